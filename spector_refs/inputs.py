@@ -1,0 +1,118 @@
+"""Reading input documents and writing output files safely.
+
+Input may arrive as a path or as text, in any of the encodings a saved page
+comes in (UTF-8 with or without BOM, UTF-16, Latin-1). Binary data and empty
+documents are refused with an :class:`InputError` naming the file. Outputs
+are written to a temporary file beside the target and renamed, so an
+interrupted run leaves the previous file intact.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from pathlib import Path
+
+from spector_refs.errors import InputError
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def read_document(path: str | os.PathLike[str]) -> str:
+    """The text of the file at ``path``, decoded; InputError if unusable."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory, not an article")
+        with p.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{p}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
+    return decode_document(data, name=str(p))
+
+
+def decode_document(data: bytes, name: str = "input") -> str:
+    """Decode bytes as a text document, refusing binary and empty data."""
+    text = _decode(data)
+    if text is None:
+        raise InputError(f"{name}: binary data, not a text document")
+    if not text.strip():
+        raise InputError(f"{name}: empty document")
+    return text
+
+
+def _decode(data: bytes) -> str | None:
+    """Honour a BOM, then try UTF-8, then Latin-1; None for binary data."""
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return _text_or_none(data.decode(encoding))
+            except UnicodeDecodeError:
+                return None
+    if _looks_like_utf16(data):
+        try:
+            return _text_or_none(data.decode("utf-16-le" if data[1] == 0 else "utf-16-be"))
+        except UnicodeDecodeError:
+            return None
+    try:
+        return _text_or_none(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return _text_or_none(data.decode("latin-1"))
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """BOM-less UTF-16 of Latin text has a NUL in every other byte."""
+    sample = data[:200]
+    if len(sample) < 4:
+        return False
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    half = len(sample) // 2
+    return max(odd, even) > 0.8 * half and min(odd, even) < 0.1 * half
+
+
+def _text_or_none(text: str) -> str | None:
+    """Binary data shows itself by NULs and control characters."""
+    sample = text[:8192]
+    if not sample:
+        return text
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if "\x00" in sample or controls > len(sample) * 0.05:
+        return None
+    return text
+
+
+def write_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    Either the whole new file is there afterwards or the old one is
+    untouched; a half-written output never replaces a good one.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        raise

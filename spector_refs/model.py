@@ -1,0 +1,286 @@
+"""The one format-neutral data model every stage shares.
+
+Parsers build these records, the link checker and the assessor add results
+beside them, exporters and reports only read them. Everything is a frozen
+dataclass so that no stage can change what an earlier stage produced; lists
+are tuples for the same reason. Names are ``family``/``given`` or ``literal``,
+dates are ISO strings (``2023-05-02``, ``2023-05``, ``2023``), and no field
+holds LaTeX, HTML or wiki markup: escaping belongs to each writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person (``family``/``given``) or an organisation (``literal``)."""
+
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None
+
+    def display(self) -> str:
+        """The name as a reader writes it: "Given Family" or the literal."""
+        if self.literal:
+            return self.literal
+        return " ".join(part for part in (self.given, self.family) if part)
+
+    def to_dict(self) -> dict[str, str]:
+        """The CSL-style mapping: ``{"family", "given"}`` or ``{"literal"}``."""
+        if self.literal is not None:
+            return {"literal": self.literal}
+        out = {"family": self.family or ""}
+        if self.given:
+            out["given"] = self.given
+        return out
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One numbered reference as a CS1 citation renders or declares it.
+
+    ``kind`` is the CS1 template family ("web", "news", "book", "journal",
+    "magazine", "press release", "report", "footnote" for short footnotes
+    such as "Smith 2009, p. 4.", "text" for free text) when known.
+    ``problems`` records what could not be read, so one odd reference never
+    aborts a parse.
+    """
+
+    number: int
+    raw: str = ""
+    group: str | None = None
+    cite_count: int = 1
+    kind: str | None = None
+    name: str | None = None
+    authors: tuple[Name, ...] = ()
+    editors: tuple[Name, ...] = ()
+    title: str | None = None
+    trans_title: str | None = None
+    chapter: str | None = None
+    work: str | None = None
+    publisher: str | None = None
+    place: str | None = None
+    edition: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    date: str | None = None
+    access_date: str | None = None
+    archive_date: str | None = None
+    url: str | None = None
+    archive_url: str | None = None
+    url_status: str | None = None
+    language: str | None = None
+    quote: str | None = None
+    identifiers: dict[str, str] = field(default_factory=dict)
+    maintenance: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+    line: int | None = None
+    column: int | None = None
+
+    @property
+    def label(self) -> str:
+        """How the reference is named in messages: "ref 5" or "note a"."""
+        return f"{self.group or 'ref'} {self.number}"
+
+    @property
+    def issn(self) -> str | None:
+        return self.identifiers.get("issn")
+
+    @property
+    def isbn(self) -> str | None:
+        return self.identifiers.get("isbn")
+
+    @property
+    def doi(self) -> str | None:
+        return self.identifiers.get("doi")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A span of article text and the citation markers that support it.
+
+    By Wikipedia's convention a marker (or a run such as ``[1][2]``) supports
+    the text back to the previous marker or the start of the sentence; text
+    with no marker up to the end of its sentence is a claim with no refs.
+    ``refs`` keeps marker order and repeats; ``notes`` holds markers of other
+    groups ("a", "note 1"). ``section`` is None in the lead; ``block`` is
+    "paragraph", "list", "table" or "infobox"; ``paragraph`` numbers the
+    block the claim sits in so the assessor can look at its neighbours.
+    """
+
+    text: str
+    section: str | None = None
+    refs: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    block: str = "paragraph"
+    paragraph: int = 0
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed article: its references, its claims, and what went wrong."""
+
+    title: str | None
+    source_format: str
+    references: tuple[Reference, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    problems: tuple[str, ...] = ()
+    path: str | None = None
+
+    def reference(self, number: int, group: str | None = None) -> Reference | None:
+        """The reference with this number in this group, if the article has it."""
+        for ref in self.references:
+            if ref.number == number and ref.group == group:
+                return ref
+        return None
+
+    def to_bibtex(self, dialect: str = "biblatex") -> str:
+        """The article's references as a BibLaTeX (or classic BibTeX) file."""
+        from spector_refs.export.bibtex import to_bibtex
+
+        return to_bibtex(self.references, dialect=dialect)
+
+
+class Verdict(StrEnum):
+    """What a link check concluded; values are the documented JSON strings."""
+
+    OK = "ok"
+    REDIRECTED = "redirected"
+    BROKEN = "broken"
+    SOFT_404 = "soft-404"
+    REDIRECT_LOOP = "redirect-loop"
+    SERVER_ERROR = "server-error"
+    TIMEOUT = "timeout"
+    TLS_ERROR = "tls-error"
+    BLOCKED = "blocked"
+    RATE_LIMITED = "rate-limited"
+    REFUSED = "refused"
+    INVALID = "invalid"
+    UNSUPPORTED = "unsupported"
+    EXCLUDED = "excluded"
+    NETWORK_UNAVAILABLE = "network-unavailable"
+
+    @property
+    def is_dead(self) -> bool:
+        """Verdicts that mean the cited page is gone (exit code 1 material)."""
+        return self in _DEAD
+
+
+_DEAD = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.REDIRECT_LOOP})
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One step of a redirect chain."""
+
+    url: str
+    status_code: int
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """One earlier check of a URL, as kept in the link cache."""
+
+    checked_at: str
+    verdict: Verdict
+    status_code: int | None = None
+
+
+@dataclass(frozen=True)
+class LinkResult:
+    """The verdict on one URL, with the evidence an editor needs to trust it.
+
+    ``dead`` is True only once failures are spread over the configured
+    period (like the Internet Archive's bot); a first failure is merely
+    failing. ``text`` is the page text (capped) kept for claim verification.
+    """
+
+    url: str
+    verdict: Verdict
+    reason: str
+    status_code: int | None = None
+    final_url: str | None = None
+    redirects: tuple[Hop, ...] = ()
+    checked_at: str | None = None
+    history: tuple[CheckRecord, ...] = ()
+    dead: bool = False
+    suggested_url: str | None = None
+    archive_url: str | None = None
+    archive_date: str | None = None
+    content_type: str | None = None
+    text: str | None = None
+    elapsed: float | None = None
+    from_cache: bool = False
+
+
+class Reliability(StrEnum):
+    """Consensus on a source, in the perennial-sources list's terms."""
+
+    GENERALLY_RELIABLE = "generally-reliable"
+    NO_CONSENSUS = "no-consensus"
+    GENERALLY_UNRELIABLE = "generally-unreliable"
+    DEPRECATED = "deprecated"
+    BLACKLISTED = "blacklisted"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class SourceProfile:
+    """Why a reference's source counts as what it is: the rule that matched."""
+
+    reliability: Reliability = Reliability.UNKNOWN
+    kind: str = "unknown"
+    matched: str | None = None
+    reason: str = "no entry matched this source"
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing an editor should look at, with the reason in their words.
+
+    A finding is about a claim (``claim`` is its index in ``Article.claims``)
+    or a reference (``reference`` is its number, ``group`` its group).
+    """
+
+    kind: str
+    severity: Severity
+    reason: str
+    text: str = ""
+    claim: int | None = None
+    reference: int | None = None
+    group: str | None = None
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The assessor's result: a profile per reference and the findings."""
+
+    article: Article
+    sources: tuple[tuple[Reference, SourceProfile], ...] = ()
+    findings: tuple[Finding, ...] = ()
+    links: tuple[LinkResult, ...] = ()
+
+    def profile(self, ref: Reference) -> SourceProfile:
+        """The source profile of one of the article's references."""
+        for candidate, profile in self.sources:
+            if candidate is ref:
+                return profile
+        return SourceProfile()
+
+
+JSONDict = dict[str, Any]
