@@ -206,7 +206,9 @@ def claims_from_tokens(
     return builder.claims
 
 
-_MARKER = re.compile(r"\[(?:(?P<number>\d{1,5})|(?P<note>[a-z]{1,2}|[A-Za-z][\w ]{0,15}? \d{1,4})|(?P<tag>[^\[\]\d][^\[\]]{2,60}?))\]")
+_MARKER = re.compile(
+    r"\[(?:(?P<number>\d{1,5})|(?P<note>[a-z]{1,2}|[A-Za-z][\w ]{0,15}? \d{1,4})|(?P<tag>[^\[\]\d][^\[\]]{2,60}?))\]"
+)
 
 
 def tokenize_rendered(text: str, line: int | None = None, column: int | None = 1) -> list[Token]:

@@ -14,9 +14,25 @@ import re
 INLINE_TAGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "citation needed": (
         ("citation needed span", "citation missing", "not verified in body"),
-        ("citation needed", "cn", "fact", "cite needed", "citation-needed", "needs citation",
-         "ref needed", "refneeded", "source needed", "cb", "citation required", "cn-span",
-         "citation needed span", "cns", "uncited", "reference needed", "needsref"),
+        (
+            "citation needed",
+            "cn",
+            "fact",
+            "cite needed",
+            "citation-needed",
+            "needs citation",
+            "ref needed",
+            "refneeded",
+            "source needed",
+            "cb",
+            "citation required",
+            "cn-span",
+            "citation needed span",
+            "cns",
+            "uncited",
+            "reference needed",
+            "needsref",
+        ),
     ),
     "better source needed": (
         ("better source",),
@@ -24,13 +40,28 @@ INLINE_TAGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "unreliable source?": (
         ("unreliable source", "unreliable medical source?", "unreliable fringe source?"),
-        ("unreliable source?", "unreliable source", "unreliable source inline", "us?",
-         "unreliable medical source", "unreliable fringe source", "rs?"),
+        (
+            "unreliable source?",
+            "unreliable source",
+            "unreliable source inline",
+            "us?",
+            "unreliable medical source",
+            "unreliable fringe source",
+            "rs?",
+        ),
     ),
     "failed verification": (
         ("not in citation given", "not in source given", "not in citation", "failed verification span"),
-        ("failed verification", "fv", "not in citation", "not in citation given",
-         "not in source", "verification failed", "failed verification span", "fvs"),
+        (
+            "failed verification",
+            "fv",
+            "not in citation",
+            "not in citation given",
+            "not in source",
+            "verification failed",
+            "failed verification span",
+            "fvs",
+        ),
     ),
     "dead link": (
         ("permanent dead link", "dead link", "link dead"),
@@ -58,8 +89,14 @@ INLINE_TAGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "disputed": (("disputed – discuss", "disputed - discuss"), ("disputed inline", "disputed-inline")),
     "third-party source needed": (
         ("third-party source needed", "non-primary source needed"),
-        ("third-party inline", "third-party-inline", "primary source inline", "primary source-inline",
-         "non-primary source needed", "third party source needed"),
+        (
+            "third-party inline",
+            "third-party-inline",
+            "primary source inline",
+            "primary source-inline",
+            "non-primary source needed",
+            "third party source needed",
+        ),
     ),
     "promotional source?": ((), ("promotional source", "promotional source?")),
     "irrelevant citation": ((), ("irrelevant citation", "irrelevant citation inline")),
@@ -90,9 +127,7 @@ _BY_RENDERING = {
     for text in (canonical, *renderings)
 }
 _BY_TEMPLATE = {
-    _key(name): canonical
-    for canonical, (_renderings, templates) in INLINE_TAGS.items()
-    for name in templates
+    _key(name): canonical for canonical, (_renderings, templates) in INLINE_TAGS.items() for name in templates
 }
 
 

@@ -1,0 +1,49 @@
+"""The ``spector-refs`` command: a thin layer over the library's public API.
+
+Each subcommand lives in its own module with ``add_parser(subparsers)`` and
+``run(args) -> int``. This module only dispatches and turns the library's
+errors into one line on stderr and exit code 2, so no user ever sees a
+traceback for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from spector_refs import __version__
+from spector_refs.cli import audit, bib, links, parse
+from spector_refs.errors import SpectorError
+
+EXIT_USAGE = 2
+SUBCOMMANDS = (parse, bib, links, audit)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = argparse.ArgumentParser(
+        prog="spector-refs",
+        description="Audit the sources of a Wikipedia article.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in SUBCOMMANDS:
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the documented exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except SpectorError as exc:
+        print(f"spector-refs: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("spector-refs: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

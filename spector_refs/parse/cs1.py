@@ -1,0 +1,310 @@
+"""Reading a CS1 citation as Wikipedia renders it, back into fields.
+
+Plain-text copies and HTML without metadata only keep the rendered citation:
+``Last, First (2023-05-02). "Title". Work. Publisher. Archived from the
+original on DATE. Retrieved DATE.`` with optional identifiers, pages, editors,
+language and the hidden maintenance text that CS1 appends
+(``{{cite web}}: CS1 maint: … (link)``). CS1's output order is fixed, so the
+citation is read by peeling off the parts whose wording is unambiguous
+(maintenance, "Retrieved", "Archived", identifiers), then the author/date
+head, the quoted title, and classifying what remains segment by segment.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spector_refs.dates import NO_DATE, parse_date
+from spector_refs.model import Name
+from spector_refs.parse.claims import is_sentence_end
+
+_MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
+_MAINT_MESSAGE = re.compile(r"(.+?)\s*\((?:link|help)\)\s*", re.S)
+_RETRIEVED = re.compile(
+    r"\s*Retrieved(?: on)?\s+(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]*?\d{4})\.?(?=\s|$)", re.I
+)
+_ARCHIVED = re.compile(
+    r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on (\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]*?\d{4}))?\.?(?=\s|$)",
+    re.I,
+)
+_IDENTIFIERS = {
+    "isbn": re.compile(r"\bISBN(?:-1[03])?:?\s+([\dX][\d\- X]{8,16}[\dX])", re.I),
+    "issn": re.compile(r"\b[Ee]?ISSN:?\s+(\d{4}-?\d{3}[\dXx])"),
+    "oclc": re.compile(r"\bOCLC:?\s+(\d+)"),
+    "pmid": re.compile(r"\bPMID:?\s+(\d+)"),
+    "pmc": re.compile(r"\bPMC:?\s*(\d+)"),
+    "doi": re.compile(r"\bdoi:\s*(10\.\d{4,9}/\S+?)(?=\.?(?:\s|$))", re.I),
+    "bibcode": re.compile(r"\bBibcode:\s*(\S{19})"),
+    "arxiv": re.compile(r"\barXiv:\s*(\S+?)(?=\.?(?:\s|$))"),
+    "jstor": re.compile(r"\bJSTOR\s+(\d+)"),
+    "s2cid": re.compile(r"\bS2CID\s+(\d+)"),
+    "hdl": re.compile(r"\bhdl:\s*(\S+?)(?=\.?(?:\s|$))"),
+    "lccn": re.compile(r"\bLCCN\s+(\S+?)(?=\.?(?:\s|$))"),
+}
+_URL = re.compile(r"https?://[^\s<>\"]+")
+_QUOTED_TITLE = re.compile(r"[\"“](.+?)[\"”](?=[.,!?]?(?:\s|$)|\s*[\[(])")
+_HEAD_DATE = re.compile(r"\s*\(([^()]*?\d[a-z]?|n\.d\.)\)\s*\.?\s*$")
+_LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
+_FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
+_TRANS_TITLE = re.compile(r"^\s*\[([^\]]+)\]")
+_PAGES = re.compile(r"^(?:pp?\.|page|pages|at)\s*(.+)$", re.I)
+_VOLUME_ISSUE = re.compile(r"^(?:Vol\.\s*)?(\d[\w-]*)\s*(?:\((?:No\.\s*)?([^)]+)\))?\s*(?::\s*(.+))?$")
+_EDITION = re.compile(r"\s*\(([^()]*?\b(?:ed\.|edition))\)", re.I)
+_PLACE_PUBLISHER = re.compile(r"^([A-Z][\w .,'-]{1,40}?):\s*(.+)$")
+_EDITORS = re.compile(r"^In\s+(.+?)\s*\((?:eds?\.|editors?)\)\s*\.?\s*(.*)$", re.S)
+_SHORT_FOOTNOTE = re.compile(
+    r"^(?P<names>[A-Z][\w'’.-]+(?:(?:,| &| and) [A-Z][\w'’.-]+)*(?: et al\.)?),? "
+    r"\(?(?P<year>\d{4}[a-z]?|n\.d\.)\)?"
+    r"(?:[,:]\s*(?P<pages>(?:pp?\.|at|§)\s*[^.]+?|\d[\d–-]*))?\.?$"
+)
+_ORGANISATION = re.compile(
+    r"\b(?:news|staff|inc|ltd|llc|agency|press|department|office|ministry|bureau|times|"
+    r"corporation|company|university|police|council|committee|association|institute|"
+    r"organi[sz]ation|foundation|society|government|reporters?|team|group|service|"
+    r"commission|europol|reuters|associated|board|network|center|centre|the)\b|\d",
+    re.I,
+)
+_STAFF = frozenset({"staff", "staff writer", "staff writers", "staff reporter", "reporter", "editorial"})
+
+
+def parse_rendered_citation(text: str) -> dict[str, Any]:
+    """Keyword arguments for :class:`Reference` read from a rendered citation.
+
+    Whatever cannot be placed is listed under ``problems``; nothing here
+    raises for odd input.
+    """
+    fields: dict[str, Any] = {"identifiers": {}, "problems": []}
+    rest = _take_maintenance(text.strip(), fields)
+    footnote = _SHORT_FOOTNOTE.match(rest)
+    if footnote:
+        return _short_footnote(footnote, fields)
+    rest = _take_dates(rest, fields)
+    rest = _take_bare_url(rest, fields)
+    rest = _take_identifiers(rest, fields)
+    rest = _take_language_and_format(rest, fields)
+    head, title, tail = _split_title(rest)
+    _read_head(head, fields)
+    if title is not None:
+        fields["title"] = title
+    tail = _take_trans_title(tail, fields)
+    _read_tail(_segments(tail), fields, has_title=title is not None)
+    _guess_kind(fields)
+    fields["problems"] = tuple(fields["problems"])
+    return {key: value for key, value in fields.items() if value not in (None, "", [])}
+
+
+def _take_maintenance(text: str, fields: dict[str, Any]) -> str:
+    """Cut CS1's hidden ``{{cite web}}: CS1 maint: …`` text off the end."""
+    match = _MAINT.search(text)
+    if not match:
+        return text
+    template = match.group(1).strip().lower()
+    if template:
+        fields["kind"] = template
+    messages = [m.group(1).strip() for m in _MAINT_MESSAGE.finditer(match.group(2))]
+    leftover = _MAINT_MESSAGE.sub("", match.group(2)).strip()
+    fields["maintenance"] = tuple(m for m in [*messages, leftover] if m)
+    return text[: match.start()].strip()
+
+
+def _take_dates(text: str, fields: dict[str, Any]) -> str:
+    """Access and archive dates: "Retrieved DATE." and "Archived … on DATE."."""
+    retrieved = _RETRIEVED.search(text)
+    if retrieved:
+        fields["access_date"] = _date_or_problem(retrieved.group(1), "access date", fields)
+        text = text[: retrieved.start()] + " " + text[retrieved.end() :]
+    archived = _ARCHIVED.search(text)
+    if archived:
+        fields["url_status"] = "dead" if archived.group(0).lstrip().startswith("Archived from") else None
+        if archived.group(1):
+            fields["archive_date"] = _date_or_problem(archived.group(1), "archive date", fields)
+        text = text[: archived.start()] + " " + text[archived.end() :]
+    return text.strip()
+
+
+def _take_bare_url(text: str, fields: dict[str, Any]) -> str:
+    """A URL written out in the citation text, as in a bare-URL reference."""
+    match = _URL.search(text)
+    if not match:
+        return text
+    fields["url"] = match.group(0).rstrip(".,;)")
+    rest = (text[: match.start()] + text[match.end() :]).strip(" .")
+    if not rest:
+        fields["kind"] = "text"
+        fields["problems"].append("bare URL: the reference is only a link, with no citation details")
+    return rest
+
+
+def _take_identifiers(text: str, fields: dict[str, Any]) -> str:
+    for name, pattern in _IDENTIFIERS.items():
+        match = pattern.search(text)
+        if match:
+            value = match.group(1).strip()
+            fields["identifiers"][name] = value.replace(" ", "-") if name == "isbn" else value
+            text = text[: match.start()] + text[match.end() :]
+    return re.sub(r"(?:\s*\.){2,}", ".", text).strip()
+
+
+def _take_language_and_format(text: str, fields: dict[str, Any]) -> str:
+    language = _LANGUAGE.search(text)
+    if language:
+        fields["language"] = language.group(1).strip()
+        text = text[: language.start()] + text[language.end() :]
+    return _FORMAT.sub("", text)
+
+
+def _split_title(text: str) -> tuple[str, str | None, str]:
+    """Head (authors, date), quoted title, and the rest."""
+    match = _QUOTED_TITLE.search(text)
+    if match:
+        return text[: match.start()], match.group(1).strip(), text[match.end() :]
+    head = _HEAD_DATE.search(text.split(").", 1)[0] + ")") if ")." in text else None
+    if head:
+        cut = text.index(").") + 2
+        return text[:cut], None, text[cut:]
+    return "", None, text
+
+
+def _read_head(head: str, fields: dict[str, Any]) -> None:
+    """Authors and the date CS1 puts in parentheses right after them."""
+    head = head.strip()
+    if not head:
+        return
+    date = _HEAD_DATE.search(head)
+    if date:
+        fields["date"] = _date_or_problem(date.group(1), "date", fields)
+        head = head[: date.start()]
+    editors = re.search(r"\s*\((?:eds?\.|editors?)\)\s*$", head)
+    names = parse_name_list(head[: editors.start()] if editors else head.rstrip(". "))
+    fields["editors" if editors else "authors"] = tuple(names)
+
+
+def parse_name_list(text: str) -> list[Name]:
+    """Names as CS1 renders them: "Last, First; Last2, First2", "et al." dropped."""
+    text = re.sub(r"[;,]?\s*et al\.?$", "", text.strip()).strip(" .;")
+    if not text:
+        return []
+    if ";" not in text and re.fullmatch(r"[\w'’-]+ [A-Z]{1,3}(?:, [\w'’-]+ [A-Z]{1,3})+", text):
+        return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
+    return [parse_name(part) for part in text.split(";") if part.strip()]
+
+
+def parse_name(text: str) -> Name:
+    """One rendered name; organisations and "staff, Org" become literals."""
+    text = text.strip()
+    if "," in text:
+        family, given = (part.strip() for part in text.split(",", 1))
+        if family.lower() in _STAFF and given:
+            return Name(literal=given)
+        if _ORGANISATION.search(family) and not given:
+            return Name(literal=family)
+        return Name(family=family, given=given or None)
+    words = text.split()
+    if len(words) == 1:
+        return Name(family=text)
+    if _ORGANISATION.search(text) or len(words) > 4:
+        return Name(literal=text)
+    return Name(family=words[-1], given=" ".join(words[:-1]))
+
+
+def _take_trans_title(text: str, fields: dict[str, Any]) -> str:
+    match = _TRANS_TITLE.match(text)
+    if match:
+        fields["trans_title"] = match.group(1).strip()
+        return text[match.end() :]
+    return text
+
+
+def _segments(text: str) -> list[str]:
+    """Split the tail at ". " where the period ends a CS1 part."""
+    parts, start = [], 0
+    for match in re.finditer(r"\.\s+|\.$", text):
+        if is_sentence_end(text, match.start() + 1) or match.group(0) == ".":
+            parts.append(text[start : match.start()])
+            start = match.end()
+    parts.append(text[start:])
+    return [p.strip(" .,") for p in parts if p.strip(" .,")]
+
+
+def _read_tail(segments: list[str], fields: dict[str, Any], *, has_title: bool) -> None:
+    """Classify what follows the title: work, publisher, date, pages…"""
+    plain: list[str] = []
+    for segment in segments:
+        leftover = _read_segment(segment, fields)
+        if leftover and fields.pop("pending_book_title", False):
+            fields["title"] = leftover
+        elif leftover:
+            plain.append(leftover)
+    if not has_title and plain and not fields.get("title"):
+        fields["title"] = plain.pop(0)
+    if plain:
+        fields["work" if has_title else "publisher"] = plain.pop(0)
+    if plain and "publisher" not in fields:
+        fields["publisher"] = plain.pop(0)
+    if plain:
+        fields["problems"].append("unread part of the citation: " + ". ".join(plain))
+
+
+def _read_segment(segment: str, fields: dict[str, Any]) -> str | None:
+    """Place a segment whose form tells what it is; return what stays plain."""
+    editors = _EDITORS.match(segment)
+    if editors:
+        fields["editors"] = tuple(parse_name_list(editors.group(1)))
+        fields["chapter"], fields["title"] = fields.pop("title", None), None
+        fields["pending_book_title"] = True
+        return _read_segment(editors.group(2), fields) if editors.group(2).strip() else None
+    edition = _EDITION.search(segment)
+    if edition:
+        fields["edition"] = re.sub(r"\s*(?:ed\.|edition)$", "", edition.group(1))
+        segment = (segment[: edition.start()] + segment[edition.end() :]).strip()
+    if not segment:
+        return None
+    if "date" not in fields and parse_date(segment):
+        fields["date"] = parse_date(segment)
+        return None
+    pages = _PAGES.match(segment)
+    volume = _VOLUME_ISSUE.match(segment)
+    place = _PLACE_PUBLISHER.match(segment)
+    if pages:
+        fields["pages"] = pages.group(1).strip()
+    elif volume and (volume.group(2) or volume.group(3)):
+        fields["volume"], fields["issue"], fields["pages"] = volume.groups()
+    elif place:
+        fields["place"], fields["publisher"] = place.group(1), place.group(2)
+    else:
+        return segment
+    return None
+
+
+def _guess_kind(fields: dict[str, Any]) -> None:
+    """Infer the CS1 kind when the maintenance text did not name it."""
+    fields.pop("pending_book_title", None)
+    if "title" in fields and fields["title"] is None:
+        del fields["title"]
+    if "kind" in fields:
+        return
+    ids = fields["identifiers"]
+    if "isbn" in ids or "chapter" in fields or "place" in fields:
+        fields["kind"] = "book"
+    elif "volume" in fields or "doi" in ids or "pmid" in ids:
+        fields["kind"] = "journal"
+
+
+def _short_footnote(match: re.Match[str], fields: dict[str, Any]) -> dict[str, Any]:
+    """ "Smith 2009, p. 4." — a short footnote pointing at a full citation."""
+    names = re.sub(r"\s+et al\.$", "", match.group("names"))
+    fields["kind"] = "footnote"
+    fields["authors"] = tuple(Name(family=n.strip()) for n in re.split(r",| & | and ", names) if n.strip())
+    fields["date"] = parse_date(match.group("year"))
+    if match.group("pages"):
+        fields["pages"] = re.sub(r"^(?:pp?\.|at)\s*", "", match.group("pages")).strip()
+    fields["problems"] = tuple(fields["problems"])
+    return {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+
+
+def _date_or_problem(text: str, what: str, fields: dict[str, Any]) -> str | None:
+    value = parse_date(text)
+    if value is None and text.strip().lower() not in NO_DATE:
+        fields["problems"].append(f"unreadable {what}: {text.strip()}")
+    return value
