@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from spector_refs.inputs import write_atomically
+from spector_refs.inputs import decode_document, write_atomically
+from spector_refs.model import Article
+from spector_refs.parse import parse
+
+
+def load_article(source: str, *, input_format: str | None = None) -> Article:
+    """The article at a path, or on stdin for "-"."""
+    if source == "-":
+        return parse(decode_document(sys.stdin.buffer.read(), name="stdin"), format=input_format)
+    return parse(Path(source), format=input_format)
 
 
 def emit(text: str, output: str | None) -> None:
     """Print ``text`` or write it atomically to ``output``."""
     if output and output != "-":
-        write_atomically(output, text)
+        write_atomically(output, text if text.endswith("\n") else text + "\n")
         return
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

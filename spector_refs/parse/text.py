@@ -1,0 +1,214 @@
+"""The plain-text rendering of a Wikipedia page: what a reader gets by copying it.
+
+Headings end in " edit" (the section edit link), references are numbered
+lines ``N. ^ [a b c …] <rendered CS1 citation>`` under a "References" (or
+"Notes", "Citations", "Sources") heading, markers are ``[N]`` and cleanup
+tags ``[citation needed]``. A run of short lines without sentence punctuation
+in the lead is the infobox. Everything else is prose, cut into claims by
+:mod:`spector_refs.parse.claims`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spector_refs.model import Article, Claim, Reference
+from spector_refs.parse.claims import claims_from_tokens, tokenize_rendered
+from spector_refs.parse.cs1 import parse_rendered_citation
+
+REFERENCE_SECTIONS = {
+    "references": None,
+    "citations": None,
+    "footnotes": None,
+    "notes": "note",
+    "explanatory notes": "note",
+    "notes and references": None,
+    "sources": "sources",
+    "bibliography": "sources",
+    "works cited": "sources",
+}
+NON_PROSE_SECTIONS = frozenset(
+    {"see also", "external links", "further reading", "gallery", "discography", "filmography"}
+)
+_HEADING = re.compile(r"^(?P<title>[^\s.].{0,80}?[^.,;:!?])(?: edit|\s*\[edit\])\s*$")
+_REFERENCE_LINE = re.compile(r"^\s*(?P<label>\d{1,5}|[a-z]{1,2})\.\s+(?:[\^↑]\s*)?(?P<body>.*)$")
+_BULLET = re.compile(r"^\s*(?:[•*·▪◦–-]|\d{1,3}[.)])\s+")
+_INFOBOX_MIN_ROWS = 4
+_INFOBOX_MAX_ROW = 60
+
+
+@dataclass
+class _State:
+    """What the reader knows while walking the lines of the document."""
+
+    section: str | None = None
+    paragraph: int = 0
+    claims: list[Claim] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def looks_like_text(text: str) -> bool:
+    """Plain text has no markup and usually a "References edit" heading."""
+    return "<" not in text[:2000] or bool(re.search(r"^References?(?: edit|\[edit\])\s*$", text, re.M))
+
+
+def parse_text(text: str, *, title: str | None = None, path: str | None = None) -> Article:
+    """Parse a plain-text rendering into an :class:`Article`. Never raises on content."""
+    state = _State()
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for block in _blocks(lines):
+        _read_block(block, state)
+    if not state.references:
+        state.problems.append("no reference list found (no 'References' section with numbered entries)")
+    return Article(
+        title=title or _guess_title(state.claims, path),
+        source_format="text",
+        references=tuple(state.references),
+        claims=tuple(state.claims),
+        problems=tuple(state.problems),
+        path=path,
+    )
+
+
+def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
+    """Groups of consecutive non-blank lines, each line with its number."""
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            current.append((number, line))
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _read_block(block: list[tuple[int, str]], state: _State) -> None:
+    """Split a block at headings; each part is read as content of its section."""
+    start = 0
+    for index, (_, line) in enumerate(block):
+        heading = _HEADING.match(line.strip())
+        if heading:
+            if index > start:
+                _read_content(block[start:index], state)
+            state.section = heading.group("title").strip()
+            start = index + 1
+    if start < len(block):
+        _read_content(block[start:], state)
+
+
+def _read_content(block: list[tuple[int, str]], state: _State) -> None:
+    """Route a block by its section and shape: references, infobox, list or prose."""
+    key = (state.section or "").lower()
+    if key in REFERENCE_SECTIONS:
+        _read_references(block, state, REFERENCE_SECTIONS[key])
+    elif key in NON_PROSE_SECTIONS:
+        return
+    elif _is_infobox(block):
+        for number, line in block:
+            _add_claims(line, number, state, block="infobox")
+    elif all(_BULLET.match(line) for _, line in block):
+        for number, line in block:
+            _add_claims(_BULLET.sub("", line), number, state, block="list", column=_indent(line) + 1)
+    else:
+        _add_claims(" ".join(line.strip() for _, line in block), block[0][0], state, block="paragraph")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(_BULLET.sub("", line))
+
+
+def _is_infobox(block: list[tuple[int, str]]) -> bool:
+    """Infobox rows: several short lines, none reading like a sentence."""
+    if len(block) < _INFOBOX_MIN_ROWS:
+        return False
+    return all(len(line.strip()) <= _INFOBOX_MAX_ROW and not line.rstrip().endswith(".") for _, line in block)
+
+
+def _add_claims(text: str, line: int, state: _State, *, block: str, column: int = 1) -> None:
+    stripped = text.lstrip()
+    column += len(text) - len(stripped)
+    tokens = tokenize_rendered(stripped.rstrip(), line=line, column=column)
+    state.claims.extend(
+        claims_from_tokens(tokens, section=state.section, block=block, paragraph=state.paragraph)
+    )
+    state.paragraph += 1
+
+
+def _read_references(block: list[tuple[int, str]], state: _State, group: str | None) -> None:
+    """Numbered entries, with wrapped continuation lines joined to their entry."""
+    entries: list[tuple[int, str, str]] = []
+    for number, line in block:
+        match = _REFERENCE_LINE.match(line)
+        if match and (match.group("label").isdigit() or "^" in line or "↑" in line):
+            entries.append((number, match.group("label"), match.group("body")))
+        elif entries:
+            line_no, label, body = entries[-1]
+            entries[-1] = (line_no, label, body + " " + line.strip())
+        elif group == "sources":
+            entries.append((number, str(len(state.references) + 1), _BULLET.sub("", line)))
+        else:
+            state.problems.append(f"line {number}: text in the reference list that is not an entry")
+    for line_no, label, body in entries:
+        state.references.append(_reference(line_no, label, body, group, state))
+
+
+def _reference(line: int, label: str, body: str, group: str | None, state: _State) -> Reference:
+    """One entry: backlink letters give the cite count, the rest is CS1."""
+    number = int(label) if label.isdigit() else _letter_number(label)
+    if not label.isdigit() and group is None:
+        group = "note"
+    backlinks, citation = _split_backlinks(body)
+    fields = parse_rendered_citation(citation)
+    if group == "note":
+        _add_claims(citation, line, state, block="note")
+    return Reference(
+        number=number,
+        raw=body.strip(),
+        group=group,
+        cite_count=max(backlinks, 1),
+        line=line,
+        column=1,
+        **fields,
+    )
+
+
+def _split_backlinks(body: str) -> tuple[int, str]:
+    """``a b c "Title"…`` → 3 backlinks; letters must run a, b, c… in order."""
+    words = body.split(" ")
+    count = 0
+    while count < len(words) - 1 and words[count] == _letter_label(count + 1):
+        count += 1
+    return count, " ".join(words[count:]).strip()
+
+
+def _letter_label(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa: how Wikipedia letters backlinks and notes."""
+    label = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        label = chr(ord("a") + rem) + label
+    return label
+
+
+def _letter_number(label: str) -> int:
+    number = 0
+    for ch in label:
+        number = number * 26 + (ord(ch) - ord("a") + 1)
+    return number
+
+
+def _guess_title(claims: list[Claim], path: str | None) -> str | None:
+    """The lead's subject ("Operation SpecTor was …"), else the file name."""
+    for claim in claims:
+        if claim.section is None and claim.block == "paragraph":
+            match = re.match(r"^(?:The )?(.{2,60}?) (?:was|is|are|were|refers to)\b", claim.text)
+            if match and len(match.group(1).split()) <= 8:
+                return match.group(1)
+            break
+    return Path(path).stem.replace("_", " ") if path else None
