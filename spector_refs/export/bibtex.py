@@ -1,0 +1,249 @@
+"""BibLaTeX and classic BibTeX output, written through bibtexparser v2.
+
+bibtexparser builds and serialises the entries; the escaping is ours, per
+field, because its LaTeX middleware escapes protective braces and mangles
+URLs (see EXPORT.md). The write stack is therefore explicit: only
+bibtexparser's enclosing middleware, which wraps each value in braces and
+leaves the ``month`` macro bare. Entry types follow Zotero and Better BibTeX:
+``@online`` for web pages, ``@article`` with ``entrysubtype`` for news and
+magazines, ``@report`` for press releases; classic BibTeX falls back to
+``@misc``/``@techreport`` with ``year``/``month`` and an "Accessed" note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+import bibtexparser
+from bibtexparser import Library
+from bibtexparser.middlewares.enclosing import AddEnclosingMiddleware
+from bibtexparser.model import Entry, Field
+
+from spector_refs.errors import ExportError
+from spector_refs.export import kinds
+from spector_refs.export.archive import ArchivedCopy, archived_copy
+from spector_refs.export.fields import iso_date
+from spector_refs.export.keys import citation_keys
+from spector_refs.export.latex import escape, escape_organisation, escape_title, verbatim
+from spector_refs.model import LinkResult, Name, Reference
+
+DIALECTS = ("biblatex", "bibtex")
+MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_BARE_AND = re.compile(r"(?:^|\s)and(?:\s|$)", re.I)
+
+BIBLATEX_TYPES = {
+    kinds.WEB: "online",
+    kinds.NEWSPAPER: "article",
+    kinds.MAGAZINE: "article",
+    kinds.PRESS_RELEASE: "report",
+    kinds.REPORT: "report",
+    kinds.BOOK: "book",
+    kinds.CHAPTER: "inbook",
+    kinds.JOURNAL: "article",
+    kinds.OTHER: "misc",
+}
+BIBTEX_TYPES = {
+    **BIBLATEX_TYPES,
+    kinds.WEB: "misc",
+    kinds.PRESS_RELEASE: "techreport",
+    kinds.REPORT: "techreport",
+}
+
+
+def to_bibtex(
+    references: Sequence[Reference],
+    dialect: str = "biblatex",
+    *,
+    links: Mapping[str, LinkResult] | None = None,
+) -> str:
+    """The references as a .bib file in the BibLaTeX (default) or classic BibTeX dialect.
+
+    ``links`` maps cited URLs to link-check results; entries whose page is
+    dead carry their archived copy.
+    """
+    if dialect not in DIALECTS:
+        raise ExportError(f"unknown BibTeX dialect {dialect!r}: use one of {', '.join(DIALECTS)}")
+    build = _biblatex_entry if dialect == "biblatex" else _bibtex_entry
+    keys = citation_keys(references)
+    entries = [build(ref, key, archived_copy(ref, links)) for ref, key in zip(references, keys, strict=True)]
+    if not entries:
+        return ""
+    text = bibtexparser.write_string(Library(entries), unparse_stack=_write_stack(), bibtex_format=_format())
+    return text
+
+
+def _write_stack() -> list[AddEnclosingMiddleware]:
+    """Braces around every value; a field that demands no enclosing (``month``) stays bare."""
+    return [
+        AddEnclosingMiddleware(
+            reuse_previous_enclosing=False,
+            enclose_integers=True,
+            default_enclosing="{",
+            allow_inplace_modification=True,
+        )
+    ]
+
+
+def _format() -> bibtexparser.BibtexFormat:
+    bibtex_format = bibtexparser.BibtexFormat()
+    bibtex_format.indent = "  "
+    bibtex_format.value_column = 15
+    bibtex_format.block_separator = "\n"
+    bibtex_format.trailing_comma = True
+    return bibtex_format
+
+
+class _Fields:
+    """Fields in writing order; empty values are never written."""
+
+    def __init__(self) -> None:
+        self.fields: list[Field] = []
+
+    def add(self, key: str, value: str | None, *, bare: bool = False) -> None:
+        if value:
+            self.fields.append(Field(key, value, enclosing="no-enclosing" if bare else None))
+
+
+def _biblatex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> Entry:
+    kind = kinds.source_kind(ref)
+    out = _Fields()
+    out.add("author", _names(ref.authors))
+    out.add("editor", _names(ref.editors))
+    _add_titles(out, ref, kind, ascii_commands=False)
+    _add_container(out, ref, kind, ascii_commands=False)
+    out.add("date", iso_date(ref.date))
+    _add_numbers(out, ref, kind, ascii_commands=False)
+    out.add("language", escape(ref.language or ""))
+    if kind in (kinds.MAGAZINE, kinds.JOURNAL):
+        out.add("issn", escape(ref.issn or ""))
+    if kind in (kinds.BOOK, kinds.CHAPTER):
+        out.add("isbn", escape(ref.isbn or ""))
+    out.add("doi", verbatim(ref.doi or ""))
+    out.add("url", verbatim(ref.url or ""))
+    out.add("urldate", iso_date(ref.access_date))
+    if archive:
+        out.add("addendum", _archive_text(archive))
+    if kind == kinds.OTHER and not ref.title:
+        out.add("note", escape(ref.raw))
+    return Entry(BIBLATEX_TYPES[kind], key, out.fields)
+
+
+def _bibtex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> Entry:
+    kind = kinds.source_kind(ref)
+    out = _Fields()
+    out.add("author", _names(ref.authors, ascii_commands=True))
+    out.add("editor", _names(ref.editors, ascii_commands=True))
+    _add_titles(out, ref, kind, ascii_commands=True)
+    _add_container(out, ref, kind, ascii_commands=True)
+    if kind == kinds.WEB:
+        site = escape(ref.work or "", ascii_commands=True)
+        out.add("howpublished", f"\\url{{{verbatim(ref.url)}}}" if ref.url else site)
+    iso = iso_date(ref.date)
+    out.add("year", iso[:4] if iso else None)
+    out.add("month", MONTH_MACROS[int(iso[5:7]) - 1] if iso and len(iso) >= 7 else None, bare=True)
+    _add_numbers(out, ref, kind, ascii_commands=True)
+    if kind in (kinds.MAGAZINE, kinds.JOURNAL):
+        out.add("issn", escape(ref.issn or ""))
+    if kind in (kinds.BOOK, kinds.CHAPTER):
+        out.add("isbn", escape(ref.isbn or ""))
+    out.add("doi", verbatim(ref.doi or ""))
+    out.add("url", verbatim(ref.url or ""))
+    out.add("urldate", iso_date(ref.access_date))
+    out.add("note", _bibtex_note(ref, kind, archive))
+    return Entry(BIBTEX_TYPES[kind], key, out.fields)
+
+
+def _add_titles(out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool) -> None:
+    """Title, and for a chapter the book title (biblatex ``booktitle``, BibTeX ``chapter``)."""
+    title = escape_title(ref.title or "", ascii_commands=ascii_commands)
+    if kind != kinds.CHAPTER:
+        out.add("title", title)
+        return
+    chapter = escape_title(ref.chapter or "", ascii_commands=ascii_commands)
+    if ascii_commands:
+        out.add("title", title)
+        out.add("chapter", chapter)
+    else:
+        out.add("title", chapter)
+        out.add("booktitle", title)
+
+
+def _add_container(out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool) -> None:
+    """Where the source appeared: site, periodical, issuing body or publisher."""
+    work = escape(ref.work or "", ascii_commands=ascii_commands)
+    body = escape_organisation(ref.publisher or ref.work or "", ascii_commands=ascii_commands)
+    place = escape_organisation(ref.place or "", ascii_commands=ascii_commands)
+    if kind in (kinds.NEWSPAPER, kinds.MAGAZINE, kinds.JOURNAL):
+        if not ascii_commands and kind != kinds.JOURNAL:
+            out.add("entrysubtype", kind)
+        out.add("journal" if ascii_commands else "journaltitle", work or body)
+    elif kind in (kinds.PRESS_RELEASE, kinds.REPORT):
+        out.add("type", "Press release" if kind == kinds.PRESS_RELEASE else "Report")
+        out.add("institution", body)
+        out.add("address" if ascii_commands else "location", place)
+    elif kind in (kinds.BOOK, kinds.CHAPTER):
+        out.add("publisher", escape_organisation(ref.publisher or "", ascii_commands=ascii_commands))
+        out.add("address" if ascii_commands else "location", place)
+    elif kind == kinds.WEB and not ascii_commands:
+        out.add("organization", escape_organisation(ref.work or ref.publisher or "", ascii_commands=False))
+    elif kind == kinds.OTHER:
+        out.add("howpublished", work)
+
+
+def _add_numbers(out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool) -> None:
+    if kind in (kinds.BOOK, kinds.CHAPTER):
+        out.add("edition", escape(ref.edition or "", ascii_commands=ascii_commands))
+    if kind in (kinds.JOURNAL, kinds.MAGAZINE, kinds.NEWSPAPER, kinds.BOOK, kinds.CHAPTER):
+        out.add("volume", escape(ref.volume or "", ascii_commands=ascii_commands))
+    if kind in (kinds.JOURNAL, kinds.MAGAZINE, kinds.NEWSPAPER):
+        out.add("number", escape(ref.issue or "", ascii_commands=ascii_commands))
+    if kind != kinds.WEB:
+        out.add("pages", escape(ref.pages or "", ascii_commands=ascii_commands))
+
+
+def _bibtex_note(ref: Reference, kind: str, archive: ArchivedCopy | None) -> str | None:
+    """What classic styles have no field for: the site beside a URL, access date, archive, free text."""
+    parts = []
+    if kind == kinds.WEB and ref.url and ref.work:
+        parts.append(escape(ref.work, ascii_commands=True))
+    if kind == kinds.OTHER and not ref.title:
+        parts.append(escape(ref.raw, ascii_commands=True))
+    if iso_date(ref.access_date):
+        parts.append(f"Accessed {ref.access_date}")
+    if archive:
+        parts.append(_archive_text(archive))
+    return ". ".join(parts) or None
+
+
+def _archive_text(archive: ArchivedCopy) -> str:
+    when = f" on {iso_date(archive.date)}" if iso_date(archive.date) else ""
+    return f"Archived from the original{when}: \\url{{{_url_in_text(archive.url)}}}"
+
+
+def _url_in_text(url: str) -> str:
+    """A URL as the argument of ``\\url`` inside another field, where ``%`` and ``#`` must be escaped."""
+    return verbatim(url).replace("%", "\\%").replace("#", "\\#")
+
+
+def _names(names: Sequence[Name], *, ascii_commands: bool = False) -> str:
+    """A name list: ``Family, Given and {{Organisation}}``."""
+    return " and ".join(_name(name, ascii_commands) for name in names if name.display())
+
+
+def _name(name: Name, ascii_commands: bool) -> str:
+    if name.literal is not None:
+        return "{" + escape_organisation(name.literal, ascii_commands=ascii_commands) + "}"
+    family = _name_part(name.family or "", ascii_commands)
+    given = _name_part(name.given or "", ascii_commands)
+    if not family:
+        return given
+    return f"{family}, {given}" if given else family
+
+
+def _name_part(part: str, ascii_commands: bool) -> str:
+    """Brace a part whose comma or " and " would otherwise split the name list."""
+    text = escape(part, ascii_commands=ascii_commands)
+    if "," in text or _BARE_AND.search(text):
+        return "{" + text + "}"
+    return text

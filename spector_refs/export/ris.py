@@ -1,0 +1,90 @@
+"""RIS output: the tagged format EndNote, Zotero, Mendeley and RefWorks import.
+
+Each line is ``TAG  - value``; a record starts with ``TY`` and ends with
+``ER  - ``. Newlines inside a value are collapsed, so no value can end its
+record or start a tag. Dates use RIS's ``YYYY/MM/DD/`` form. An archived
+copy of a dead page goes into ``N1`` (notes) as one readable sentence;
+``L2`` would claim it is a full-text link, which an archive snapshot only
+sometimes is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+
+from spector_refs.export import kinds
+from spector_refs.export.archive import ArchivedCopy, archived_copy
+from spector_refs.export.fields import iso_date
+from spector_refs.export.latex import clean
+from spector_refs.model import LinkResult, Name, Reference
+
+RIS_TYPES = {
+    kinds.WEB: "ELEC",
+    kinds.NEWSPAPER: "NEWS",
+    kinds.MAGAZINE: "MGZN",
+    kinds.PRESS_RELEASE: "RPRT",
+    kinds.REPORT: "RPRT",
+    kinds.BOOK: "BOOK",
+    kinds.CHAPTER: "CHAP",
+    kinds.JOURNAL: "JOUR",
+    kinds.OTHER: "GEN",
+}
+
+
+def to_ris(references: Sequence[Reference], *, links: Mapping[str, LinkResult] | None = None) -> str:
+    """The references as RIS records, separated by a blank line."""
+    records = [_record(ris_tags(ref, archived_copy(ref, links))) for ref in references]
+    return "\n".join(records)
+
+
+def _record(tags: Iterator[tuple[str, str]]) -> str:
+    return "".join(f"{tag}  - {value}\n" for tag, value in tags)
+
+
+def ris_tags(ref: Reference, archive: ArchivedCopy | None = None) -> Iterator[tuple[str, str]]:
+    """The (tag, value) pairs of one record, ``TY`` first and ``ER`` last."""
+    kind = kinds.source_kind(ref)
+    yield "TY", RIS_TYPES[kind]
+    title, container = (ref.chapter, ref.title) if kind == kinds.CHAPTER else (ref.title, ref.work)
+    candidates: list[tuple[str, str | None]] = [("TI", title)]
+    candidates += [("AU", _name(name)) for name in ref.authors]
+    candidates += [("A2", _name(name)) for name in ref.editors]
+    candidates += [
+        ("T2", container if kind not in (kinds.PRESS_RELEASE, kinds.REPORT) else None),
+        ("PB", ref.publisher or (ref.work if kind in (kinds.PRESS_RELEASE, kinds.REPORT) else None)),
+        ("M3", "Press release" if kind == kinds.PRESS_RELEASE else None),
+        ("CY", ref.place),
+        ("ET", ref.edition),
+        ("VL", ref.volume),
+        ("IS", ref.issue),
+        ("SP", ref.pages),
+        ("SN", ref.issn or ref.isbn),
+        ("DO", ref.doi),
+        ("UR", ref.url),
+        ("PY", (iso_date(ref.date) or "")[:4]),
+        ("DA", _ris_date(ref.date)),
+        ("Y2", _ris_date(ref.access_date)),
+        ("LA", ref.language),
+        ("N1", archive.sentence() if archive else None),
+        ("N1", ref.raw if kind == kinds.OTHER and not ref.title else None),
+    ]
+    for tag, value in candidates:
+        text = clean(value or "")
+        if text:
+            yield tag, text
+    yield "ER", ""
+
+
+def _name(name: Name) -> str:
+    if name.literal is not None:
+        return name.literal
+    return ", ".join(part for part in (name.family, name.given) if part)
+
+
+def _ris_date(value: str | None) -> str | None:
+    """``2023-05-02`` as ``2023/05/02/``, ``2023-05`` as ``2023/05//``."""
+    iso = iso_date(value)
+    if not iso:
+        return None
+    parts = [*iso.split("-"), "", ""]
+    return "/".join(parts[:3]) + "/"
