@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -283,4 +282,15 @@ class Assessment:
         return SourceProfile()
 
 
-JSONDict = dict[str, Any]
+@dataclass(frozen=True)
+class AuditResult:
+    """One audit run over one or more articles: what every report renders.
+
+    ``fail_on`` is the policy the run was judged by and ``exit_code`` the
+    documented code it produced (0 clean, 1 findings, 3 network unavailable).
+    """
+
+    assessments: tuple[Assessment, ...] = ()
+    fail_on: tuple[str, ...] = ()
+    links_checked: bool = False
+    exit_code: int = 0
