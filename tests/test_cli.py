@@ -1,0 +1,136 @@
+"""The command line: subcommands, documented exit codes, one-line errors, atomic output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spector_refs.cli import main
+
+
+def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m spector_refs`` as a user would, in a fresh process."""
+    return subprocess.run(
+        [sys.executable, "-m", "spector_refs", *args],
+        input=stdin.decode("latin-1") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_parse_json_follows_the_documented_schema(seed_text: str, tmp_path: Path) -> None:
+    path = tmp_path / "operation_spector.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    result = run_cli("parse", str(path), "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["schema"] == "spector-refs/article/1"
+    assert len(data["references"]) == 13
+    ref5 = data["references"][4]
+    assert ref5["authors"] == [{"literal": "Local 3 News"}]
+    assert {"number", "group", "cite_count", "title", "work", "publisher", "date", "access_date", "url",
+            "archive_url", "issn", "isbn", "doi", "maintenance", "problems"} <= set(ref5)  # fmt: skip
+    assert all({"text", "section", "refs", "tags"} <= set(claim) for claim in data["claims"])
+
+
+def test_parse_text_format_lists_references(seed_text: str, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    result = run_cli("parse", str(path), "--format", "text")
+    assert result.returncode == 0
+    assert "13 references" in result.stdout and "Greenberg" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        pytest.param(None, "no such file", id="missing"),
+        pytest.param(b"", "empty", id="empty"),
+        pytest.param(b"\x00\x01\x02\x03" * 100, "binary", id="binary"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, content: bytes | None, message: str) -> None:
+    path = tmp_path / "article.txt"
+    if content is not None:
+        path.write_bytes(content)
+    for command in ("parse", "bib", "audit"):
+        result = run_cli(command, str(path))
+        assert result.returncode == 2, (command, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1
+        assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_directory_is_not_an_article(tmp_path: Path) -> None:
+    result = run_cli("parse", str(tmp_path))
+    assert result.returncode == 2 and "directory" in result.stderr
+
+
+def test_bib_writes_atomically_and_keeps_old_file_on_error(tmp_path: Path, seed_text: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(seed_text, encoding="utf-8")
+    out = tmp_path / "out.bib"
+    assert main(["bib", str(article), "-o", str(out)]) == 0
+    first = out.read_bytes()
+    assert first.count(b"\n@") + first.startswith(b"@") == 13
+    assert main(["bib", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
+    assert out.read_bytes() == first
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out.bib")] == []
+
+
+def test_audit_of_bundled_article_offline() -> None:
+    result = run_cli("audit", "--no-links", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    article = data["articles"][0]
+    assert article["title"] == "Operation SpecTor"
+    kinds = {finding["kind"] for finding in article["findings"]}
+    assert {"citation-needed", "missing-url", "cs1-maint"} <= kinds
+
+
+def test_fail_on_policy_sets_exit_code_1() -> None:
+    result = run_cli("audit", "--no-links", "--fail-on", "citation-needed", "--format", "json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["exit_code"] == 1
+
+
+def test_unknown_fail_on_name_is_a_usage_error() -> None:
+    result = run_cli("audit", "--no-links", "--fail-on", "citation-neded")
+    assert result.returncode == 2 and "citation-neded" in result.stderr
+
+
+def test_unknown_config_key_is_named(tmp_path: Path) -> None:
+    config = tmp_path / "spector-refs.toml"
+    config.write_text('fail-on = ["error"]\n[links]\nconcurency = 3\n', encoding="utf-8")
+    result = run_cli("audit", "--no-links", "--config", str(config))
+    assert result.returncode == 2 and "concurency" in result.stderr
+
+
+def test_markers_without_reference_and_unused_references_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        "A claim.[1] Another claim.[3]\n\nReferences edit\n\n  1. ^ \"A\". Site. Retrieved 2024-01-31.\n"
+        '  2. ^ "B". Site. Retrieved 2024-01-31.\n',
+        encoding="utf-8",
+    )
+    result = run_cli("audit", str(path), "--no-links", "--format", "json")
+    kinds = {f["kind"] for f in json.loads(result.stdout)["articles"][0]["findings"]}
+    assert {"missing-reference", "unused-reference"} <= kinds
+
+
+def test_article_without_references_is_a_finding_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("Nothing here is cited at all.\n", encoding="utf-8")
+    result = run_cli("audit", str(path), "--no-links", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    article = json.loads(result.stdout)["articles"][0]
+    assert any("no reference list" in p for p in article["problems"])
+
+
+def test_version_and_module_entry_point() -> None:
+    result = run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("spector-refs ")
