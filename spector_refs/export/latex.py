@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from spector_refs.export.keys import SKIP_WORDS
+
 _SPECIALS = {
     "\\": "{\\textbackslash}",
     "{": "{\\textbraceleft}",
@@ -118,9 +120,10 @@ def escape_title(value: str, *, ascii_commands: bool = False) -> str:
 
     Acronyms (``FBI``) and mixed-case words (``SpecTor``) are always
     protected. Other capitalised words are protected only when the title is
-    in sentence case, where a capital after the first word marks a proper
-    noun (``Europol``, ``Monopoly Market``); in a title-case title every
-    word is capitalised and nothing tells a proper noun apart.
+    in sentence case (some content word is lower case), where a capital after
+    the first word marks a proper noun (``Europol``, ``Monopoly Market``); in
+    a title-case title every content word is capitalised and nothing tells a
+    proper noun apart.
     """
     text = clean(value)
     sentence_case = _is_sentence_case(text)
@@ -137,9 +140,9 @@ def escape_title(value: str, *, ascii_commands: bool = False) -> str:
 
 
 def _is_sentence_case(text: str) -> bool:
-    words = [w for w in _WORD.findall(text)[1:] if len(w) > 3 and w[0].isalpha()]
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return bool(words) and capitalised * 2 < len(words)
+    """A lower-case content word after the first word means the title is not in title case."""
+    words = _WORD.findall(text)[1:]
+    return any(w[0].islower() and w.isalpha() and w.lower() not in SKIP_WORDS for w in words)
 
 
 def _needs_protection(word: str, *, first: bool, sentence_case: bool) -> bool:
