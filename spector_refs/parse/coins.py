@@ -1,0 +1,172 @@
+"""COinS: the OpenURL metadata CS1 hides beside every rendered citation.
+
+Each CS1 citation is followed by ``<span class="Z3988" title="ctx_ver=…">``
+whose title is an OpenURL ContextObject in key/value form (Z39.88-2004).
+It carries the citation's structured fields without the punctuation of the
+rendering, so it is the most reliable source for authors, titles and
+identifiers in HTML. It lacks the access date, archive link, language and
+maintenance messages, which the caller reads from the rendered citation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import parse_qsl
+
+from spector_refs.dates import parse_date
+from spector_refs.model import Name
+
+# rft_id values of the form info:<namespace>/<value>, as CS1 writes them
+_INFO_IDS = {
+    "doi": "doi",
+    "pmid": "pmid",
+    "pmc": "pmc",
+    "oclcnum": "oclc",
+    "bibcode": "bibcode",
+    "arxiv": "arxiv",
+    "hdl": "hdl",
+    "lccn": "lccn",
+    "osti": "osti",
+    "jstor": "jstor",
+}
+# identifier links CS1 writes as protocol-relative rft_id values
+_LINK_IDS = (
+    (re.compile(r"//www\.jstor\.org/stable/(\S+)"), "jstor"),
+    (re.compile(r"//www\.ncbi\.nlm\.nih\.gov/pmc/articles/(PMC\d+)"), "pmc"),
+    (re.compile(r"//(?:dx\.)?doi\.org/(10\.\S+)"), "doi"),
+)
+_SCALAR_FIELDS = {
+    "rft.volume": "volume",
+    "rft.issue": "issue",
+    "rft.edition": "edition",
+    "rft.pub": "publisher",
+    "rft.place": "place",
+}
+# family names CS1 editors use to credit an organisation's staff ("staff, Local 3 News")
+_STAFF = frozenset({"staff", "staff writer", "staff writers", "staff reporter"})
+
+
+def parse_coins(title: str) -> dict[str, Any]:
+    """Reference keyword fields from a COinS ``title`` attribute.
+
+    Returns only the fields the metadata holds, plus ``problems`` when a
+    value in it could not be read (an unparseable date, say). CS1 writes
+    date ranges as ISO intervals ("2007-10/2007-12"); the start is kept.
+    """
+    pairs = [(key.strip(), value.strip()) for key, value in parse_qsl(title) if value.strip()]
+    values: dict[str, list[str]] = {}
+    for key, value in pairs:
+        values.setdefault(key, []).append(value)
+    first = {key: items[0] for key, items in values.items()}
+    fields: dict[str, Any] = _titles(first)
+    fields.update({name: first[key] for key, name in _SCALAR_FIELDS.items() if key in first})
+    pages = _pages(first)
+    if pages:
+        fields["pages"] = pages
+    authors = _authors(first, values.get("rft.au", []))
+    if authors:
+        fields["authors"] = tuple(authors)
+    identifiers, url = _identifiers(first, values.get("rft_id", []))
+    if identifiers:
+        fields["identifiers"] = identifiers
+    if url:
+        fields["url"] = url
+    if "rft.date" in first:
+        date = parse_date(first["rft.date"].split("/")[0])
+        if date:
+            fields["date"] = date
+        elif first["rft.date"].strip(". ").lower() not in {"n.d", "nd", "no date"}:
+            fields["problems"] = (f"COinS date not understood: {first['rft.date']!r}",)
+    return fields
+
+
+def coins_kind(title: str) -> str | None:
+    """The CS1 family a COinS record implies, for citations without a class.
+
+    ``{{citation}}`` renders as ``cite class="citation cs2"`` with no family,
+    so the OpenURL genre is the only hint: "article" in journal format is a
+    journal article, "book"/"bookitem" a book.
+    """
+    pairs = dict(parse_qsl(title))
+    genre = pairs.get("rft.genre", "")
+    if genre in {"book", "bookitem"}:
+        return "book"
+    if genre == "article" and pairs.get("rft_val_fmt", "").endswith(":journal"):
+        return "journal"
+    if genre == "conference" or genre == "proceeding":
+        return "conference"
+    return None
+
+
+def _titles(first: dict[str, str]) -> dict[str, str]:
+    """Map OpenURL titles onto CS1's title, chapter and work.
+
+    CS1 writes a chapter as ``atitle`` beside the book's ``btitle`` (genre
+    "bookitem"), an article as ``atitle`` in its periodical ``jtitle``, and a
+    stand-alone web page or book as ``btitle`` alone.
+    """
+    out: dict[str, str] = {}
+    atitle, btitle, jtitle = first.get("rft.atitle"), first.get("rft.btitle"), first.get("rft.jtitle")
+    if atitle and btitle:
+        out["chapter"], out["title"] = atitle, btitle
+    elif atitle or btitle or first.get("rft.title"):
+        out["title"] = atitle or btitle or first["rft.title"]
+    if jtitle:
+        out["work"] = jtitle
+    return out
+
+
+def _pages(first: dict[str, str]) -> str | None:
+    if "rft.pages" in first:
+        return first["rft.pages"]
+    start, end = first.get("rft.spage"), first.get("rft.epage")
+    if start and end:
+        return f"{start}-{end}"
+    return start
+
+
+def _authors(first: dict[str, str], others: list[str]) -> list[Name]:
+    """The first author from aulast/aufirst, then each ``rft.au`` in order.
+
+    ``rft.au`` holds "Family, Given" for people and the bare name for an
+    organisation; a name CS1 credits to "staff" is the organisation itself.
+    """
+    names: list[Name] = []
+    if "rft.aulast" in first:
+        names.append(_person(first["rft.aulast"], first.get("rft.aufirst")))
+    for value in others:
+        family, sep, given = value.partition(",")
+        names.append(_person(family.strip(), given.strip()) if sep else Name(literal=value))
+    return names
+
+
+def _person(family: str, given: str | None) -> Name:
+    if given and family.lower() in _STAFF:
+        return Name(literal=given)
+    return Name(family=family, given=given or None)
+
+
+def _identifiers(first: dict[str, str], ids: list[str]) -> tuple[dict[str, str], str | None]:
+    """Identifiers keyed by their CS1 parameter name, and the cited URL.
+
+    The citation's own URL is the first ``rft_id`` with an http(s) scheme;
+    CS1 writes identifier links (JSTOR, PMC) protocol-relative.
+    """
+    found: dict[str, str] = {}
+    url = None
+    for value in ids:
+        match = re.match(r"info:(\w+)/(.+)", value)
+        if match and match.group(1).lower() in _INFO_IDS:
+            found.setdefault(_INFO_IDS[match.group(1).lower()], match.group(2))
+        elif re.match(r"https?://", value, re.I):
+            url = url or value
+        else:
+            for pattern, name in _LINK_IDS:
+                link = pattern.match(value)
+                if link:
+                    found.setdefault(name, link.group(1))
+    for key in ("isbn", "issn", "eissn", "coden"):
+        if f"rft.{key}" in first:
+            found[key] = first[f"rft.{key}"]
+    return found, url

@@ -1,0 +1,293 @@
+"""Reference lists in Wikipedia HTML: numbers, groups, cite counts and fields.
+
+Both renderers emit an ``<ol>`` per reference group: the legacy parser as
+``ol.references`` with ``span.mw-cite-backlink`` and ``span.reference-text``,
+Parsoid as ``ol.mw-references`` with ``rel="mw:referencedBy"`` backlinks and
+``span.mw-reference-text``. A reference's number is its position in its list
+and its cite count the number of backlinks (one per marker in the text).
+Markers are resolved through the list item's ``id``, so a marker always
+points at the record that was parsed, whatever its label says.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bs4 import Tag
+
+from spector_refs.model import Reference
+from spector_refs.parse.cs1 import parse_rendered_citation
+from spector_refs.parse.html_cite import citation_fields, load_data_mw, merge_fields, reader_text
+from spector_refs.parse.html_tags import inline_tag, is_inline_tag
+
+# group names that are really label styles ({{efn}} uses group "lower-alpha")
+LABEL_STYLES = frozenset(
+    {"lower-alpha", "upper-alpha", "lower-latin", "upper-latin", "lower-roman", "upper-roman", "lower-greek"}
+)
+NOTE_GROUP = "note"
+_REFERENCE_FIELDS = frozenset(f.name for f in dataclasses.fields(Reference))
+_STYLE = re.compile(r"list-style-type\s*:\s*([\w-]+)")
+_GROUPED_LABEL = re.compile(r"^(.+?) (\d+)$")
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RefTarget:
+    """What a citation marker points at: a reference and the label it shows."""
+
+    group: str | None
+    number: int
+    label: str
+
+
+@dataclass
+class PageIndex:
+    """Lookups built once per page, shared by the reference and claim readers.
+
+    ``ids`` holds the anchors citations link through (``cite_note-…``,
+    ``cite_ref-…``, ``CITEREF…``); ``templates`` maps Parsoid ``about`` ids to
+    their ``data-mw``; ``lines`` maps ``id(tag)`` to its source line.
+    """
+
+    ids: dict[str, Tag] = field(default_factory=dict)
+    templates: dict[str, Any] = field(default_factory=dict)
+    lines: dict[int, int] = field(default_factory=dict)
+    targets: dict[str, RefTarget] = field(default_factory=dict)
+
+
+def build_index(root: Tag, lines: dict[int, int]) -> PageIndex:
+    """Collect anchors and Parsoid template records in one pass."""
+    index = PageIndex(lines=lines)
+    for tag in root.find_all(True):
+        anchor = tag.get("id")
+        if anchor and anchor.startswith(("cite_note", "cite_ref", "CITEREF")):
+            index.ids.setdefault(anchor, tag)
+        about = tag.get("about")
+        if about and tag.get("data-mw") and about not in index.templates:
+            index.templates[about] = load_data_mw(tag, {})
+    return index
+
+
+def reference_lists(root: Tag) -> list[Tag]:
+    """Every reference list on the page, in document order (nested ones excluded)."""
+    lists = root.select("ol.references, ol.mw-references")
+    ids = {id(ol) for ol in lists}
+    return [ol for ol in lists if not any(id(parent) in ids for parent in ol.parents)]
+
+
+def read_reference_lists(root: Tag, index: PageIndex) -> tuple[list[Reference], list[str]]:
+    """All references of all lists, and problems met; fills ``index.targets``."""
+    references: list[Reference] = []
+    problems: list[str] = []
+    seen: set[str | None] = set()
+    for ol in reference_lists(root):
+        group, style = list_group(ol, index)
+        if group in seen:
+            problems.append(f"a second reference list for {group or 'the main group'}; numbers repeat")
+        seen.add(group)
+        start = _start(ol)
+        for offset, li in enumerate(ol.find_all("li", recursive=False)):
+            number = start + offset
+            label = note_label(number, group, style)
+            if li.get("id"):
+                index.targets[li["id"]] = RefTarget(group, number, label)
+            references.append(read_reference(li, number, group, index))
+    return references, problems
+
+
+def _start(ol: Tag) -> int:
+    start = str(ol.get("start") or "1")
+    return int(start) if start.isdigit() else 1
+
+
+def list_group(ol: Tag, index: PageIndex) -> tuple[str | None, str | None]:
+    """The list's reference group and label style.
+
+    Parsoid names the group (``data-mw-group``); legacy HTML does not, so the
+    list style of its ``div.reflist`` and the labels of the markers that
+    point into it are read instead. Label-style groups (``lower-alpha``) and
+    lettered lists are the notes group, as in the plain-text rendering.
+    """
+    name = ol.get("data-mw-group") or _parsoid_group(ol, index)
+    if name:
+        return (NOTE_GROUP, name.lower()) if name.lower() in LABEL_STYLES else (name, None)
+    style = _declared_style(ol)
+    if style in LABEL_STYLES:
+        return NOTE_GROUP, style
+    label = _marker_label(ol, index)
+    grouped = _GROUPED_LABEL.match(label or "")
+    if grouped:
+        return grouped.group(1), None
+    if label and label.isalpha():
+        return NOTE_GROUP, "upper-alpha" if label.isupper() else "lower-alpha"
+    return None, None
+
+
+def _parsoid_group(ol: Tag, index: PageIndex) -> str | None:
+    wrapper = ol.find_parent(attrs={"typeof": re.compile(r"mw:Extension/references")})
+    data = load_data_mw(wrapper, index.templates) if wrapper is not None else None
+    attrs = data.get("attrs") if isinstance(data, dict) else None
+    group = attrs.get("group") if isinstance(attrs, dict) else None
+    return str(group).strip() or None if group else None
+
+
+def _declared_style(ol: Tag) -> str | None:
+    """``list-style-type`` or a ``reflist-lower-alpha`` class on the list or its wrappers."""
+    for node in (ol, *list(ol.parents)[:3]):
+        match = _STYLE.search(str(node.get("style") or ""))
+        if match:
+            return match.group(1).lower()
+        for name in node.get("class") or ():
+            if name.startswith("reflist-") and name[len("reflist-") :] in LABEL_STYLES:
+                return name[len("reflist-") :]
+    return None
+
+
+def _marker_label(ol: Tag, index: PageIndex) -> str | None:
+    """The label a marker pointing into this list shows: "1", "a", "note 1"."""
+    for li in ol.find_all("li", recursive=False):
+        for link in _backlinks(li):
+            marker = index.ids.get(link["href"].split("#", 1)[-1])
+            if marker is not None:
+                return reader_text(marker).strip("[] ")
+    return None
+
+
+def note_label(number: int, group: str | None, style: str | None) -> str:
+    """How a marker to reference ``number`` reads: "12", "a", "iv", "note 3"."""
+    if style in {"lower-alpha", "lower-latin", "upper-alpha", "upper-latin"}:
+        label = _letters(number)
+        return label.upper() if style.startswith("upper") else label
+    if style in {"lower-roman", "upper-roman"}:
+        label = _roman(number)
+        return label.upper() if style.startswith("upper") else label
+    if style == "lower-greek":
+        return chr(ord("α") + (number - 1) % 24)
+    return f"{group} {number}" if group else str(number)
+
+
+def _letters(n: int) -> str:
+    """1 → a, 26 → z, 27 → aa, as CSS counts lower-alpha."""
+    label = ""
+    while n > 0:
+        n, rem = divmod(n - 1, 26)
+        label = chr(ord("a") + rem) + label
+    return label
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out += numeral * count
+    return out
+
+
+def _backlinks(li: Tag) -> list[Tag]:
+    """Links from the list item back to its markers (one per use)."""
+    text = _text_node(li)
+    return [
+        a
+        for a in li.find_all("a", href=True)
+        if "#cite_ref" in a["href"] and not any(parent is text for parent in a.parents)
+    ]
+
+
+def _text_node(li: Tag) -> Tag | None:
+    return li.find(class_=["reference-text", "mw-reference-text"])
+
+
+def read_reference(li: Tag, number: int, group: str | None, index: PageIndex) -> Reference:
+    """One list item as a :class:`Reference`; odd markup becomes problems."""
+    text = _text_node(li)
+    problems: list[str] = []
+    if text is None:
+        problems.append("the list item has no reference-text element; read as free text")
+        text = li
+    fields = reference_fields(text, index)
+    raw = reader_text(text, skip=("mw-cite-backlink",))
+    if not raw:
+        problems.append("empty reference")
+    fields["problems"] = (*problems, *fields.get("problems", ()))
+    return make_reference(
+        fields,
+        number=number,
+        raw=raw,
+        group=group,
+        cite_count=max(len(_backlinks(li)), 1),
+        name=_ref_name(li.get("id") or ""),
+        line=index.lines.get(id(li)),
+    )
+
+
+def make_reference(fields: dict[str, Any], **known: Any) -> Reference:
+    """A Reference from parsed fields, dropping any key the model lacks."""
+    kwargs = {key: value for key, value in fields.items() if key in _REFERENCE_FIELDS}
+    kwargs.update(known)
+    return Reference(**kwargs)
+
+
+def reference_fields(text: Tag, index: PageIndex) -> dict[str, Any]:
+    """Fields of a reference's text: a full citation, a short footnote or free text."""
+    cites = [c for c in text.find_all("cite") if "citation" in (c.get("class") or ())] or text.find_all(
+        "cite"
+    )
+    footnote = text.find("a", href=re.compile(r"#CITEREF"))
+    if not cites and footnote is not None:
+        fields = footnote_fields(text, footnote, index)
+    else:
+        fields = citation_fields(text, cites[0] if cites else None, index.templates)
+    if len(cites) > 1:
+        fields["problems"] = (
+            *fields.get("problems", ()),
+            f"bundles {len(cites)} citations; fields are read from the first",
+        )
+    return _with_reference_tags(text, fields, index)
+
+
+def footnote_fields(text: Tag, link: Tag, index: PageIndex) -> dict[str, Any]:
+    """A short footnote ("Smith 2009, p. 4.") completed from the citation it links.
+
+    The footnote keeps its own pages and kind "footnote"; authors, title,
+    date, publisher, URL and identifiers come from the full citation, which
+    is the record a reader follows the link to.
+    """
+    own = parse_rendered_citation(reader_text(text, skip=("Inline-Template",)))
+    own["kind"] = "footnote"
+    anchor = link["href"].split("#", 1)[-1]
+    target = index.ids.get(anchor)
+    if target is None:
+        own["problems"] = (*own.get("problems", ()), f"short footnote links to #{anchor}, not on the page")
+        return own
+    cite = target if target.name == "cite" else target.find("cite")
+    full = citation_fields(target.parent or target, cite, index.templates)
+    for key in ("kind", "pages", "problems", "maintenance", "url_status"):
+        full.pop(key, None)
+    keep = {key: own[key] for key in ("kind", "pages", "problems") if key in own}
+    return merge_fields(keep, full, own)
+
+
+def _with_reference_tags(text: Tag, fields: dict[str, Any], index: PageIndex) -> dict[str, Any]:
+    """Inline tags inside a reference ([dead link]) noted on the reference.
+
+    The model has no tags on references; a [dead link] marks the URL dead,
+    and every tag is kept in ``maintenance`` as rendered ("[dead link]").
+    """
+    tags = [inline_tag(sup, index.templates) for sup in text.find_all(["sup", "span"]) if is_inline_tag(sup)]
+    tags = [tag for tag in tags if tag]
+    if not tags:
+        return fields
+    if "dead link" in tags and not fields.get("url_status"):
+        fields["url_status"] = "dead"
+    fields["maintenance"] = (*fields.get("maintenance", ()), *(f"[{tag}]" for tag in dict.fromkeys(tags)))
+    return fields
+
+
+def _ref_name(anchor: str) -> str | None:
+    """The ``<ref name=…>`` a list item's id carries: ``cite_note-wozencraft2005-1``."""
+    match = re.fullmatch(r"cite_note-(.+)-\d+", anchor)
+    return match.group(1) if match else None
