@@ -206,9 +206,9 @@ def template_text(template: Template) -> str:
     key = template_key(template.name)
     if key in _CONSTANT_TEMPLATES:
         return _CONSTANT_TEMPLATES[key]
-    shown = _SHOWN_PARAMETER.get(key) or ("1" if key.startswith("lang-") else None)
-    if shown:
-        return _parameter_text(template, shown)
+    shown = shown_parameter(template)
+    if shown is not None:
+        return code_text(shown)
     if key in _LIST_TEMPLATES:
         return ", ".join(_list_items(template))
     if key in ("convert", "cvt"):
@@ -218,6 +218,15 @@ def template_text(template: Template) -> str:
     if key in ("circa", "c."):
         return "c. " + _parameter_text(template, "1")
     return ""
+
+
+def shown_parameter(template: Template) -> Wikicode | None:
+    """The parameter a wrapper template ({{nowrap|…}}, {{lang|fr|…}}) displays as it is."""
+    key = template_key(template.name)
+    name = _SHOWN_PARAMETER.get(key) or ("1" if key.startswith("lang-") else None)
+    if name is None or not template.has(name):
+        return None
+    return template.get(name).value
 
 
 def _parameter_text(template: Template, name: str) -> str:

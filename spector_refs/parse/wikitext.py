@@ -1,0 +1,94 @@
+"""Wikitext: the source an editor types, read with mwparserfromhell.
+
+This is the most faithful input: citation templates carry every field and
+URL as typed. The page is read in two passes over one parse tree: the first
+collects references as the Cite extension numbers them
+(:mod:`~spector_refs.parse.wikitext_refs`, then
+:mod:`~spector_refs.parse.wikitext_citations`), the second walks the prose
+and cuts it into claims (:mod:`~spector_refs.parse.wikitext_claims`).
+Text from a database dump may arrive XML-escaped (``&lt;ref&gt;``) and is
+unescaped first. Malformed wikitext never raises: mwparserfromhell keeps
+what it cannot read as text, and what goes wrong is listed in
+``Article.problems``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Heading, Tag
+from mwparserfromhell.wikicode import Wikicode
+
+from spector_refs.model import Article
+from spector_refs.parse.wikitext_citations import build_references
+from spector_refs.parse.wikitext_claims import ClaimWalker
+from spector_refs.parse.wikitext_markup import plain_text
+from spector_refs.parse.wikitext_refs import Locator, collect_references
+
+_SIGNALS = (
+    re.compile(r"\{\{\s*[A-Za-z#][^{}|]{0,80}(?:\||\}\})"),
+    re.compile(r"\[\[[^\[\]]{1,200}\]\]"),
+    re.compile(r"<ref[\s>/]|&lt;ref(?:\s|&gt;)", re.I),
+    re.compile(r"^={2,6}[^=\n]{1,200}={2,6}\s*$", re.M),
+    re.compile(r"'''[^'\n]{1,200}'''"),
+)
+_HTML_DOCUMENT = re.compile(r"<(?:!doctype|html|body|div|p|span|section)[\s>]", re.I)
+_ESCAPED_MARKUP = re.compile(r"&lt;(?:ref|/ref|references|!--)", re.I)
+
+
+def looks_like_wikitext(text: str) -> bool:
+    """Two or more kinds of wiki markup (templates, links, refs, headings, bold) and no HTML page."""
+    sample = text[:200_000]
+    if _HTML_DOCUMENT.search(sample[:5000]) and sample.count("</") > sample.count("{{"):
+        return False
+    return sum(1 for signal in _SIGNALS if signal.search(sample)) >= 2
+
+
+def parse_wikitext(text: str, *, title: str | None = None, path: str | None = None) -> Article:
+    """Parse an article's wikitext into an :class:`Article`. Never raises on content."""
+    problems: list[str] = []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _ESCAPED_MARKUP.search(text) and text.count("&lt;") > text.count("<"):
+        text = html.unescape(text)
+    try:
+        code = mwparserfromhell.parse(text)
+    except Exception as error:  # mwparserfromhell documents any exception here as its own bug
+        return Article(
+            title=title or _title_from_path(path),
+            source_format="wikitext",
+            problems=(f"the wikitext could not be parsed at all ({type(error).__name__}: {error})",),
+            path=path,
+        )
+    locator = Locator(text)
+    collected = collect_references(code, locator)
+    references, markers = build_references(collected, locator)
+    claims = ClaimWalker(locator, markers).walk_page(code)
+    problems.extend(collected.problems)
+    if not references:
+        problems.append("no references found (no <ref> tags or citation templates)")
+    return Article(
+        title=title or _lead_subject(code) or _title_from_path(path),
+        source_format="wikitext",
+        references=tuple(references),
+        claims=tuple(claims),
+        problems=tuple(problems),
+        path=path,
+    )
+
+
+def _lead_subject(code: Wikicode) -> str | None:
+    """The bold subject of the lead (``'''Bodmin'''``), which by convention is the title."""
+    for node in code.nodes:
+        if isinstance(node, Tag) and node.wiki_markup == "'''" and node.contents is not None:
+            subject = plain_text(node.contents).strip()
+            return subject or None
+        if isinstance(node, Heading):
+            return None
+    return None
+
+
+def _title_from_path(path: str | None) -> str | None:
+    return Path(path).stem.replace("_", " ") if path else None

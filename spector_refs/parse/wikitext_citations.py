@@ -1,0 +1,285 @@
+"""Turning collected wikitext refs into numbered :class:`Reference` records.
+
+A ref's content is read as a CS1/CS2 template when it holds one, as a
+short footnote when it holds ``{{harvnb}}`` (or is an ``{{sfn}}``), and
+otherwise as free text, whose first external link becomes its URL; a ref
+that is nothing but a URL gets the "bare URL" problem editors tag with
+{{bare URL inline}}.
+
+Short footnotes are linked to the full citation whose CITEREF anchor (the
+authors' surnames, up to four, and the year; or an explicit ``|ref=``)
+matches theirs: the footnote keeps its own authors, year and pages and
+takes the full citation's title, work, publisher, identifiers and URLs, so
+it can be exported and link-checked like any citation. A footnote that
+matches nothing carries the problem "short footnote matches no full
+citation", Wikipedia's Harv error.
+
+Groups: a ``group=`` attribute is kept as written; the {{efn}} family's
+notes (Cite group "lower-alpha" and friends) are reported as group "note",
+the name the other parsers give a "Notes" list, and their markers keep the
+letter Wikipedia shows ("a", "b"…). Other groups' markers read "note 1".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import mwparserfromhell
+from mwparserfromhell.nodes import ExternalLink, Template
+from mwparserfromhell.wikicode import Wikicode
+
+from spector_refs.dates import parse_date
+from spector_refs.model import Name, Reference
+from spector_refs.parse.claims import Marker
+from spector_refs.parse.cs1_template import is_citation_template, reference_fields_from_template
+from spector_refs.parse.tags import tag_for_template
+from spector_refs.parse.wikitext_markup import plain_text, template_key
+from spector_refs.parse.wikitext_refs import (
+    HARVARD_TEMPLATES,
+    NOTE_TEMPLATES,
+    SHORT_FOOTNOTE_TEMPLATES,
+    Collected,
+    Locator,
+    RefEntry,
+    template_parameters,
+)
+
+_LETTER_GROUPS = {"lower-alpha": "abcdefghijklmnopqrstuvwxyz", "upper-alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+_GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
+_YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.?d\.?[a-z]?$", re.I)
+_LINKED_FIELDS = (
+    "title",
+    "chapter",
+    "work",
+    "publisher",
+    "place",
+    "edition",
+    "volume",
+    "issue",
+    "url",
+    "archive_url",
+    "archive_date",
+    "url_status",
+    "language",
+    "identifiers",
+    "trans_title",
+)
+_IDENTIFIER_TEMPLATES = {
+    "isbn": "isbn",
+    "issn": "issn",
+    "oclc": "oclc",
+    "doi": "doi",
+    "pmid": "pmid",
+    "pmc": "pmc",
+    "jstor": "jstor",
+    "lccn": "lccn",
+    "arxiv": "arxiv",
+    "bibcode": "bibcode",
+}
+_BARE_URL = re.compile(r"^\[?\s*https?://\S+\s*\]?\.?$")
+_ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def output_group(group: str | None, groups: set[str | None]) -> str | None:
+    """The group a reference is reported in: {{efn}}'s list-style groups become "note".
+
+    Only when the page has no explicit ``group=note`` of its own, so two lists never merge.
+    """
+    return "note" if group in NOTE_TEMPLATES.values() and "note" not in groups else group
+
+
+def marker_for(group: str | None, number: int) -> Marker:
+    """The marker a reader sees: [12] in the main list, [a] for an {{efn}}, [note 1] for group=note."""
+    if group is None:
+        return Marker(number=number)
+    return Marker(note=note_label(group, number))
+
+
+def note_label(group: str, number: int) -> str:
+    """ "lower-alpha" 28 → "ab"; "lower-roman" 4 → "iv"; "note" 1 → "note 1"."""
+    if group in _LETTER_GROUPS:
+        letters, label = _LETTER_GROUPS[group], ""
+        while number:
+            number, rem = divmod(number - 1, 26)
+            label = letters[rem] + label
+        return label
+    if group in ("lower-roman", "upper-roman"):
+        label, rest = "", number
+        for value, numeral in _ROMAN:
+            count, rest = divmod(rest, value)
+            label += numeral * count
+        return label if group == "lower-roman" else label.upper()
+    if group == "lower-greek":
+        return _GREEK[(number - 1) % len(_GREEK)]
+    return f"{group} {number}"
+
+
+def build_references(collected: Collected, locator: Locator) -> tuple[list[Reference], dict[int, Marker]]:
+    """Numbered references (per group, by first use) and the marker each use renders."""
+    citations = _full_citation_index(collected)
+    counters: dict[str | None, int] = {}
+    groups = {entry.group for entry in collected.entries}
+    references: list[Reference] = []
+    markers_by_entry: dict[int, Marker] = {}
+    for entry in collected.entries:
+        number = counters[entry.group] = counters.get(entry.group, 0) + 1
+        references.append(_reference(entry, number, locator, citations, output_group(entry.group, groups)))
+        markers_by_entry[id(entry)] = marker_for(entry.group, number)
+    for number, (template, offset) in enumerate(collected.sources, start=1):
+        line, column = locator.position(offset)
+        fields = reference_fields_from_template(str(template.name), template_parameters(template))
+        references.append(
+            Reference(number=number, raw=str(template), group="sources", line=line, column=column, **fields)
+        )
+    markers = {node_id: markers_by_entry[id(entry)] for node_id, entry in collected.uses.items()}
+    return references, markers
+
+
+def _reference(
+    entry: RefEntry, number: int, locator: Locator, citations: dict[tuple, dict], group: str | None
+) -> Reference:
+    line, column = locator.position(entry.offset or 0)
+    if entry.footnote is not None:
+        fields, raw = short_footnote_fields(entry.footnote, citations), str(entry.footnote)
+    elif entry.content is None:
+        fields, raw = (
+            {"problems": (f"named reference {entry.name!r} is used but never defined (Cite error)",)},
+            "",
+        )
+    else:
+        fields, raw = content_fields(entry.content, citations), str(entry.content).strip()
+    fields["problems"] = (*fields.get("problems", ()), *entry.problems)
+    return Reference(
+        number=number,
+        raw=raw,
+        group=group,
+        cite_count=max(entry.uses, 1),
+        name=entry.name,
+        line=line,
+        column=column,
+        **fields,
+    )
+
+
+def content_fields(content: Wikicode, citations: dict[tuple, dict]) -> dict[str, Any]:
+    """Fields of a ref's content: its citation template, short footnote, or free text."""
+    templates = content.filter_templates(recursive=False)
+    cites = [t for t in templates if is_citation_template(str(t.name))]
+    harvard = [t for t in templates if template_key(t.name) in HARVARD_TEMPLATES | SHORT_FOOTNOTE_TEMPLATES]
+    if cites:
+        fields = reference_fields_from_template(str(cites[0].name), template_parameters(cites[0]))
+        if len(cites) > 1:
+            fields["problems"] = (
+                *fields.get("problems", ()),
+                f"{len(cites)} citations bundled in one reference; only the first is read",
+            )
+    elif harvard:
+        fields = short_footnote_fields(harvard[0], citations)
+    else:
+        fields = _free_text_fields(content)
+    return _with_inline_tags(fields, templates)
+
+
+def _free_text_fields(content: Wikicode) -> dict[str, Any]:
+    """A ref of prose and links: its first URL, ISBN-style identifiers, and a bare-URL check."""
+    fields: dict[str, Any] = {"kind": "text", "problems": ()}
+    links = content.filter_external_links(recursive=True)
+    if links:
+        fields["url"] = str(links[0].url).strip()
+        if links[0].title is not None and plain_text(links[0].title):
+            fields["title"] = plain_text(links[0].title)
+    identifiers = {}
+    for template in content.filter_templates(recursive=True):
+        scheme = _IDENTIFIER_TEMPLATES.get(template_key(template.name))
+        if scheme and template.has("1"):
+            identifiers[scheme] = plain_text(template.get("1").value)
+    if identifiers:
+        fields["identifiers"] = identifiers
+    text = str(content).strip()
+    if _BARE_URL.match(text) and not (links and isinstance(links[0], ExternalLink) and links[0].title):
+        fields["problems"] = ("bare URL: the reference is only a link, with no title or publisher",)
+    elif not plain_text(content):
+        names = ", ".join(
+            "{{" + str(t.name).strip() + "}}" for t in content.filter_templates(recursive=False)
+        )
+        fields["problems"] = (f"reference has no readable text{' (only ' + names + ')' if names else ''}",)
+    return fields
+
+
+def _with_inline_tags(fields: dict[str, Any], templates: list[Template]) -> dict[str, Any]:
+    """Cleanup tags inside a ref ({{dead link}} after the citation) become problems."""
+    tags = [tag for tag in (tag_for_template(str(t.name)) for t in templates) if tag]
+    if "dead link" in tags and not fields.get("url_status"):
+        fields["url_status"] = "dead"
+    if tags:
+        fields["problems"] = (
+            *fields.get("problems", ()),
+            *(f"tagged in the reference: {tag}" for tag in tags),
+        )
+    return fields
+
+
+def short_footnote_fields(template: Template, citations: dict[tuple, dict]) -> dict[str, Any]:
+    """{{sfn|Smith|Jones|2009|p=4}}: authors, year and pages, linked to the full citation."""
+    params = template_parameters(template)
+    positional = [plain_text(params[str(i)]) for i in range(1, 6) if params.get(str(i), "").strip()]
+    year = positional.pop() if positional and _YEAR.match(positional[-1]) else None
+    pages = next(
+        (plain_text(params[k]) for k in ("p", "pp", "page", "pages", "loc", "at") if params.get(k)), None
+    )
+    fields: dict[str, Any] = {
+        "kind": "footnote",
+        "authors": tuple(Name(family=name) for name in positional[:4]),
+        "date": parse_date(year),
+        "pages": pages,
+        "problems": (),
+    }
+    target = citations.get(_anchor(positional, year))
+    if target is None:
+        fields["problems"] = ("short footnote matches no full citation (Harv error)",)
+    else:
+        fields.update({key: target[key] for key in _LINKED_FIELDS if target.get(key)})
+    return {key: value for key, value in fields.items() if value is not None}
+
+
+def _anchor(surnames: list[str], year: str | None) -> tuple:
+    """The CITEREF anchor Wikipedia links a short footnote by: surnames (up to four) and year."""
+    return (*(name.lower() for name in surnames[:4]), (year or "").lower())
+
+
+def _full_citation_index(collected: Collected) -> dict[tuple, dict]:
+    """Every citation template on the page, keyed by the anchor a short footnote would use."""
+    templates = [template for template, _offset in collected.sources]
+    for entry in collected.entries:
+        if entry.content is not None:
+            templates.extend(
+                t
+                for t in entry.content.filter_templates(recursive=False)
+                if is_citation_template(str(t.name))
+            )
+    index: dict[tuple, dict] = {}
+    for template in templates:
+        params = template_parameters(template)
+        fields = reference_fields_from_template(str(template.name), params)
+        index.setdefault(_citation_anchor(template, params, fields), fields)
+    return index
+
+
+def _citation_anchor(template: Template, params: dict[str, str], fields: dict[str, Any]) -> tuple:
+    """A full citation's anchor: ``|ref={{harvid|…}}`` if given, else its authors (or editors) and year."""
+    for key, value in params.items():
+        if key.strip().lower() == "ref":
+            harvid = [t for t in _templates_in(value) if template_key(t.name) in ("harvid", "sfnref")]
+            if harvid:
+                parts = [plain_text(p.value) for p in harvid[0].params if not p.showkey]
+                return _anchor(parts[:-1], parts[-1] if parts else None)
+    names = fields.get("authors") or fields.get("editors") or ()
+    surnames = [name.family or name.literal or "" for name in names]
+    year_text = " ".join(plain_text(params[k]) for k in params if k.strip().lower() in ("year", "date"))
+    year = re.search(r"\b\d{3,4}[a-z]?\b", year_text)
+    return _anchor(surnames, year.group(0) if year else None)
+
+
+def _templates_in(value: str) -> list[Template]:
+    return mwparserfromhell.parse(value).filter_templates(recursive=False)
