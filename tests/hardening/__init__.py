@@ -1,0 +1,1 @@
+"""Hardening tests: hostile input, network faults, crashes and interrupted writes (issue 7)."""

@@ -1,0 +1,110 @@
+"""Assertions the hardening tests share: what "handled" means for a parser and for the CLI.
+
+A parser has handled its input when it returns a well-formed Article or
+raises one of the library's documented errors, within a time limit; the
+CLI has handled it when it exits 2 with exactly one line on stderr and no
+traceback. Anything else (a stray exception, a hang) fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from spector_refs.errors import SpectorError
+from spector_refs.model import Article, Claim, Reference
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+class Hang(Exception):
+    """Raised by :func:`time_limit` when the code under test overruns."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Fail with :class:`Hang` if the block runs longer than ``seconds`` (main thread only).
+
+    A hang in a parser would otherwise stall the whole suite instead of
+    failing one test with the input that caused it.
+    """
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise Hang(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def parse_or_refuse(source: str | bytes, *, format: str | None = None, limit: float = 20.0) -> Article | None:
+    """Parse hostile input: a well-formed Article, or None if refused with a SpectorError."""
+    from spector_refs.parse import parse
+
+    try:
+        with time_limit(limit):
+            article = parse(source, format=format)
+    except SpectorError as exc:
+        assert str(exc).strip(), "a refusal must say what was wrong"
+        assert "\n" not in str(exc).strip(), f"a refusal is one line: {exc!r}"
+        return None
+    assert_well_formed(article)
+    return article
+
+
+def assert_well_formed(article: Article) -> None:
+    """The shape every stage after parsing relies on, whatever the input was."""
+    assert isinstance(article, Article)
+    assert isinstance(article.references, tuple) and isinstance(article.claims, tuple)
+    for ref in article.references:
+        assert isinstance(ref, Reference)
+        assert isinstance(ref.number, int) and ref.number >= 0, ref
+        assert ref.cite_count >= 1, ref
+        assert all(isinstance(p, str) and p for p in ref.problems), ref.problems
+    for claim in article.claims:
+        assert isinstance(claim, Claim)
+        assert isinstance(claim.text, str)
+        assert all(isinstance(n, int) for n in claim.refs), claim
+    assert all(isinstance(p, str) and p for p in article.problems), article.problems
+
+
+def run_cli(
+    args: Sequence[str], *, stdin: bytes | None = None, timeout: float = 120.0, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m spector_refs ARGS`` in a fresh interpreter, as a user runs it."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    env.pop("CI", None)
+    return subprocess.run(
+        [sys.executable, "-m", "spector_refs", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        timeout=timeout,
+        cwd=cwd or REPO,
+        env=env,
+        check=False,
+    )
+
+
+def assert_one_line_error(proc: subprocess.CompletedProcess[bytes]) -> str:
+    """Exit 2, exactly one line on stderr, no traceback; returns that line."""
+    err = proc.stderr.decode("utf-8", errors="replace")
+    assert "Traceback" not in err, err[-3000:]
+    assert proc.returncode == 2, (proc.returncode, err[-2000:])
+    lines = err.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("spector-refs: error: "), lines[0]
+    return lines[0]
+
+
+def fuzz_examples(default: int) -> int:
+    """How many examples a property test tries; ``SPECTOR_FUZZ_EXAMPLES`` raises it for a long run."""
+    return int(os.environ.get("SPECTOR_FUZZ_EXAMPLES", default))
