@@ -236,9 +236,11 @@ def _name(name: Name, ascii_commands: bool) -> str:
         return "{" + escape_organisation(name.literal, ascii_commands=ascii_commands) + "}"
     family = _name_part(name.family or "", ascii_commands)
     given = _name_part(name.given or "", ascii_commands)
-    if not family:
-        return given
-    return f"{family}, {given}" if given else family
+    if family and given:
+        return f"{family}, {given}"
+    # Alone, "Da Silva" would read as first name "Da"; braced it stays one name.
+    alone = family or given
+    return "{" + alone + "}" if " " in alone else alone
 
 
 def _name_part(part: str, ascii_commands: bool) -> str:
