@@ -1,0 +1,205 @@
+"""The self-contained HTML report: an article an editor can read, with its problems in colour.
+
+One file with inline CSS and an inline SVG chart, no scripts and no external
+assets (a Content-Security-Policy forbids loading any), so it can be mailed,
+attached to a CI run or opened offline. Everything from the article is
+untrusted: Jinja2 autoescapes it, and only plain http(s) URLs become links.
+This module prepares plain values; the template only lays them out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from spector_refs import __version__
+from spector_refs.model import Assessment, AuditResult, Finding, Reference
+from spector_refs.parse.tags import INLINE_TAGS, tag_slug
+from spector_refs.policy import broken_links
+from spector_refs.report import claims_view, view
+from spector_refs.report.rules import rule_for
+
+_TAG_KINDS = frozenset(tag_slug(tag) for tag in INLINE_TAGS)
+_TONES = ("dead-only", "tagged", "weak-only", "uncited", "unverified-figure", "primary-only")
+"""Highlight tones of claims, the most urgent first: a claim shows the first that applies."""
+_LEGEND = {
+    "dead-only": "dead source",
+    "tagged": "citation needed or other tag",
+    "weak-only": "weak sources only",
+    "uncited": "uncited",
+    "unverified-figure": "figure not in sources",
+    "primary-only": "primary sources only",
+}
+_CHART_WIDTH = 440
+_BAR_WIDTH = 110
+_MAX_KIND_BARS = 8
+
+
+def render(result: AuditResult) -> str:
+    """The whole report as one HTML document."""
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        version=__version__,
+        summary=view.result_summary(result),
+        result=result,
+        articles=[_article(i, a, result.fail_on) for i, a in enumerate(result.assessments)],
+        legend=_LEGEND,
+    )
+
+
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("spector_refs.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def safe_href(url: str | None) -> str | None:
+    """The URL if it may be a link target (plain http or https), else None."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _article(number: int, assessment: Assessment, fail_on: tuple[str, ...]) -> dict[str, Any]:
+    prefix = f"a{number}"
+    failing = view.failing(assessment, fail_on)
+    return {
+        "id": prefix,
+        "title": view.title_of(assessment),
+        "path": assessment.article.path,
+        "source_format": assessment.article.source_format,
+        "counts": view.article_summary(assessment, fail_on),
+        "problems": assessment.article.problems,
+        "health": _health_chart(assessment),
+        "reliability": _bars(
+            Counter(assessment.profile(r).reliability.value for r in assessment.article.references)
+        ),
+        "kinds": _bars(Counter(assessment.profile(r).kind for r in assessment.article.references)),
+        "findings": [
+            _finding(assessment, f, f in failing, prefix) for f in view.sorted_findings(assessment.findings)
+        ],
+        "broken": _broken(assessment, fail_on, prefix),
+        "sections": [_section(s, prefix) for s in claims_view.sections(assessment)],
+        "references": [_reference(assessment, ref, prefix) for ref in assessment.article.references],
+    }
+
+
+def _health_chart(assessment: Assessment) -> dict[str, Any]:
+    """One stacked bar of reference health, segment widths proportional to counts."""
+    counts = view.health_counts(assessment)
+    total = sum(counts.values())
+    segments, x = [], 0.0
+    for bucket, n in counts.items():
+        width = _CHART_WIDTH * n / total
+        segments.append({"bucket": bucket, "count": n, "x": round(x, 2), "width": round(width, 2)})
+        x += width
+    return {"width": _CHART_WIDTH, "total": total, "segments": segments}
+
+
+def _bars(counts: Counter[str]) -> list[dict[str, Any]]:
+    """Horizontal bars for the commonest values, widths relative to the largest."""
+    common = counts.most_common(_MAX_KIND_BARS)
+    top = common[0][1] if common else 1
+    return [{"label": label, "count": n, "width": round(_BAR_WIDTH * n / top, 2)} for label, n in common]
+
+
+def _finding(assessment: Assessment, finding: Finding, fails: bool, prefix: str) -> dict[str, Any]:
+    anchor = None
+    if finding.claim is not None and view.finding_claim(assessment, finding) is not None:
+        anchor = f"{prefix}-claim-{finding.claim}"
+    elif (ref := view.finding_reference(assessment, finding)) is not None:
+        anchor = _ref_anchor(prefix, ref)
+    return {
+        "kind": finding.kind,
+        "description": rule_for(finding.kind).description,
+        "severity": finding.severity.value,
+        "where": view.where(assessment, finding),
+        "anchor": anchor,
+        "subject": view.subject(assessment, finding),
+        "reason": finding.reason,
+        "evidence": finding.evidence,
+        "fails": fails,
+    }
+
+
+def _broken(assessment: Assessment, fail_on: tuple[str, ...], prefix: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "ref": ref.label,
+            "anchor": _ref_anchor(prefix, ref),
+            "url": link.url,
+            "reason": link.reason,
+            "archive": safe_href(link.archive_url),
+            "fails": view.link_fails(link, fail_on),
+        }
+        for link in broken_links(assessment.links)
+        for ref in view.citing_references(assessment, link)
+    ]
+
+
+def _section(section: claims_view.Section, prefix: str) -> dict[str, Any]:
+    return {
+        "title": section.title,
+        "paragraphs": [
+            {"block": p.block, "claims": [_claim(c, prefix) for c in p.claims]} for p in section.paragraphs
+        ],
+    }
+
+
+def _claim(claim: claims_view.ClaimView, prefix: str) -> dict[str, Any]:
+    kinds = claim.kinds
+    tone = next((t for t in _TONES if t in kinds or (t == "tagged" and _TAG_KINDS & set(kinds))), None)
+    if tone is None and kinds:
+        tone = "other"
+    return {
+        "id": f"{prefix}-claim-{claim.index}",
+        "text": claim.text,
+        "tone": tone,
+        "kinds": kinds,
+        "severity": claim.severity.value if claim.severity else None,
+        "tooltip": "\n".join(f"{f.kind}: {f.reason}" for f in claim.findings),
+        "refs": [{"label": str(n), "anchor": f"{prefix}-ref-{n}"} for n in claim.refs],
+        "notes": claim.notes,
+        "tags": claim.tags,
+    }
+
+
+def _ref_anchor(prefix: str, ref: Reference) -> str:
+    group = f"{tag_slug(ref.group)}-" if ref.group else ""
+    return f"{prefix}-ref-{group}{ref.number}"
+
+
+def _reference(assessment: Assessment, ref: Reference, prefix: str) -> dict[str, Any]:
+    profile = assessment.profile(ref)
+    link = view.link_for(assessment, ref)
+    archive = (link.archive_url if link else None) or ref.archive_url
+    return {
+        "anchor": _ref_anchor(prefix, ref),
+        "label": ref.label,
+        "title": ref.title or ref.raw or "(untitled)",
+        "work": ref.work or ref.publisher,
+        "authors": ", ".join(name.display() for name in ref.authors),
+        "date": ref.date,
+        "url": ref.url,
+        "href": safe_href(ref.url),
+        "kind": profile.kind,
+        "reliability": profile.reliability.value,
+        "source_reason": profile.reason,
+        "health": view.health(assessment, ref),
+        "verdict": link.verdict.value if link else None,
+        "status_code": link.status_code if link else None,
+        "link_reason": link.reason if link else None,
+        "archive": archive,
+        "archive_href": safe_href(archive),
+        "archive_date": (link.archive_date if link else None) or ref.archive_date,
+        "suggested": link.suggested_url if link else None,
+        "suggested_href": safe_href(link.suggested_url if link else None),
+    }

@@ -1,0 +1,181 @@
+"""What every report needs to know about a result, computed once and in one place.
+
+Reports differ only in how they write things down; which claim a finding is
+about, which link result belongs to a reference, how healthy a reference's
+link is and what the counts are must read the same in every format. Nothing
+here decides a verdict: the policy module does, and we only ask it which
+findings the run's ``fail_on`` names.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spector_refs.model import Assessment, AuditResult, Claim, Finding, LinkResult, Reference, Verdict
+from spector_refs.policy import BROKEN_LINKS, broken_links, failing_findings
+
+BROKEN_LINK = "broken-link"
+"""The rule id of a dead cited URL (the policy's ``broken-links`` names the group)."""
+
+HEALTH = ("ok", "redirected", "broken", "failing", "blocked", "unchecked", "no-url")
+"""Reference health buckets, best first: the bars of the health chart."""
+
+_HEALTH_OF = {
+    Verdict.OK: "ok",
+    Verdict.REDIRECTED: "redirected",
+    Verdict.BROKEN: "broken",
+    Verdict.SOFT_404: "broken",
+    Verdict.REDIRECT_LOOP: "broken",
+    Verdict.SERVER_ERROR: "failing",
+    Verdict.TIMEOUT: "failing",
+    Verdict.TLS_ERROR: "failing",
+    Verdict.REFUSED: "failing",
+    Verdict.INVALID: "failing",
+    Verdict.BLOCKED: "blocked",
+    Verdict.RATE_LIMITED: "blocked",
+}
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where in the input file a finding points: 1-based line and column, when known."""
+
+    line: int | None = None
+    column: int | None = None
+
+
+def finding_claim(assessment: Assessment, finding: Finding) -> Claim | None:
+    """The claim a finding is about, if it is about one that exists."""
+    claims = assessment.article.claims
+    if finding.claim is None or not 0 <= finding.claim < len(claims):
+        return None
+    return claims[finding.claim]
+
+
+def finding_reference(assessment: Assessment, finding: Finding) -> Reference | None:
+    """The reference a finding is about, if the article has it."""
+    if finding.reference is None:
+        return None
+    return assessment.article.reference(finding.reference, finding.group)
+
+
+def subject(assessment: Assessment, finding: Finding) -> str:
+    """What a finding is about, as an editor would name it: the claim's text or "ref 5"."""
+    claim = finding_claim(assessment, finding)
+    if claim is not None:
+        return claim.text
+    ref = finding_reference(assessment, finding)
+    if ref is not None:
+        return f"{ref.label}: {ref.title}" if ref.title else ref.label
+    if finding.reference is not None:
+        return f"{finding.group or 'ref'} {finding.reference}"
+    return finding.text
+
+
+def where(assessment: Assessment, finding: Finding) -> str:
+    """A short handle for a finding's target: "claim 12" or "ref 5"."""
+    if finding.claim is not None:
+        return f"claim {finding.claim}"
+    if finding.reference is not None:
+        return f"{finding.group or 'ref'} {finding.reference}"
+    return "article"
+
+
+def describe(assessment: Assessment, finding: Finding) -> str:
+    """The target named and shown in one phrase: 'claim 4: "Its sources died."' or "ref 2: Title"."""
+    if finding_claim(assessment, finding) is not None:
+        return f'{where(assessment, finding)}: "{subject(assessment, finding)}"'
+    return subject(assessment, finding)
+
+
+def location(assessment: Assessment, finding: Finding) -> Location:
+    """The line/column of the claim or reference a finding is about."""
+    target = finding_claim(assessment, finding) or finding_reference(assessment, finding)
+    if target is None:
+        return Location()
+    return Location(target.line, target.column)
+
+
+def link_for(assessment: Assessment, ref: Reference) -> LinkResult | None:
+    """The link result of a reference's cited URL (or of its archive URL when it has no other)."""
+    url = ref.url or ref.archive_url
+    if not url:
+        return None
+    return next((link for link in assessment.links if link.url == url), None)
+
+
+def health(assessment: Assessment, ref: Reference) -> str:
+    """The reference's health bucket (one of :data:`HEALTH`)."""
+    if not (ref.url or ref.archive_url):
+        return "no-url"
+    link = link_for(assessment, ref)
+    if link is None:
+        return "unchecked"
+    return _HEALTH_OF.get(link.verdict, "unchecked")
+
+
+def health_counts(assessment: Assessment) -> dict[str, int]:
+    """How many references fall in each health bucket (empty buckets left out), best first."""
+    counts = Counter(health(assessment, ref) for ref in assessment.article.references)
+    return {bucket: counts[bucket] for bucket in HEALTH if counts[bucket]}
+
+
+def citing_references(assessment: Assessment, link: LinkResult) -> list[Reference]:
+    """The references that cite a URL, so a broken link can be shown where it is cited."""
+    return [ref for ref in assessment.article.references if link.url in (ref.url, ref.archive_url)]
+
+
+def sorted_findings(findings: list[Finding] | tuple[Finding, ...]) -> list[Finding]:
+    """Findings grouped by kind (in order of first appearance), in document order within a kind."""
+    first = {kind: i for i, kind in reversed(list(enumerate(f.kind for f in findings)))}
+    return sorted(findings, key=lambda f: first[f.kind])
+
+
+def article_summary(assessment: Assessment, fail_on: tuple[str, ...]) -> dict[str, object]:
+    """The counts of one article that every report shows (and the JSON schema documents)."""
+    refs = assessment.article.references
+    profiles = [assessment.profile(ref) for ref in refs]
+    return {
+        "references": len(refs),
+        "claims": len(assessment.article.claims),
+        "findings": len(assessment.findings),
+        "failing": len(failing_findings(assessment, fail_on)),
+        "by_kind": dict(Counter(f.kind for f in assessment.findings)),
+        "by_severity": dict(Counter(f.severity.value for f in assessment.findings)),
+        "links": len(assessment.links),
+        "broken_links": len(broken_links(assessment.links)),
+        "health": health_counts(assessment),
+        "reliability": dict(Counter(p.reliability.value for p in profiles)),
+        "source_kinds": dict(Counter(p.kind for p in profiles)),
+    }
+
+
+def result_summary(result: AuditResult) -> dict[str, object]:
+    """The counts over every article of a run."""
+    findings = [f for a in result.assessments for f in a.findings]
+    return {
+        "articles": len(result.assessments),
+        "references": sum(len(a.article.references) for a in result.assessments),
+        "claims": sum(len(a.article.claims) for a in result.assessments),
+        "findings": len(findings),
+        "failing": sum(len(failing_findings(a, result.fail_on)) for a in result.assessments),
+        "broken_links": sum(len(broken_links(a.links)) for a in result.assessments),
+        "by_kind": dict(Counter(f.kind for f in findings)),
+        "by_severity": dict(Counter(f.severity.value for f in findings)),
+    }
+
+
+def failing(assessment: Assessment, fail_on: tuple[str, ...]) -> set[Finding]:
+    """The findings the run's policy fails on (the policy decides; reports only mark them)."""
+    return set(failing_findings(assessment, fail_on))
+
+
+def link_fails(link: LinkResult, fail_on: tuple[str, ...]) -> bool:
+    """Whether the policy fails on this link: it is dead and ``broken-links`` is in ``fail_on``."""
+    return BROKEN_LINKS in fail_on and link.verdict.is_dead
+
+
+def title_of(assessment: Assessment) -> str:
+    """The article's name in headings: its title, else its path, else "article"."""
+    return assessment.article.title or assessment.article.path or "article"
