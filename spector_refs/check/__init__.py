@@ -1,0 +1,47 @@
+"""The link checker: do a citation's URLs still show what was cited?
+
+``check_links`` takes an :class:`~spector_refs.model.Article` (every ``url``
+and ``archive_url`` of its references, with their access dates) or any
+iterable of URLs, and returns one :class:`~spector_refs.model.LinkResult`
+per distinct URL, in input order. A failed check is a verdict on the
+result, never an exception.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spector_refs.check.checker import LinkChecker
+from spector_refs.check.config import LinkCheckConfig
+from spector_refs.check.serialize import link_result_to_dict
+from spector_refs.check.sources import LinkTarget, read_targets, targets_from_article
+from spector_refs.model import Article, LinkResult
+
+__all__ = [
+    "LinkCheckConfig",
+    "LinkChecker",
+    "LinkTarget",
+    "check_links",
+    "link_result_to_dict",
+    "read_targets",
+]
+
+
+def check_links(
+    target: Article | Iterable[str | LinkTarget] | str,
+    config: LinkCheckConfig | None = None,
+    *,
+    progress: bool = False,
+) -> list[LinkResult]:
+    """Check every URL of an article, or the given URLs; one result per distinct URL.
+
+    ``progress`` shows a progress bar when stderr is a terminal.
+    """
+    if isinstance(target, Article):
+        targets: Iterable[str | LinkTarget] = targets_from_article(target)
+    elif isinstance(target, str):
+        targets = [target]
+    else:
+        targets = target
+    with LinkChecker(config) as checker:
+        return checker.check(targets, progress=progress)

@@ -1,0 +1,143 @@
+"""The persistent link cache: every check with its time, in one SQLite file.
+
+Two tables: ``checks`` is the append-only history (one row per check, the
+evidence that a link has been failing for days), ``results`` the latest full
+result per URL (reused while younger than ``max_age``). WAL mode and one
+short transaction per check let several runs share the file, and a run that
+crashes keeps everything it recorded before.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+import zlib
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from spector_refs.check.serialize import link_result_from_dict, link_result_to_dict
+from spector_refs.errors import ConfigError
+from spector_refs.model import CheckRecord, LinkResult, Verdict
+
+SCHEMA_VERSION = 1
+FAILING = frozenset(
+    {
+        Verdict.BROKEN,
+        Verdict.SOFT_404,
+        Verdict.REDIRECT_LOOP,
+        Verdict.SERVER_ERROR,
+        Verdict.TIMEOUT,
+        Verdict.TLS_ERROR,
+    }
+)
+WORKING = frozenset({Verdict.OK, Verdict.REDIRECTED})
+# Verdicts that depend on this run's configuration or machine, not on the page.
+NOT_RECORDED = frozenset(
+    {Verdict.NETWORK_UNAVAILABLE, Verdict.EXCLUDED, Verdict.REFUSED, Verdict.INVALID, Verdict.UNSUPPORTED}
+)
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS checks (
+    url TEXT NOT NULL, checked_at TEXT NOT NULL, verdict TEXT NOT NULL, status_code INTEGER);
+CREATE INDEX IF NOT EXISTS checks_by_url ON checks (url, checked_at);
+CREATE TABLE IF NOT EXISTS results (
+    url TEXT PRIMARY KEY, checked_at TEXT NOT NULL, result TEXT NOT NULL, page BLOB);
+"""
+
+
+class LinkCache:
+    """A thread-safe handle on the cache file (one connection, short transactions)."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path).expanduser()
+        self._lock = threading.Lock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._migrate()
+        except (sqlite3.Error, OSError) as exc:
+            raise ConfigError(
+                f"links.cache-path: cannot use {self.path} as the link cache ({exc}); "
+                "choose another path or delete the file"
+            ) from None
+
+    def _migrate(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            raise sqlite3.DatabaseError(f"unknown cache schema version {version}")
+        self._db.executescript(_SCHEMA)
+        self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    def latest(self, url: str) -> LinkResult | None:
+        """The last recorded result for ``url`` with its page text, or None."""
+        with self._lock:
+            row = self._db.execute("SELECT result, page FROM results WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            return None
+        text = zlib.decompress(row[1]).decode("utf-8") if row[1] else None
+        return link_result_from_dict(json.loads(row[0]), text=text)
+
+    def history(self, url: str) -> tuple[CheckRecord, ...]:
+        """Every recorded check of ``url``, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT checked_at, verdict, status_code FROM checks"
+                " WHERE url = ? ORDER BY checked_at, rowid",
+                (url,),
+            ).fetchall()
+        return tuple(CheckRecord(at, Verdict(verdict), status) for at, verdict, status in rows)
+
+    def record(self, result: LinkResult) -> None:
+        """Add one check to the history and make it the latest result, atomically."""
+        if result.verdict in NOT_RECORDED or result.checked_at is None:
+            return
+        stored = replace(result, history=(), from_cache=False)
+        page = zlib.compress(result.text.encode("utf-8")) if result.text else None
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                self._db.execute(
+                    "INSERT INTO checks VALUES (?, ?, ?, ?)",
+                    (result.url, result.checked_at, str(result.verdict), result.status_code),
+                )
+                self._db.execute(
+                    "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
+                    (result.url, result.checked_at, json.dumps(link_result_to_dict(stored)), page),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def is_dead(records: Iterable[CheckRecord], *, failures: int, days: float) -> bool:
+    """Whether the latest checks are failures spread over at least ``days``.
+
+    Like the Internet Archive's bot, one bad day never kills a link: the
+    trailing run of failures (blocked or rate-limited checks say nothing
+    either way and are skipped) must hold ``failures`` checks whose first
+    and last are ``days`` apart.
+    """
+    streak: list[CheckRecord] = []
+    for record in reversed(list(records)):
+        if record.verdict in WORKING:
+            break
+        if record.verdict in FAILING:
+            streak.append(record)
+    if len(streak) < failures or not streak:
+        return False
+    span = parse_time(streak[0].checked_at) - parse_time(streak[-1].checked_at)
+    return span >= timedelta(days=days)
+
+
+def parse_time(stamp: str) -> datetime:
+    """An ISO UTC time as written by the checker (``2024-05-01T12:00:00Z``)."""
+    return datetime.fromisoformat(stamp.replace("Z", "+00:00"))

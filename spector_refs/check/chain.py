@@ -1,0 +1,169 @@
+"""Checking one URL: follow its redirects hop by hop, then judge the last answer.
+
+Redirects are followed here rather than by requests, because every hop
+must pass the same gate as the first URL: only http and https, a vetted
+(public) address, a polite turn on its host, no loop, no endless chain.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+from spector_refs.check.config import LinkCheckConfig
+from spector_refs.check.failures import Failure
+from spector_refs.check.http import Answer, Fetcher
+from spector_refs.check.page import Page, is_textual, read_page
+from spector_refs.check.safety import HostResolver, normalise_host
+from spector_refs.check.scheduler import HostSlot
+from spector_refs.check.verdict import classify
+from spector_refs.model import Hop, LinkResult, Verdict
+
+PERMANENT = frozenset({301, 308})
+_NOT_REACHED = frozenset({Verdict.NETWORK_UNAVAILABLE, Verdict.REFUSED, Verdict.INVALID})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What following one URL ended with, before history and archive are added."""
+
+    verdict: Verdict
+    reason: str
+    final_url: str | None = None
+    redirects: tuple[Hop, ...] = ()
+    answer: Answer | None = None
+    page: Page | None = None
+    reached: bool = False
+
+
+def precheck(url: str, config: LinkCheckConfig) -> tuple[Verdict, str] | None:
+    """The verdict for a URL that is not to be requested at all, if it is one."""
+    for pattern in config.exclude:
+        if re.search(pattern, url):
+            return Verdict.EXCLUDED, f"matches the exclusion pattern {pattern!r}"
+    return url_problem(url)
+
+
+def url_problem(url: str) -> tuple[Verdict, str] | None:
+    """Why a URL cannot be requested (malformed, or not http/https); None if it can."""
+    if _CONTROL.search(url):
+        return Verdict.INVALID, "the URL contains control characters"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError as exc:
+        return Verdict.INVALID, f"malformed URL: {exc}"
+    if not parts.scheme or "://" not in url:
+        return Verdict.INVALID, "not an absolute URL (no scheme://host)"
+    if parts.scheme.lower() not in ("http", "https"):
+        return Verdict.UNSUPPORTED, f"the {parts.scheme}: scheme is not checked (only http and https)"
+    if not parts.hostname:
+        return Verdict.INVALID, "the URL has no host"
+    return None
+
+
+def host_key(url: str) -> str:
+    """The host a URL's politeness limits are counted against."""
+    return normalise_host(urlsplit(url).hostname or "")
+
+
+def request_url(url: str) -> str:
+    """The URL as requested: credentials and fragment removed (never sent anywhere)."""
+    parts = urlsplit(url)
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+
+
+class ChainFollower:
+    """Follows one URL's redirects with one worker's fetcher."""
+
+    def __init__(self, config: LinkCheckConfig, resolver: HostResolver, fetcher: Fetcher):
+        self.config = config
+        self.resolver = resolver
+        self.fetcher = fetcher
+
+    def follow(self, url: str, slot: HostSlot) -> Outcome:
+        deadline = time.monotonic() + self.config.deadline
+        self.fetcher.session.cookies.clear()
+        current, hops, seen = url, [], {request_url(url)}
+        while True:
+            resolution = self.resolver.resolve(urlsplit(current).hostname or "")
+            if resolution.address is None:
+                failure = Failure(resolution.verdict or Verdict.INVALID, resolution.reason)
+                return _failed(failure, current, hops)
+            answer = self.fetcher.fetch(request_url(current), host_key(current), slot, deadline)
+            if isinstance(answer, Failure):
+                return _failed(answer, current, hops)
+            if not (300 <= answer.status < 400 and answer.location):
+                return self._judge(url, current, hops, answer)
+            hops.append(Hop(current, answer.status))
+            target = urljoin(current, answer.location)
+            stop = self._stop_redirect(target, seen, hops)
+            if stop:
+                return Outcome(stop[0], stop[1], target, tuple(hops), answer, reached=True)
+            if host_key(target) != host_key(current):
+                self.fetcher.session.cookies.clear()
+            seen.add(request_url(target))
+            current = target
+
+    def _stop_redirect(self, target: str, seen: set[str], hops: list[Hop]) -> tuple[Verdict, str] | None:
+        problem = url_problem(target)
+        if problem:
+            return problem[0], f"redirected to {target}: {problem[1]}"
+        if request_url(target) in seen:
+            return Verdict.REDIRECT_LOOP, f"the redirects loop back to {target}"
+        if len(hops) > self.config.max_redirects:
+            return Verdict.REDIRECT_LOOP, f"more than {self.config.max_redirects} redirects"
+        return None
+
+    def _judge(self, url: str, final_url: str, hops: list[Hop], answer: Answer) -> Outcome:
+        page = read_page(answer.body, answer.content_type) if is_textual(answer.content_type) else Page()
+        verdict, reason = classify(
+            answer.status,
+            answer.headers,
+            page,
+            original_url=url,
+            final_url=final_url,
+            redirected=bool(hops),
+            accept_status=self.config.accept_status,
+        )
+        if answer.notes:
+            reason = f"{reason} ({'; '.join(answer.notes)})"
+        return Outcome(verdict, reason, final_url, tuple(hops), answer, page, reached=True)
+
+
+def _failed(failure: Failure, current: str, hops: list[Hop]) -> Outcome:
+    reason = failure.reason if not hops else f"redirected to {current}: {failure.reason}"
+    reached = bool(hops) or failure.verdict not in _NOT_REACHED
+    return Outcome(failure.verdict, reason, current if hops else None, tuple(hops), reached=reached)
+
+
+def suggested_url(outcome: Outcome) -> str | None:
+    """The updated URL to cite when every redirect on the way was permanent."""
+    if outcome.verdict is not Verdict.REDIRECTED or not outcome.redirects:
+        return None
+    if all(hop.status_code in PERMANENT for hop in outcome.redirects):
+        return outcome.final_url
+    return None
+
+
+def to_result(url: str, outcome: Outcome, *, checked_at: str, elapsed: float, max_text: int) -> LinkResult:
+    """The bare result of one check (history, dead and archive come later)."""
+    answer = outcome.answer
+    text = outcome.page.text[:max_text] if outcome.page and outcome.page.text else None
+    return LinkResult(
+        url=url,
+        verdict=outcome.verdict,
+        reason=outcome.reason,
+        status_code=answer.status if answer else None,
+        final_url=outcome.final_url,
+        redirects=outcome.redirects,
+        checked_at=checked_at,
+        suggested_url=suggested_url(outcome),
+        content_type=answer.content_type if answer else None,
+        text=text,
+        elapsed=round(elapsed, 3),
+    )

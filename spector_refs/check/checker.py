@@ -1,0 +1,232 @@
+"""One run of the link checker: cache first, then polite concurrent checks.
+
+URLs that need no request (excluded, malformed, unsupported, fresh in the
+cache) are answered at once; the rest go to a :class:`HostScheduler` that
+worker threads (one requests Session each, for connection reuse) draw
+from. Each finished check is written to the cache straight away, so a
+crash loses nothing already recorded. When no check reached any server the
+machine is offline: those links are "network-unavailable", never broken.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+import requests
+
+from spector_refs.check.archive import closest_snapshot
+from spector_refs.check.cache import LinkCache, is_dead, parse_time
+from spector_refs.check.chain import ChainFollower, host_key, precheck, to_result
+from spector_refs.check.config import LinkCheckConfig
+from spector_refs.check.http import Fetcher, make_session
+from spector_refs.check.safety import HostResolver
+from spector_refs.check.scheduler import HostScheduler, HostSlot
+from spector_refs.check.sources import LinkTarget, distinct
+from spector_refs.model import CheckRecord, LinkResult, Verdict
+
+Clock = Callable[[], datetime]
+_ARCHIVED = frozenset({Verdict.BROKEN, Verdict.SOFT_404})
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """``2024-05-01T12:00:00Z``: sortable, second precision, always UTC."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class LinkChecker:
+    """Checks links with one configuration; ``clock`` and ``resolver`` are injectable for tests."""
+
+    def __init__(
+        self,
+        config: LinkCheckConfig | None = None,
+        *,
+        clock: Clock = utc_now,
+        getaddrinfo: Callable[..., list] | None = None,
+    ):
+        self.config = config or LinkCheckConfig()
+        self.clock = clock
+        self._getaddrinfo = getaddrinfo
+        self.cache = LinkCache(self.config.cache_path) if self.config.cache_path else None
+
+    def __enter__(self) -> LinkChecker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+
+    def check(self, targets: Iterable[LinkTarget | str], *, progress: bool = False) -> list[LinkResult]:
+        """One result per distinct URL, in input order."""
+        run = _Run(self, distinct(targets))
+        with _progress_bar(len(run.targets), progress) as advance:
+            return run.execute(advance)
+
+
+class _Run:
+    """The state of one ``check`` call: one resolver, so each host is resolved once."""
+
+    def __init__(self, checker: LinkChecker, targets: list[LinkTarget]):
+        self.checker = checker
+        self.config = checker.config
+        self.targets = targets
+        self.resolver = HostResolver(
+            allow_private=self.config.allow_private, getaddrinfo=checker._getaddrinfo
+        )
+        self.results: list[LinkResult | None] = [None] * len(targets)
+        self.reached = threading.Event()
+
+    def execute(self, advance: Callable[[], None]) -> list[LinkResult]:
+        jobs = []
+        for index, target in enumerate(self.targets):
+            ready = self._without_request(target)
+            if ready is None:
+                jobs.append((host_key(target.url), (index, target)))
+            else:
+                self.results[index] = ready
+                advance()
+        if jobs:
+            self._run_workers(
+                HostScheduler(jobs, per_host=self.config.per_host, interval=self.config.per_host_interval),
+                advance,
+            )
+        return self._settle_offline([result for result in self.results if result is not None])
+
+    def _without_request(self, target: LinkTarget) -> LinkResult | None:
+        """The result for a URL that is not requested: precheck verdict or fresh cache entry."""
+        now = self.checker.clock()
+        verdict = precheck(target.url, self.config)
+        if verdict is not None:
+            return LinkResult(target.url, verdict[0], verdict[1], checked_at=iso(now))
+        cache = self.checker.cache
+        cached = cache.latest(target.url) if cache else None
+        if cached is None or cached.checked_at is None or self.config.max_age <= 0:
+            return None
+        if now - parse_time(cached.checked_at) >= timedelta(seconds=self.config.max_age):
+            return None
+        earlier = tuple(r for r in cache.history(target.url) if r.checked_at != cached.checked_at)  # type: ignore[union-attr]
+        return replace(cached, history=earlier, from_cache=True)
+
+    def _run_workers(self, scheduler: HostScheduler, advance: Callable[[], None]) -> None:
+        workers = min(self.config.concurrency, len(self.targets))
+        with ThreadPoolExecutor(workers, thread_name_prefix="spector-links") as pool:
+            futures = [pool.submit(self._work, scheduler, advance) for _ in range(workers)]
+            for future in futures:
+                future.result()
+
+    def _work(self, scheduler: HostScheduler, advance: Callable[[], None]) -> None:
+        session = make_session(self.config, self.resolver)
+        follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, session))
+        archive_session = _archive_session(self.config)
+        try:
+            while (item := scheduler.next_job()) is not None:
+                host, (index, target) = item
+                self.results[index] = self._check_one(
+                    follower, HostSlot(scheduler, host), target, archive_session
+                )
+                advance()
+        finally:
+            session.close()
+            archive_session.close()
+
+    def _check_one(
+        self, follower: ChainFollower, slot: HostSlot, target: LinkTarget, archive: requests.Session
+    ) -> LinkResult:
+        started = time.monotonic()
+        try:
+            outcome = follower.follow(target.url, slot)
+        finally:
+            slot.close()
+        if outcome.reached:
+            self.reached.set()
+        result = to_result(
+            target.url,
+            outcome,
+            checked_at=iso(self.checker.clock()),
+            elapsed=time.monotonic() - started,
+            max_text=self.config.max_body_bytes,
+        )
+        return self._record(self._with_archive(result, target, archive))
+
+    def _record(self, result: LinkResult) -> LinkResult:
+        """Add the link's history and whether it is dead, and write the check to the cache."""
+        cache = self.checker.cache
+        if cache is None or result.verdict is Verdict.NETWORK_UNAVAILABLE:
+            return result
+        history = cache.history(result.url)
+        current = CheckRecord(result.checked_at or "", result.verdict, result.status_code)
+        dead = is_dead(
+            (*history, current), failures=self.config.dead_after_failures, days=self.config.dead_after_days
+        )
+        result = replace(result, history=history, dead=dead)
+        cache.record(result)
+        return result
+
+    def _with_archive(self, result: LinkResult, target: LinkTarget, archive: requests.Session) -> LinkResult:
+        """Suggest an archive copy for a broken or soft-404 link."""
+        if result.verdict not in _ARCHIVED:
+            return result
+        if target.archive_url:
+            return replace(result, archive_url=target.archive_url, archive_date=target.archive_date)
+        if not self.config.archive_lookup:
+            return result
+        timeout = (self.config.connect_timeout, self.config.timeout)
+        found = closest_snapshot(
+            archive, target.url, target.access_date, api=self.config.archive_api, timeout=timeout
+        )
+        return replace(result, archive_url=found[0], archive_date=found[1]) if found else result
+
+    def _settle_offline(self, results: list[LinkResult]) -> list[LinkResult]:
+        """Network failures mean "offline" only if no check reached anything.
+
+        When other servers answered, a host that could not be reached is
+        merely unreachable for now: a timeout, recorded as such.
+        """
+        if not self.reached.is_set():
+            return results
+        settled = []
+        for result in results:
+            if result.verdict is Verdict.NETWORK_UNAVAILABLE and not result.from_cache:
+                result = self._record(replace(result, verdict=Verdict.TIMEOUT))
+            settled.append(result)
+        return settled
+
+
+def _archive_session(config: LinkCheckConfig) -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False
+    session.headers["User-Agent"] = config.user_agent
+    return session
+
+
+@contextmanager
+def _progress_bar(total: int, wanted: bool) -> Iterator[Callable[[], None]]:
+    """A rich progress bar on stderr when asked for and stderr is a terminal."""
+    if not wanted or not sys.stderr.isatty() or total == 0:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    lock = threading.Lock()
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("checking links", total=total)
+
+        def advance() -> None:
+            with lock:
+                bar.advance(task)
+
+        yield advance

@@ -1,0 +1,141 @@
+"""The link checker's settings, validated once at the edge.
+
+Field names are the configuration keys: ``[tool.spector-refs.links]`` in
+``pyproject.toml`` spells them with hyphens (``per-host-interval``), Python
+with underscores. Every value is checked in ``__post_init__`` so a bad
+setting fails before any request is sent, with a message naming the key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+
+from spector_refs.errors import ConfigError
+
+DEFAULT_USER_AGENT = (
+    "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "Chrome/126.0 Safari/537.36 spector-refs/0.1 (citation link checker; "
+    "+https://github.com/spector-refs/spector-refs)"
+)
+METHODS = ("auto", "head", "get")
+
+
+@dataclass(frozen=True)
+class LinkCheckConfig:
+    """How politely, how long and how safely to check links.
+
+    ``per_host_interval`` is the minimum time between two request starts to
+    one host; ``timeout`` bounds each socket read and ``connect_timeout``
+    each connection attempt, while ``deadline`` bounds one URL's whole check
+    (retries, redirects and body included) so a trickling server cannot hold
+    a worker forever. ``method`` is "auto" (HEAD for URLs naming a file,
+    streamed GET for pages, whose text the soft-404 check needs anyway),
+    "head" (always HEAD first) or "get".
+    """
+
+    concurrency: int = 16
+    per_host: int = 2
+    per_host_interval: float = 0.05
+    timeout: float = 20.0
+    connect_timeout: float = 10.0
+    deadline: float = 60.0
+    retries: int = 2
+    backoff: float = 0.5
+    max_retry_after: float = 30.0
+    max_redirects: int = 10
+    method: str = "auto"
+    user_agent: str = DEFAULT_USER_AGENT
+    accept_status: tuple[int, ...] = ()
+    exclude: tuple[str, ...] = ()
+    cache_path: str | None = None
+    max_age: float = 86400.0
+    dead_after_failures: int = 3
+    dead_after_days: float = 3.0
+    allow_private: bool = False
+    max_body_bytes: int = 1024 * 1024
+    archive_lookup: bool = False
+    archive_api: str = "https://archive.org/wayback/available"
+
+    def __post_init__(self) -> None:
+        for name in ("concurrency", "per_host", "dead_after_failures", "max_body_bytes"):
+            _require_int(self, name, minimum=1)
+        for name in ("retries", "max_redirects"):
+            _require_int(self, name, minimum=0)
+        for name in ("timeout", "connect_timeout", "deadline"):
+            _require_number(self, name, positive=True)
+        for name in ("per_host_interval", "backoff", "max_retry_after", "max_age", "dead_after_days"):
+            _require_number(self, name, positive=False)
+        for name in ("allow_private", "archive_lookup"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"links.{_key(name)}: expected true or false")
+        if self.method not in METHODS:
+            raise ConfigError(f"links.method: expected one of {', '.join(METHODS)}, got {self.method!r}")
+        _require_text(self, "user_agent")
+        _require_text(self, "archive_api")
+        if self.cache_path is not None:
+            _require_text(self, "cache_path")
+        object.__setattr__(self, "accept_status", _status_codes(self.accept_status))
+        object.__setattr__(self, "exclude", _patterns(self.exclude))
+
+    @classmethod
+    def keys(cls) -> tuple[str, ...]:
+        """The configuration keys, hyphenated as pyproject.toml spells them."""
+        return tuple(_key(f.name) for f in fields(cls))
+
+
+def _key(name: str) -> str:
+    return name.replace("_", "-")
+
+
+def _require_int(config: LinkCheckConfig, name: str, *, minimum: int) -> None:
+    value = getattr(config, name)
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigError(f"links.{_key(name)}: expected a whole number ≥ {minimum}, got {value!r}")
+
+
+def _require_number(config: LinkCheckConfig, name: str, *, positive: bool) -> None:
+    value = getattr(config, name)
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        raise ConfigError(f"links.{_key(name)}: expected a number of seconds, got {value!r}")
+    if value < 0 or (positive and value == 0):
+        bound = "greater than 0" if positive else "0 or more"
+        raise ConfigError(f"links.{_key(name)}: must be {bound}, got {value!r}")
+
+
+def _require_text(config: LinkCheckConfig, name: str) -> None:
+    value = getattr(config, name)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"links.{_key(name)}: expected a non-empty string, got {value!r}")
+
+
+def _status_codes(values: object) -> tuple[int, ...]:
+    """Accepted status codes as a tuple of ints from 100 to 599."""
+    if isinstance(values, int | str):
+        values = (values,)
+    try:
+        codes = tuple(int(value) for value in values)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"links.accept-status: expected a list of HTTP status codes, got {values!r}"
+        ) from None
+    for code in codes:
+        if not 100 <= code <= 599:
+            raise ConfigError(f"links.accept-status: {code} is not an HTTP status code (100-599)")
+    return codes
+
+
+def _patterns(values: object) -> tuple[str, ...]:
+    """Exclusion regexes, each compiled once here so a typo fails early."""
+    if isinstance(values, str):
+        values = (values,)
+    if not isinstance(values, list | tuple):
+        raise ConfigError(f"links.exclude: expected a list of regular expressions, got {values!r}")
+    for value in values:
+        if not isinstance(value, str):
+            raise ConfigError(f"links.exclude: expected a regular expression, got {value!r}")
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ConfigError(f"links.exclude: {value!r} is not a valid regular expression ({exc})") from None
+    return tuple(values)

@@ -1,0 +1,283 @@
+"""Talking HTTP politely and safely: pinned connections, retries, capped bodies.
+
+Every connection goes to the address :class:`~spector_refs.check.safety.HostResolver`
+vetted for its host (the Host header and TLS name stay the host's), so DNS
+is asked once and cannot be asked again by a rebinding attacker. Transient
+failures are retried: connection resets by urllib3's ``Retry``, 429 and
+502/503/504 answers here, because urllib3 would drain the refused body to
+the end before retrying, and an endless body never ends. Bodies are
+streamed with ``read1`` so a trickling server is noticed at the deadline,
+and capped so a huge one costs at most ``max_body_bytes``.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import http.client
+import random
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+import requests
+import urllib3
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.exceptions import ReadTimeoutError
+from urllib3.util.retry import Retry
+
+from spector_refs.check.config import LinkCheckConfig
+from spector_refs.check.failures import Failure, failure_from_exception
+from spector_refs.check.page import is_textual
+from spector_refs.check.safety import HostResolver
+from spector_refs.check.scheduler import HostSlot
+from spector_refs.model import Verdict
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+_CHUNK = 16384
+_FILE_PATH = re.compile(
+    r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|tgz|bz2|xz|7z|rar|jpe?g|png|gif|webp|tiff?|svg|mp[34]|m4a|ogg"
+    r"|wav|flac|mov|avi|mkv|webm|epub|mobi|djvu|iso|exe|dmg|csv|json|xml)$",
+    re.IGNORECASE,
+)
+ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The last HTTP answer for one URL, with as much body as was read."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes = b""
+    method: str = "GET"
+    notes: tuple[str, ...] = ()
+    truncated: bool = False
+
+    @property
+    def location(self) -> str | None:
+        return self.headers.get("location") or None
+
+    @property
+    def content_type(self) -> str | None:
+        return self.headers.get("content-type") or None
+
+
+class _PinnedConnectionMixin:
+    """Connect to the resolver's vetted address instead of asking DNS again."""
+
+    def __init__(self, *args, resolver: HostResolver, **kwargs):  # type: ignore[no-untyped-def]
+        self._resolver = resolver
+        super().__init__(*args, **kwargs)
+
+    def _new_conn(self):  # type: ignore[no-untyped-def]
+        # urllib3 connects to ``_dns_host`` and keeps ``host`` for the Host
+        # header and the TLS server name: swap in the pinned address only
+        # for the duration of the connect.
+        address = self._resolver.pinned(self.host)  # type: ignore[attr-defined]
+        original = self._dns_host  # type: ignore[has-type]
+        self._dns_host = address
+        try:
+            return super()._new_conn()  # type: ignore[misc]
+        finally:
+            self._dns_host = original
+
+
+class PinnedHTTPConnection(_PinnedConnectionMixin, HTTPConnection):
+    pass
+
+
+class PinnedHTTPSConnection(_PinnedConnectionMixin, HTTPSConnection):
+    pass
+
+
+class _PinnedPoolManager(urllib3.PoolManager):
+    def __init__(self, *args, resolver: HostResolver, **kwargs):  # type: ignore[no-untyped-def]
+        self._resolver = resolver
+        super().__init__(*args, **kwargs)
+
+    def _new_pool(self, scheme, host, port, request_context=None):  # type: ignore[no-untyped-def]
+        pool = super()._new_pool(scheme, host, port, request_context)
+        pool.ConnectionCls = PinnedHTTPSConnection if scheme == "https" else PinnedHTTPConnection
+        pool.conn_kw["resolver"] = self._resolver
+        return pool
+
+
+class PinnedAdapter(HTTPAdapter):
+    """A requests adapter whose connections only go to vetted, pinned addresses."""
+
+    def __init__(self, resolver: HostResolver, **kwargs):  # type: ignore[no-untyped-def]
+        self._resolver = resolver
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, connections, maxsize, block=False, **pool_kwargs):  # type: ignore[no-untyped-def]
+        self._pool_connections, self._pool_maxsize, self._pool_block = connections, maxsize, block
+        self.poolmanager = _PinnedPoolManager(
+            num_pools=connections, maxsize=maxsize, block=block, resolver=self._resolver, **pool_kwargs
+        )
+
+
+class _TransientRetry(Retry):
+    """Retry resets and garbled answers, but not read timeouts.
+
+    A server that was too slow once will be too slow again, and waiting
+    for it ``retries`` more times would spend the whole deadline.
+    """
+
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):  # type: ignore[no-untyped-def]
+        if isinstance(error, ReadTimeoutError):
+            raise error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
+
+def make_session(config: LinkCheckConfig, resolver: HostResolver) -> requests.Session:
+    """One worker's session: pinned connections, kept alive between requests.
+
+    ``trust_env`` is off so no proxy or .netrc from the environment is used:
+    a proxy would connect to an address nobody vetted.
+    """
+    session = requests.Session()
+    session.trust_env = False
+    retry = _TransientRetry(
+        total=config.retries,
+        connect=0,
+        read=config.retries,
+        status=0,
+        other=0,
+        redirect=0,
+        backoff_factor=config.backoff,
+        backoff_jitter=config.backoff,
+        raise_on_status=False,
+        raise_on_redirect=False,
+        allowed_methods=frozenset({"HEAD", "GET"}),
+    )
+    adapter = PinnedAdapter(resolver, max_retries=retry, pool_connections=32, pool_maxsize=4)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers.update(
+        {"User-Agent": config.user_agent, "Accept": ACCEPT, "Accept-Language": "en;q=0.9,*;q=0.5"}
+    )
+    return session
+
+
+def wants_head(url: str, method: str) -> bool:
+    """HEAD first for URLs naming a file; pages are fetched with GET at once.
+
+    A page's text is needed anyway (soft-404 check, claim verification), so
+    a HEAD before its GET would only cost a round trip.
+    """
+    if method != "auto":
+        return method == "head"
+    return bool(_FILE_PATH.search(urlsplit(url).path))
+
+
+def head_suffices(answer: Answer) -> bool:
+    """Whether a HEAD answer settles the check without a GET."""
+    if 300 <= answer.status < 400:
+        return answer.location is not None
+    return 200 <= answer.status < 300 and not is_textual(answer.content_type)
+
+
+class Fetcher:
+    """One worker's HTTP client: HEAD/GET, status retries, capped streamed bodies."""
+
+    def __init__(self, config: LinkCheckConfig, session: requests.Session):
+        self.config = config
+        self.session = session
+
+    def fetch(self, url: str, host: str, slot: HostSlot, deadline: float) -> Answer | Failure:
+        """The answer for one URL (no redirects followed), HEAD first where it helps."""
+        if wants_head(url, self.config.method):
+            head = self._request("HEAD", url, host, slot, deadline)
+            if isinstance(head, Answer) and head_suffices(head):
+                return head
+            if isinstance(head, Failure) and head.verdict is Verdict.TIMEOUT:
+                return head
+            answer = self._request("GET", url, host, slot, deadline)
+            if isinstance(head, Answer) and isinstance(answer, Answer) and head.status >= 400:
+                note = f"HEAD answered {head.status}, checked with GET"
+                return replace(answer, notes=(note, *answer.notes))
+            return answer
+        return self._request("GET", url, host, slot, deadline)
+
+    def _request(self, method: str, url: str, host: str, slot: HostSlot, deadline: float) -> Answer | Failure:
+        notes: list[str] = []
+        for attempt in range(self.config.retries + 1):
+            if not slot.before_request(host, deadline):
+                return Failure(Verdict.TIMEOUT, f"the deadline passed while waiting for a turn on {host}")
+            try:
+                response = self.session.request(
+                    method, url, stream=True, allow_redirects=False, timeout=self._timeouts(deadline)
+                )
+            except requests.RequestException as exc:
+                return failure_from_exception(exc, url)
+            try:
+                wait = self._retry_wait(response, attempt, deadline)
+                if wait is None:
+                    body, truncated, note = self._read_body(response, method, deadline)
+                    notes += [note] if note else []
+                    return Answer(
+                        response.status_code, response.headers, body, method, tuple(notes), truncated
+                    )
+                notes.append(f"retried after HTTP {response.status_code}, waiting {wait:.1f} s")
+                slot.back_off(wait)
+            finally:
+                response.close()
+        raise AssertionError("the last attempt always returns")  # pragma: no cover
+
+    def _timeouts(self, deadline: float) -> tuple[float, float]:
+        remaining = max(deadline - time.monotonic(), 0.01)
+        return min(self.config.connect_timeout, remaining), min(self.config.timeout, remaining)
+
+    def _retry_wait(self, response: requests.Response, attempt: int, deadline: float) -> float | None:
+        """Seconds to wait before retrying this answer; None to keep it as final."""
+        if response.status_code not in RETRY_STATUSES or attempt >= self.config.retries:
+            return None
+        if response.headers.get("cf-mitigated"):
+            return None
+        backoff = self.config.backoff * 2**attempt + random.uniform(0, self.config.backoff)
+        asked = retry_after(response.headers.get("retry-after"))
+        if asked is not None and asked > self.config.max_retry_after:
+            return None
+        wait = max(asked or 0.0, backoff)
+        return wait if time.monotonic() + wait < deadline else None
+
+    def _read_body(
+        self, response: requests.Response, method: str, deadline: float
+    ) -> tuple[bytes, bool, str]:
+        """Up to ``max_body_bytes`` of a body worth reading, stopping at the deadline."""
+        content_type = response.headers.get("content-type")
+        if method == "HEAD" or 300 <= response.status_code < 400 or not is_textual(content_type):
+            return b"", False, ""
+        chunks: list[bytes] = []
+        size, limit = 0, self.config.max_body_bytes
+        try:
+            while size < limit:
+                if time.monotonic() >= deadline:
+                    return b"".join(chunks), True, "stopped reading the page at the deadline"
+                chunk = response.raw.read1(min(_CHUNK, limit - size), decode_content=True)
+                if not chunk:
+                    return b"".join(chunks), False, ""
+                chunks.append(chunk)
+                size += len(chunk)
+        except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
+            return b"".join(chunks), True, f"the page was cut off ({type(exc).__name__})"
+        return b"".join(chunks), True, f"read the first {limit} bytes of the page"
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds a Retry-After header asks for (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return max(when.timestamp() - time.time(), 0.0)

@@ -1,0 +1,122 @@
+"""Pages whose status code lies: soft 404s, landing-page redirects, bot walls.
+
+A status code alone calls a 200 "Page not found" page alive, a deep link
+redirected to the home page alive, and a Cloudflare challenge (403 or 503)
+dead. Each is a wrong answer for a citation, so the page itself is read:
+its title and main headings for "not found" wording, the redirect target
+for a home or landing page, the headers and text for a bot wall.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from spector_refs.check.page import Page
+
+_MISSING = re.compile(
+    r"\b(?:page|file|article|story|content|document|resource|url|item|post)s?\b[^.!?]{0,30}?"
+    r"\b(?:(?:was|could|can)\s*(?:not|n't)\s*(?:be\s+)?found|not\s+found|(?:does|do)\s*(?:not|n't)\s+exist"
+    r"|no\s+longer\s+(?:exists?|available)|(?:has|have)\s+been\s+(?:removed|deleted)|is\s+(?:missing|unavailable)"
+    r"|isn't\s+available)"
+    r"|^\s*(?:error\s*)?404\b|\b404\s*(?:[-:|–—]\s*)?(?:error|not\s+found|page)\b|\berror\s*404\b"
+    r"|^\s*not\s+found\s*$|\bpage\s+not\s+found\b"
+    r"|\b(?:can't|cannot|couldn't|could\s+not|unable\s+to)\s+find\s+(?:the|that|this|what)\b"
+    r"|\bnothing\s+(?:was\s+)?found\b|\bthis\s+page\s+(?:isn't|is\s+not)\s+available\b",
+    re.IGNORECASE,
+)
+_BODY_MISSING = re.compile(
+    r"\b(?:page|article|content)\s+you\s+(?:are|were|'re)\s+looking\s+for\s+"
+    r"(?:(?:does|do)\s*(?:not|n't)\s+exist|(?:could|can)\s*(?:not|n't)\s+be\s+found|was\s+not\s+found"
+    r"|(?:has|have)\s+been\s+(?:removed|moved|deleted)|is\s+no\s+longer\s+available|is\s+unavailable)"
+    r"|\b(?:the\s+)?requested\s+(?:page|url|document)\s+(?:was|could)\s*(?:not|n't)\s+(?:be\s+)?found"
+    r"|\b404\s*[-:–—]?\s*(?:page\s+)?not\s+found\b",
+    re.IGNORECASE,
+)
+_BODY_WINDOW = 3000
+_HOME_PATHS = re.compile(
+    r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|main|start|welcome)(?:\.\w{2,5})?/?|home/?)?$",
+    re.IGNORECASE,
+)
+_ERROR_PATHS = re.compile(
+    r"(?:^|/)(?:404|error|errors|not[-_]?found|page[-_]?not[-_]?found|missing)(?:[./]|$)", re.I
+)
+_LOGIN_PATHS = re.compile(
+    r"(?:^|/)(?:log[-_]?in|sign[-_]?in|auth|sso|subscribe|paywall|register)(?:[./?]|$)", re.I
+)
+_WALL_TITLES = re.compile(
+    r"^(?:just a moment\.*|attention required!?(?: \| cloudflare)?|access denied|pardon our interruption"
+    r"|are you a robot\??|human verification|please verify you are a human|ddos-guard|one more step"
+    r"|security check|robot check|verifying you are human)\s*$",
+    re.IGNORECASE,
+)
+_WALL_TEXT = re.compile(
+    r"checking (?:if the site connection is secure|your browser before accessing)"
+    r"|enable javascript and cookies to continue|verify(?:ing)? you are (?:a )?human"
+    r"|incapsula incident id|sucuri website firewall"
+    r"|request unsuccessful\. incapsula|please complete the security check|ray id: [0-9a-f]{8,}",
+    re.IGNORECASE,
+)
+
+
+def is_soft_404(page: Page) -> str | None:
+    """Why a page answered with 200 is really "not found"; None if it is not.
+
+    The title and main headings are trusted; the body is only searched near
+    its start and for whole sentences an error page uses, so an article
+    that merely mentions "404" is not caught.
+    """
+    for label, text in (("title", page.title), *(("heading", h) for h in page.headings)):
+        match = _MISSING.search(text)
+        if match:
+            return f"the page's {label} says {text[:80]!r}"
+    match = _BODY_MISSING.search(page.text[:_BODY_WINDOW])
+    if match:
+        return f"the page says {match.group(0)!r}"
+    return None
+
+
+def landing_redirect(original: str, final: str) -> str | None:
+    """What generic page a deep link was redirected to ("home page", …), if any.
+
+    A URL with a path or query that ends on a site's root, an index page,
+    a language root, an error page or a login page no longer shows what was
+    cited. A URL that already was such a page is not "deep".
+    """
+    before, after = urlsplit(original), urlsplit(final)
+    if not _is_deep(before):
+        return None
+    if _LOGIN_PATHS.search(after.path):
+        return "login page"
+    if _ERROR_PATHS.search(after.path):
+        return "error page"
+    if _HOME_PATHS.match(after.path or "/") and not after.query:
+        return "home page"
+    return None
+
+
+def _is_deep(parts) -> bool:  # type: ignore[no-untyped-def]
+    path = parts.path or "/"
+    return bool(parts.query) or not _HOME_PATHS.match(path)
+
+
+def bot_wall(status: int, headers: Mapping[str, str], page: Page) -> str | None:
+    """Which bot wall answered instead of the page, if the answer is one.
+
+    Cloudflare marks its challenges with ``cf-mitigated: challenge``; other
+    walls (Akamai, Imperva, PerimeterX, DataDome, Sucuri) are known by the
+    titles and sentences of their pages. On a 200 only the strong signals
+    count, since an ordinary page may say "security check".
+    """
+    if headers.get("cf-mitigated", "").lower() == "challenge":
+        return "a Cloudflare challenge page"
+    server = headers.get("server", "").lower()
+    if _WALL_TITLES.match(page.title):
+        owner = "Cloudflare " if "cloudflare" in server else ""
+        return f"a {owner}bot-check page titled {page.title!r}"
+    if status != 200 and _WALL_TEXT.search(page.text[:_BODY_WINDOW]):
+        return "a bot-check page"
+    if status in (403, 503) and "cloudflare" in server and "cf-ray" in {k.lower() for k in headers}:
+        return "Cloudflare's firewall"
+    return None

@@ -1,0 +1,132 @@
+"""Where the URLs to check come from: an article, a .bib file or a plain list.
+
+Each URL becomes a :class:`LinkTarget` carrying what the citation says about
+it: the access date (for the archive snapshot closest to it) and the
+reference's own archive copy, if it already has one. Reading does no
+network I/O; bad lines become ``problems``, never exceptions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import bibtexparser
+
+from spector_refs.dates import parse_date
+from spector_refs.inputs import read_document
+from spector_refs.model import Article
+
+_URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")
+_LATEX_URL = re.compile(r"\\url\{([^}]+)\}")
+_LATEX_ESCAPE = re.compile(r"\\([%_&#$~])")
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """One URL to check and what its citation says about it."""
+
+    url: str
+    access_date: str | None = None
+    archive_url: str | None = None
+    archive_date: str | None = None
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The URLs read from one input, and what could not be read."""
+
+    targets: tuple[LinkTarget, ...]
+    problems: tuple[str, ...] = ()
+
+
+def distinct(targets: Iterable[LinkTarget | str]) -> list[LinkTarget]:
+    """One target per distinct URL, in first-seen order, details merged."""
+    merged: dict[str, LinkTarget] = {}
+    for item in targets:
+        target = LinkTarget(item.strip()) if isinstance(item, str) else replace(item, url=item.url.strip())
+        if not target.url:
+            continue
+        known = merged.get(target.url)
+        merged[target.url] = target if known is None else _merge(known, target)
+    return list(merged.values())
+
+
+def _merge(known: LinkTarget, other: LinkTarget) -> LinkTarget:
+    return LinkTarget(
+        known.url,
+        known.access_date or other.access_date,
+        known.archive_url or other.archive_url,
+        known.archive_date or other.archive_date,
+    )
+
+
+def targets_from_article(article: Article) -> list[LinkTarget]:
+    """Every ``url`` and ``archive_url`` of the article's references."""
+    found: list[LinkTarget] = []
+    for ref in article.references:
+        if ref.url:
+            found.append(LinkTarget(ref.url, ref.access_date, ref.archive_url, ref.archive_date))
+        if ref.archive_url:
+            found.append(LinkTarget(ref.archive_url))
+    return distinct(found)
+
+
+def targets_from_bib(text: str, name: str = "input") -> Targets:
+    """The ``url`` fields (and ``\\url{…}`` in notes) of a BibTeX/BibLaTeX file.
+
+    ``urldate`` is BibLaTeX's access date.
+    """
+    library = bibtexparser.parse_string(text)
+    found: list[LinkTarget] = []
+    for entry in library.entries:
+        fields = {key.lower(): str(field.value) for key, field in entry.fields_dict.items()}
+        access = parse_date(fields["urldate"]) if fields.get("urldate") else None
+        urls = [fields["url"]] if fields.get("url") else []
+        for key in ("howpublished", "note"):
+            urls += _LATEX_URL.findall(fields.get(key, ""))
+        found += [LinkTarget(_LATEX_ESCAPE.sub(r"\1", url.strip()), access) for url in urls]
+    problems = tuple(f"{name}: {_first_line(block.error)}" for block in library.failed_blocks)
+    return Targets(tuple(distinct(found)), problems)
+
+
+def _first_line(error: object) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else "unreadable entry"
+
+
+def targets_from_list(text: str, name: str = "input") -> Targets:
+    """One URL per line; blank lines and ``#`` comments are skipped."""
+    found: list[LinkTarget] = []
+    problems: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if _URL_LINE.match(line):
+            found.append(LinkTarget(line))
+        else:
+            problems.append(f"{name}:{number}: not a URL: {line[:80]!r}")
+    return Targets(tuple(distinct(found)), tuple(problems))
+
+
+def looks_like_url_list(text: str) -> bool:
+    """A file whose meaningful lines are all absolute URLs."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+    return bool(lines) and all(_URL_LINE.match(line) for line in lines)
+
+
+def read_targets(path: str | os.PathLike[str]) -> Targets:
+    """The targets of one input file: a .bib file, a URL list, or an article."""
+    text = read_document(path)
+    name = str(path)
+    if Path(path).suffix.lower() in (".bib", ".bibtex") or text.lstrip().startswith("@"):
+        return targets_from_bib(text, name)
+    if looks_like_url_list(text):
+        return targets_from_list(text, name)
+    from spector_refs.parse import parse
+
+    article = parse(path)
+    return Targets(tuple(targets_from_article(article)))
