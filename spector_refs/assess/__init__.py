@@ -1,0 +1,43 @@
+"""Assess an article's sources and claims: which claims rest on nothing, or on too little.
+
+``assess`` gives every reference a source profile (reliability and kind, with
+the entry that matched and why) and reports findings about claims (tagged,
+uncited, weak-only, primary-only, dead-only, unverified figures) and about
+references (duplicates, unused, missing, incomplete, generic titles, bare
+URLs, stale access dates, CS1 maintenance). Findings are data, never
+exceptions; the vocabularies are documented in docs/assessment.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spector_refs.assess.claims import ClaimContext, claim_findings
+from spector_refs.assess.config import AssessConfig
+from spector_refs.assess.references import reference_findings
+from spector_refs.assess.sources import SourceIndex, classify_reference
+from spector_refs.model import Article, Assessment, LinkResult
+
+__all__ = ["AssessConfig", "assess"]
+
+
+def assess(
+    article: Article, links: Sequence[LinkResult] | None = None, config: AssessConfig | None = None
+) -> Assessment:
+    """Profile every reference of ``article`` and report its claim and reference findings.
+
+    ``links`` are the link checker's results (verdicts and page text); without
+    them the dead-only and unverified-figure checks have nothing to go on and
+    report nothing.
+    """
+    config = config or AssessConfig()
+    index = SourceIndex.create(config)
+    sources = tuple((ref, classify_reference(ref, index)) for ref in article.references)
+    profiles = {ref.number: profile for ref, profile in sources if ref.group is None}
+    results = tuple(links or ())
+    by_url = {}
+    for result in results:
+        by_url.setdefault(result.url, result)
+    context = ClaimContext(article, profiles, by_url, config)
+    findings = claim_findings(context) + reference_findings(article, profiles, config)
+    return Assessment(article=article, sources=sources, findings=tuple(findings), links=results)

@@ -1,0 +1,183 @@
+"""Unverified figures: numbers, amounts, dates and names of a claim that its sources never mention.
+
+This is a check for transcription errors and unsupported details ("288"
+where the source says "300", a name the source never gives), done without a
+language model: the claim's figures are read as values (see
+:mod:`spector_refs.assess.numbers`), dates as ISO dates, names as runs of
+capitalised words, and each is looked for in the text of every cited page.
+A figure is verified when any cited source states it in any form a
+paraphrase would use ("$53.4 million" for "$53 million", "850 kilograms" for
+"850 kg", "two hundred eighty-eight" for "288", "Desnica" for "Milomir
+Desnica"). Its measured precision is in docs/assessment.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spector_refs.assess.numbers import QUANTITY, SPELT_NUMBER, Quantity, read_quantities, spelt_number
+from spector_refs.dates import parse_date
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+DATE = re.compile(
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|(?:{_MONTHS})\.?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})\b"
+)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_PARTICLE = r"(?:of|de|del|der|van|von|al|bin|la|le|du|da)"
+_NAME = re.compile(rf"\b[A-Z][\w'’.-]*[a-z]\w*(?:\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’.-]*)+")
+# fmt: off
+_NAME_STOP = frozenset(
+    {
+        "The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Or", "Of", "To", "As",
+        "It", "Its", "This", "That", "These", "Those", "He", "She", "They", "We", "His", "Her", "Their",
+        "Our", "Since", "Until",
+        "After", "Before", "During", "While", "When", "Where", "Which", "Who", "Also", "However", "According",
+    }
+) | frozenset(_MONTHS.split("|"))
+# fmt: on
+ALIASES = {
+    "united states": ("u.s.", "us", "usa", "u.s.a.", "america", "american"),
+    "united kingdom": ("uk", "u.k.", "britain", "british"),
+    "european union": ("eu", "e.u."),
+    "united nations": ("un", "u.n."),
+}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One checkable detail of a claim: as written, its kind and what a source must contain."""
+
+    text: str
+    kind: str
+    quantity: Quantity | None = None
+    date: str | None = None
+    words: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """What one source page states, ready for lookups."""
+
+    quantities: tuple[Quantity, ...]
+    dates: frozenset[str]
+    words: frozenset[str]
+    text: str
+
+    @classmethod
+    def read(cls, text: str) -> SourceFacts:
+        """Index a page's text: its quantities (also spelt-out ones), dates and words."""
+        masked, dates = _take_dates(text)
+        quantities = [quantity for _, quantity in read_quantities(masked)]
+        quantities += [figure.quantity for figure in _spelt_figures(masked) if figure.quantity]
+        words = frozenset(re.findall(r"[\w.]+", text.casefold()))
+        squeezed = " ".join(text.casefold().split())
+        return cls(tuple(quantities), frozenset(dates), words | {w.strip(".") for w in words}, squeezed)
+
+    def states(self, figure: Figure) -> bool:
+        """Whether this page states the figure in some form."""
+        if figure.kind == "date":
+            return _date_stated(figure.date or "", self.dates)
+        if figure.kind == "year":
+            return figure.text in self.words or any(date.startswith(figure.text) for date in self.dates)
+        if figure.kind == "name":
+            return _name_stated(figure.words, self)
+        quantity = figure.quantity
+        return quantity is not None and any(quantity.matches(other) for other in self.quantities)
+
+
+def extract_figures(claim: str) -> list[Figure]:
+    """The dates, amounts, quantities, numbers, years and names a claim states."""
+    masked, _ = _take_dates(claim)
+    dates = ((m.group(0), parse_date(_clean_date(m.group(0)))) for m in DATE.finditer(claim))
+    figures = [Figure(text, "date", date=iso) for text, iso in dates if iso]
+    for match, quantity in read_quantities(masked):
+        figures.append(_number_figure(match.group(0).strip().rstrip("."), quantity))
+    # "one" is as often a pronoun as a number
+    figures += [f for f in _spelt_figures(masked) if f.quantity and min(f.quantity.values) >= 2]
+    figures.extend(_names(claim))
+    return figures
+
+
+def unverified_figures(claim: str, sources: Iterable[str]) -> list[Figure]:
+    """The claim's figures that none of the source texts states."""
+    facts = [SourceFacts.read(text) for text in sources]
+    return [figure for figure in extract_figures(claim) if not any(page.states(figure) for page in facts)]
+
+
+def _spelt_figures(text: str) -> list[Figure]:
+    """Spelt-out numbers ("nine", "two hundred eighty-eight"), not scale words after digits."""
+    masked = QUANTITY.sub(lambda m: " " * len(m.group(0)), text)
+    figures = []
+    for match in SPELT_NUMBER.finditer(masked):
+        value = spelt_number(match.group(0))
+        if value is not None:
+            figures.append(Figure(match.group(0), "number", Quantity(frozenset({float(value)}), None, 0.5)))
+    return figures
+
+
+def _number_figure(text: str, quantity: Quantity) -> Figure:
+    if _YEAR.match(text) and quantity.dimension is None:
+        return Figure(text, "year")
+    kind = "amount" if quantity.dimension and quantity.dimension.isupper() else "number"
+    if quantity.dimension in ("mass", "length", "percent"):
+        kind = "quantity"
+    return Figure(text, kind, quantity)
+
+
+def _take_dates(text: str) -> tuple[str, list[str]]:
+    """The text with its dates blanked out (so "May 2, 2023" is no number 2) and their ISO forms."""
+    dates: list[str] = []
+
+    def blank(match: re.Match[str]) -> str:
+        iso = parse_date(_clean_date(match.group(0)))
+        if iso:
+            dates.append(iso)
+        return " " * len(match.group(0))
+
+    masked = DATE.sub(blank, text)
+    for day, month, year in _NUMERIC_DATE.findall(masked):
+        for d, m in ((day, month), (month, day)):
+            iso = parse_date(f"{year}-{int(m):02d}-{int(d):02d}") if int(m) <= 12 else None
+            if iso:
+                dates.append(iso)
+    return _NUMERIC_DATE.sub(lambda m: " " * len(m.group(0)), masked), dates
+
+
+def _clean_date(text: str) -> str:
+    return re.sub(r"(\d)(?:st|nd|rd|th)\b|\.(?=\s)", r"\1", text)
+
+
+def _date_stated(date: str, dates: Iterable[str]) -> bool:
+    return any(other == date or (len(date) < len(other) and other.startswith(date)) for other in dates)
+
+
+def _names(claim: str) -> Sequence[Figure]:
+    figures = []
+    for match in _NAME.finditer(claim):
+        text = match.group(0).rstrip(".")
+        while text.split()[0] in _NAME_STOP and len(text.split()) > 1:
+            text = text.split(None, 1)[1]
+        words = [word.rstrip(".") for word in text.split() if word[0].isupper()]
+        if len(words) >= 2:
+            figures.append(Figure(text, "name", words=tuple(words)))
+    return figures
+
+
+def _name_stated(words: Sequence[str], page: SourceFacts) -> bool:
+    """A name is stated in full, word by word, by its last word (a surname), or by a usual alias."""
+    folded = [word.casefold().strip(".") for word in words]
+    phrase = " ".join(folded)
+    if phrase in page.text or all(word in page.words for word in folded):
+        return True
+    if len(folded) <= 3 and len(folded[-1]) >= 4 and folded[-1] in page.words:
+        return True
+    return any(alias in page.words or alias in page.text.split() for alias in ALIASES.get(phrase, ()))

@@ -1,0 +1,77 @@
+"""The bundled sources.json is exactly what build.py makes of the in-repo upstream copies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spector_refs.assess import build
+from spector_refs.assess.config import KINDS
+from spector_refs.model import Reliability
+
+DATA = Path(build.__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def built() -> dict:
+    return build.build_sources(DATA)
+
+
+def test_sources_json_is_fresh(built: dict) -> None:
+    committed = (DATA / "sources.json").read_text(encoding="utf-8")
+    assert committed == build.render(built), "run: python -m spector_refs.assess.build"
+
+
+def test_versioned_with_origin_date_and_licence(built: dict) -> None:
+    assert built["version"] and built["date"] and "CC BY-SA" in built["licence"]
+    files = [item["file"] for item in built["generated_from"]]
+    assert files == [
+        "upstream/perennial-sources-2021-03-17.csv",
+        "upstream/unreliable-js-rules-2022-01.rb.txt",
+        "curation.toml",
+    ]
+    assert all(len(item["sha256"]) == 64 for item in built["generated_from"])
+
+
+def test_every_entry_uses_the_documented_vocabularies(built: dict) -> None:
+    reliabilities = {r.value for r in Reliability}
+    for key, entry in built["sites"].items():
+        assert entry["reliability"] in reliabilities, key
+        assert entry["kind"] in KINDS, key
+        assert entry["reason"], key
+        for rule in entry.get("rules", ()):
+            assert rule.get("kind", "unknown") in KINDS and ("path" in rule or "title" in rule), key
+    assert all(target in built["sites"] for target in built["names"].values())
+
+
+def test_upstream_statuses_survive_the_merge(built: dict) -> None:
+    sites = built["sites"]
+    assert sites["reuters.com"]["reliability"] == "generally-reliable"
+    assert sites["dailymail.co.uk"]["reliability"] == "deprecated"
+    assert sites["breitbart.com"]["reliability"] == "blacklisted"
+    # rows that disagree by topic (Fox News news / politics / talk shows) mean no consensus
+    assert sites["foxnews.com"]["reliability"] == "no-consensus"
+    # the script's regex alternations are spelt out, paths kept as rules
+    assert sites["amazon.co.uk"]["reliability"] == "generally-unreliable"
+    assert {"path": "/realm/gotha*"}.items() <= sites["angelfire.com"]["rules"][0].items()
+    assert built["doi_prefixes"]["10.1101/"]["kind"] == "preprint"
+
+
+def test_curation_adds_kinds(built: dict) -> None:
+    sites = built["sites"]
+    assert sites["blogspot.com"]["kind"] == "blog"
+    assert sites["prnewswire.com"]["kind"] == "press-release"
+    assert sites["youtube.com"]["kind"] == "video"
+    assert sites["rt.com"]["kind"] == "state-media"
+    assert built["suffixes"]["gov"]["kind"] == "government"
+
+
+def test_build_main_writes_the_file(tmp_path: Path) -> None:
+    (tmp_path / "upstream").mkdir()
+    for name in ("curation.toml", f"upstream/{build.PERENNIAL}", f"upstream/{build.SCRIPT}"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    assert build.main([str(tmp_path)]) == 0
+    written = json.loads((tmp_path / "sources.json").read_text(encoding="utf-8"))
+    assert written["sites"]["reuters.com"]["kind"] == "news"

@@ -1,0 +1,76 @@
+"""Registrable domains through the Public Suffix List, archive URLs, website-like names."""
+
+from __future__ import annotations
+
+import pytest
+
+from spector_refs.assess.domains import (
+    host_candidates,
+    original_url,
+    public_suffix,
+    registrable_domain,
+    website_name,
+)
+
+
+@pytest.mark.parametrize(
+    ("host", "domain"),
+    [
+        ("www.bbc.co.uk", "bbc.co.uk"),
+        ("news.bbc.co.uk", "bbc.co.uk"),
+        ("www.justice.gov", "justice.gov"),
+        ("foo.blogspot.com", "blogspot.com"),
+        ("europol.europa.eu", "europa.eu"),
+        ("127.0.0.1", None),
+        ("co.uk", None),
+    ],
+)
+def test_registrable_domain(host: str, domain: str | None) -> None:
+    assert registrable_domain(host) == domain
+
+
+def test_public_suffix_tells_government_hosts() -> None:
+    assert public_suffix("www.justice.gov") == "gov"
+    assert public_suffix("www.gov.uk") == "gov.uk"
+
+
+def test_host_candidates_go_from_host_to_registrable_domain() -> None:
+    assert host_candidates("blogs.nytimes.com") == ["blogs.nytimes.com", "nytimes.com"]
+    assert host_candidates("a.b.bbc.co.uk") == ["a.b.bbc.co.uk", "b.bbc.co.uk", "bbc.co.uk"]
+
+
+@pytest.mark.parametrize(
+    ("url", "original"),
+    [
+        (
+            "https://web.archive.org/web/20230502000000/https://www.reuters.com/world/x/",
+            "https://www.reuters.com/world/x/",
+        ),
+        ("http://web.archive.org/web/2019/http://example.org/a?b=1", "http://example.org/a?b=1"),
+        ("https://web.archive.org/web/2019id_/example.org/page", None),
+        (
+            "https://archive.ph/2023.05.02-101010/https://www.dailymail.co.uk/x",
+            "https://www.dailymail.co.uk/x",
+        ),
+        ("https://archive.ph/AbCdE", None),
+        ("https://www.reuters.com/x", None),
+    ],
+)
+def test_original_url_inside_archive_urls(url: str, original: str | None) -> None:
+    assert original_url(url) == original
+
+
+@pytest.mark.parametrize(
+    ("name", "host"),
+    [
+        ("www.justice.gov", "www.justice.gov"),
+        ("Local3News.com", "local3news.com"),
+        ("eucrim.eu", "eucrim.eu"),
+        ("https://example.org/", "example.org"),
+        ("Reuters", None),
+        ("Fortune Europe", None),
+        ("U.S.", None),
+    ],
+)
+def test_website_like_names(name: str, host: str | None) -> None:
+    assert website_name(name) == host
