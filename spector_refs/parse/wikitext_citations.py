@@ -117,7 +117,7 @@ def note_label(group: str, number: int) -> str:
 
 def build_references(collected: Collected, locator: Locator) -> tuple[list[Reference], dict[int, Marker]]:
     """Numbered references (per group, by first use) and the marker each use renders."""
-    citations = _full_citation_index(collected)
+    citations = CitationIndex(collected)
     counters: dict[str | None, int] = {}
     groups = {entry.group for entry in collected.entries}
     references: list[Reference] = []
@@ -137,7 +137,7 @@ def build_references(collected: Collected, locator: Locator) -> tuple[list[Refer
 
 
 def _reference(
-    entry: RefEntry, number: int, locator: Locator, citations: dict[tuple, dict], group: str | None
+    entry: RefEntry, number: int, locator: Locator, citations: CitationIndex, group: str | None
 ) -> Reference:
     line, column = locator.position(entry.offset or 0)
     if entry.footnote is not None:
@@ -162,7 +162,7 @@ def _reference(
     )
 
 
-def content_fields(content: Wikicode, citations: dict[tuple, dict]) -> dict[str, Any]:
+def content_fields(content: Wikicode, citations: CitationIndex) -> dict[str, Any]:
     """Fields of a ref's content: its citation template, short footnote, or free text."""
     templates = content.filter_templates(recursive=False)
     cites = [t for t in templates if is_citation_template(str(t.name))]
@@ -220,7 +220,7 @@ def _with_inline_tags(fields: dict[str, Any], templates: list[Template]) -> dict
     return fields
 
 
-def short_footnote_fields(template: Template, citations: dict[tuple, dict]) -> dict[str, Any]:
+def short_footnote_fields(template: Template, citations: CitationIndex) -> dict[str, Any]:
     """{{sfn|Smith|Jones|2009|p=4}}: authors, year and pages, linked to the full citation."""
     params = template_parameters(template)
     positional = [plain_text(params[str(i)]) for i in range(1, 6) if params.get(str(i), "").strip()]
@@ -248,25 +248,36 @@ def _anchor(surnames: list[str], year: str | None) -> tuple:
     return (*(name.lower() for name in surnames[:4]), (year or "").lower())
 
 
-def _full_citation_index(collected: Collected) -> dict[tuple, dict]:
-    """Every citation template on the page, keyed by the anchor a short footnote would use."""
-    templates = [template for template, _offset in collected.sources]
-    for entry in collected.entries:
-        if entry.content is not None:
-            templates.extend(
-                t
-                for t in entry.content.filter_templates(recursive=False)
-                if is_citation_template(str(t.name))
-            )
-    index: dict[tuple, dict] = {}
-    for template in templates:
-        params = template_parameters(template)
-        fields = reference_fields_from_template(str(template.name), params)
-        index.setdefault(_citation_anchor(template, params, fields), fields)
-    return index
+class CitationIndex:
+    """Every citation template on the page, keyed by the anchor a short footnote would use.
+
+    Built on the first lookup only, so pages without short footnotes never pay for it.
+    """
+
+    def __init__(self, collected: Collected) -> None:
+        self._collected = collected
+        self._index: dict[tuple, dict] | None = None
+
+    def get(self, anchor: tuple) -> dict | None:
+        if self._index is None:
+            self._index = self._build()
+        return self._index.get(anchor)
+
+    def _build(self) -> dict[tuple, dict]:
+        templates = [template for template, _offset in self._collected.sources]
+        for entry in self._collected.entries:
+            if entry.content is not None:
+                found = entry.content.filter_templates(recursive=False)
+                templates.extend(t for t in found if is_citation_template(str(t.name)))
+        index: dict[tuple, dict] = {}
+        for template in templates:
+            params = template_parameters(template)
+            fields = reference_fields_from_template(str(template.name), params)
+            index.setdefault(_citation_anchor(params, fields), fields)
+        return index
 
 
-def _citation_anchor(template: Template, params: dict[str, str], fields: dict[str, Any]) -> tuple:
+def _citation_anchor(params: dict[str, str], fields: dict[str, Any]) -> tuple:
     """A full citation's anchor: ``|ref={{harvid|…}}`` if given, else its authors (or editors) and year."""
     for key, value in params.items():
         if key.strip().lower() == "ref":
