@@ -113,9 +113,9 @@ def targets_from_list(text: str, name: str = "input") -> Targets:
 
 
 def looks_like_url_list(text: str) -> bool:
-    """A file whose meaningful lines are all absolute URLs."""
+    """A file most of whose meaningful lines are bare absolute URLs (an article has few such lines)."""
     lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
-    return bool(lines) and all(_URL_LINE.match(line) for line in lines)
+    return 2 * sum(1 for line in lines if _URL_LINE.match(line)) > len(lines)
 
 
 def read_targets(path: str | os.PathLike[str]) -> Targets:
