@@ -16,6 +16,7 @@ from urllib.parse import parse_qsl
 
 from spector_refs.dates import parse_date
 from spector_refs.model import Name
+from spector_refs.parse.cs1 import parse_name
 
 # rft_id values of the form info:<namespace>/<value>, as CS1 writes them
 _INFO_IDS = {
@@ -33,7 +34,7 @@ _INFO_IDS = {
 # identifier links CS1 writes as protocol-relative rft_id values
 _LINK_IDS = (
     (re.compile(r"//www\.jstor\.org/stable/(\S+)"), "jstor"),
-    (re.compile(r"//www\.ncbi\.nlm\.nih\.gov/pmc/articles/(PMC\d+)"), "pmc"),
+    (re.compile(r"//www\.ncbi\.nlm\.nih\.gov/pmc/articles/PMC(\d+)"), "pmc"),
     (re.compile(r"//(?:dx\.)?doi\.org/(10\.\S+)"), "doi"),
 )
 _SCALAR_FIELDS = {
@@ -43,8 +44,6 @@ _SCALAR_FIELDS = {
     "rft.pub": "publisher",
     "rft.place": "place",
 }
-# family names CS1 editors use to credit an organisation's staff ("staff, Local 3 News")
-_STAFF = frozenset({"staff", "staff writer", "staff writers", "staff reporter"})
 
 
 def parse_coins(title: str) -> dict[str, Any]:
@@ -130,21 +129,15 @@ def _authors(first: dict[str, str], others: list[str]) -> list[Name]:
     """The first author from aulast/aufirst, then each ``rft.au`` in order.
 
     ``rft.au`` holds "Family, Given" for people and the bare name for an
-    organisation; a name CS1 credits to "staff" is the organisation itself.
+    organisation; both are read by the same rules as a rendered name, so a
+    name means the same in every format ("staff, Org" is the organisation).
     """
     names: list[Name] = []
     if "rft.aulast" in first:
-        names.append(_person(first["rft.aulast"], first.get("rft.aufirst")))
-    for value in others:
-        family, sep, given = value.partition(",")
-        names.append(_person(family.strip(), given.strip()) if sep else Name(literal=value))
+        given = first.get("rft.aufirst")
+        names.append(parse_name(f"{first['rft.aulast']}, {given}" if given else first["rft.aulast"]))
+    names.extend(parse_name(value) for value in others)
     return names
-
-
-def _person(family: str, given: str | None) -> Name:
-    if given and family.lower() in _STAFF:
-        return Name(literal=given)
-    return Name(family=family, given=given or None)
 
 
 def _identifiers(first: dict[str, str], ids: list[str]) -> tuple[dict[str, str], str | None]:

@@ -92,6 +92,7 @@ _CONTAINERS = frozenset(
     ]
 )
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+_NOTE_LINK = re.compile(r"#cite_note")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
 
@@ -250,6 +251,8 @@ def _node_tokens(
         marker = resolve_marker(node, walk.index)
         if marker is not None:
             out.append(marker)
+    elif is_page_in_source(node):
+        return
     elif is_inline_tag(node):
         name = inline_tag(node, walk.index.templates)
         if name:
@@ -262,11 +265,22 @@ def _node_tokens(
 
 
 def is_marker(tag: Tag) -> bool:
-    """A citation marker: legacy ``sup.reference`` or Parsoid ``mw:Extension/ref``."""
+    """A citation marker: legacy ``sup.reference`` or Parsoid ``mw:Extension/ref``.
+
+    {{rp}} page numbers (``sup.reference`` with ":35" and no link) are not
+    markers; see :func:`is_page_in_source`.
+    """
     if tag.name not in {"sup", "span"}:
         return False
     classes = tag.get("class") or ()
-    return "reference" in classes or "mw-ref" in classes or "mw:Extension/ref" in str(tag.get("typeof") or "")
+    if "mw:Extension/ref" in str(tag.get("typeof") or ""):
+        return True
+    return ("reference" in classes or "mw-ref" in classes) and tag.find("a", href=_NOTE_LINK) is not None
+
+
+def is_page_in_source(tag: Tag) -> bool:
+    """{{rp}}'s ":35" after a marker: a detail of the citation, not claim text."""
+    return tag.name == "sup" and "reference" in (tag.get("class") or ()) and not is_marker(tag)
 
 
 def resolve_marker(tag: Tag, index: PageIndex) -> Marker | None:

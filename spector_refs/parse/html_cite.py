@@ -124,10 +124,14 @@ def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any])
     if coins is not None:
         layers.append(parse_coins(coins.get("title") or ""))
     layers.append(_markup_fields(container, cite, coins))
+    shown_pages = rendered.get("pages")
     if template is not None or coins is not None:
         rendered = {key: value for key, value in rendered.items() if key in _RENDERING_ONLY}
     layers.append(rendered)
-    return merge_fields(*layers)
+    merged = merge_fields(*layers)
+    if shown_pages and merged.get("pages") == shown_pages.replace("–", "-"):
+        merged["pages"] = shown_pages  # COinS writes "575-577" for the "575–577" editors typed
+    return merged
 
 
 def merge_fields(*layers: dict[str, Any]) -> dict[str, Any]:
@@ -241,7 +245,7 @@ def _messages(container: Tag) -> list[str]:
     """CS1's maintenance and error messages, without the "{{cite web}}:" prefix."""
     messages = []
     for span in container.find_all(class_=list(_MESSAGE_CLASSES)):
-        text = reader_text(span, skip=("cs1-code",))
+        text = reader_text(span)
         text = re.sub(r"^\s*(?:\{\{[^}]*\}\})?\s*:?\s*", "", text)
         text = re.sub(r"\s*\((?:link|help)\)\s*$", "", text).strip()
         if text and text not in messages:
