@@ -3,11 +3,14 @@
 The model holds plain text; a .bib value is LaTeX inside a brace-delimited
 string that BibTeX, biber, pybtex and bibtexparser each scan for the closing
 brace. So every character with a meaning there is rewritten: ``# $ % & _``
-get a backslash, ``~ ^ \\`` and every literal brace become brace-balanced
-text commands (``{\\textbraceleft}``), so no value can close its entry early
-or start a command. Titles additionally protect acronyms and proper nouns
-from a style's case changes, Better BibTeX style (``{{FBI}}``). URLs are
-verbatim fields and only checked, never escaped.
+get a backslash, ``~ ^ \\`` become brace-balanced text commands
+(``{\\textbackslash}``), and a literal brace becomes Zotero's
+``\\{\\vphantom{\\}}``, balanced for BibTeX (which ignores backslashes) and
+for bibtexparser (which does not), and read by pandoc; so no value can
+close its entry early or start a command. A literal ``--`` is split
+(``-{}-``) so LaTeX does not set it as a dash. Titles additionally protect
+acronyms and proper nouns from a style's case changes, Better BibTeX style
+(``{{FBI}}``). URLs are verbatim fields and only checked, never escaped.
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ from spector_refs.export.keys import SKIP_WORDS
 
 _SPECIALS = {
     "\\": "{\\textbackslash}",
-    "{": "{\\textbraceleft}",
-    "}": "{\\textbraceright}",
+    "{": "\\{\\vphantom{\\}}",
+    "}": "\\vphantom{\\{}\\}",
     "~": "{\\textasciitilde}",
     "^": "{\\textasciicircum}",
     "#": "\\#",
@@ -29,24 +32,19 @@ _SPECIALS = {
     "&": "\\&",
     "_": "\\_",
 }
-_SPECIAL = re.compile(r"[\\{}~^#$%&_]")
 _SPACE = re.compile(r"\s+")
 
 UNICODE_COMMANDS = {
-    "–": "{\\textendash}",
-    "—": "{\\textemdash}",
+    "–": "{--}",
+    "—": "{---}",
     "€": "{\\texteuro}",
     "£": "{\\pounds}",
     "§": "{\\S}",
-    "©": "{\\textcopyright}",
-    "°": "{\\textdegree}",
     "…": "{\\ldots}",
     "‘": "{\\textquoteleft}",
     "’": "{\\textquoteright}",
     "“": "{\\textquotedblleft}",
     "”": "{\\textquotedblright}",
-    "«": "{\\guillemotleft}",
-    "»": "{\\guillemotright}",
     "ß": "{\\ss}",
     "æ": "{\\ae}",
     "Æ": "{\\AE}",
@@ -55,7 +53,12 @@ UNICODE_COMMANDS = {
     "ł": "{\\l}",
     "Ł": "{\\L}",
 }
-"""Classic-BibTeX replacements for common characters that are not letters with accents."""
+"""Classic-BibTeX replacements for common characters that are not letters with accents.
+
+Dashes use BibTeX's own ``--``/``---`` (braced, so a following hyphen cannot
+join them), which pandoc reads too; it does not know ``\\textendash``.
+Characters missing here stay UTF-8, which BibTeX passes through.
+"""
 
 ACCENTS = {
     "\u0301": "'",
@@ -94,8 +97,10 @@ def escape(value: str, *, ascii_commands: bool = False) -> str:
 
 def _escape_chars(text: str, ascii_commands: bool) -> str:
     out = []
-    for ch in text:
-        if ch in _SPECIALS:
+    for index, ch in enumerate(text):
+        if ch == "-" and text[index + 1 : index + 2] == "-":
+            out.append("-{}")  # a literal "--" must not become an en dash ligature
+        elif ch in _SPECIALS:
             out.append(_SPECIALS[ch])
         elif ascii_commands and ord(ch) > 127:
             out.append(_unicode_command(ch))

@@ -41,8 +41,8 @@ def case_names() -> list[str]:
 
 _INVERSE = {
     "{\\textbackslash}": "\\",
-    "{\\textbraceleft}": "{",
-    "{\\textbraceright}": "}",
+    "\\{\\vphantom{\\}}": "{",
+    "\\vphantom{\\{}\\}": "}",
     "{\\textasciitilde}": "~",
     "{\\textasciicircum}": "^",
     "\\#": "#",
@@ -82,8 +82,8 @@ def _replacement(match: re.Match[str]) -> str:
 
 
 ALLOWED_COMMANDS = frozenset(
-    {"textbackslash", "textbraceleft", "textbraceright", "textasciitilde", "textasciicircum", "url"}
-    | {command.strip("{}\\") for command in UNICODE_COMMANDS.values()}
+    {"textbackslash", "vphantom", "textasciitilde", "textasciicircum", "url"}
+    | {command.strip("{}\\") for command in UNICODE_COMMANDS.values() if "\\" in command}
     | {command for command in ACCENTS.values() if command.isalpha()}
 )
 

@@ -19,10 +19,11 @@ from spector_refs.export.latex import (
     [
         pytest.param("# $ % & _", r"\# \$ \% \& \_", id="backslashed"),
         pytest.param("~^\\", r"{\textasciitilde}{\textasciicircum}{\textbackslash}", id="text-commands"),
-        pytest.param("a}b{c", r"a{\textbraceright}b{\textbraceleft}c", id="lone-braces"),
+        pytest.param("a}b{c", r"a\vphantom{\{}\}b\{\vphantom{\}}c", id="lone-braces"),
+        pytest.param("a--b", "a-{}-b", id="no-dash-ligature"),
         pytest.param(
             "\\end{document}",
-            r"{\textbackslash}end{\textbraceleft}document{\textbraceright}",
+            r"{\textbackslash}end\{\vphantom{\}}document\vphantom{\{}\}",
             id="no-injection",
         ),
         pytest.param("Café – €5", "Café – €5", id="unicode-stays-utf8"),
@@ -36,7 +37,7 @@ def test_escape(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        pytest.param("Café – €5", r"Caf{\'e} {\textendash} {\texteuro}5", id="common-characters"),
+        pytest.param("Café – €5 —-", r"Caf{\'e} {--} {\texteuro}5 {---}-", id="common-characters"),
         pytest.param("Jürgen Åse Šuster", r"J{\"u}rgen {\r A}se {\v S}uster", id="accents"),
         pytest.param("Straße Łódź", r"Stra{\ss}e {\L}{\'o}d{\'z}", id="letters"),
         pytest.param("中文", "中文", id="unmapped-kept"),
