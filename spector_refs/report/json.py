@@ -11,7 +11,10 @@ CI jobs and other tools parse this, so its shape is an interface::
                    "problems": [str], "summary": {...}}],
      "summary": {...}}
 
-References and claims use the article schema's keys (``spector_refs.serialize``);
+References and claims use the article schema's keys (``spector_refs.serialize``),
+links the link schema's (``spector_refs.check.serialize``), source profiles and
+findings the assessment's (``spector_refs.assess.serialize``: a finding has
+``claim`` or ``reference``);
 a finding's ``fails`` says whether the run's ``fail_on`` names it, and its
 ``line``/``column`` point at its claim or reference in the input file. Page
 text kept for claim verification is left out. Adding keys keeps version 1;
@@ -23,8 +26,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from spector_refs.assess.serialize import finding_to_dict, source_profile_to_dict
+from spector_refs.check.serialize import link_result_to_dict
 from spector_refs.model import Assessment, AuditResult, Reference
-from spector_refs.report import records, view
+from spector_refs.report import view
 from spector_refs.serialize import claim_to_dict, reference_to_dict
 
 AUDIT_SCHEMA = "spector-refs/audit/1"
@@ -53,7 +58,7 @@ def _article(assessment: Assessment, fail_on: tuple[str, ...]) -> dict[str, Any]
     findings = []
     for finding in assessment.findings:
         where = view.location(assessment, finding)
-        out = records.finding_to_dict(finding)
+        out = finding_to_dict(finding)
         out.update(line=where.line, column=where.column, fails=finding in failing)
         findings.append(out)
     return {
@@ -62,7 +67,7 @@ def _article(assessment: Assessment, fail_on: tuple[str, ...]) -> dict[str, Any]
         "source_format": article.source_format,
         "references": [_reference(assessment, ref) for ref in article.references],
         "claims": [claim_to_dict(claim, i) for i, claim in enumerate(article.claims)],
-        "links": [records.link_result_to_dict(link) for link in assessment.links],
+        "links": [link_result_to_dict(link) for link in assessment.links],
         "findings": findings,
         "problems": list(article.problems),
         "summary": view.article_summary(assessment, fail_on),
@@ -73,7 +78,7 @@ def _reference(assessment: Assessment, ref: Reference) -> dict[str, Any]:
     out = reference_to_dict(ref)
     out["column"] = ref.column
     link = view.link_for(assessment, ref)
-    out["source"] = records.source_profile_to_dict(assessment.profile(ref))
-    out["link"] = records.link_result_to_dict(link) if link else None
+    out["source"] = source_profile_to_dict(assessment.profile(ref))
+    out["link"] = link_result_to_dict(link) if link else None
     out["health"] = view.health(assessment, ref)
     return out

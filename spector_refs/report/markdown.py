@@ -18,7 +18,8 @@ from spector_refs.policy import broken_links
 from spector_refs.report import claims_view, view
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&$])")
-_LINE_START = re.compile(r"^(\s*)([#+=>-]|\d+(?=[.)]))")
+_BLOCK_START = re.compile(r"^([#+=-])")
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 _PLAIN_URL = re.compile(r"https?://[^\s<>\"'`\\]+\Z")
 _MAX_SUMMARY_FINDINGS = 50
 _BAR = "█"
@@ -27,7 +28,8 @@ _BAR = "█"
 def escape(text: str) -> str:
     """Untrusted text as inline Markdown that renders exactly as the text reads."""
     text = " ".join(text.split())
-    return _LINE_START.sub(r"\1\\\2", _SPECIAL.sub(r"\\\1", text))
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LIST_NUMBER.sub(r"\1\\\2", _BLOCK_START.sub(r"\\\1", text))
 
 
 def cell(text: str) -> str:
