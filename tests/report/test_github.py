@@ -87,7 +87,7 @@ def test_command_leaves_out_unknown_properties() -> None:
 
 
 def test_a_file_name_with_commas_cannot_add_properties() -> None:
-    name, props, _ = _parse(command("error", "m", file="a,line=99.txt", line=3))
+    _, props, _ = _parse(command("error", "m", file="a,line=99.txt", line=3))
     assert props == {"file": "a,line=99.txt", "line": "3"}
 
 
