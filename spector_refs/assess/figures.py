@@ -100,7 +100,8 @@ def extract_figures(claim: str) -> list[Figure]:
     dates = ((m.group(0), parse_date(_clean_date(m.group(0)))) for m in DATE.finditer(claim))
     figures = [Figure(text, "date", date=iso) for text, iso in dates if iso]
     for match, quantity in read_quantities(masked):
-        figures.append(_number_figure(match.group(0).strip().rstrip("."), quantity))
+        if not _inside_name(masked, match):
+            figures.append(_number_figure(match.group(0).strip().rstrip("."), quantity))
     # "one" is as often a pronoun as a number
     figures += [f for f in _spelt_figures(masked) if f.quantity and min(f.quantity.values) >= 2]
     figures.extend(_names(claim))
@@ -122,6 +123,15 @@ def _spelt_figures(text: str) -> list[Figure]:
         if value is not None:
             figures.append(Figure(match.group(0), "number", Quantity(frozenset({float(value)}), None, 0.5)))
     return figures
+
+
+def _inside_name(text: str, match: re.Match[str]) -> bool:
+    """A bare number between capitalised words belongs to a name ("Local 3 News", "Apollo 11 Crew")."""
+    if match.group("cur") or match.group("unit") or match.group("scale"):
+        return False
+    before = re.search(r"\b[A-Z][\w-]*\s+$", text[: match.start()])
+    after = re.match(r"\s+[A-Z]", text[match.end() :])
+    return bool(before and after)
 
 
 def _number_figure(text: str, quantity: Quantity) -> Figure:

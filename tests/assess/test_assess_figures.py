@@ -1,0 +1,103 @@
+"""Unverified figures: paraphrases are no alarm, true mismatches are."""
+
+from __future__ import annotations
+
+import pytest
+
+from spector_refs.assess.figures import extract_figures, unverified_figures
+from spector_refs.assess.numbers import number_readings, read_quantities, spelt_number
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("53.4", {53.4}),
+        ("53,4", {53.4}),
+        ("1,234", {1234.0, 1.234}),
+        ("1.234.567", {1234567.0}),
+        ("1,234.5", {1234.5}),
+        ("1.234,5", {1234.5}),
+        ("1 234", {1234.0}),
+    ],
+)
+def test_number_readings(text: str, values: set[float]) -> None:
+    assert set(number_readings(text).values()) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("two hundred eighty-eight", 288), ("two hundred and eighty-eight", 288), ("nine", 9), ("a", None)],
+)
+def test_spelt_numbers(text: str, value: int | None) -> None:
+    assert spelt_number(text) == value
+
+
+def test_quantities_carry_scale_unit_and_currency() -> None:
+    found = {m.group(0): q for m, q in read_quantities("$53.4 million, 53,4 Mio. Euro, 850 kilograms, 45 %")}
+    assert found["$53.4 million"].values == {53.4e6} and found["$53.4 million"].dimension == "USD"
+    assert found["53,4 Mio. Euro"].dimension == "EUR"
+    assert found["850 kilograms"].dimension == "mass"
+    assert found["45 %"].dimension == "percent"
+
+
+def test_numbers_inside_names_are_no_figures() -> None:
+    texts = [figure.text for figure in extract_figures("The J-CODE team fought COVID-19 with Local 3 News")]
+    assert texts == []
+
+
+def test_extracts_dates_amounts_years_and_names() -> None:
+    figures = extract_figures("On May 2, 2023, Milomir Desnica paid $53 million for 850 kg in 2019.")
+    kinds = {figure.text: figure.kind for figure in figures}
+    assert kinds == {
+        "May 2, 2023": "date",
+        "$53 million": "amount",
+        "850 kg": "quantity",
+        "2019": "year",
+        "Milomir Desnica": "name",
+    }
+
+
+SOURCE = (
+    "Officials seized $53.4 million in cash and virtual currencies, 850 kilograms of drugs and 117 "
+    "firearms. Two hundred eighty-eight vendors were arrested. Desnica, 33, ran the market. "
+    "The U.S. Department of Justice announced the results on 2 May 2023. Revenue: 1,23 Mrd. EUR."
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "the seizure of $53 million",
+        "850 kg of drugs",
+        "288 vendors were arrested",
+        "owned by Milomir Desnica",
+        "in the United States",
+        "On May 2, 2023, the results were released",
+        "results released in May 2023",
+        "an estimated revenue of €1.23 billion",
+        "117 guns",
+    ],
+)
+def test_paraphrases_are_verified(claim: str) -> None:
+    assert unverified_figures(claim, [SOURCE]) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "missing"),
+    [
+        ("the seizure of $63 million", "$63 million"),
+        ("850 tonnes of drugs", "850 tonnes"),
+        ("289 vendors were arrested", "289"),
+        ("owned by Zoran Petrovic", "Zoran Petrovic"),
+        ("On May 3, 2023, the results were released", "May 3, 2023"),
+        ("revenue of $1.23 billion", "$1.23 billion"),
+        ("founded in 2019", "2019"),
+    ],
+)
+def test_mismatches_are_reported(claim: str, missing: str) -> None:
+    assert [figure.text for figure in unverified_figures(claim, [SOURCE])] == [missing]
+
+
+def test_a_figure_in_any_cited_source_is_verified() -> None:
+    assert unverified_figures("288 vendors and 850 kg", ["288 vendors", "850 kilos"]) == []
+    assert [f.text for f in unverified_figures("288 vendors and 850 kg", ["288 vendors"])] == ["850 kg"]
