@@ -90,8 +90,8 @@ def address_problem(address: IPAddress) -> str | None:
         ("is_unspecified", "unspecified"),
         ("is_link_local", "link-local"),
         ("is_multicast", "multicast"),
-        ("is_private", "private"),
         ("is_reserved", "reserved"),
+        ("is_private", "private"),
     ):
         if getattr(address, attribute):
             return f"{words} address {address}"

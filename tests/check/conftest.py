@@ -1,0 +1,74 @@
+"""Fixtures for the link checker's tests: loopback servers and a fast config.
+
+Every server listens on 127.0.0.x; checks against them need
+``allow_private``, which ``loopback_config`` sets.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+
+import pytest
+from loopback import LoopbackServer
+
+from spector_refs.check import LinkCheckConfig
+
+
+@pytest.fixture
+def server() -> Iterator[LoopbackServer]:
+    with LoopbackServer("127.0.0.1") as world:
+        yield world
+
+
+@pytest.fixture
+def other_server() -> Iterator[LoopbackServer]:
+    """A second host (127.0.0.2) for cross-host redirects and per-host limits."""
+    with LoopbackServer("127.0.0.2") as world:
+        yield world
+
+
+@pytest.fixture
+def loopback_config() -> LinkCheckConfig:
+    """Short timeouts and no politeness interval, so the hard cases run quickly."""
+    return LinkCheckConfig(
+        allow_private=True, timeout=1.0, connect_timeout=1.0, deadline=4.0, backoff=0.05,
+        per_host_interval=0.0, max_retry_after=3.0,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def fake_dns() -> Callable[[dict[str, str]], Callable[..., list]]:
+    """A getaddrinfo that answers from a table (and fails for anything else)."""
+
+    def build(table: dict[str, str]) -> Callable[..., list]:
+        def getaddrinfo(host: str, port: object, *args: object, **kwargs: object) -> list:
+            if host not in table:
+                raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+            family = socket.AF_INET6 if ":" in table[host] else socket.AF_INET
+            return [(family, socket.SOCK_STREAM, 6, "", (table[host], 0))]
+
+        return getaddrinfo
+
+    return build
+
+
+@pytest.fixture
+def no_connections(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
+    """Make every outgoing connection fail loudly and record the attempt.
+
+    Refusal tests use it to prove that a refused address is refused
+    *before* any connection: a bug could not send traffic anywhere.
+    """
+    attempts: list[tuple] = []
+
+    def forbidden(address: tuple, *args: object, **kwargs: object) -> None:
+        attempts.append(address)
+        raise AssertionError(f"connection attempted to {address}")
+
+    import urllib3.util.connection
+
+    monkeypatch.setattr(socket, "create_connection", forbidden)
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", forbidden)
+    monkeypatch.setattr(socket.socket, "connect", lambda self, address: forbidden(address))
+    return attempts

@@ -1,0 +1,150 @@
+"""Archive suggestions (Wayback availability API, via ``responses``) and an offline machine."""
+
+from __future__ import annotations
+
+import errno
+import socket
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import responses
+import urllib3.util.connection
+
+from spector_refs.check import LinkCheckConfig, LinkChecker, check_links
+from spector_refs.check.sources import LinkTarget
+from spector_refs.model import Article, Reference, Verdict
+
+API = "https://archive.org/wayback/available"
+PUBLIC = "93.184.215.14"
+
+
+def wayback(timestamp: str, url: str) -> dict:
+    return {
+        "url": url,
+        "archived_snapshots": {
+            "closest": {"status": "200", "available": True, "timestamp": timestamp,
+                        "url": f"http://web.archive.org/web/{timestamp}/{url}"},
+        },
+    }  # fmt: skip
+
+
+@pytest.fixture
+def news_dns(fake_dns):
+    return fake_dns({"news.test": PUBLIC})
+
+
+@responses.activate
+def test_a_broken_link_gets_the_snapshot_closest_to_its_access_date(news_dns):
+    url = "https://news.test/2023/05/spector"
+    responses.get(url, status=404)
+    responses.get(API, json=wayback("20230503101500", url))
+    config = LinkCheckConfig(archive_lookup=True)
+    with LinkChecker(config, getaddrinfo=news_dns) as checker:
+        [result] = checker.check([LinkTarget(url, access_date="2023-05-02")])
+    assert result.verdict is Verdict.BROKEN
+    assert result.archive_url == f"https://web.archive.org/web/20230503101500/{url}"
+    assert result.archive_date == "2023-05-03"
+    query = parse_qs(urlsplit(responses.calls[1].request.url).query)
+    assert query == {"url": [url], "timestamp": ["20230502"]}
+
+
+@responses.activate
+def test_check_links_on_an_article_passes_each_reference_access_date(news_dns, monkeypatch):
+    url = "https://news.test/gone"
+    responses.get(url, status=200, body="<title>Page not found</title>", content_type="text/html")
+    responses.get(API, json=wayback("20220101000000", url))
+    article = Article(None, "text", references=(Reference(1, url=url, access_date="2021-12-30"),))
+    monkeypatch.setattr(socket, "getaddrinfo", news_dns)
+    [result] = check_links(article, LinkCheckConfig(archive_lookup=True))
+    assert result.verdict is Verdict.SOFT_404
+    assert result.archive_date == "2022-01-01"
+    assert "timestamp=20211230" in responses.calls[1].request.url
+
+
+@responses.activate
+def test_the_reference_s_own_archive_copy_is_used_without_asking(fake_dns):
+    url = "https://news.test/old"
+    responses.get(url, status=410)
+    responses.get("https://archive.test/copy", status=200, body="<title>Old story</title>")
+    target = LinkTarget(url, "2020-01-01", "https://archive.test/copy", "2020-01-02")
+    dns = fake_dns({"news.test": PUBLIC, "archive.test": PUBLIC})
+    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=dns) as checker:
+        results = checker.check([target, "https://archive.test/copy"])
+    assert results[1].verdict is Verdict.OK
+    assert results[0].archive_url == "https://archive.test/copy"
+    assert results[0].archive_date == "2020-01-02"
+    assert all(API not in call.request.url for call in responses.calls)
+
+
+@responses.activate
+def test_archive_lookup_is_off_by_default_and_never_for_live_links(news_dns):
+    responses.get("https://news.test/gone", status=404)
+    responses.get("https://news.test/fine", status=200, body="<title>Fine</title>", content_type="text/html")
+    with LinkChecker(LinkCheckConfig(), getaddrinfo=news_dns) as checker:
+        [gone] = checker.check(["https://news.test/gone"])
+    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=news_dns) as checker:
+        [fine] = checker.check(["https://news.test/fine"])
+    assert gone.archive_url is None and fine.archive_url is None
+    assert all(API not in call.request.url for call in responses.calls)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param({"archived_snapshots": {}}, id="no-snapshot"),
+        pytest.param({"archived_snapshots": {"closest": {"available": False}}}, id="unavailable"),
+        pytest.param("not json", id="garbage"),
+    ],
+)
+@responses.activate
+def test_no_snapshot_means_no_suggestion(news_dns, answer):
+    responses.get("https://news.test/gone", status=404)
+    if isinstance(answer, dict):
+        responses.get(API, json=answer)
+    else:
+        responses.get(API, body=answer)
+    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=news_dns) as checker:
+        [result] = checker.check(["https://news.test/gone"])
+    assert result.verdict is Verdict.BROKEN and result.archive_url is None
+
+
+def _no_dns(host, *args, **kwargs):
+    raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+
+def test_no_dns_at_all_is_network_unavailable_never_broken(no_connections):
+    urls = ["https://news.test/a", "https://example.org/b", "http://another.test/"]
+    with LinkChecker(LinkCheckConfig(), getaddrinfo=_no_dns) as checker:
+        results = checker.check(urls)
+    assert [r.verdict for r in results] == [Verdict.NETWORK_UNAVAILABLE] * 3
+    assert not any(r.dead for r in results)
+    assert "Temporary failure" in results[0].reason
+
+
+def test_no_route_to_any_host_is_network_unavailable(monkeypatch, news_dns):
+    def unreachable(address, *args, **kwargs):
+        raise OSError(errno.ENETUNREACH, "Network is unreachable")
+
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", unreachable)
+    with LinkChecker(LinkCheckConfig(), getaddrinfo=news_dns) as checker:
+        [result] = checker.check(["https://news.test/a"])
+    assert result.verdict is Verdict.NETWORK_UNAVAILABLE
+    assert "no route" in result.reason
+
+
+def test_one_unreachable_host_among_live_ones_is_a_timeout(server, loopback_config, fake_dns):
+    table = {"live.test": "127.0.0.1"}
+
+    def partial(host, *args, **kwargs):
+        return fake_dns(table)(host, *args, **kwargs) if host in table else _no_dns(host)
+
+    with LinkChecker(loopback_config, getaddrinfo=partial) as checker:
+        live, dark = checker.check([f"http://live.test:{server.port}/article", "https://dark.test/"])
+    assert live.verdict is Verdict.OK
+    assert dark.verdict is Verdict.TIMEOUT and "Temporary failure" in dark.reason
+
+
+def test_a_name_that_does_not_exist_is_broken(fake_dns, loopback_config):
+    with LinkChecker(loopback_config, getaddrinfo=fake_dns({})) as checker:
+        [result] = checker.check(["https://no-such-name.test/"])
+    assert result.verdict is Verdict.BROKEN and "DNS name not found" in result.reason
