@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from spector_refs import __version__
-from spector_refs.model import Assessment, AuditResult, Finding, Reference
+from spector_refs.model import Assessment, AuditResult, Finding, Reference, Severity
 from spector_refs.parse.tags import INLINE_TAGS, tag_slug
 from spector_refs.policy import broken_links
 from spector_refs.report import claims_view, view
@@ -33,6 +33,7 @@ _LEGEND = {
     "unverified-figure": "figure not in sources",
     "primary-only": "primary sources only",
 }
+_HEALTH_LABELS = {"no-url": "no URL", "unchecked": "not checked"}
 _CHART_WIDTH = 440
 _BAR_WIDTH = 110
 _MAX_KIND_BARS = 8
@@ -71,6 +72,7 @@ def safe_href(url: str | None) -> str | None:
 def _article(number: int, assessment: Assessment, fail_on: tuple[str, ...]) -> dict[str, Any]:
     prefix = f"a{number}"
     failing = view.failing(assessment, fail_on)
+    ordered = view.sorted_findings(assessment.findings, failing)
     return {
         "id": prefix,
         "title": view.title_of(assessment),
@@ -83,13 +85,21 @@ def _article(number: int, assessment: Assessment, fail_on: tuple[str, ...]) -> d
             Counter(assessment.profile(r).reliability.value for r in assessment.article.references)
         ),
         "kinds": _bars(Counter(assessment.profile(r).kind for r in assessment.article.references)),
-        "findings": [
-            _finding(assessment, f, f in failing, prefix) for f in view.sorted_findings(assessment.findings)
+        "attention": [
+            _finding(assessment, f, f in failing, prefix) for f in ordered if _pressing(f, failing)
+        ],
+        "notes": [
+            _finding(assessment, f, f in failing, prefix) for f in ordered if not _pressing(f, failing)
         ],
         "broken": _broken(assessment, fail_on, prefix),
         "sections": [_section(s, prefix) for s in claims_view.sections(assessment)],
         "references": [_reference(assessment, ref, prefix) for ref in assessment.article.references],
     }
+
+
+def _pressing(finding: Finding, failing: set[Finding]) -> bool:
+    """Findings shown before the text: what fails the policy, warnings and errors; notes go last."""
+    return finding in failing or finding.severity is not Severity.INFO
 
 
 def _health_chart(assessment: Assessment) -> dict[str, Any]:
@@ -165,11 +175,21 @@ def _claim(claim: claims_view.ClaimView, prefix: str) -> dict[str, Any]:
         "tone": tone,
         "kinds": kinds,
         "severity": claim.severity.value if claim.severity else None,
+        "badges": [
+            {"kind": f.kind, "severity": f.severity.value} for f in _first_of_each_kind(claim.findings)
+        ],
         "tooltip": "\n".join(f"{f.kind}: {f.reason}" for f in claim.findings),
         "refs": [{"label": str(n), "anchor": f"{prefix}-ref-{n}"} for n in claim.refs],
         "notes": claim.notes,
         "tags": claim.tags,
     }
+
+
+def _first_of_each_kind(findings: tuple[Finding, ...]) -> list[Finding]:
+    first: dict[str, Finding] = {}
+    for finding in findings:
+        first.setdefault(finding.kind, finding)
+    return list(first.values())
 
 
 def _ref_anchor(prefix: str, ref: Reference) -> str:
@@ -194,6 +214,7 @@ def _reference(assessment: Assessment, ref: Reference, prefix: str) -> dict[str,
         "reliability": profile.reliability.value,
         "source_reason": profile.reason,
         "health": view.health(assessment, ref),
+        "health_label": _HEALTH_LABELS.get(view.health(assessment, ref), view.health(assessment, ref)),
         "verdict": link.verdict.value if link else None,
         "status_code": link.status_code if link else None,
         "link_reason": link.reason if link else None,

@@ -132,7 +132,7 @@ def _findings(assessment: Assessment, fail_on: tuple[str, ...]) -> str:
             cell(f.reason),
             "**fails**" if f in failing else "",
         ]
-        for f in view.sorted_findings(assessment.findings)
+        for f in view.sorted_findings(assessment.findings, failing)
     ]
     header = ("Finding", "Severity", "Where", "Claim or reference", "Reason", "Policy")
     return "### Findings\n\n" + _table(header, rows)

@@ -67,7 +67,7 @@ def _table(assessment: Assessment, fail_on: tuple[str, ...]) -> Table:
     table.add_column("Reason", ratio=2, overflow="fold")
     failing = view.failing(assessment, fail_on)
     previous = None
-    for finding in view.sorted_findings(assessment.findings):
+    for finding in view.sorted_findings(assessment.findings, failing):
         if previous is not None and finding.kind != previous:
             table.add_section()
         severity = finding.severity.value + (f" {_FAILS}" if finding in failing else "")

@@ -10,9 +10,19 @@ findings the run's ``fail_on`` names.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spector_refs.model import Assessment, AuditResult, Claim, Finding, LinkResult, Reference, Verdict
+from spector_refs.model import (
+    Assessment,
+    AuditResult,
+    Claim,
+    Finding,
+    LinkResult,
+    Reference,
+    Severity,
+    Verdict,
+)
 from spector_refs.policy import BROKEN_LINKS, broken_links, failing_findings
 
 BROKEN_LINK = "broken-link"
@@ -21,6 +31,7 @@ BROKEN_LINK = "broken-link"
 HEALTH = ("ok", "redirected", "broken", "failing", "blocked", "unchecked", "no-url")
 """Reference health buckets, best first: the bars of the health chart."""
 
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 _HEALTH_OF = {
     Verdict.OK: "ok",
     Verdict.REDIRECTED: "redirected",
@@ -126,10 +137,22 @@ def citing_references(assessment: Assessment, link: LinkResult) -> list[Referenc
     return [ref for ref in assessment.article.references if link.url in (ref.url, ref.archive_url)]
 
 
-def sorted_findings(findings: list[Finding] | tuple[Finding, ...]) -> list[Finding]:
-    """Findings grouped by kind (in order of first appearance), in document order within a kind."""
-    first = {kind: i for i, kind in reversed(list(enumerate(f.kind for f in findings)))}
-    return sorted(findings, key=lambda f: first[f.kind])
+def sorted_findings(
+    findings: Sequence[Finding], failing: set[Finding] | frozenset[Finding] = frozenset()
+) -> list[Finding]:
+    """Findings grouped by kind, the most pressing kinds first, in document order within a kind.
+
+    A kind ranks by its most pressing finding: one the policy fails on, then
+    the most severe; ties keep the order in which kinds first appear, so an
+    editor reads what blocks the build before the informational notes.
+    """
+    first: dict[str, int] = {}
+    best: dict[str, tuple[bool, int]] = {}
+    for i, finding in enumerate(findings):
+        first.setdefault(finding.kind, i)
+        urgency = (finding not in failing, -_RANK[finding.severity])
+        best[finding.kind] = min(best.get(finding.kind, urgency), urgency)
+    return sorted(findings, key=lambda f: (best[f.kind], first[f.kind]))
 
 
 def article_summary(assessment: Assessment, fail_on: tuple[str, ...]) -> dict[str, object]:
