@@ -44,6 +44,7 @@ _NAME_STOP = frozenset(
     }
 ) | frozenset(_MONTHS.split("|"))
 # fmt: on
+_MULTIPLIER_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
 ALIASES = {
     "united states": ("u.s.", "us", "usa", "u.s.a.", "america", "american"),
     "united kingdom": ("uk", "u.k.", "britain", "british"),
@@ -120,7 +121,8 @@ def _spelt_figures(text: str) -> list[Figure]:
     figures = []
     for match in SPELT_NUMBER.finditer(masked):
         value = spelt_number(match.group(0))
-        if value is not None:
+        # a lone "million" is "a million", "half a million", "millions of": no count to check
+        if value is not None and match.group(0).lower() not in _MULTIPLIER_WORDS:
             figures.append(Figure(match.group(0), "number", Quantity(frozenset({float(value)}), None, 0.5)))
     return figures
 
@@ -176,10 +178,17 @@ def _names(claim: str) -> Sequence[Figure]:
         text = match.group(0).rstrip(".")
         while text.split()[0] in _NAME_STOP and len(text.split()) > 1:
             text = text.split(None, 1)[1]
-        words = [word.rstrip(".") for word in text.split() if word[0].isupper()]
-        if len(words) >= 2:
+        words = [word.rstrip(".") for word in text.split()]
+        if sum(word[0].isupper() for word in words) >= 2:
             figures.append(Figure(text, "name", words=tuple(words)))
     return figures
+
+
+def _acronyms(words: Sequence[str]) -> set[str]:
+    """ "Federal Bureau of Investigation" → {"fbi"}; "Department of Justice" → {"dj", "doj"}."""
+    capitals = "".join(word[0] for word in words if word[0].isupper())
+    every = "".join(word[0] for word in words)
+    return {text.casefold() for text in (capitals, every) if len(text) >= 2}
 
 
 def _name_stated(words: Sequence[str], page: SourceFacts) -> bool:
@@ -189,5 +198,7 @@ def _name_stated(words: Sequence[str], page: SourceFacts) -> bool:
     if phrase in page.text or all(word in page.words for word in folded):
         return True
     if len(folded) <= 3 and len(folded[-1]) >= 4 and folded[-1] in page.words:
+        return True
+    if _acronyms(words) & page.words:
         return True
     return any(alias in page.words or alias in page.text.split() for alias in ALIASES.get(phrase, ()))

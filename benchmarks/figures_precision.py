@@ -1,0 +1,186 @@
+"""Precision and recall of the unverified-figure check on hand-built cases.
+
+Each case is a claim, the text of its cited source(s), and the figures of the
+claim that the sources truly do not support (a wrong number, date, amount or
+name). The other figures of the claim are stated in the sources, often in
+another form (a paraphrase: "$53.4 million" for "$53 million", "850
+kilograms" for "850 kg", spelt-out numbers, another date format, a surname
+alone, another language's separators). A flagged figure that is truly
+unsupported is a true positive; a flagged paraphrase is a false positive (a
+false alarm an editor would have to dismiss). Some cases are deliberately
+hard (rounding words, unit conversions, relative amounts) so the numbers
+measure the check, not the cases. Run: ``python benchmarks/figures_precision.py``.
+No network access.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from spector_refs.assess.figures import extract_figures, unverified_figures
+
+
+@dataclass(frozen=True)
+class Case:
+    claim: str
+    sources: tuple[str, ...]
+    unsupported: tuple[str, ...] = ()
+
+
+SPECTOR = (
+    "Law enforcement seized $53.4 million in cash and virtual currencies, 850 kilograms of drugs and 117 "
+    "firearms. Two hundred eighty-eight vendors were arrested in Operation SpecTor, announced on 2 May 2023. "
+    "Desnica, a citizen of Croatia and Serbia, was extradited from Austria on June 23, 2023."
+)
+
+# Development cases: the check was tuned while looking at these.
+DEVELOPMENT = [
+    # paraphrases of the seed's figures
+    Case("the seizure of $53 million, 850 kg of drugs, and 117 guns", (SPECTOR,)),
+    Case("Operation SpecTor resulted in the arrest of 288 vendors", (SPECTOR,)),
+    Case("On May 2, 2023, the results were announced", (SPECTOR,)),
+    Case("Milomir Desnica is extradited from Austria in June 2023", (SPECTOR,)),
+    Case("the seizure of 53,4 Mio. US-Dollar", (SPECTOR,)),
+    Case("police seized more than $50 million", (SPECTOR,), ("$50 million",)),
+    Case("the seizure of $63 million and 117 guns", (SPECTOR,), ("$63 million",)),
+    Case("the seizure of 580 kg of drugs", (SPECTOR,), ("580 kg",)),
+    Case("the arrest of 298 vendors", (SPECTOR,), ("298",)),
+    Case("On May 3, 2023, the results were announced", (SPECTOR,), ("May 3, 2023",)),
+    Case("Desnica was extradited from Austria on June 22, 2023", (SPECTOR,), ("June 22, 2023",)),
+    Case("the owner, Milomir Desnica, was extradited", (SPECTOR,)),
+    Case("the owner, Zoran Petrovic, was extradited", (SPECTOR,), ("Zoran Petrovic",)),
+    # amounts and currencies
+    Case("revenue of €1.23 billion", ("The market turned over 1,23 Milliarden Euro.",)),
+    Case("revenue of €1.23 billion", ("The market turned over EUR 1.23bn.",)),
+    Case("revenue of €1.23 billion", ("The market turned over $1.23 billion.",), ("€1.23 billion",)),
+    Case("revenue of €1.2 billion", ("The market turned over €1.23 billion.",)),
+    Case("revenue of €1.3 billion", ("The market turned over €1.23 billion.",), ("€1.3 billion",)),
+    Case("a fine of £2.5m", ("The court imposed a fine of 2.5 million pounds.",)),
+    Case("a fine of £2.5m", ("The court imposed a fine of £2,500,000.",)),
+    Case("a fine of £3.5m", ("The court imposed a fine of £2,500,000.",), ("£3.5m",)),
+    Case("a budget of $4.2 billion", ("Congress approved 4.2 billion dollars.",)),
+    Case("a budget of $4.2 billion", ("Congress approved $4,200 million.",)),
+    Case("the company lost half a billion dollars", ("The company lost $500 million.",)),
+    # quantities and units
+    Case("2 tonnes of cocaine", ("Officers found 2,000 kilograms of cocaine.",)),
+    Case("1,874 pounds of drugs", ("Agents seized 850 kg of drugs.",)),
+    Case("a 42 km route", ("The route is 42 kilometres long.",)),
+    Case("a 42 km route", ("The route is 26 miles long.",)),
+    Case("turnout was 45%", ("Turnout reached 45 per cent.",)),
+    Case("turnout was 54%", ("Turnout reached 45 per cent.",), ("54%",)),
+    Case("prices rose by a third", ("Prices rose 33 percent.",)),
+    # counts, spelt out and rounded
+    Case("nine countries took part", ("Police from 9 countries took part.",)),
+    Case("nine countries took part", ("Police from eight countries took part.",), ("nine",)),
+    Case("the operation involved 9 countries", ("The operation involved nine countries.",)),
+    Case("about 300 people were arrested", ("Police arrested 288 people.",)),
+    Case("288 people were arrested", ("Police arrested nearly 300 people.",), ("288",)),
+    Case("twelve suspects were charged", ("A dozen suspects were charged.",)),
+    Case("the ship carried 1,200 passengers", ("The ship carried one thousand two hundred passengers.",)),
+    Case("the ship carried 1,200 passengers", ("The ship carried 1.200 Passagiere.",)),
+    Case("the ship carried 2,100 passengers", ("The ship carried 1,200 passengers.",), ("2,100",)),
+    Case("the number of users doubled to 40,000", ("Users grew from 20,000 to 40,000.",)),
+    # dates and years
+    Case("launched in 2019 and shut down in 2021", ("The site opened in 2019 and closed in late 2021.",)),
+    Case("launched in 2019", ("The site opened in 2018.",), ("2019",)),
+    Case("the law took effect on 1 January 2020", ("The law took effect on 2020-01-01.",)),
+    Case("the law took effect on 1 January 2020", ("The law took effect on 01.01.2020.",)),
+    Case(
+        "the law took effect on 1 January 2020",
+        ("The law took effect on 1 February 2020.",),
+        ("1 January 2020",),
+    ),
+    Case("the report of March 2022", ("Published 14 March 2022.",)),
+    Case("the report of March 2022", ("Published 14 May 2022.",), ("March 2022",)),
+    Case("the study ran from 2010 to 2015", ("The study ran for five years, from 2010.",), ("2015",)),
+    # names
+    Case("the Department of Justice announced", ("The Justice Department announced the charges.",)),
+    Case("the United States and the United Kingdom", ("Agencies in the U.S. and the UK took part.",)),
+    Case("Europol and the Federal Bureau of Investigation", ("Europol and the FBI coordinated the raids.",)),
+    Case("the market owner Milomir Desnica", ("Desnica, 33, ran the market.",)),
+    Case("according to Andy Greenberg", ("By Andy Greenberg, Wired.",)),
+    Case("according to Andy Greenberg", ("By Lily Hay Newman, Wired.",), ("Andy Greenberg",)),
+    Case("the Monopoly Market site", ("Monopoly, a darknet market, went offline.",)),
+    Case(
+        "police in North Rhine-Westphalia",
+        ("Police in Düsseldorf and Cologne.",),
+        ("North Rhine-Westphalia",),
+    ),
+    Case("agents of Homeland Security Investigations", ("HSI agents made the arrests.",)),
+]
+
+# Held-out cases: written after the last change to the check and never tuned on.
+HELD_OUT = [
+    Case("the raid took place on 2 May 2023", ("On May 2 police raided the flats.",)),
+    Case("the company has 3,500 employees", ("The firm employs about 3.500 people.",)),
+    Case("sales of 1.5m units", ("The console sold 1,500,000 units.",)),
+    Case("the attack killed 17 people", ("Seventeen people died in the attack.",)),
+    Case("a population of 8.3 million", ("The census counted 8,336,817 residents.",)),
+    Case("the bridge is 1,280 metres long", ("The span measures 4,200 feet.",)),
+    Case("founded by Elon Musk in 2002", ("Musk founded SpaceX in 2002.",)),
+    Case("chief executive Sundar Pichai said", ("Google's chief executive, Pichai, said so.",)),
+    Case("President Joe Biden signed the bill", ("President Biden signed the bill.",)),
+    Case("the 2024 Summer Olympics in Paris", ("The Paris Games in 2024 drew crowds.",)),
+    Case("inflation fell to 2.4% in March", ("Consumer prices rose 2.4 percent in March.",)),
+    Case("inflation fell to 2.4% in March", ("Consumer prices rose 3.4 percent in March.",), ("2.4%",)),
+    Case("he was sentenced to 20 years", ("He received a 20-year sentence.",)),
+    Case("the deal was worth $1.2bn", ("The deal was valued at 1.2 billion dollars.",)),
+    Case("a $10,000 reward", ("Police offered a reward of ten thousand dollars.",)),
+    Case("the attacks of 11 September 2001", ("The 9/11 attacks changed aviation.",)),
+    Case("Angela Merkel met Emmanuel Macron", ("Merkel and Macron met in Berlin.",)),
+    Case("Angela Merkel met Emmanuel Macron", ("Scholz and Macron met in Berlin.",), ("Angela Merkel",)),
+    Case("the vote was 52 to 48", ("Lawmakers voted 52-48.",)),
+    Case("the vote was 52 to 48", ("Lawmakers voted 53-47.",), ("52", "48")),
+    Case("a debt of €3.1 trillion", ("Public debt stood at 3.1 trillion euros.",)),
+    Case("the tower is 330 m tall", ("The tower stands 330 metres high.",)),
+    Case("the tower is 330 m tall", ("The tower stands 300 metres high.",), ("330 m",)),
+    Case("the album sold 2 million copies", ("The record sold two million copies.",)),
+    Case("released on 14 February 2020", ("It came out on Feb. 14, 2020.",)),
+    Case("released on 14 February 2020", ("It came out on February 4, 2020.",), ("14 February 2020",)),
+    Case("the treaty was signed in Lisbon in 2007", ("The Lisbon Treaty of 2007.",)),
+    Case("the treaty was signed in Lisbon in 2009", ("The Lisbon Treaty of 2007.",), ("2009",)),
+]
+CASES = DEVELOPMENT + HELD_OUT
+
+
+def score(cases: list[Case]) -> dict[str, float]:
+    """Counts of true and false positives and negatives over all figures of all cases."""
+    tp = fp = fn = figures = 0
+    for case in cases:
+        figures += len(extract_figures(case.claim))
+        flagged = {figure.text for figure in unverified_figures(case.claim, case.sources)}
+        truth = set(case.unsupported)
+        tp += len(flagged & truth)
+        fp += len(flagged - truth)
+        fn += len(truth - flagged)
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    return {"cases": len(cases), "figures": figures, "tp": tp, "fp": fp, "fn": fn,
+            "precision": precision, "recall": recall}  # fmt: skip
+
+
+def report_misses(cases: list[Case]) -> None:
+    """Print every false alarm and every missed mismatch, so they can be read, not just counted."""
+    for case in cases:
+        flagged = {figure.text for figure in unverified_figures(case.claim, case.sources)}
+        for text in sorted(flagged - set(case.unsupported)):
+            print(f"  false alarm: {text!r} in {case.claim!r}")
+        for text in sorted(set(case.unsupported) - flagged):
+            print(f"  missed:      {text!r} in {case.claim!r}")
+
+
+def main() -> int:
+    for label, cases in (("development", DEVELOPMENT), ("held-out", HELD_OUT), ("all", CASES)):
+        result = score(cases)
+        counts = (
+            f"true positives {result['tp']}, false positives {result['fp']}, false negatives {result['fn']}"
+        )
+        rates = f"precision {result['precision']:.2f}, recall {result['recall']:.2f}"
+        print(f"{label}: {result['cases']} cases, {result['figures']} figures — {counts}; {rates}")
+    report_misses(CASES)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
