@@ -1,3 +1,62 @@
-"""spector_refs: audit the sources of a Wikipedia article."""
+"""spector_refs: audit the sources of a Wikipedia article.
+
+The public surface is small: :func:`parse` an article (a path or text, any
+format), :func:`check_links` its cited URLs, :func:`assess` its sources and
+claims, :func:`audit` several articles under a policy, and :func:`export` its
+references as a bibliography. Everything they return is a frozen record from
+:mod:`spector_refs.model`.
+"""
+
+from spector_refs.assess import assess
+from spector_refs.audit import audit
+from spector_refs.check import LinkCheckConfig, check_links
+from spector_refs.config import Config, load_config
+from spector_refs.errors import ConfigError, ExportError, FetchError, InputError, SpectorError
+from spector_refs.export import export
+from spector_refs.fetch import fetch_article
+from spector_refs.model import (
+    Article,
+    Assessment,
+    AuditResult,
+    Claim,
+    Finding,
+    LinkResult,
+    Name,
+    Reference,
+    Reliability,
+    Severity,
+    SourceProfile,
+    Verdict,
+)
+from spector_refs.parse import parse
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Assessment",
+    "AuditResult",
+    "Claim",
+    "Config",
+    "ConfigError",
+    "ExportError",
+    "FetchError",
+    "Finding",
+    "InputError",
+    "LinkCheckConfig",
+    "LinkResult",
+    "Name",
+    "Reference",
+    "Reliability",
+    "Severity",
+    "SourceProfile",
+    "SpectorError",
+    "Verdict",
+    "assess",
+    "audit",
+    "check_links",
+    "export",
+    "fetch_article",
+    "load_config",
+    "parse",
+]
