@@ -85,12 +85,8 @@ def _article(number: int, assessment: Assessment, fail_on: tuple[str, ...]) -> d
             Counter(assessment.profile(r).reliability.value for r in assessment.article.references)
         ),
         "kinds": _bars(Counter(assessment.profile(r).kind for r in assessment.article.references)),
-        "attention": [
-            _finding(assessment, f, f in failing, prefix) for f in ordered if _pressing(f, failing)
-        ],
-        "notes": [
-            _finding(assessment, f, f in failing, prefix) for f in ordered if not _pressing(f, failing)
-        ],
+        "attention": [_finding(assessment, f, failing, prefix) for f in ordered if _pressing(f, failing)],
+        "notes": [_finding(assessment, f, failing, prefix) for f in ordered if not _pressing(f, failing)],
         "broken": _broken(assessment, fail_on, prefix),
         "sections": [_section(s, prefix) for s in claims_view.sections(assessment)],
         "references": [_reference(assessment, ref, prefix) for ref in assessment.article.references],
@@ -121,7 +117,7 @@ def _bars(counts: Counter[str]) -> list[dict[str, Any]]:
     return [{"label": label, "count": n, "width": round(_BAR_WIDTH * n / top, 2)} for label, n in common]
 
 
-def _finding(assessment: Assessment, finding: Finding, fails: bool, prefix: str) -> dict[str, Any]:
+def _finding(assessment: Assessment, finding: Finding, failing: set[Finding], prefix: str) -> dict[str, Any]:
     anchor = None
     if finding.claim is not None and view.finding_claim(assessment, finding) is not None:
         anchor = f"{prefix}-claim-{finding.claim}"
@@ -136,7 +132,7 @@ def _finding(assessment: Assessment, finding: Finding, fails: bool, prefix: str)
         "subject": view.subject(assessment, finding),
         "reason": finding.reason,
         "evidence": finding.evidence,
-        "fails": fails,
+        "fails": finding in failing,
     }
 
 
@@ -175,9 +171,7 @@ def _claim(claim: claims_view.ClaimView, prefix: str) -> dict[str, Any]:
         "tone": tone,
         "kinds": kinds,
         "severity": claim.severity.value if claim.severity else None,
-        "badges": [
-            {"kind": f.kind, "severity": f.severity.value} for f in _first_of_each_kind(claim.findings)
-        ],
+        "badges": [{"kind": f.kind, "severity": f.severity.value} for f in _one_per_kind(claim.findings)],
         "tooltip": "\n".join(f"{f.kind}: {f.reason}" for f in claim.findings),
         "refs": [{"label": str(n), "anchor": f"{prefix}-ref-{n}"} for n in claim.refs],
         "notes": claim.notes,
@@ -185,7 +179,7 @@ def _claim(claim: claims_view.ClaimView, prefix: str) -> dict[str, Any]:
     }
 
 
-def _first_of_each_kind(findings: tuple[Finding, ...]) -> list[Finding]:
+def _one_per_kind(findings: tuple[Finding, ...]) -> list[Finding]:
     first: dict[str, Finding] = {}
     for finding in findings:
         first.setdefault(finding.kind, finding)

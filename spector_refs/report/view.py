@@ -10,7 +10,7 @@ findings the run's ``fail_on`` names.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from spector_refs.model import (
@@ -137,9 +137,7 @@ def citing_references(assessment: Assessment, link: LinkResult) -> list[Referenc
     return [ref for ref in assessment.article.references if link.url in (ref.url, ref.archive_url)]
 
 
-def sorted_findings(
-    findings: Sequence[Finding], failing: set[Finding] | frozenset[Finding] = frozenset()
-) -> list[Finding]:
+def sorted_findings(findings: Sequence[Finding], failing: Set[Finding] = frozenset()) -> list[Finding]:
     """Findings grouped by kind, the most pressing kinds first, in document order within a kind.
 
     A kind ranks by its most pressing finding: one the policy fails on, then

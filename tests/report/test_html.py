@@ -114,3 +114,29 @@ def test_safe_href() -> None:
     assert safe_href("data:text/html,<b>") is None
     assert safe_href("//example.org/") is None
     assert safe_href(None) is None
+
+
+def test_informational_findings_are_folded_after_the_references(result: AuditResult) -> None:
+    soup = _soup(result)
+    notes = soup.find("details", class_="notes")
+    kinds = [row.find("span").get_text() for row in notes.find_all("tr", class_="finding")]
+    assert kinds == ["generic-title", "missing-date"]
+    attention = soup.find("table", class_="attention").get_text()
+    assert "generic-title" not in attention
+    assert notes.find_previous("table", class_="references") is not None
+
+
+def test_claims_with_only_notes_are_underlined_not_filled() -> None:
+    from dataclasses import replace
+
+    from report_sample import build_result
+
+    from spector_refs.model import Finding, Severity
+
+    result = build_result()
+    busy = replace(
+        result.assessments[0], findings=(Finding("primary-only", Severity.INFO, "primary", claim=0),)
+    )
+    claim = _soup(replace(result, assessments=(busy,))).find(id="a0-claim-0")
+    assert claim["class"] == ["claim", "hl-primary-only", "claim-info"]
+    assert claim.find_next_sibling(class_="badge")["class"] == ["badge", "badge-info"]
