@@ -110,8 +110,9 @@ DEVELOPMENT = [
     Case("agents of Homeland Security Investigations", ("HSI agents made the arrests.",)),
 ]
 
-# Held-out cases: written after the last change to the check and never tuned on.
-HELD_OUT = [
+# Second round: held out in round one (precision 0.50 there), then used to fix the check
+# (hyphenated numbers in sources, feet and yards, dates without a year, space-grouped thousands).
+SECOND_ROUND = [
     Case("the raid took place on 2 May 2023", ("On May 2 police raided the flats.",)),
     Case("the company has 3,500 employees", ("The firm employs about 3.500 people.",)),
     Case("sales of 1.5m units", ("The console sold 1,500,000 units.",)),
@@ -141,7 +142,48 @@ HELD_OUT = [
     Case("the treaty was signed in Lisbon in 2007", ("The Lisbon Treaty of 2007.",)),
     Case("the treaty was signed in Lisbon in 2009", ("The Lisbon Treaty of 2007.",), ("2009",)),
 ]
-CASES = DEVELOPMENT + HELD_OUT
+
+# Held-out cases: written after the last change to the check and never tuned on.
+HELD_OUT = [
+    Case(
+        "founded in 1998 by Larry Page and Sergey Brin", ("Page and Brin started Google in September 1998.",)
+    ),
+    Case("the earthquake killed more than 50,000 people", ("The death toll exceeded 50,000.",)),
+    Case("the earthquake killed more than 50,000 people", ("The death toll exceeded 5,000.",), ("50,000",)),
+    Case("the ransom was 4.4 million dollars", ("Colonial paid a $4.4m ransom.",)),
+    Case(
+        "the hackers demanded $5 million", ("The gang got 75 bitcoin, worth $4.4 million.",), ("$5 million",)
+    ),
+    Case("the trial began on 3 March 2021", ("Jury selection started March 3rd, 2021.",)),
+    Case("the trial began on 3 March 2021", ("Jury selection started March 13, 2021.",), ("3 March 2021",)),
+    Case("the river is 6,650 km long", ("The Nile stretches 4,130 miles.",)),
+    Case("unemployment reached 10 percent", ("The jobless rate hit 10%.",)),
+    Case("unemployment reached 10 percent", ("The jobless rate hit 8%.",), ("10 percent",)),
+    Case("the minister Olaf Scholz announced", ("Finance minister Scholz announced the plan.",)),
+    Case("the band's singer Freddie Mercury", ("Queen frontman Farrokh Bulsara, known as Mercury, sang.",)),
+    Case(
+        "the World Health Organization declared a pandemic on 11 March 2020",
+        ("On March 11, 2020, the WHO declared COVID-19 a pandemic.",),
+    ),
+    Case("the European Central Bank raised rates to 4%", ("The ECB lifted its deposit rate to 4 per cent.",)),
+    Case("more than 1,000 flights were cancelled", ("Airlines cancelled over a thousand flights.",)),
+    Case("the film grossed $2.8 billion worldwide", ("Avatar earned $2.847 billion.",)),
+    Case("the film grossed $2.9 billion worldwide", ("Avatar earned $2.847 billion.",), ("$2.9 billion",)),
+    Case("the summit in Geneva on 16 June 2021", ("Biden and Putin met in Geneva on Wednesday, June 16.",)),
+    Case("the plane carried 239 people", ("MH370 had 227 passengers and 12 crew on board.",)),
+    Case("the law passed with 60 votes", ("The bill cleared the Senate 60-40.",)),
+    Case("the shooting left 3 dead", ("Three people were killed.",)),
+    Case("the company employs 150,000 people worldwide", ("It has about 150 000 staff.",)),
+    Case("the missing €1.9 billion", ("€1.9bn is missing from the accounts.",)),
+    Case("the Eiffel Tower in Paris", ("La tour Eiffel, Paris.",)),
+    Case("revenue of $394.3 billion for fiscal 2022", ("Apple's fiscal 2022 revenue was $394.33 billion.",)),
+    Case(
+        "revenue of $394.3 billion for fiscal 2021",
+        ("Apple's fiscal 2022 revenue was $394.33 billion.",),
+        ("2021",),
+    ),
+]
+CASES = DEVELOPMENT + SECOND_ROUND + HELD_OUT
 
 
 def score(cases: list[Case]) -> dict[str, float]:
@@ -171,7 +213,8 @@ def report_misses(cases: list[Case]) -> None:
 
 
 def main() -> int:
-    for label, cases in (("development", DEVELOPMENT), ("held-out", HELD_OUT), ("all", CASES)):
+    rounds = (("development", DEVELOPMENT), ("second round", SECOND_ROUND), ("held-out", HELD_OUT))
+    for label, cases in (*rounds, ("all", CASES)):
         result = score(cases)
         counts = (
             f"true positives {result['tp']}, false positives {result['fp']}, false negatives {result['fn']}"

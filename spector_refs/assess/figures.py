@@ -20,6 +20,13 @@ from dataclasses import dataclass, field
 from spector_refs.assess.numbers import QUANTITY, SPELT_NUMBER, Quantity, read_quantities, spelt_number
 from spector_refs.dates import parse_date
 
+MONTH_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -30,6 +37,10 @@ DATE = re.compile(
     rf"|(?:{_MONTHS})\.?,?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})\b"
 )
+_DAY_MONTH = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<month>{_MONTHS})|(?P<month2>{_MONTHS})\.?\s+(?P<day2>\d{{1,2}}))\b"
+)
+_HYPHEN_AFTER_NUMBER = re.compile(r"(?<=\d)[-–](?=[A-Za-z]|\d)")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _PARTICLE = r"(?:of|de|del|der|van|von|al|bin|la|le|du|da)"
@@ -77,6 +88,9 @@ class SourceFacts:
     def read(cls, text: str) -> SourceFacts:
         """Index a page's text: its quantities (also spelt-out ones), dates and words."""
         masked, dates = _take_dates(text)
+        dates += _year_less_dates(masked)
+        # "a 20-year sentence", "voted 52-48": the numbers still count in a source
+        masked = _HYPHEN_AFTER_NUMBER.sub(" ", masked)
         quantities = [quantity for _, quantity in read_quantities(masked)]
         quantities += [figure.quantity for figure in _spelt_figures(masked) if figure.quantity]
         words = frozenset(re.findall(r"[\w.]+", text.casefold()))
@@ -86,7 +100,7 @@ class SourceFacts:
     def states(self, figure: Figure) -> bool:
         """Whether this page states the figure in some form."""
         if figure.kind == "date":
-            return _date_stated(figure.date or "", self.dates)
+            return _date_stated(figure.date or "", self.dates, self.words)
         if figure.kind == "year":
             return figure.text in self.words or any(date.startswith(figure.text) for date in self.dates)
         if figure.kind == "name":
@@ -168,8 +182,27 @@ def _clean_date(text: str) -> str:
     return re.sub(r"(\d)(?:st|nd|rd|th)\b|\.(?=\s)", r"\1", text)
 
 
-def _date_stated(date: str, dates: Iterable[str]) -> bool:
-    return any(other == date or (len(date) < len(other) and other.startswith(date)) for other in dates)
+def _date_stated(date: str, dates: Iterable[str], words: frozenset[str]) -> bool:
+    """Same date, a more precise one, or the same day and month where the page gives no other year."""
+    dates = list(dates)
+    if any(other == date or (len(date) < len(other) and other.startswith(date)) for other in dates):
+        return True
+    year, _, day = date.partition("-")
+    year_less = f"--{day}" in dates
+    other_years = any(_YEAR.match(word) for word in words if word != year)
+    return bool(day) and year_less and (year in words or not other_years)
+
+
+def _year_less_dates(text: str) -> list[str]:
+    """ "On May 2" → "--05-02": pages often give the day without the year, which is in their header."""
+    out = []
+    for match in _DAY_MONTH.finditer(text):
+        day = match.group("day") or match.group("day2")
+        month = (match.group("month") or match.group("month2")).lower()[:3]
+        number = MONTH_NUMBERS.get(month)
+        if number and 1 <= int(day) <= 31:
+            out.append(f"--{number:02d}-{int(day):02d}")
+    return out
 
 
 def _names(claim: str) -> Sequence[Figure]:

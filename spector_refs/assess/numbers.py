@@ -31,7 +31,8 @@ _UNITS = {
     "km": ("length", 1000.0), "kilometre": ("length", 1000.0), "kilometres": ("length", 1000.0),
     "kilometer": ("length", 1000.0), "kilometers": ("length", 1000.0), "mile": ("length", 1609.34),
     "miles": ("length", 1609.34), "metre": ("length", 1.0), "metres": ("length", 1.0),
-    "meter": ("length", 1.0), "meters": ("length", 1.0),
+    "meter": ("length", 1.0), "meters": ("length", 1.0), "ft": ("length", 0.3048), "feet": ("length", 0.3048),
+    "foot": ("length", 0.3048), "yd": ("length", 0.9144), "yards": ("length", 0.9144),
     "%": ("percent", 1.0), "percent": ("percent", 1.0), "per cent": ("percent", 1.0),
     "prozent": ("percent", 1.0), "pct": ("percent", 1.0),
     "dollar": ("USD", 1.0), "dollars": ("USD", 1.0), "usd": ("USD", 1.0), "us$": ("USD", 1.0),
@@ -39,7 +40,8 @@ _UNITS = {
     "gbp": ("GBP", 1.0), "£": ("GBP", 1.0), "$": ("USD", 1.0), "¥": ("JPY", 1.0), "yen": ("JPY", 1.0),
 }  # fmt: skip
 _CURRENCY_PREFIX = r"(?P<cur>US\$|USD|EUR|GBP|[$€£¥])"
-_NUMBER = r"(?P<num>\d+(?:[.,'\u00a0\u202f ]\d+)*)"
+# a space, apostrophe or thin space groups thousands only before exactly three digits ("1 234", "1'234")
+_NUMBER = r"(?P<num>\d+(?:[.,]\d+|[\u00a0\u202f' ]\d{3}(?!\d))*)"
 _SCALE = r"(?P<scale>" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")\.?"
 _UNIT = r"(?P<unit>" + "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True)) + r")"
 QUANTITY = re.compile(

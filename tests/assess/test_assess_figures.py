@@ -101,3 +101,27 @@ def test_mismatches_are_reported(claim: str, missing: str) -> None:
 def test_a_figure_in_any_cited_source_is_verified() -> None:
     assert unverified_figures("288 vendors and 850 kg", ["288 vendors", "850 kilos"]) == []
     assert [f.text for f in unverified_figures("288 vendors and 850 kg", ["288 vendors"])] == ["850 kg"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        pytest.param("sentenced to 20 years", "He received a 20-year sentence.", id="hyphenated-number"),
+        pytest.param("the vote was 52 to 48", "Lawmakers voted 52-48.", id="score"),
+        pytest.param("the bridge is 1,280 metres long", "The span measures 4,200 feet.", id="feet"),
+        pytest.param("the raid on 2 May 2023", "On May 2 police raided the flats.", id="year-less-date"),
+        pytest.param("150,000 staff", "It has about 150 000 staff.", id="space-grouped"),
+    ],
+)
+def test_source_side_forms(claim: str, source: str) -> None:
+    assert unverified_figures(claim, [source]) == []
+
+
+def test_a_year_less_date_does_not_cover_another_year() -> None:
+    source = "On May 2 police raided the flats. The market opened in 2019."
+    assert [f.text for f in unverified_figures("the raid on 2 May 2023", [source])] == ["2 May 2023"]
+
+
+def test_space_groups_only_thousands() -> None:
+    found = [m.group(0) for m, _ in read_quantities("in 2019 25 people and 1 234 567 others")]
+    assert found == ["2019", "25", "1 234 567"]
