@@ -6,6 +6,7 @@ Every server listens on 127.0.0.x; checks against them need
 
 from __future__ import annotations
 
+import ipaddress
 import socket
 from collections.abc import Callable, Iterator
 
@@ -32,25 +33,43 @@ def other_server() -> Iterator[LoopbackServer]:
 def loopback_config() -> LinkCheckConfig:
     """Short timeouts and no politeness interval, so the hard cases run quickly."""
     return LinkCheckConfig(
-        allow_private=True, timeout=1.0, connect_timeout=1.0, deadline=4.0, backoff=0.05,
-        per_host_interval=0.0, max_retry_after=3.0,
-    )  # fmt: skip
+        allow_private=True,
+        timeout=1.0,
+        connect_timeout=1.0,
+        deadline=4.0,
+        backoff=0.05,
+        per_host_interval=0.0,
+        max_retry_after=3.0,
+    )
 
 
 @pytest.fixture
 def fake_dns() -> Callable[[dict[str, str]], Callable[..., list]]:
-    """A getaddrinfo that answers from a table (and fails for anything else)."""
+    """A getaddrinfo that answers from a table (and fails for anything else).
+
+    Address literals answer themselves, as the C resolver's do: urllib3
+    passes the pinned address through getaddrinfo when it connects.
+    """
 
     def build(table: dict[str, str]) -> Callable[..., list]:
         def getaddrinfo(host: str, port: object, *args: object, **kwargs: object) -> list:
-            if host not in table:
+            address = host if _is_address(host) else table.get(host)
+            if address is None:
                 raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
-            family = socket.AF_INET6 if ":" in table[host] else socket.AF_INET
-            return [(family, socket.SOCK_STREAM, 6, "", (table[host], 0))]
+            family = socket.AF_INET6 if ":" in address else socket.AF_INET
+            return [(family, socket.SOCK_STREAM, 6, "", (address, port or 0))]
 
         return getaddrinfo
 
     return build
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 @pytest.fixture

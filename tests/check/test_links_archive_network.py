@@ -22,10 +22,14 @@ def wayback(timestamp: str, url: str) -> dict:
     return {
         "url": url,
         "archived_snapshots": {
-            "closest": {"status": "200", "available": True, "timestamp": timestamp,
-                        "url": f"http://web.archive.org/web/{timestamp}/{url}"},
+            "closest": {
+                "status": "200",
+                "available": True,
+                "timestamp": timestamp,
+                "url": f"http://web.archive.org/web/{timestamp}/{url}",
+            },
         },
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture

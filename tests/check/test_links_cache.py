@@ -81,8 +81,11 @@ def test_dead_only_after_failures_spread_over_the_period(server, cached_config, 
     [result] = run(config, clock, [url])
     verdicts.append((result.verdict, result.dead, len(result.history)))
     assert verdicts == [
-        (Verdict.BROKEN, False, 0), (Verdict.BROKEN, False, 1), (Verdict.BROKEN, False, 2), (Verdict.BROKEN, True, 3),
-    ]  # fmt: skip
+        (Verdict.BROKEN, False, 0),
+        (Verdict.BROKEN, False, 1),
+        (Verdict.BROKEN, False, 2),
+        (Verdict.BROKEN, True, 3),
+    ]
 
 
 def test_many_failures_in_one_day_are_not_dead(server, cached_config, clock):

@@ -66,8 +66,10 @@ def test_permanent_chain_is_recorded_hop_by_hop_and_suggests_the_new_url(server,
     result = check_one(server, "/chain/1", loopback_config)
     assert result.verdict is Verdict.REDIRECTED
     assert result.redirects == (
-        Hop(server.url("/chain/1"), 301), Hop(server.url("/chain/2"), 308), Hop(server.url("/chain/3"), 301),
-    )  # fmt: skip
+        Hop(server.url("/chain/1"), 301),
+        Hop(server.url("/chain/2"), 308),
+        Hop(server.url("/chain/3"), 301),
+    )
     assert result.final_url == server.url("/article")
     assert result.suggested_url == server.url("/article")
 

@@ -1,0 +1,131 @@
+"""Politeness measured by the servers: per-host and global limits, intervals, no stalls."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+
+import pytest
+from loopback import ARTICLE, LoopbackServer
+
+from spector_refs.check import LinkCheckConfig, check_links
+from spector_refs.check.scheduler import HostScheduler, HostSlot
+from spector_refs.model import Verdict
+
+
+class Meter:
+    """Counts requests in flight across several servers and stamps their starts."""
+
+    def __init__(self, latency: float):
+        self.latency = latency
+        self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
+        self.starts: list[tuple[str, float]] = []
+
+    def route(self, h) -> None:
+        with self.lock:
+            self.in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self.in_flight)
+            self.starts.append((h.server.host, time.monotonic()))
+        time.sleep(self.latency)
+        with self.lock:
+            self.in_flight -= 1
+        h.send(200, ARTICLE)
+
+
+@pytest.fixture
+def world():
+    servers = [LoopbackServer(f"127.0.0.{n}").start() for n in (1, 2, 3)]
+    yield servers
+    for server in servers:
+        server.stop()
+
+
+def config(**changes) -> LinkCheckConfig:
+    base = {"allow_private": True, "per_host_interval": 0.0, "timeout": 5.0}
+    return LinkCheckConfig(**{**base, **changes})
+
+
+def test_per_host_limit_holds_on_the_server(server):
+    server.latency = 0.1
+    urls = [server.url(f"/page/{n}") for n in range(12)]
+    started = time.monotonic()
+    results = check_links(urls, config(concurrency=8, per_host=2))
+    elapsed = time.monotonic() - started
+    assert all(r.verdict is Verdict.OK for r in results)
+    assert server.max_in_flight == 2
+    assert elapsed >= 12 / 2 * 0.1 - 0.02
+
+
+def test_global_limit_holds_across_hosts(world):
+    meter = Meter(latency=0.1)
+    urls = []
+    for server in world:
+        server.routes["/page/"] = meter.route
+        urls += [server.url(f"/page/{n}") for n in range(6)]
+    results = check_links(urls, config(concurrency=3, per_host=4))
+    assert all(r.verdict is Verdict.OK for r in results)
+    assert meter.max_in_flight == 3
+
+
+def test_a_busy_host_does_not_stall_the_others(world):
+    """Grouped order (ten links to one site first) must not delay the other sites."""
+    meter = Meter(latency=0.2)
+    busy, quiet, other = world
+    for server in world:
+        server.routes["/page/"] = meter.route
+    urls = [busy.url(f"/page/{n}") for n in range(10)] + [quiet.url("/page/a"), other.url("/page/b")]
+    started = time.monotonic()
+    check_links(urls, config(concurrency=4, per_host=1))
+    first_start = {host: min(t for h, t in meter.starts if h == host) - started for host, _ in meter.starts}
+    assert first_start[quiet.host] < 0.15 and first_start[other.host] < 0.15
+    assert busy.max_in_flight == 1
+    assert time.monotonic() - started < 10 * 0.2 * 1.3
+
+
+def test_per_host_interval_spaces_request_starts(server):
+    meter = Meter(latency=0.0)
+    server.routes["/page/"] = meter.route
+    check_links(
+        [server.url(f"/page/{n}") for n in range(5)], config(concurrency=5, per_host=5, per_host_interval=0.1)
+    )
+    starts = sorted(t for _, t in meter.starts)
+    gaps = [later - earlier for earlier, later in itertools.pairwise(starts)]
+    assert len(starts) == 5 and min(gaps) >= 0.09
+
+
+def test_scheduler_hands_out_free_hosts_first_and_ends():
+    scheduler = HostScheduler([("a", 1), ("a", 2), ("b", 3)], per_host=1, interval=0.0)
+    assert scheduler.next_job() == ("a", 1)
+    assert scheduler.next_job() == ("b", 3)  # "a" is busy, so "b" goes first
+    scheduler.release("a")
+    assert scheduler.next_job() == ("a", 2)
+    scheduler.release("a")
+    scheduler.release("b")
+    assert scheduler.next_job() is None
+
+
+def test_a_redirect_hop_waits_for_its_host_at_most_until_the_deadline():
+    scheduler = HostScheduler([("a", 1), ("b", 2)], per_host=1, interval=0.0)
+    scheduler.next_job()
+    scheduler.next_job()
+    slot = HostSlot(scheduler, "a")
+    started = time.monotonic()
+    assert not slot.before_request("b", deadline=time.monotonic() + 0.2)  # "b" stays busy
+    assert 0.15 < time.monotonic() - started < 1
+    assert scheduler.in_flight("a") == 0  # the slot on "a" was given up first: no deadlock
+    scheduler.release("b")
+    assert slot.before_request("b", deadline=time.monotonic() + 1)
+    slot.close()
+    assert scheduler.in_flight("b") == 0
+
+
+def test_back_off_holds_every_request_to_the_host():
+    scheduler = HostScheduler([("a", 1), ("a", 2)], per_host=2, interval=0.0)
+    scheduler.next_job()
+    scheduler.back_off("a", 0.3)
+    started = time.monotonic()
+    assert scheduler.next_job() == ("a", 2)
+    assert time.monotonic() - started >= 0.25
