@@ -11,7 +11,8 @@ from spector_refs.assess import build
 from spector_refs.assess.config import KINDS
 from spector_refs.model import Reliability
 
-DATA = Path(build.__file__).parent / "data"
+# the checkout's copy, also when the package under test is an installed one without upstream/
+DATA = Path(__file__).resolve().parents[2] / "spector_refs" / "assess" / "data"
 
 
 @pytest.fixture(scope="module")
