@@ -8,6 +8,9 @@ leaves the ``month`` macro bare. Entry types follow Zotero and Better BibTeX:
 ``@online`` for web pages, ``@article`` with ``entrysubtype`` for news and
 magazines, ``@report`` for press releases; classic BibTeX falls back to
 ``@misc``/``@techreport`` with ``year``/``month`` and an "Accessed" note.
+An archived copy of a dead page goes into ``addendum`` (BibLaTeX) or
+``note`` (BibTeX) as "Archived from the original on DATE: \\url{...}",
+beside the original ``url``, which stays what the article cited.
 """
 
 from __future__ import annotations
@@ -69,8 +72,7 @@ def to_bibtex(
     entries = [build(ref, key, archived_copy(ref, links)) for ref, key in zip(references, keys, strict=True)]
     if not entries:
         return ""
-    text = bibtexparser.write_string(Library(entries), unparse_stack=_write_stack(), bibtex_format=_format())
-    return text
+    return bibtexparser.write_string(Library(entries), unparse_stack=_write_stack(), bibtex_format=_format())
 
 
 def _write_stack() -> list[AddEnclosingMiddleware]:
@@ -115,13 +117,7 @@ def _biblatex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> E
     out.add("date", iso_date(ref.date))
     _add_numbers(out, ref, kind, ascii_commands=False)
     out.add("language", escape(ref.language or ""))
-    if kind in (kinds.MAGAZINE, kinds.JOURNAL):
-        out.add("issn", escape(ref.issn or ""))
-    if kind in (kinds.BOOK, kinds.CHAPTER):
-        out.add("isbn", escape(ref.isbn or ""))
-    out.add("doi", verbatim(ref.doi or ""))
-    out.add("url", verbatim(ref.url or ""))
-    out.add("urldate", iso_date(ref.access_date))
+    _add_identifiers(out, ref, kind)
     if archive:
         out.add("addendum", _archive_text(archive))
     if kind == kinds.OTHER and not ref.title:
@@ -143,13 +139,7 @@ def _bibtex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> Ent
     out.add("year", iso[:4] if iso else None)
     out.add("month", MONTH_MACROS[int(iso[5:7]) - 1] if iso and len(iso) >= 7 else None, bare=True)
     _add_numbers(out, ref, kind, ascii_commands=True)
-    if kind in (kinds.MAGAZINE, kinds.JOURNAL):
-        out.add("issn", escape(ref.issn or ""))
-    if kind in (kinds.BOOK, kinds.CHAPTER):
-        out.add("isbn", escape(ref.isbn or ""))
-    out.add("doi", verbatim(ref.doi or ""))
-    out.add("url", verbatim(ref.url or ""))
-    out.add("urldate", iso_date(ref.access_date))
+    _add_identifiers(out, ref, kind)
     out.add("note", _bibtex_note(ref, kind, archive))
     return Entry(BIBTEX_TYPES[kind], key, out.fields)
 
@@ -202,6 +192,17 @@ def _add_numbers(out: _Fields, ref: Reference, kind: str, *, ascii_commands: boo
         out.add("pages", escape(ref.pages or "", ascii_commands=ascii_commands))
 
 
+def _add_identifiers(out: _Fields, ref: Reference, kind: str) -> None:
+    """ISSN/ISBN where the entry type has them (biber rejects ``issn`` on ``@online``), DOI, URL."""
+    if kind in (kinds.MAGAZINE, kinds.JOURNAL):
+        out.add("issn", escape(ref.issn or ""))
+    if kind in (kinds.BOOK, kinds.CHAPTER):
+        out.add("isbn", escape(ref.isbn or ""))
+    out.add("doi", verbatim(ref.doi or ""))
+    out.add("url", verbatim(ref.url or ""))
+    out.add("urldate", iso_date(ref.access_date))
+
+
 def _bibtex_note(ref: Reference, kind: str, archive: ArchivedCopy | None) -> str | None:
     """What classic styles have no field for: the site beside a URL, access date, archive, free text."""
     parts = []
@@ -222,7 +223,12 @@ def _archive_text(archive: ArchivedCopy) -> str:
 
 
 def _url_in_text(url: str) -> str:
-    """A URL as the argument of ``\\url`` inside another field, where ``%`` and ``#`` must be escaped."""
+    """A URL as the argument of ``\\url`` inside another field, where ``%`` and ``#`` must be escaped.
+
+    The field reaches LaTeX already tokenised, so url.sty cannot read it
+    verbatim; hyperref's ``\\url`` turns ``\\%`` back into ``%`` (plain url.sty
+    prints the backslash), which is why archived copies read best with hyperref.
+    """
     return verbatim(url).replace("%", "\\%").replace("#", "\\#")
 
 

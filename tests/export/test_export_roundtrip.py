@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from pybtex.database import Person
 from pybtex.database import parse_string as pybtex_parse
 
-from spector_refs.export import to_bibtex
+from spector_refs.export import kinds, to_bibtex
 from spector_refs.export.keys import citation_keys
 from spector_refs.export.latex import braces_balance, clean
 from spector_refs.model import Name, Reference
@@ -62,16 +62,16 @@ def references(draw: st.DrawFn) -> list[Reference]:
         values = {attribute: draw(text) for attribute in WRITTEN[kind].values()}
         path = draw(url_path)
         assume(not re.search("%(7B|7D|5C|20)", path, re.I))
-        refs.append(
-            Reference(
-                number,
-                kind=kind,
-                authors=tuple(draw(names)),
-                date=draw(iso),
-                url=f"https://example.org/{path}",
-                **values,
-            )
+        ref = Reference(
+            number,
+            kind=kind,
+            authors=tuple(draw(names)),
+            date=draw(iso),
+            url=f"https://example.org/{path}",
+            **values,
         )
+        assume(kinds.source_kind(ref) == kind)  # "web" of a known outlet ("Reuters") is news
+        refs.append(ref)
     return refs
 
 

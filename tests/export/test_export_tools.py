@@ -82,7 +82,7 @@ def test_pandoc_citeproc_renders_every_entry(
 
 LATEX_DOCUMENT = r"""\documentclass{article}
 \usepackage[T1]{fontenc}
-\usepackage{lmodern}
+\IfFileExists{lmodern.sty}{\usepackage{lmodern}}{}
 \usepackage[backend=biber]{biblatex}
 \usepackage{hyperref}
 \addbibresource{refs.bib}
@@ -111,7 +111,7 @@ def test_biblatex_document_compiles(case: str, tmp_path: Path, require_tool: Cal
 
 CLASSIC_DOCUMENT = r"""\documentclass{article}
 \usepackage[T1]{fontenc}
-\usepackage{lmodern}
+\IfFileExists{lmodern.sty}{\usepackage{lmodern}}{}
 \usepackage{url}
 \begin{document}
 \nocite{*}
