@@ -2,7 +2,10 @@
 
 :func:`render` prints nothing but ``::error``/``::warning``/``::notice``
 commands, one per finding and per reference citing a dead URL, so the runner
-turns them into annotations on the article's lines. Claim and title text is
+turns them into annotations on the article's lines. The command follows the
+finding's severity, except that what the run's policy fails on is an
+``::error``, so the annotations agree with the red job; since the runner
+shows only the first few annotations of each kind per step, those come first. Claim and title text is
 untrusted: a newline in it would start a command of its own, so values are
 escaped by the runner's rules (``%``, CR and LF in the message; also ``:``
 and ``,`` in properties). :func:`step_summary` is the Markdown to append to
@@ -48,22 +51,10 @@ def command(name: str, message: str, **properties: str | int | None) -> str:
 
 
 def _annotations(assessment: Assessment, fail_on: tuple[str, ...]) -> list[str]:
+    """Dead links first, then findings by urgency: the runner shows only the first few per step."""
     path = assessment.article.path
     failing = view.failing(assessment, fail_on)
     lines = []
-    for finding in assessment.findings:
-        where = view.location(assessment, finding)
-        policy = " (fails the policy)" if finding in failing else ""
-        lines.append(
-            command(
-                _COMMAND[finding.severity],
-                f"{finding.reason} — {view.describe(assessment, finding)}",
-                file=path,
-                line=where.line if path else None,
-                col=where.column if path else None,
-                title=f"spector-refs: {finding.kind}{policy}",
-            )
-        )
     for link in broken_links(assessment.links):
         archive = f"; archived copy: {link.archive_url}" if link.archive_url else ""
         for ref in view.citing_references(assessment, link):
@@ -77,4 +68,17 @@ def _annotations(assessment: Assessment, fail_on: tuple[str, ...]) -> list[str]:
                     title=f"spector-refs: {view.BROKEN_LINK}",
                 )
             )
+    for finding in view.sorted_findings(assessment.findings, failing):
+        where = view.location(assessment, finding)
+        fails = finding in failing
+        lines.append(
+            command(
+                "error" if fails else _COMMAND[finding.severity],
+                f"{finding.reason} — {view.describe(assessment, finding)}",
+                file=path,
+                line=where.line if path else None,
+                col=where.column if path else None,
+                title=f"spector-refs: {finding.kind}{' (fails the policy)' if fails else ''}",
+            )
+        )
     return lines

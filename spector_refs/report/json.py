@@ -18,12 +18,14 @@ findings the assessment's (``spector_refs.assess.serialize``: a finding has
 a finding's ``fails`` says whether the run's ``fail_on`` names it, and its
 ``line``/``column`` point at its claim or reference in the input file. Page
 text kept for claim verification is left out. Adding keys keeps version 1;
-renaming or removing one would make it version 2.
+renaming or removing one would make it version 2. The JSON Schema of the
+format, ``audit.schema.json``, sits beside this module.
 """
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from spector_refs.assess.serialize import finding_to_dict, source_profile_to_dict
@@ -33,6 +35,8 @@ from spector_refs.report import view
 from spector_refs.serialize import claim_to_dict, reference_to_dict
 
 AUDIT_SCHEMA = "spector-refs/audit/1"
+SCHEMA_FILE = Path(__file__).with_name("audit.schema.json")
+"""The JSON Schema (draft 2020-12) of :data:`AUDIT_SCHEMA`, for validating reports."""
 
 
 def render(result: AuditResult) -> str:

@@ -47,8 +47,10 @@ def test_output_is_only_workflow_commands(result: AuditResult) -> None:
 
 def test_annotations_point_at_the_file_line_and_column(result: AuditResult) -> None:
     parsed = [_parse(line) for line in render(result, "github").splitlines()]
-    name, props, message = parsed[0]
-    assert name == "warning"
+    broken = parsed[0]
+    assert broken[0] == "error" and broken[1]["line"] == "20" and "web.archive.org" in broken[2]
+    name, props, message = parsed[1]
+    assert name == "error"  # a warning, but the policy fails on it
     assert props == {
         "file": "art/t 1.txt",
         "line": "1",
@@ -56,9 +58,7 @@ def test_annotations_point_at_the_file_line_and_column(result: AuditResult) -> N
         "title": "spector-refs: citation-needed (fails the policy)",
     }
     assert message.startswith("an editor tagged this claim [citation needed] — claim 1:")
-    assert [p[0] for p in parsed].count("notice") == 2
-    broken = parsed[-1]
-    assert broken[0] == "error" and broken[1]["line"] == "20" and "web.archive.org" in broken[2]
+    assert [p[0] for p in parsed] == ["error", "error", "error", "warning", "warning", "notice", "notice"]
 
 
 def test_hostile_text_round_trips_and_starts_no_command(result: AuditResult) -> None:

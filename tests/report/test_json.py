@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from report_sample import ARCHIVE, HOSTILE_TITLE
 
 from spector_refs.model import AuditResult
 from spector_refs.report import render
+from spector_refs.report.json import SCHEMA_FILE
 
 ARTICLE_KEYS = {
     "title",
@@ -84,3 +86,22 @@ def test_claims_and_problems_are_kept(result: AuditResult) -> None:
     assert article["problems"] == ["line 30: unreadable reference"]
     assert article["path"] == "art/t 1.txt"
     assert _load(result)["articles"][1]["path"] is None
+
+
+def test_output_validates_against_the_shipped_json_schema(result: AuditResult) -> None:
+    import jsonschema
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(_load(result))
+    jsonschema.Draft202012Validator(schema).validate(_load(AuditResult()))
+
+
+def test_the_schema_rejects_a_finding_without_its_policy_flag(result: AuditResult) -> None:
+    import jsonschema
+
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    data = _load(result)
+    del data["articles"][0]["findings"][0]["fails"]
+    with pytest.raises(jsonschema.ValidationError, match="'fails' is a required property"):
+        jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)

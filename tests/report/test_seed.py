@@ -71,3 +71,12 @@ def test_seed_html_highlights_the_tagged_claim(seed_result: AuditResult) -> None
     assert "hl-tagged" in tagged["class"]
     weak = soup.find("span", class_="hl-weak-only", attrs={"data-findings": True})
     assert weak.get_text().endswith("and only accepted Monero.")
+
+
+def test_seed_json_validates_against_the_schema(seed_result: AuditResult) -> None:
+    import jsonschema
+
+    schema = json.loads(
+        (Path(spector_refs.__file__).parent / "report" / "audit.schema.json").read_text("utf-8")
+    )
+    jsonschema.Draft202012Validator(schema).validate(json.loads(render(seed_result, "json")))
