@@ -48,6 +48,7 @@ def render(result: AuditResult) -> str:
         result=result,
         articles=[_article(i, a, result.fail_on) for i, a in enumerate(result.assessments)],
         legend=_LEGEND,
+        network_note=view.network_note(result),
     )
 
 

@@ -60,6 +60,7 @@ def summary(result: AuditResult, *, full: bool = True) -> str:
         "",
         f"Fails on: {policy} · links {links} · exit code **{result.exit_code}**",
         "",
+        *([f"> **Warning:** {note}", ""] if (note := view.network_note(result)) else []),
         _table(
             ("Article", "References", "Claims", "Findings", "Failing", "Broken links"),
             [_summary_row(a, result.fail_on) for a in result.assessments],

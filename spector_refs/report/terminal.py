@@ -28,6 +28,8 @@ def render(result: AuditResult, *, width: int = 120) -> str:
     for assessment in result.assessments:
         console.print(_article(assessment, result.fail_on))
         console.print()
+    if note := view.network_note(result):
+        console.print(Text(note, style="bold yellow"))
     console.print(Text(summary_line(result)))
     return console.file.getvalue()
 

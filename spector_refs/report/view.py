@@ -197,6 +197,16 @@ def link_fails(link: LinkResult, fail_on: tuple[str, ...]) -> bool:
     return BROKEN_LINKS in fail_on and link.verdict.is_dead
 
 
+def network_note(result: AuditResult) -> str | None:
+    """The warning every report shows when links could not be judged for want of a network."""
+    unavailable = sum(
+        link.verdict is Verdict.NETWORK_UNAVAILABLE for a in result.assessments for link in a.links
+    )
+    if not unavailable:
+        return None
+    return f"the network was unavailable: {unavailable} link(s) could not be judged (not reported as dead)"
+
+
 def title_of(assessment: Assessment) -> str:
     """The article's name in headings: its title, else its path, else "article"."""
     return assessment.article.title or assessment.article.path or "article"

@@ -140,3 +140,9 @@ def test_claims_with_only_notes_are_underlined_not_filled() -> None:
     claim = _soup(replace(result, assessments=(busy,))).find(id="a0-claim-0")
     assert claim["class"] == ["claim", "hl-primary-only", "claim-info"]
     assert claim.find_next_sibling(class_="badge")["class"] == ["badge", "badge-info"]
+
+
+def test_several_articles_get_a_table_of_contents(result: AuditResult) -> None:
+    contents = _soup(result).find("nav", class_="contents")
+    assert [a["href"] for a in contents.find_all("a")] == ["#a0", "#a1"]
+    assert contents.find_all("tr")[1].get_text(" ", strip=True) == "Test <b>article</b> 5 5 6 2 1"
