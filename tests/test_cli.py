@@ -113,7 +113,7 @@ def test_unknown_config_key_is_named(tmp_path: Path) -> None:
 def test_markers_without_reference_and_unused_references_are_reported(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_text(
-        "A claim.[1] Another claim.[3]\n\nReferences edit\n\n  1. ^ \"A\". Site. Retrieved 2024-01-31.\n"
+        'A claim.[1] Another claim.[3]\n\nReferences edit\n\n  1. ^ "A". Site. Retrieved 2024-01-31.\n'
         '  2. ^ "B". Site. Retrieved 2024-01-31.\n',
         encoding="utf-8",
     )

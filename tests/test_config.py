@@ -20,7 +20,8 @@ def test_pyproject_tool_table(tmp_path: Path) -> None:
         '[project]\nname = "x"\n[tool.spector-refs]\nfail-on = ["weak-only", "broken-links"]\n'
         "[tool.spector-refs.links]\nper-host = 1\nexclude = ['^https://x\\.org/']\n"
         '[tool.spector-refs.assess]\nweak-severity = "error"\n'
-        '[tool.spector-refs.sources]\n"example.org" = { reliability = "generally-reliable", kind = "news" }\n',
+        "[tool.spector-refs.sources]\n"
+        '"example.org" = { reliability = "generally-reliable", kind = "news" }\n',
         encoding="utf-8",
     )
     config = load_config(directory=tmp_path)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 
 from spector_refs.audit import audit
 from spector_refs.cli.common import emit
 from spector_refs.cli.links import add_link_options, link_config_from_args
 from spector_refs.collect import collect_articles
-from spector_refs.config import load_config
+from spector_refs.config import Config, load_config
 from spector_refs.policy import parse_fail_on
 from spector_refs.report import REPORT_FORMATS, render
 
@@ -23,16 +24,20 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "2 bad usage or unreadable input, 3 network unavailable (links could not be judged).",
     )
     parser.add_argument(
-        "articles", nargs="*", help="article files, directories, @list files, page URLs, or titles with --wiki"
+        "articles",
+        nargs="*",
+        help="article files, directories, @list files, page URLs, or titles with --wiki",
     )
     parser.add_argument("--wiki", help="treat arguments as page titles on this Wikipedia (e.g. en)")
-    parser.add_argument("--source", choices=("html", "wikitext"), default="html", help="what to fetch of live pages")
+    parser.add_argument(
+        "--source", choices=("html", "wikitext"), default="html", help="what to fetch of live pages"
+    )
     parser.add_argument("--input-format", choices=("text", "html", "wikitext"), default=None)
-    parser.add_argument("--format", choices=REPORT_FORMATS, default=None, help="report format (default terminal)")
+    parser.add_argument("--format", choices=REPORT_FORMATS, default="terminal", help="report format")
     parser.add_argument("-o", "--output", help="write the report to this file (atomically)")
     parser.add_argument("--fail-on", help="comma-separated finding kinds, broken-links, or a severity")
     parser.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
-    parser.add_argument("--no-links", action="store_true", help="do not check links (offline audit)")
+    parser.add_argument("--no-links", action="store_true", help="do not check links (offline)")
     add_link_options(parser)
     parser.set_defaults(run=run)
 
@@ -41,18 +46,17 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     config = _with_flags(config, args)
     progress = sys.stderr.isatty() and not os.environ.get("CI")
-    articles = list(collect_articles(args.articles, wiki=args.wiki, source=args.source, input_format=args.input_format))
-    result = audit(articles, config, links=not args.no_links, progress=progress)
-    fmt = args.format or "terminal"
-    emit(render(result, fmt), args.output)
+    articles = collect_articles(
+        args.articles, wiki=args.wiki, source=args.source, input_format=args.input_format
+    )
+    result = audit(list(articles), config, links=not args.no_links, progress=progress)
+    emit(render(result, args.format), args.output)
     return result.exit_code
 
 
-def _with_flags(config, args: argparse.Namespace):
+def _with_flags(config: Config, args: argparse.Namespace) -> Config:
     """Flags override the configuration file."""
-    from dataclasses import replace
-
-    changes = {"links": link_config_from_args(args, config.links)}
+    config = replace(config, links=link_config_from_args(args, config.links))
     if args.fail_on is not None:
-        changes["fail_on"] = parse_fail_on(args.fail_on)
-    return replace(config, **changes)
+        config = replace(config, fail_on=parse_fail_on(args.fail_on))
+    return config

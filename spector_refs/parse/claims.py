@@ -45,8 +45,10 @@ class Tag:
 Token = Text | Marker | Tag
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no nos p pp fig "
-    "approx ca c gen col lt sgt rev hon est dept univ vol ed eds op cit al".split()
+    (
+        "mr mrs ms dr prof st jr sr inc ltd co corp vs etc e.g i.e u.s u.k no nos p pp fig approx ca c "
+        "gen col lt sgt rev hon est dept univ vol ed eds op cit al"
+    ).split()
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9€$£])")
 _TRAILING = " \t\n,;:–—-"
@@ -207,7 +209,9 @@ def claims_from_tokens(
 
 
 _MARKER = re.compile(
-    r"\[(?:(?P<number>\d{1,5})|(?P<note>[a-z]{1,2}|[A-Za-z][\w ]{0,15}? \d{1,4})|(?P<tag>[^\[\]\d][^\[\]]{2,60}?))\]"
+    r"\[(?:(?P<number>\d{1,5})"
+    r"|(?P<note>[a-z]{1,2}|[A-Za-z][\w ]{0,15}? \d{1,4})"
+    r"|(?P<tag>[^\[\]\d][^\[\]]{2,60}?))\]"
 )
 
 

@@ -21,12 +21,10 @@ from spector_refs.parse.claims import is_sentence_end
 
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
 _MAINT_MESSAGE = re.compile(r"(.+?)\s*\((?:link|help)\)\s*", re.S)
-_RETRIEVED = re.compile(
-    r"\s*Retrieved(?: on)?\s+(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]*?\d{4})\.?(?=\s|$)", re.I
-)
+_DATE_TEXT = r"(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]*?\d{4})"
+_RETRIEVED = re.compile(r"\s*Retrieved(?: on)?\s+" + _DATE_TEXT + r"\.?(?=\s|$)", re.I)
 _ARCHIVED = re.compile(
-    r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on (\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]*?\d{4}))?\.?(?=\s|$)",
-    re.I,
+    r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on " + _DATE_TEXT + r")?\.?(?=\s|$)", re.I
 )
 _IDENTIFIERS = {
     "isbn": re.compile(r"\bISBN(?:-1[03])?:?\s+([\dX][\d\- X]{8,16}[\dX])", re.I),
