@@ -53,6 +53,7 @@ def parse_wikitext(text: str, *, title: str | None = None, path: str | None = No
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _ESCAPED_MARKUP.search(text) and text.count("&lt;") > text.count("<"):
         text = html.unescape(text)
+    text = _cut_unclosed_comment(text, problems)
     try:
         code = mwparserfromhell.parse(text)
     except Exception as error:  # mwparserfromhell documents any exception here as its own bug
@@ -77,6 +78,23 @@ def parse_wikitext(text: str, *, title: str | None = None, path: str | None = No
         problems=tuple(problems),
         path=path,
     )
+
+
+def _cut_unclosed_comment(text: str, problems: list[str]) -> str:
+    """Drop an unclosed ``<!--`` and what follows it, as MediaWiki hides it.
+
+    Besides matching what readers see, this keeps parsing linear:
+    mwparserfromhell retries every unclosed comment to the end of the page.
+    """
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            line = text.count("\n", 0, start) + 1
+            problems.append(f"line {line}: unclosed <!-- comment hides the rest of the page")
+            return text[:start]
+        start = text.find("<!--", end + 3)
+    return text
 
 
 def _lead_subject(code: Wikicode) -> str | None:

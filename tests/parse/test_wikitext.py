@@ -279,3 +279,10 @@ def test_title_from_argument_lead_or_path() -> None:
     assert parse_wikitext("'''Acme''' is.", title="Given").title == "Given"
     assert parse_wikitext("'''Acme Corp''' is.").title == "Acme Corp"
     assert parse_wikitext("No bold.", path="/tmp/Operation_SpecTor.wiki").title == "Operation SpecTor"
+
+
+def test_unclosed_comment_hides_the_rest_of_the_page() -> None:
+    article = parse_wikitext("Seen.<ref>{{cite web|title=T}}</ref>\n<!-- never closed\nHidden.<ref>x</ref>")
+    assert [claim.text for claim in article.claims] == ["Seen."]
+    assert len(article.references) == 1
+    assert "line 2: unclosed <!-- comment hides the rest of the page" in article.problems
