@@ -53,7 +53,11 @@ _INVERSE = {
     **{command: char for char, command in UNICODE_COMMANDS.items()},
 }
 _COMMAND_OF_ACCENT = {command: mark for mark, command in ACCENTS.items()}
-_ACCENTED = re.compile(r"\{\\([^a-zA-Z]|[a-zA-Z]) ?([A-Za-z])\}")
+_ACCENTED = re.compile(
+    r"\{\\("
+    + "|".join(re.escape(c) + ("(?= )" if c.isalpha() else "") for c in _COMMAND_OF_ACCENT)
+    + r") ?([A-Za-z])\}"
+)
 _TOKEN = re.compile(
     "|".join(re.escape(k) for k in sorted(_INVERSE, key=len, reverse=True))
     + r"|"
