@@ -36,6 +36,9 @@ Route = Callable[["Handler"], None]
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle's algorithm the body
+    # would wait for the client's delayed ACK (40 ms) on every keep-alive request.
+    disable_nagle_algorithm = True
     server: LoopbackServer
 
     def log_message(self, format: str, *args: object) -> None:
