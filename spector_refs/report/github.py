@@ -18,6 +18,7 @@ from spector_refs.model import Assessment, AuditResult, Severity
 from spector_refs.policy import broken_links
 from spector_refs.report import markdown, view
 
+_OTHER_LINE_BREAKS = dict.fromkeys(map(ord, "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), " ")
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
@@ -33,7 +34,14 @@ def step_summary(result: AuditResult) -> str:
 
 
 def escape_data(value: str) -> str:
-    """Escape a command's message, as the Actions runner unescapes it."""
+    """Escape a command's message, as the Actions runner unescapes it.
+
+    The runner splits lines at CR and LF only, but log viewers and scripts
+    reading the output may also split at the other Unicode line breaks
+    (NEL, LS, PS, VT, FF, file/group/record separators), which the runner
+    has no escape for: they become spaces.
+    """
+    value = value.translate(_OTHER_LINE_BREAKS)
     return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from spector_refs.model import Assessment, AuditResult, Finding, LinkResult
 from spector_refs.report import view
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NAME_LENGTH = 100
 
 
