@@ -2,38 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from report_sample import HOSTILE_TITLE
+from report_workflow import parse_command
 
 from spector_refs.model import AuditResult
 from spector_refs.report import render
 from spector_refs.report.github import command, escape_data, escape_property, step_summary
-
-COMMAND = re.compile(
-    r"::(error|warning|notice)(?: ((?:[a-z]+=[^,:\r\n]*)(?:,[a-z]+=[^,:\r\n]*)*))?::([^\r\n]*)"
-)
-
-
-def _unescape_data(value: str) -> str:
-    """What the Actions runner does to a command's message."""
-    return value.replace("%0D", "\r").replace("%0A", "\n").replace("%25", "%")
-
-
-def _unescape_property(value: str) -> str:
-    return _unescape_data(value.replace("%3A", ":").replace("%2C", ","))
-
-
-def _parse(line: str) -> tuple[str, dict[str, str], str]:
-    match = COMMAND.fullmatch(line)
-    assert match, line
-    props = dict(item.split("=", 1) for item in match.group(2).split(",")) if match.group(2) else {}
-    return (
-        match.group(1),
-        {k: _unescape_property(v) for k, v in props.items()},
-        _unescape_data(match.group(3)),
-    )
 
 
 def test_output_is_only_workflow_commands(result: AuditResult) -> None:
@@ -42,11 +17,11 @@ def test_output_is_only_workflow_commands(result: AuditResult) -> None:
     lines = text.splitlines()
     assert len(lines) == 7
     for line in lines:
-        _parse(line)
+        parse_command(line)
 
 
 def test_annotations_point_at_the_file_line_and_column(result: AuditResult) -> None:
-    parsed = [_parse(line) for line in render(result, "github").splitlines()]
+    parsed = [parse_command(line) for line in render(result, "github").splitlines()]
     broken = parsed[0]
     assert broken[0] == "error" and broken[1]["line"] == "20" and "web.archive.org" in broken[2]
     name, props, message = parsed[1]
@@ -62,7 +37,7 @@ def test_annotations_point_at_the_file_line_and_column(result: AuditResult) -> N
 
 
 def test_hostile_text_round_trips_and_starts_no_command(result: AuditResult) -> None:
-    parsed = [_parse(line) for line in render(result, "github").splitlines()]
+    parsed = [parse_command(line) for line in render(result, "github").splitlines()]
     messages = [message for _, _, message in parsed]
     assert any(message.endswith(f"ref 1: {HOSTILE_TITLE}") for message in messages)
     assert any("no date,\r\nnot even a year" in message for message in messages)
@@ -87,7 +62,7 @@ def test_command_leaves_out_unknown_properties() -> None:
 
 
 def test_a_file_name_with_commas_cannot_add_properties() -> None:
-    _, props, _ = _parse(command("error", "m", file="a,line=99.txt", line=3))
+    _, props, _ = parse_command(command("error", "m", file="a,line=99.txt", line=3))
     assert props == {"file": "a,line=99.txt", "line": "3"}
 
 
@@ -100,7 +75,7 @@ def test_input_without_a_path_gets_no_file_property(result: AuditResult) -> None
         result.assessments[1], findings=(Finding("uncited", Severity.WARNING, "no cite", claim=0),)
     )
     (line,) = render(replace(result, assessments=(clean,)), "github").splitlines()
-    assert _parse(line)[1] == {"title": "spector-refs: uncited"}
+    assert parse_command(line)[1] == {"title": "spector-refs: uncited"}
 
 
 def test_step_summary_is_markdown_with_counts_and_what_fails(result: AuditResult) -> None:

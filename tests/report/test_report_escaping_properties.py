@@ -6,11 +6,11 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 from bs4 import BeautifulSoup
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from report_sample import build_result
-from test_github import _parse
+from report_workflow import parse_command
 
 from spector_refs.model import AuditResult, Claim, Finding, Severity
 from spector_refs.report import render
@@ -22,9 +22,7 @@ text = st.text(alphabet=st.sampled_from(SYNTAX) | st.characters(codec="utf-8"), 
 prose = st.text(
     alphabet=st.sampled_from(SYNTAX) | st.characters(min_codepoint=0x20, max_codepoint=0x2FF), max_size=60
 )
-SETTINGS = settings(
-    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+SETTINGS = settings(max_examples=100, deadline=None)
 
 
 def _with_claim(claim_text: str, reason: str) -> AuditResult:
@@ -45,7 +43,7 @@ def _one_line(value: str) -> str:
 def test_workflow_commands_round_trip_any_text(message: str, title: str, path: str) -> None:
     line = command("warning", message, file=path, line=3, title=title)
     assert line.splitlines() == [line]
-    name, props, parsed = _parse(line)
+    name, props, parsed = parse_command(line)
     assert (name, parsed) == ("warning", _one_line(message))
     assert props == {"file": _one_line(path), "line": "3", "title": _one_line(title)}
 
@@ -55,7 +53,7 @@ def test_workflow_commands_round_trip_any_text(message: str, title: str, path: s
 def test_github_report_is_one_command_per_line_for_any_text(claim: str, reason: str) -> None:
     lines = render(_with_claim(claim, reason), "github").splitlines()
     assert len(lines) == 2  # the dead link and the finding
-    assert _parse(lines[1])[2].startswith(_one_line(reason))
+    assert parse_command(lines[1])[2].startswith(_one_line(reason))
 
 
 @SETTINGS
