@@ -234,7 +234,8 @@ def _url_in_text(url: str) -> str:
 
 def _names(names: Sequence[Name], *, ascii_commands: bool = False) -> str:
     """A name list: ``Family, Given and {{Organisation}}``."""
-    return " and ".join(_name(name, ascii_commands) for name in names if name.display())
+    rendered = (_name(name, ascii_commands) for name in names)
+    return " and ".join(name for name in rendered if name.strip("{} "))
 
 
 def _name(name: Name, ascii_commands: bool) -> str:
