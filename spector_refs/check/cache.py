@@ -23,6 +23,7 @@ from spector_refs.errors import ConfigError
 from spector_refs.model import CheckRecord, LinkResult, Verdict
 
 SCHEMA_VERSION = 1
+_BATCH = 400  # URLs per query, under SQLite's limit on bound parameters
 FAILING = frozenset(
     {
         Verdict.BROKEN,
@@ -74,12 +75,45 @@ class LinkCache:
 
     def latest(self, url: str) -> LinkResult | None:
         """The last recorded result for ``url`` with its page text, or None."""
-        with self._lock:
-            row = self._db.execute("SELECT result, page FROM results WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            return None
-        text = zlib.decompress(row[1]).decode("utf-8") if row[1] else None
-        return link_result_from_dict(json.loads(row[0]), text=text)
+        return self.fresh([url], since="").get(url)
+
+    def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]:
+        """The latest results checked at or after ``since``, with their earlier history.
+
+        One query per few hundred URLs, so a warm re-run costs milliseconds.
+        """
+        wanted = list(dict.fromkeys(urls))
+        found: dict[str, LinkResult] = {}
+        for start in range(0, len(wanted), _BATCH):
+            batch = wanted[start : start + _BATCH]
+            marks = ",".join("?" * len(batch))
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT url, result, page FROM results WHERE checked_at >= ? AND url IN ({marks})",
+                    (since, *batch),
+                ).fetchall()
+                histories = self._histories([row[0] for row in rows])
+            for url, payload, page in rows:
+                data = json.loads(payload)
+                data["history"] = [h for h in histories.get(url, ()) if h["checked_at"] != data["checked_at"]]
+                data["from_cache"] = True
+                text = zlib.decompress(page).decode("utf-8") if page else None
+                found[url] = link_result_from_dict(data, text=text)
+        return found
+
+    def _histories(self, urls: list[str]) -> dict[str, list[dict]]:
+        marks = ",".join("?" * len(urls))
+        rows = self._db.execute(
+            f"SELECT url, checked_at, verdict, status_code FROM checks WHERE url IN ({marks})"
+            " ORDER BY url, checked_at, rowid",
+            urls,
+        ).fetchall()
+        histories: dict[str, list[dict]] = {}
+        for url, checked_at, verdict, status in rows:
+            histories.setdefault(url, []).append(
+                {"checked_at": checked_at, "verdict": verdict, "status_code": status}
+            )
+        return histories
 
     def history(self, url: str) -> tuple[CheckRecord, ...]:
         """Every recorded check of ``url``, oldest first."""

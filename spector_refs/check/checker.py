@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 import requests
 
 from spector_refs.check.archive import closest_snapshot
-from spector_refs.check.cache import LinkCache, is_dead, parse_time
+from spector_refs.check.cache import LinkCache, is_dead
 from spector_refs.check.chain import ChainFollower, host_key, precheck, to_result
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.http import Fetcher, make_session
@@ -91,8 +91,9 @@ class _Run:
 
     def execute(self, advance: Callable[[], None]) -> list[LinkResult]:
         jobs = []
+        cached = self._fresh_in_cache()
         for index, target in enumerate(self.targets):
-            ready = self._without_request(target)
+            ready = self._precheck(target) or cached.get(target.url)
             if ready is None:
                 jobs.append((host_key(target.url), (index, target)))
             else:
@@ -105,20 +106,25 @@ class _Run:
             )
         return self._settle_offline([result for result in self.results if result is not None])
 
-    def _without_request(self, target: LinkTarget) -> LinkResult | None:
-        """The result for a URL that is not requested: precheck verdict or fresh cache entry."""
-        now = self.checker.clock()
+    def _precheck(self, target: LinkTarget) -> LinkResult | None:
+        """The result for a URL that is not to be requested (excluded, malformed…)."""
         verdict = precheck(target.url, self.config)
-        if verdict is not None:
-            return LinkResult(target.url, verdict[0], verdict[1], checked_at=iso(now))
+        if verdict is None:
+            return None
+        return LinkResult(target.url, verdict[0], verdict[1], checked_at=iso(self.checker.clock()))
+
+    def _fresh_in_cache(self) -> dict[str, LinkResult]:
+        """Cached results younger than ``max_age``, marked as coming from the cache."""
         cache = self.checker.cache
-        cached = cache.latest(target.url) if cache else None
-        if cached is None or cached.checked_at is None or self.config.max_age <= 0:
-            return None
-        if now - parse_time(cached.checked_at) >= timedelta(seconds=self.config.max_age):
-            return None
-        earlier = tuple(r for r in cache.history(target.url) if r.checked_at != cached.checked_at)  # type: ignore[union-attr]
-        return replace(cached, history=earlier, from_cache=True)
+        if cache is None or self.config.max_age <= 0:
+            return {}
+        since = iso(self.checker.clock() - timedelta(seconds=self.config.max_age))
+        found = cache.fresh((target.url for target in self.targets), since=since)
+        return {
+            url: replace(result, from_cache=True)
+            for url, result in found.items()
+            if result.checked_at != since
+        }
 
     def _run_workers(self, scheduler: HostScheduler, advance: Callable[[], None]) -> None:
         workers = min(self.config.concurrency, len(self.targets))

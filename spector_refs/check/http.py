@@ -12,10 +12,13 @@ and capped so a huge one costs at most ``max_body_bytes``.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import http.client
 import random
 import re
+import socket
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -65,6 +68,45 @@ class Answer:
         return self.headers.get("content-type") or None
 
 
+_deadline = threading.local()
+
+
+class _DeadlineGuard:
+    """Shuts a socket down when this thread's check reaches its deadline.
+
+    A read timeout bounds each ``recv``, not the whole answer: a server
+    sending one header line per second would otherwise hold a worker for
+    hours. The fetcher sets the deadline in ``_deadline``.
+    """
+
+    def __init__(self, sock: socket.socket, remaining: float):
+        self.fired = False
+        self._sock = sock
+        self._timer = threading.Timer(remaining, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        with contextlib.suppress(OSError):
+            self._sock.shutdown(socket.SHUT_RDWR)
+
+    def disarm(self) -> None:
+        self._timer.cancel()
+        if self.fired:
+            raise TimeoutError("the check's deadline passed while the server was still answering")
+
+
+def _guard(sock: socket.socket | None) -> _DeadlineGuard | None:
+    deadline = getattr(_deadline, "value", None)
+    if deadline is None or sock is None:
+        return None
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise TimeoutError("the check's deadline has passed")
+    return _DeadlineGuard(sock, remaining)
+
+
 class _PinnedConnectionMixin:
     """Connect to the resolver's vetted address instead of asking DNS again."""
 
@@ -83,6 +125,15 @@ class _PinnedConnectionMixin:
             return super()._new_conn()  # type: ignore[misc]
         finally:
             self._dns_host = original
+
+    def getresponse(self):  # type: ignore[no-untyped-def]
+        guard = _guard(self.sock)  # type: ignore[attr-defined]
+        try:
+            response = super().getresponse()  # type: ignore[misc]
+        finally:
+            if guard is not None:
+                guard.disarm()
+        return response
 
 
 class PinnedHTTPConnection(_PinnedConnectionMixin, HTTPConnection):
@@ -207,12 +258,20 @@ class Fetcher:
         for attempt in range(self.config.retries + 1):
             if not slot.before_request(host, deadline):
                 return Failure(Verdict.TIMEOUT, f"the deadline passed while waiting for a turn on {host}")
+            _deadline.value = deadline
             try:
                 response = self.session.request(
                     method, url, stream=True, allow_redirects=False, timeout=self._timeouts(deadline)
                 )
             except requests.RequestException as exc:
+                if time.monotonic() >= deadline:
+                    return Failure(
+                        Verdict.TIMEOUT,
+                        f"the server did not answer within the {self.config.deadline:g} s deadline",
+                    )
                 return failure_from_exception(exc, url)
+            finally:
+                _deadline.value = None
             try:
                 wait = self._retry_wait(response, attempt, deadline)
                 if wait is None:

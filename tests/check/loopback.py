@@ -218,6 +218,17 @@ def trickle(h: Handler) -> None:
     _stream(h, {"Content-Type": "text/html", "Connection": "close"}, b"<p>a", 0.1, False)
 
 
+def trickle_headers(h: Handler) -> None:
+    """A status line, then one more header line every 0.2 s, never ending the head."""
+    h.wfile.write(b"HTTP/1.1 200 OK\r\n")
+    h.close_connection = True
+    stop = time.monotonic() + 30
+    while time.monotonic() < stop:
+        h.wfile.write(b"X-Slow: yes\r\n")
+        h.wfile.flush()
+        time.sleep(0.2)
+
+
 def huge(h: Handler) -> None:
     size = 200 * 1024 * 1024
     _stream(
@@ -289,6 +300,7 @@ def default_routes() -> dict[str, Route]:
         "/flaky": after_hits("/flaky", status_route(503), lambda h: h.send(200, ARTICLE)),
         "/slow": slow,
         "/trickle": trickle,
+        "/trickle-headers": trickle_headers,
         "/huge": huge,
         "/endless": endless,
         "/reset": reset,

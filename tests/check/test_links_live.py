@@ -158,6 +158,16 @@ def test_trickling_body_stops_at_the_deadline(server, loopback_config):
     assert "deadline" in result.reason
 
 
+def test_trickling_headers_stop_at_the_deadline(server, loopback_config):
+    """Each read gets a byte within the read timeout; only the deadline ends it."""
+    config = LinkCheckConfig(**{**loopback_config.__dict__, "deadline": 1.5})
+    started = time.monotonic()
+    result = check_one(server, "/trickle-headers", config)
+    assert result.verdict is Verdict.TIMEOUT
+    assert "deadline" in result.reason
+    assert time.monotonic() - started < 2.5
+
+
 @pytest.mark.parametrize("path", ["/huge", "/endless"])
 def test_huge_and_endless_bodies_are_capped(server, loopback_config, path):
     config = LinkCheckConfig(**{**loopback_config.__dict__, "max_body_bytes": 64 * 1024})
