@@ -193,7 +193,7 @@ def _add_numbers(out: _Fields, ref: Reference, kind: str, *, ascii_commands: boo
 
 
 def _add_identifiers(out: _Fields, ref: Reference, kind: str) -> None:
-    """ISSN/ISBN where the entry type has them (biber rejects ``issn`` on ``@online``), DOI, URL."""
+    """ISSN/ISBN where the type has them (biber rejects ``issn`` on ``@online``), DOI, URL, access date."""
     if kind in (kinds.MAGAZINE, kinds.JOURNAL):
         out.add("issn", escape(ref.issn or ""))
     if kind in (kinds.BOOK, kinds.CHAPTER):
