@@ -66,7 +66,13 @@ def parse_wikitext(text: str, *, title: str | None = None, path: str | None = No
     locator = Locator(text)
     collected = collect_references(code, locator)
     references, markers = build_references(collected, locator)
-    claims = ClaimWalker(locator, markers).walk_page(code)
+    walker = ClaimWalker(locator, markers)
+    walker.walk_page(code)
+    for entry, reference in zip(collected.entries, references, strict=False):
+        if reference.group == "note" and entry.content is not None:
+            section = collected.list_sections.get(entry.group, "Notes")
+            walker.walk_note(entry.content, entry.content_offset, section)
+    claims = walker.claims
     problems.extend(collected.problems)
     if not references:
         problems.append("no references found (no <ref> tags or citation templates)")

@@ -114,6 +114,12 @@ class ClaimWalker:
         self.flush()
         return self.claims
 
+    def walk_note(self, content: Wikicode, offset: int, section: str | None) -> None:
+        """A note's own text is prose too (block "note"), read in the section of its notes list."""
+        self.section, self._block = section, "note"
+        self.walk(content, offset)
+        self.flush()
+
     def _heading(self, heading: Heading) -> None:
         title = plain_text(heading.title).strip()
         if self._skip_level is not None and heading.level > self._skip_level:

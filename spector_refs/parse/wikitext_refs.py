@@ -79,6 +79,7 @@ class RefEntry:
     content: Wikicode | None = None
     footnote: Template | None = None
     offset: int | None = None
+    content_offset: int = 0
     order: int | None = None
     uses: int = 0
     problems: list[str] = field(default_factory=list)
@@ -92,6 +93,7 @@ class Collected:
     uses: dict[int, RefEntry]
     sources: list[tuple[Template, int]]
     problems: list[str]
+    list_sections: dict[str | None, str | None] = field(default_factory=dict)
 
 
 class Locator:
@@ -170,13 +172,14 @@ class _Collector:
         self.uses: dict[int, RefEntry] = {}
         self.sources: list[tuple[Template, int]] = []
         self.problems: list[str] = []
+        self.list_sections: dict[str | None, str | None] = {}
         self._order = 0
         self._anonymous = 0
 
     def visit(self, code: Wikicode, offset: int, context: _Context) -> None:
         for node, at in children_with_offsets(code, offset):
             if isinstance(node, Heading) and node.level <= 2:
-                context.section = plain_text(node.title).strip().lower()
+                context.section = plain_text(node.title).strip()
             elif isinstance(node, Tag):
                 self._tag(node, at, context)
             elif isinstance(node, Template):
@@ -197,6 +200,7 @@ class _Collector:
             self._ref(tag, offset, context)
         elif name == "references" and tag.contents is not None:
             group = tag_attribute(tag, "group")
+            self.list_sections.setdefault(group, context.section)
             self.visit(tag.contents, tag_contents_offset(tag, offset), _Context(True, group, context.section))
         elif tag.contents is not None:
             self.visit(tag.contents, tag_contents_offset(tag, offset), context)
@@ -206,17 +210,19 @@ class _Collector:
         content = None if tag.self_closing or tag.contents is None else tag.contents
         if content is not None and not str(content).strip():
             content = None
-        self._define_and_use(tag, group, tag_attribute(tag, "name"), content, offset, context)
+        start = tag_contents_offset(tag, offset)
+        self._define_and_use(tag, group, tag_attribute(tag, "name"), (content, start), offset, context)
 
     def _define_and_use(
         self,
         node: Node,
         group: str | None,
         name: str | None,
-        content: Wikicode | None,
+        definition: tuple[Wikicode | None, int],
         offset: int,
         context: _Context,
     ) -> None:
+        content, content_offset = definition
         if name is None and content is None:
             line, _ = self.locator.position(offset)
             self.problems.append(f"line {line}: empty <ref> with no name (Cite error)")
@@ -226,13 +232,13 @@ class _Collector:
         key = (group, name if name is not None else ("anonymous", self._anonymous))
         entry = self.entries.setdefault(key, RefEntry(group=group, name=name))
         if content is not None:
-            self._define(entry, content, offset)
+            self._define(entry, content, offset, content_offset)
         if not context.in_list:
             self._use(entry, node, offset)
 
-    def _define(self, entry: RefEntry, content: Wikicode, offset: int) -> None:
+    def _define(self, entry: RefEntry, content: Wikicode, offset: int, content_offset: int) -> None:
         if entry.content is None:
-            entry.content, entry.offset = content, offset
+            entry.content, entry.offset, entry.content_offset = content, offset, content_offset
         elif str(entry.content).strip() != str(content).strip():
             line, _ = self.locator.position(offset)
             entry.problems.append(f"named reference {entry.name!r} defined again differently at line {line}")
@@ -256,7 +262,7 @@ class _Collector:
         elif key in SHORT_FOOTNOTE_TEMPLATES:
             self._short_footnote(template, offset, context)
         elif is_citation_template(key):
-            if context.section in SOURCE_SECTIONS and not context.in_list:
+            if (context.section or "").lower() in SOURCE_SECTIONS and not context.in_list:
                 self.sources.append((template, offset))
         else:
             for _name, value, start in params:
@@ -265,6 +271,7 @@ class _Collector:
     def _reflist(self, template: Template, key: str, params: list, context: _Context) -> None:
         values = {compact: (value, start) for compact, value, start in params}
         group = plain_text(str(values["group"][0])) if "group" in values else _REFLIST_TEMPLATES[key]
+        self.list_sections.setdefault(group or None, context.section)
         if "refs" in values:
             value, start = values["refs"]
             self.visit(value, start, _Context(True, group or None, context.section))
@@ -281,7 +288,7 @@ class _Collector:
         group = plain_text(str(group_value[0])) if group_value else NOTE_TEMPLATES.get(key)
         name_value = values.get("name")
         name = plain_text(str(name_value[0])) if name_value else None
-        self._define_and_use(template, group or None, name or None, content, offset, context)
+        self._define_and_use(template, group or None, name or None, (content, start), offset, context)
 
     def _short_footnote(self, template: Template, offset: int, context: _Context) -> None:
         """{{sfn|Smith|2009|p=4}}: identical short footnotes are one reference."""
@@ -300,4 +307,4 @@ def collect_references(code: Wikicode, locator: Locator) -> Collected:
     for entry in collector.entries.values():
         if entry.order is None:
             collector.problems.append(f"list-defined reference {entry.name!r} is never used in the text")
-    return Collected(used, collector.uses, collector.sources, collector.problems)
+    return Collected(used, collector.uses, collector.sources, collector.problems, collector.list_sections)

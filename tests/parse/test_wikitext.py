@@ -161,7 +161,9 @@ def test_table_cells_are_blocks(page) -> None:
 
 
 def test_source_sections_make_no_claims(page) -> None:
-    assert not {c.section for c in page.claims} & {"Notes", "References", "Sources"}
+    prose = [c for c in page.claims if c.block != "note"]
+    assert not {c.section for c in prose} & {"Notes", "References", "Sources"}
+    assert [(c.text, c.section) for c in page.claims if c.block == "note"] == [("A note.", "Notes")]
 
 
 @pytest.mark.parametrize(
@@ -286,3 +288,12 @@ def test_unclosed_comment_hides_the_rest_of_the_page() -> None:
     assert [claim.text for claim in article.claims] == ["Seen."]
     assert len(article.references) == 1
     assert "line 2: unclosed <!-- comment hides the rest of the page" in article.problems
+
+
+def test_note_text_is_read_as_claims_in_the_notes_section() -> None:
+    article = parse_wikitext(
+        "Anvils are heavy.{{efn|Some weigh a tonne.<ref>{{cite web|title=Weights}}</ref>}}\n"
+        "== Notes ==\n{{notelist}}\n== References ==\n{{reflist}}"
+    )
+    notes = [(c.text, c.refs, c.section, c.block, c.line) for c in article.claims if c.block == "note"]
+    assert notes == [("Some weigh a tonne.", (1,), "Notes", "note", 1)]
