@@ -115,7 +115,9 @@ def note_label(group: str, number: int) -> str:
     return f"{group} {number}"
 
 
-def build_references(collected: Collected, locator: Locator) -> tuple[list[Reference], dict[int, Marker]]:
+def build_references(
+    collected: Collected, locator: Locator
+) -> tuple[list[Reference], dict[int, list[Marker]]]:
     """Numbered references (per group, by first use) and the marker each use renders."""
     citations = CitationIndex(collected)
     counters: dict[str | None, int] = {}
@@ -132,7 +134,10 @@ def build_references(collected: Collected, locator: Locator) -> tuple[list[Refer
         references.append(
             Reference(number=number, raw=str(template), group="sources", line=line, column=column, **fields)
         )
-    markers = {node_id: markers_by_entry[id(entry)] for node_id, entry in collected.uses.items()}
+    markers = {
+        node_id: [markers_by_entry[id(entry)] for entry in entries]
+        for node_id, entries in collected.uses.items()
+    }
     return references, markers
 
 

@@ -92,7 +92,7 @@ _MAGIC_WORD = re.compile(r"__[A-Z]+__")
 class ClaimWalker:
     """Walks the page once, emitting claims block by block."""
 
-    def __init__(self, locator: Locator, markers: dict[int, tokens.Marker]) -> None:
+    def __init__(self, locator: Locator, markers: dict[int, list[tokens.Marker]]) -> None:
         self.locator = locator
         self.markers = markers
         self.claims: list[Claim] = []
@@ -199,9 +199,7 @@ class ClaimWalker:
             self.walk(tag.contents, tag_contents_offset(tag, at))
 
     def _marker(self, node: Node) -> None:
-        marker = self.markers.get(id(node))
-        if marker is not None:
-            self._tokens.append(marker)
+        self._tokens.extend(self.markers.get(id(node), ()))
 
     def _table(self, table: Tag, at: int) -> None:
         """Each data or header cell of a wikitable is a block of its own, row by row."""

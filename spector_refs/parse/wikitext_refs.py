@@ -90,7 +90,7 @@ class Collected:
     """What the reference pass found: entries in first-use order, and where each use sits."""
 
     entries: list[RefEntry]
-    uses: dict[int, RefEntry]
+    uses: dict[int, list[RefEntry]]
     sources: list[tuple[Template, int]]
     problems: list[str]
     list_sections: dict[str | None, str | None] = field(default_factory=dict)
@@ -169,7 +169,7 @@ class _Collector:
     def __init__(self, locator: Locator) -> None:
         self.locator = locator
         self.entries: dict[tuple[str | None, object], RefEntry] = {}
-        self.uses: dict[int, RefEntry] = {}
+        self.uses: dict[int, list[RefEntry]] = {}
         self.sources: list[tuple[Template, int]] = []
         self.problems: list[str] = []
         self.list_sections: dict[str | None, str | None] = {}
@@ -250,15 +250,17 @@ class _Collector:
             self._order += 1
         if entry.offset is None:
             entry.offset = offset
-        self.uses[id(node)] = entry
+        self.uses.setdefault(id(node), []).append(entry)
 
     def _template(self, template: Template, offset: int, context: _Context) -> None:
         key = template_key(template.name)
         params = parameter_offsets(template, offset)
         if key in _REFLIST_TEMPLATES:
-            self._reflist(template, key, params, context)
+            self._reflist(key, params, context)
         elif key in _REF_LIKE_TEMPLATES:
             self._ref_template(template, key, params, offset, context)
+        elif key == "r":
+            self._r_template(template, params, offset, context)
         elif key in SHORT_FOOTNOTE_TEMPLATES:
             self._short_footnote(template, offset, context)
         elif is_citation_template(key):
@@ -268,8 +270,8 @@ class _Collector:
             for _name, value, start in params:
                 self.visit(value, start, context)
 
-    def _reflist(self, template: Template, key: str, params: list, context: _Context) -> None:
-        values = {compact: (value, start) for compact, value, start in params}
+    def _reflist(self, key: str, params: list, context: _Context) -> None:
+        values = {name.lower(): (value, start) for name, value, start in params}
         group = plain_text(str(values["group"][0])) if "group" in values else _REFLIST_TEMPLATES[key]
         self.list_sections.setdefault(group or None, context.section)
         if "refs" in values:
@@ -280,7 +282,7 @@ class _Collector:
         self, template: Template, key: str, params: list, offset: int, context: _Context
     ) -> None:
         """{{efn|…}}, {{refn|…}} and {{#tag:ref|…}}: a ref written as a template."""
-        values = {name: (value, start) for name, value, start in params}
+        values = {name.lower(): (value, start) for name, value, start in params}
         content, start = values.get("1", (None, offset))
         if content is not None:
             self.visit(content, start, context)
@@ -289,6 +291,14 @@ class _Collector:
         name_value = values.get("name")
         name = plain_text(str(name_value[0])) if name_value else None
         self._define_and_use(template, group or None, name or None, (content, start), offset, context)
+
+    def _r_template(self, template: Template, params: list, offset: int, context: _Context) -> None:
+        """{{r|a|b}}: shorthand for ``<ref name=a /><ref name=b />``."""
+        values = {name.lower(): value for name, value, _start in params}
+        group = plain_text(str(values.get("group") or values.get("g") or "")) or None
+        for name, value, _start in params:
+            if name.isdigit() and plain_text(value):
+                self._define_and_use(template, group, plain_text(value), (None, 0), offset, context)
 
     def _short_footnote(self, template: Template, offset: int, context: _Context) -> None:
         """{{sfn|Smith|2009|p=4}}: identical short footnotes are one reference."""

@@ -297,3 +297,11 @@ def test_note_text_is_read_as_claims_in_the_notes_section() -> None:
     )
     notes = [(c.text, c.refs, c.section, c.block, c.line) for c in article.claims if c.block == "note"]
     assert notes == [("Some weigh a tonne.", (1,), "Notes", "note", 1)]
+
+
+def test_r_template_reuses_named_references() -> None:
+    article = parse_wikitext(
+        'One.<ref name="a">{{cite web|title=A}}</ref><ref name="b">{{cite web|title=B}}</ref> Two.{{r|a|b}}'
+    )
+    assert [(ref.title, ref.cite_count) for ref in article.references] == [("A", 2), ("B", 2)]
+    assert [claim.refs for claim in article.claims] == [(1, 2), (1, 2)]
