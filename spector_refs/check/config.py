@@ -8,6 +8,7 @@ setting fails before any request is sent, with a message naming the key.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, fields
 
@@ -73,6 +74,8 @@ class LinkCheckConfig:
             raise ConfigError(f"links.method: expected one of {', '.join(METHODS)}, got {self.method!r}")
         _require_text(self, "user_agent")
         _require_text(self, "archive_api")
+        if isinstance(self.cache_path, os.PathLike):
+            object.__setattr__(self, "cache_path", os.fspath(self.cache_path))
         if self.cache_path is not None:
             _require_text(self, "cache_path")
         object.__setattr__(self, "accept_status", _status_codes(self.accept_status))

@@ -150,3 +150,23 @@ def test_inputs_are_told_apart(tmp_path):
     listing.write_text("https://a.test/\n")
     assert len(read_targets(bib).targets) == 2
     assert [t.url for t in read_targets(listing).targets] == ["https://a.test/"]
+
+
+def test_link_results_round_trip_through_their_json_form(server, loopback_config):
+    from spector_refs.check import check_links
+    from spector_refs.check.serialize import link_result_from_dict, link_result_to_dict
+
+    [result] = check_links(server.url("/chain/1"), loopback_config)  # a single URL string is accepted
+    again = link_result_from_dict(json.loads(json.dumps(link_result_to_dict(result))), text=result.text)
+    assert again == result
+
+
+def test_a_progress_bar_only_on_a_terminal(server, loopback_config, capsys, monkeypatch):
+    from spector_refs.check import check_links
+
+    check_links([server.url("/article")], loopback_config, progress=True)
+    assert capsys.readouterr().err == ""  # pytest's stderr is no terminal
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    results = check_links([server.url("/page/1"), server.url("/page/2")], loopback_config, progress=True)
+    assert [r.verdict for r in results] == ["ok", "ok"]
+    assert "checking links" in capsys.readouterr().err

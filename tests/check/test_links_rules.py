@@ -164,3 +164,7 @@ def test_configuration_keys_are_the_hyphenated_fields():
     keys = LinkCheckConfig.keys()
     assert {"per-host", "per-host-interval", "max-age", "dead-after-failures", "allow-private"} <= set(keys)
     assert LinkCheckConfig(accept_status=["429"], exclude="^x").accept_status == (429,)
+
+
+def test_cache_path_may_be_a_path(tmp_path):
+    assert LinkCheckConfig(cache_path=tmp_path / "c.sqlite3").cache_path == str(tmp_path / "c.sqlite3")
