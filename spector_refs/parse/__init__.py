@@ -63,7 +63,12 @@ def _is_path(source: str) -> bool:
     """A one-line string that names a file (or looks like a file name)."""
     if "\n" in source or len(source) > 1024:
         return False
-    return bool(_PATH_LIKE.search(source.strip())) or Path(source).exists()
+    if _PATH_LIKE.search(source.strip()):
+        return True
+    try:
+        return Path(source).exists()
+    except (OSError, ValueError):  # too long for a file name, or a NUL byte
+        return False
 
 
 def detect_format(text: str) -> str:

@@ -18,6 +18,7 @@ from typing import Any
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
 from spector_refs.parse.claims import is_sentence_end
+from spector_refs.parse.names import parse_name_list
 
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
 _MAINT_MESSAGE = re.compile(r"(.+?)\s*\((?:link|help)\)\s*", re.S)
@@ -56,14 +57,6 @@ _SHORT_FOOTNOTE = re.compile(
     r"\(?(?P<year>\d{4}[a-z]?|n\.d\.)\)?"
     r"(?:[,:]\s*(?P<pages>(?:pp?\.|at|§)\s*[^.]+?|\d[\d–-]*))?\.?$"
 )
-_ORGANISATION = re.compile(
-    r"\b(?:news|staff|inc|ltd|llc|agency|press|department|office|ministry|bureau|times|"
-    r"corporation|company|university|police|council|committee|association|institute|"
-    r"organi[sz]ation|foundation|society|government|reporters?|team|group|service|"
-    r"commission|europol|reuters|associated|board|network|center|centre|the)\b|\d",
-    re.I,
-)
-_STAFF = frozenset({"staff", "staff writer", "staff writers", "staff reporter", "reporter", "editorial"})
 
 
 def parse_rendered_citation(text: str) -> dict[str, Any]:
@@ -176,34 +169,6 @@ def _read_head(head: str, fields: dict[str, Any]) -> None:
     editors = re.search(r"\s*\((?:eds?\.|editors?)\)\s*$", head)
     names = parse_name_list(head[: editors.start()] if editors else head.rstrip(". "))
     fields["editors" if editors else "authors"] = tuple(names)
-
-
-def parse_name_list(text: str) -> list[Name]:
-    """Names as CS1 renders them: "Last, First; Last2, First2", "et al." dropped."""
-    text = re.sub(r"[;,]?\s*et al\.?$", "", text.strip()).strip(" .;")
-    if not text:
-        return []
-    if ";" not in text and re.fullmatch(r"[\w'’-]+ [A-Z]{1,3}(?:, [\w'’-]+ [A-Z]{1,3})+", text):
-        return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
-    return [parse_name(part) for part in text.split(";") if part.strip()]
-
-
-def parse_name(text: str) -> Name:
-    """One rendered name; organisations and "staff, Org" become literals."""
-    text = text.strip()
-    if "," in text:
-        family, given = (part.strip() for part in text.split(",", 1))
-        if family.lower() in _STAFF and given:
-            return Name(literal=given)
-        if _ORGANISATION.search(family) and not given:
-            return Name(literal=family)
-        return Name(family=family, given=given or None)
-    words = text.split()
-    if len(words) == 1:
-        return Name(family=text)
-    if _ORGANISATION.search(text) or len(words) > 4:
-        return Name(literal=text)
-    return Name(family=words[-1], given=" ".join(words[:-1]))
 
 
 def _take_trans_title(text: str, fields: dict[str, Any]) -> str:

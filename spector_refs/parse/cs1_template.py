@@ -17,6 +17,7 @@ from typing import Any
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
+from spector_refs.parse.names import looks_like_organisation, name_from_parts, parse_name
 from spector_refs.parse.wikitext_markup import plain_text, template_key
 
 # template name (after "cite ") -> Reference.kind, where the two differ
@@ -77,14 +78,6 @@ _IDENTIFIERS = (
 )
 _IDENTIFIER_ALIASES = {"isbn13": "isbn", "eprint": "arxiv", "pmcid": "pmc", "doi-broken": None}
 _ET_AL = re.compile(r"^et\.? ?al\.?$", re.I)
-_STAFF = frozenset({"staff", "staff writer", "staff writers", "staff reporter", "reporter", "editorial"})
-_ORGANISATION = re.compile(
-    r"\d|\b(?:news|inc|ltd|llc|agency|press|department|office|ministry|bureau|times|corporation|"
-    r"company|university|police|council|committee|association|institute|organi[sz]ation|"
-    r"foundation|society|government|team|group|service|commission|board|network|cent(?:er|re)|"
-    r"the|of|and|&)\b",
-    re.I,
-)
 _LIVE = frozenset({"no", "n", "false", "live"})
 _DEAD = frozenset({"yes", "y", "true", "dead"})
 
@@ -236,33 +229,14 @@ def _numbered_name(values: dict[str, str], role: str, n: int) -> Name | None:
 
     last, first = _first(values, *spelled("last")), _first(values, *spelled("first"))
     if last:
-        return _last_first(last, first)
+        return name_from_parts(last, first)
     whole = _first(values, *(f"{role}{s}" for s in suffixes))
     return _free_name(whole) if whole else None
 
 
-def _last_first(last: str, first: str | None) -> Name:
-    """``|last=|first=``; "staff, Org" and surname-only organisations become literals."""
-    if first and last.lower() in _STAFF:
-        return Name(literal=first)
-    if not first and _ORGANISATION.search(last):
-        return Name(literal=last)
-    return Name(family=last, given=first or None)
-
-
 def _free_name(text: str) -> Name:
-    """``|author=`` holds one whole name: "Smith, John", "John Smith" or an organisation."""
-    if _ET_AL.match(text):
-        return Name(literal=text)
-    if "," in text:
-        family, given = (part.strip() for part in text.split(",", 1))
-        return _last_first(family, given or None)
-    words = text.split()
-    if len(words) == 1:
-        return Name(family=text)
-    if _ORGANISATION.search(text) or len(words) > 4:
-        return Name(literal=text)
-    return Name(family=words[-1], given=" ".join(words[:-1]))
+    """``|author=`` holds one whole name; "et al." is kept for the caller to drop."""
+    return Name(literal=text) if _ET_AL.match(text) else parse_name(text)
 
 
 def _free_names(text: str) -> list[Name]:
@@ -278,7 +252,9 @@ def _vancouver_names(text: str) -> list[Name]:
         if match:
             names.append(Name(family=match.group(1), given=match.group(2)))
         elif part:
-            names.append(Name(literal=part.strip("()")) if _ORGANISATION.search(part) else Name(family=part))
+            names.append(
+                Name(literal=part.strip("()")) if looks_like_organisation(part) else Name(family=part)
+            )
     return names
 
 

@@ -1,0 +1,63 @@
+"""Author names as CS1 writes them, read the same way in every input format.
+
+"Last, First", a whole name ("John Smith"), an organisation ("Local 3 News")
+or CS1's workaround for organisations, ``|last=staff |first=Org`` (rendered
+"staff, Org"), all become :class:`Name` records by one set of rules, so the
+text, HTML, COinS and wikitext parsers agree on who wrote what.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spector_refs.model import Name
+
+STAFF = frozenset({"staff", "staff writer", "staff writers", "staff reporter", "reporter", "editorial"})
+_ORGANISATION = re.compile(
+    r"\d|\b(?:news|staff|inc|ltd|llc|agency|press|department|office|ministry|bureau|times|"
+    r"corporation|company|university|police|council|committee|association|institute|"
+    r"organi[sz]ation|foundation|society|government|reporters?|team|group|service|commission|"
+    r"europol|reuters|associated|board|network|cent(?:er|re)|the|of|and)\b|&",
+    re.I,
+)
+
+
+def looks_like_organisation(text: str) -> bool:
+    """Whether a name reads as an organisation ("Local 3 News", "Dept. of X")."""
+    return bool(_ORGANISATION.search(text))
+
+
+def name_from_parts(last: str, first: str | None) -> Name:
+    """``last``/``first``; "staff, Org" and surname-only organisations become literals."""
+    if first and last.lower() in STAFF:
+        return Name(literal=first)
+    if not first and looks_like_organisation(last):
+        return Name(literal=last)
+    return Name(family=last, given=first or None)
+
+
+def parse_name(text: str) -> Name:
+    """One whole name: "Smith, John", "John Smith", "MrAdmin" or an organisation."""
+    text = text.strip()
+    if "," in text:
+        family, given = (part.strip() for part in text.split(",", 1))
+        return name_from_parts(family, given or None)
+    words = text.split()
+    if len(words) == 1:
+        return Name(family=text)
+    if looks_like_organisation(text) or len(words) > 4:
+        return Name(literal=text)
+    return Name(family=words[-1], given=" ".join(words[:-1]))
+
+
+def parse_name_list(text: str) -> list[Name]:
+    """Names as CS1 renders them: "Last, First; Last2, First2" or Vancouver "Smith AB, Jones CD".
+
+    A trailing "et al." is dropped: the model lists the names that are given.
+    """
+    text = re.sub(r"[;,]?\s*et al\.?$", "", text.strip()).strip(" .;")
+    if not text:
+        return []
+    if ";" not in text and re.fullmatch(r"[\w'’-]+ [A-Z]{1,3}(?:, [\w'’-]+ [A-Z]{1,3})+", text):
+        return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
+    return [parse_name(part) for part in text.split(";") if part.strip()]
