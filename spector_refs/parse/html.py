@@ -29,6 +29,9 @@ _HTML_TAG = re.compile(r"</(?:p|div|span|li|ol|ul|table|td|tr|a|sup|h[1-6]|secti
 _WIKITEXT = re.compile(r"\{\{|\[\[|^==.*==\s*$|<ref[\s>/]", re.M)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+Wikipedia\s*$")
 _SNIFF = 20000
+_PARSOID_MARK = re.compile(
+    r"mw:Extension/ref|mw-references(?=[\s\"'])|property=\"mw:html:version\"|parsoid-body"
+)
 
 
 def looks_like_html(text: str) -> bool:
@@ -50,24 +53,20 @@ def parse_html(text: str, *, title: str | None = None, path: str | None = None) 
     """Parse legacy-parser or Parsoid HTML of a Wikipedia article. Never raises on content."""
     soup = BeautifulSoup(text, "lxml")
     root = content_root(soup)
-    problems: list[str] = []
+    source_format = "parsoid-html" if is_parsoid(text) else "html"
+    title = title or page_title(soup, path)
     try:
         index = build_index(root, source_lines(text, soup))
-        references, list_problems = read_reference_lists(root, index)
+        references, problems = read_reference_lists(root, index)
         claims, sources = read_body(root, index)
     except RecursionError:
-        return Article(
-            title=title or page_title(soup, path),
-            source_format=_format(soup),
-            problems=("the HTML is nested too deeply to read",),
-            path=path,
-        )
-    problems.extend(list_problems)
+        problem = "the HTML is nested too deeply to read"
+        return Article(title=title, source_format=source_format, problems=(problem,), path=path)
     if not references:
         problems.append("no reference list found (no ol.references or ol.mw-references)")
     return Article(
-        title=title or page_title(soup, path),
-        source_format=_format(soup),
+        title=title,
+        source_format=source_format,
         references=(*references, *sources),
         claims=tuple(claims),
         problems=tuple(problems),
@@ -75,30 +74,27 @@ def parse_html(text: str, *, title: str | None = None, path: str | None = None) 
     )
 
 
-def is_parsoid(soup: BeautifulSoup) -> bool:
-    """Parsoid marks its output: ``mw:Extension/ref`` nodes, ``ol.mw-references``, a version meta."""
-    return bool(
-        soup.find(attrs={"typeof": re.compile(r"mw:Extension/ref")})
-        or soup.select_one("ol.mw-references, meta[property='mw:html:version'], body.parsoid-body")
-    )
+def is_parsoid(text: str) -> bool:
+    """Parsoid marks its output: ``mw:Extension/ref`` nodes, ``ol.mw-references``, a version meta.
 
-
-def _format(soup: BeautifulSoup) -> str:
-    return "parsoid-html" if is_parsoid(soup) else "html"
+    Read from the source text: the markers are literal strings, and looking
+    for them there is far cheaper than a CSS query over the parsed tree.
+    """
+    return _PARSOID_MARK.search(text) is not None
 
 
 def content_root(soup: BeautifulSoup) -> Tag:
     """The article content: ``.mw-parser-output`` of a full page, else the body."""
-    for selector in ("#mw-content-text .mw-parser-output", "body.mw-parser-output", ".mw-parser-output"):
-        found = soup.select_one(selector)
-        if found is not None:
-            return found
+    content = soup.find(id="mw-content-text")
+    found = (content or soup).find(class_="mw-parser-output")
+    if isinstance(found, Tag):
+        return found
     return soup.body or soup
 
 
 def page_title(soup: BeautifulSoup, path: str | None) -> str | None:
     """The page's own title (``h1#firstHeading``, ``<title>``), else the file name."""
-    heading = soup.select_one("h1#firstHeading, h1.firstHeading")
+    heading = soup.find("h1", id="firstHeading") or soup.find("h1", class_="firstHeading")
     if heading is not None and reader_text(heading):
         return reader_text(heading)
     if soup.title is not None and reader_text(soup.title):

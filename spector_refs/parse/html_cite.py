@@ -69,6 +69,7 @@ _IDENTIFIER_HOSTS = (
     "openlibrary.org",
     "mathscinet.ams.org",
 )
+MAX_CITATION_CHARS = 3000
 _HIDDEN_TAGS = frozenset({"style", "script", "link", "meta", "noscript"})
 _MESSAGE_CLASSES = ("cs1-maint", "cs1-visible-error", "cs1-hidden-error")
 # what only the rendering shows; with metadata present the rest of a text reading is a guess
@@ -115,7 +116,7 @@ def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any])
     ``problems``; nothing here raises for odd markup.
     """
     scope = cite if cite is not None else container
-    rendered = parse_rendered_citation(reader_text(scope, skip=(*_MESSAGE_CLASSES, "Inline-Template")))
+    rendered = read_rendered(reader_text(scope, skip=(*_MESSAGE_CLASSES, "Inline-Template")))
     layers: list[dict[str, Any]] = []
     template = _template_fields(cite, templates)
     if template is not None:
@@ -132,6 +133,21 @@ def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any])
     if shown_pages and merged.get("pages") == shown_pages.replace("–", "-"):
         merged["pages"] = shown_pages  # COinS writes "575-577" for the "575–577" editors typed
     return merged
+
+
+def read_rendered(text: str) -> dict[str, Any]:
+    """The rendered-citation reader, on at most :data:`MAX_CITATION_CHARS` characters.
+
+    Real citations are a few hundred characters; a longer "citation" is
+    broken markup (an unclosed element swallowing the page), and reading
+    it whole would only cost time.
+    """
+    if len(text) <= MAX_CITATION_CHARS:
+        return parse_rendered_citation(text)
+    fields = parse_rendered_citation(text[:MAX_CITATION_CHARS])
+    problem = f"citation text is {len(text)} characters long; only the first {MAX_CITATION_CHARS} were read"
+    fields["problems"] = (*fields.get("problems", ()), problem)
+    return fields
 
 
 def merge_fields(*layers: dict[str, Any]) -> dict[str, Any]:

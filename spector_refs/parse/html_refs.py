@@ -19,8 +19,13 @@ from typing import Any
 from bs4 import Tag
 
 from spector_refs.model import Reference
-from spector_refs.parse.cs1 import parse_rendered_citation
-from spector_refs.parse.html_cite import citation_fields, load_data_mw, merge_fields, reader_text
+from spector_refs.parse.html_cite import (
+    citation_fields,
+    load_data_mw,
+    merge_fields,
+    read_rendered,
+    reader_text,
+)
 from spector_refs.parse.html_tags import inline_tag, is_inline_tag
 
 # group names that are really label styles ({{efn}} uses group "lower-alpha")
@@ -74,7 +79,7 @@ def build_index(root: Tag, lines: dict[int, int]) -> PageIndex:
 
 def reference_lists(root: Tag) -> list[Tag]:
     """Every reference list on the page, in document order (nested ones excluded)."""
-    lists = root.select("ol.references, ol.mw-references")
+    lists = root.find_all("ol", class_=["references", "mw-references"])
     ids = {id(ol) for ol in lists}
     return [ol for ol in lists if not any(id(parent) in ids for parent in ol.parents)]
 
@@ -256,7 +261,7 @@ def footnote_fields(text: Tag, link: Tag, index: PageIndex) -> dict[str, Any]:
     date, publisher, URL and identifiers come from the full citation, which
     is the record a reader follows the link to.
     """
-    own = parse_rendered_citation(reader_text(text, skip=("Inline-Template",)))
+    own = read_rendered(reader_text(text, skip=("Inline-Template",)))
     own["kind"] = "footnote"
     anchor = link["href"].split("#", 1)[-1]
     target = index.ids.get(anchor)
