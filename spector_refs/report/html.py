@@ -74,6 +74,7 @@ def _article(number: int, assessment: Assessment, fail_on: tuple[str, ...]) -> d
     prefix = f"a{number}"
     failing = view.failing(assessment, fail_on)
     ordered = view.sorted_findings(assessment.findings, failing)
+    health = _health_by_number(assessment)
     return {
         "id": prefix,
         "title": view.title_of(assessment),
@@ -89,7 +90,7 @@ def _article(number: int, assessment: Assessment, fail_on: tuple[str, ...]) -> d
         "attention": [_finding(assessment, f, failing, prefix) for f in ordered if _pressing(f, failing)],
         "notes": [_finding(assessment, f, failing, prefix) for f in ordered if not _pressing(f, failing)],
         "broken": _broken(assessment, fail_on, prefix),
-        "sections": [_section(s, prefix) for s in claims_view.sections(assessment)],
+        "sections": [_section(s, prefix, health) for s in claims_view.sections(assessment)],
         "references": [_reference(assessment, ref, prefix) for ref in assessment.article.references],
     }
 
@@ -152,16 +153,24 @@ def _broken(assessment: Assessment, fail_on: tuple[str, ...], prefix: str) -> li
     ]
 
 
-def _section(section: claims_view.Section, prefix: str) -> dict[str, Any]:
+def _health_by_number(assessment: Assessment) -> dict[int, str]:
+    """Each main-group reference's health, so a marker citing a dead page can look dead."""
+    return {
+        ref.number: view.health(assessment, ref) for ref in assessment.article.references if ref.group is None
+    }
+
+
+def _section(section: claims_view.Section, prefix: str, health: dict[int, str]) -> dict[str, Any]:
     return {
         "title": section.title,
         "paragraphs": [
-            {"block": p.block, "claims": [_claim(c, prefix) for c in p.claims]} for p in section.paragraphs
+            {"block": p.block, "claims": [_claim(c, prefix, health) for c in p.claims]}
+            for p in section.paragraphs
         ],
     }
 
 
-def _claim(claim: claims_view.ClaimView, prefix: str) -> dict[str, Any]:
+def _claim(claim: claims_view.ClaimView, prefix: str, health: dict[int, str]) -> dict[str, Any]:
     kinds = claim.kinds
     tone = next((t for t in _TONES if t in kinds or (t == "tagged" and _TAG_KINDS & set(kinds))), None)
     if tone is None and kinds:
@@ -174,7 +183,10 @@ def _claim(claim: claims_view.ClaimView, prefix: str) -> dict[str, Any]:
         "severity": claim.severity.value if claim.severity else None,
         "badges": [{"kind": f.kind, "severity": f.severity.value} for f in _one_per_kind(claim.findings)],
         "tooltip": "\n".join(f"{f.kind}: {f.reason}" for f in claim.findings),
-        "refs": [{"label": str(n), "anchor": f"{prefix}-ref-{n}"} for n in claim.refs],
+        "refs": [
+            {"label": str(n), "anchor": f"{prefix}-ref-{n}", "health": health.get(n, "missing")}
+            for n in claim.refs
+        ],
         "notes": claim.notes,
         "tags": claim.tags,
     }
