@@ -70,8 +70,8 @@ def sections(assessment: Assessment) -> list[Section]:
         key = (claim.paragraph, claim.block)
         if not paragraphs or paragraphs[-1][0] != key:
             paragraphs.append((key, []))
-        view = ClaimView(i, claim.text, claim.refs, claim.notes, claim.tags, tuple(by_claim.get(i, ())))
-        paragraphs[-1][1].append(view)
+        shown = ClaimView(i, claim.text, claim.refs, claim.notes, claim.tags, tuple(by_claim.get(i, ())))
+        paragraphs[-1][1].append(shown)
     return [
         Section(title, tuple(Paragraph(key[1], tuple(claims)) for key, claims in paragraphs))
         for title, paragraphs in grouped
