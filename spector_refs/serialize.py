@@ -28,6 +28,7 @@ def reference_to_dict(ref: Reference) -> dict[str, Any]:
     out["maintenance"] = list(ref.maintenance)
     out["problems"] = list(ref.problems)
     out["line"] = ref.line
+    out["column"] = ref.column
     out["raw"] = ref.raw
     return out
 

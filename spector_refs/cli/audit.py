@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from dataclasses import replace
 
@@ -12,8 +13,10 @@ from spector_refs.cli.common import emit
 from spector_refs.cli.links import add_link_options, link_config_from_args
 from spector_refs.collect import collect_articles
 from spector_refs.config import Config, load_config
+from spector_refs.errors import InputError
+from spector_refs.model import AuditResult
 from spector_refs.policy import parse_fail_on
-from spector_refs.report import REPORT_FORMATS, render
+from spector_refs.report import REPORT_FORMATS, github, render, terminal
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -38,6 +41,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--fail-on", help="comma-separated finding kinds, broken-links, or a severity")
     parser.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
     parser.add_argument("--no-links", action="store_true", help="do not check links (offline)")
+    parser.add_argument(
+        "--step-summary",
+        metavar="FILE",
+        help="append a Markdown summary here (default with --format github: $GITHUB_STEP_SUMMARY)",
+    )
     add_link_options(parser)
     parser.set_defaults(run=run)
 
@@ -50,8 +58,29 @@ def run(args: argparse.Namespace) -> int:
         args.articles, wiki=args.wiki, source=args.source, input_format=args.input_format
     )
     result = audit(list(articles), config, links=not args.no_links, progress=progress)
-    emit(render(result, args.format), args.output)
+    emit(_report(result, args), args.output)
+    summary_path = args.step_summary or (
+        os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
+    )
+    if summary_path:
+        _append(summary_path, github.step_summary(result))
     return result.exit_code
+
+
+def _report(result: AuditResult, args: argparse.Namespace) -> str:
+    """The report; a terminal table fits the terminal it is printed on."""
+    if args.format == "terminal" and not args.output:
+        return terminal.render(result, width=max(80, shutil.get_terminal_size((120, 40)).columns))
+    return render(result, args.format)
+
+
+def _append(path: str, text: str) -> None:
+    """Step summaries are appended to, as GitHub's runner expects."""
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write the step summary ({exc.strerror or exc})") from None
 
 
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:
