@@ -28,6 +28,7 @@ _HTML_START = re.compile(
 _HTML_TAG = re.compile(r"</(?:p|div|span|li|ol|ul|table|td|tr|a|sup|h[1-6]|section|body)>", re.I)
 _WIKITEXT = re.compile(r"\{\{|\[\[|^==.*==\s*$|<ref[\s>/]", re.M)
 _TITLE_SUFFIX = re.compile(r"\s+[-–—]\s+Wikipedia\s*$")
+_TITLE_TAG = re.compile(r"<title[\s>]", re.I)
 _SNIFF = 20000
 _PARSOID_MARK = re.compile(
     r"mw:Extension/ref|mw-references(?=[\s\"'])|property=\"mw:html:version\"|parsoid-body"
@@ -54,10 +55,10 @@ def parse_html(text: str, *, title: str | None = None, path: str | None = None) 
     soup = BeautifulSoup(text, "lxml")
     root = content_root(soup)
     source_format = "parsoid-html" if is_parsoid(text) else "html"
-    title = title or page_title(soup, path)
+    title = title or page_title(soup, text, path)
     try:
         index = build_index(root, source_lines(text, soup))
-        references, problems = read_reference_lists(root, index)
+        references, problems = read_reference_lists(index)
         claims, sources = read_body(root, index)
     except RecursionError:
         problem = "the HTML is nested too deeply to read"
@@ -92,13 +93,18 @@ def content_root(soup: BeautifulSoup) -> Tag:
     return soup.body or soup
 
 
-def page_title(soup: BeautifulSoup, path: str | None) -> str | None:
-    """The page's own title (``h1#firstHeading``, ``<title>``), else the file name."""
-    heading = soup.find("h1", id="firstHeading") or soup.find("h1", class_="firstHeading")
+def page_title(soup: BeautifulSoup, text: str, path: str | None) -> str | None:
+    """The page's own title (``h1#firstHeading``, ``<title>``), else the file name.
+
+    Each is looked for only if the source contains it, so pages without
+    one (fragments) are not searched end to end.
+    """
+    heading = soup.find("h1", id="firstHeading") if "firstHeading" in text else None
     if heading is not None and reader_text(heading):
         return reader_text(heading)
-    if soup.title is not None and reader_text(soup.title):
-        return _TITLE_SUFFIX.sub("", reader_text(soup.title))
+    title = soup.title if _TITLE_TAG.search(text) else None
+    if title is not None and reader_text(title):
+        return _TITLE_SUFFIX.sub("", reader_text(title))
     return Path(path).stem.replace("_", " ") if path else None
 
 

@@ -22,7 +22,7 @@ from spector_refs.model import Claim, Reference
 from spector_refs.parse.claims import Marker, Text, Token, claims_from_tokens
 from spector_refs.parse.claims import Tag as InlineTag
 from spector_refs.parse.html_cite import citation_fields, reader_text
-from spector_refs.parse.html_refs import NOTE_GROUP, PageIndex, make_reference, reference_lists
+from spector_refs.parse.html_refs import NOTE_GROUP, PageIndex, make_reference
 from spector_refs.parse.html_tags import inline_tag, is_inline_tag
 from spector_refs.parse.text import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
 
@@ -114,7 +114,7 @@ class _Walk:
 
 def read_body(root: Tag, index: PageIndex) -> tuple[list[Claim], list[Reference]]:
     """The page's claims in order, and the references of its "Sources" section."""
-    lists = reference_lists(root)
+    lists = index.lists
     walk = _Walk(
         index=index,
         list_ids={id(ol) for ol in lists},

@@ -260,7 +260,12 @@ def _markup_fields(container: Tag, cite: Tag | None, coins: Tag | None) -> dict[
 def _messages(container: Tag) -> list[str]:
     """CS1's maintenance and error messages, without the "{{cite web}}:" prefix."""
     messages = []
-    for span in container.find_all(class_=list(_MESSAGE_CLASSES)):
+    spans = (
+        tag
+        for tag in container.descendants
+        if isinstance(tag, Tag) and any(name in _MESSAGE_CLASSES for name in tag.get("class") or ())
+    )
+    for span in spans:
         text = reader_text(span)
         text = re.sub(r"^\s*(?:\{\{[^}]*\}\})?\s*:?\s*", "", text)
         text = re.sub(r"\s*\((?:link|help)\)\s*$", "", text).strip()

@@ -33,6 +33,8 @@ LABEL_STYLES = frozenset(
     {"lower-alpha", "upper-alpha", "lower-latin", "upper-latin", "lower-roman", "upper-roman", "lower-greek"}
 )
 NOTE_GROUP = "note"
+_LIST_CLASSES = frozenset({"references", "mw-references"})
+_TEXT_CLASSES = frozenset({"reference-text", "mw-reference-text"})
 _REFERENCE_FIELDS = frozenset(f.name for f in dataclasses.fields(Reference))
 _STYLE = re.compile(r"list-style-type\s*:\s*([\w-]+)")
 _GROUPED_LABEL = re.compile(r"^(.+?) (\d+)$")
@@ -55,18 +57,22 @@ class PageIndex:
 
     ``ids`` holds the anchors citations link through (``cite_note-…``,
     ``cite_ref-…``, ``CITEREF…``); ``templates`` maps Parsoid ``about`` ids to
-    their ``data-mw``; ``lines`` maps ``id(tag)`` to its source line.
+    their ``data-mw``; ``lines`` maps ``id(tag)`` to its source line;
+    ``lists`` holds every reference list in document order (nested ones
+    excluded) and ``targets`` what each list item's id stands for.
     """
 
     ids: dict[str, Tag] = field(default_factory=dict)
     templates: dict[str, Any] = field(default_factory=dict)
     lines: dict[int, int] = field(default_factory=dict)
     targets: dict[str, RefTarget] = field(default_factory=dict)
+    lists: list[Tag] = field(default_factory=list)
 
 
 def build_index(root: Tag, lines: dict[int, int]) -> PageIndex:
-    """Collect anchors and Parsoid template records in one pass."""
+    """Collect anchors, reference lists and Parsoid template records in one pass."""
     index = PageIndex(lines=lines)
+    lists: list[Tag] = []
     for tag in root.find_all(True):
         anchor = tag.get("id")
         if anchor and anchor.startswith(("cite_note", "cite_ref", "CITEREF")):
@@ -74,22 +80,19 @@ def build_index(root: Tag, lines: dict[int, int]) -> PageIndex:
         about = tag.get("about")
         if about and tag.get("data-mw") and about not in index.templates:
             index.templates[about] = load_data_mw(tag, {})
+        if tag.name == "ol" and _LIST_CLASSES & set(tag.get("class") or ()):
+            lists.append(tag)
+    ids = {id(ol) for ol in lists}
+    index.lists = [ol for ol in lists if not any(id(parent) in ids for parent in ol.parents)]
     return index
 
 
-def reference_lists(root: Tag) -> list[Tag]:
-    """Every reference list on the page, in document order (nested ones excluded)."""
-    lists = root.find_all("ol", class_=["references", "mw-references"])
-    ids = {id(ol) for ol in lists}
-    return [ol for ol in lists if not any(id(parent) in ids for parent in ol.parents)]
-
-
-def read_reference_lists(root: Tag, index: PageIndex) -> tuple[list[Reference], list[str]]:
+def read_reference_lists(index: PageIndex) -> tuple[list[Reference], list[str]]:
     """All references of all lists, and problems met; fills ``index.targets``."""
     references: list[Reference] = []
     problems: list[str] = []
     seen: set[str | None] = set()
-    for ol in reference_lists(root):
+    for ol in index.lists:
         group, style = list_group(ol, index)
         if group in seen:
             problems.append(f"a second reference list for {group or 'the main group'}; numbers repeat")
@@ -193,7 +196,16 @@ def _roman(n: int) -> str:
 
 
 def _backlinks(li: Tag) -> list[Tag]:
-    """Links from the list item back to its markers (one per use)."""
+    """Links from the list item back to its markers (one per use).
+
+    Both renderers put them in a child before the text (``span.mw-cite-backlink``
+    or a ``rel="mw:referencedBy"`` link or span); a stray item is searched whole.
+    """
+    for child in li.find_all(True, recursive=False):
+        classes = child.get("class") or ()
+        if "mw-cite-backlink" in classes or "mw:referencedBy" in (child.get("rel") or ()):
+            links = [child, *child.find_all("a")] if child.name == "a" else child.find_all("a")
+            return [a for a in links if "#cite_ref" in str(a.get("href") or "")]
     text = _text_node(li)
     return [
         a
@@ -203,7 +215,11 @@ def _backlinks(li: Tag) -> list[Tag]:
 
 
 def _text_node(li: Tag) -> Tag | None:
-    return li.find(class_=["reference-text", "mw-reference-text"])
+    """The element holding the reference's text, usually a child of the item."""
+    for child in li.find_all(True, recursive=False):
+        if _TEXT_CLASSES & set(child.get("class") or ()):
+            return child
+    return li.find(class_=list(_TEXT_CLASSES))
 
 
 def read_reference(li: Tag, number: int, group: str | None, index: PageIndex) -> Reference:
