@@ -30,10 +30,8 @@ _WIKI = re.compile(r"^[a-z][a-z0-9-]{1,20}$")
 
 def user_agent() -> str:
     """The descriptive User-Agent Wikimedia asks API clients to send."""
-    try:
-        from spector_refs import __version__ as version
-    except ImportError:
-        version = "0.1.0"
+    from spector_refs import __version__ as version
+
     return f"spector-refs/{version} (https://github.com/spector-refs/spector-refs; audit tool)"
 
 
