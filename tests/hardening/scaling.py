@@ -1,0 +1,66 @@
+"""Measure how a function's running time grows when its input grows tenfold.
+
+Absolute times depend on the machine; the ratio between an input of size n
+and one of size 10n does not. Linear code gives about 10, quadratic about
+100, and catastrophic regex backtracking far more, so a generous bound
+(25) separates them on any machine. n is raised until the small input takes
+long enough to time reliably, and the large run is cut off with
+:func:`time_limit` well before a quadratic one would finish, so a
+regression fails quickly instead of stalling the suite.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .checks import Hang, time_limit
+
+MAX_RATIO = 25.0
+_MIN_SMALL_SECONDS = 0.02
+_MAX_SMALL_CHARS = 400_000
+_TIMER_FLOOR = 0.005
+
+
+@dataclass(frozen=True)
+class Scaling:
+    """One measurement: the sizes, the best times and their ratio."""
+
+    small_chars: int
+    small_seconds: float
+    large_seconds: float
+
+    @property
+    def ratio(self) -> float:
+        """Large over small time; a small time under 5 ms counts as 5 ms (timer and GC noise)."""
+        return self.large_seconds / max(self.small_seconds, _TIMER_FLOOR)
+
+
+def _best_time(run: Callable[[str], object], text: str, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter()
+        run(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def measure_scaling(run: Callable[[str], object], make: Callable[[int], str], n: int = 500) -> Scaling:
+    """Time ``run(make(n))`` and ``run(make(10 n))``; n grows until the small run is timeable."""
+    small = make(n)
+    small_seconds = _best_time(run, small, 3)
+    while small_seconds < _MIN_SMALL_SECONDS and len(small) < _MAX_SMALL_CHARS:
+        n *= 4
+        small = make(n)
+        small_seconds = _best_time(run, small, 3)
+    large = make(10 * n)
+    budget = max(3.0, small_seconds * 10 * MAX_RATIO * 2)
+    try:
+        with time_limit(budget):
+            large_seconds = _best_time(run, large, 2)
+    except Hang:
+        large_seconds = budget
+    return Scaling(len(small), small_seconds, large_seconds)

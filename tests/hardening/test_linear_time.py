@@ -1,0 +1,114 @@
+"""Parsing time stays linear in the input, on the inputs regexes backtrack on.
+
+Every parser, and the rendered-citation reader and tokenizer inside the
+plain-text one, is timed on pathological shapes (long runs of one opening
+delimiter with nothing to close it, repeated heading suffixes, unclosed
+templates and ref tags) at n and 10 n; the time ratio must stay under
+``MAX_RATIO`` (linear is about 10, quadratic about 100).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from spector_refs.parse.claims import tokenize_rendered
+from spector_refs.parse.cs1 import parse_rendered_citation
+from spector_refs.parse.html import parse_html
+from spector_refs.parse.text import parse_text
+from spector_refs.parse.wikitext import parse_wikitext
+
+from .scaling import MAX_RATIO, measure_scaling
+
+PARSERS: dict[str, Callable[[str], object]] = {
+    "text": parse_text,
+    "html": parse_html,
+    "wikitext": parse_wikitext,
+}
+TEXT_SHAPES: dict[str, Callable[[int], str]] = {
+    "open-brackets": lambda n: "Claim " + "[" * n + "\nReferences edit\n1. ^ x",
+    "quotes": lambda n: 'Claim "' + '"a' * n,
+    "parentheses": lambda n: "Claim " + "(" * n + ".",
+    "edit-suffixes": lambda n: "Heading" + " edit" * n + "\n\nText.",
+    "unclosed-marker-runs": lambda n: "Claim" + "[1" * n,
+    "citation-needed-unclosed": lambda n: "Claim [citation needed" * n,
+    "many-short-lines": lambda n: "x\n" * n,
+    "sentence-runs": lambda n: "A. " * n,
+    "reference-quotes": lambda n: 'References edit\n\n1. ^ "' + 'x "' * n,
+    "reference-parens": lambda n: "References edit\n\n1. ^ Smith, J. (" + "(2023" * n,
+    "backlink-letters": lambda n: "References edit\n\n1. ^ " + "a " * n + '"T".',
+    "long-word-line": lambda n: "w" * (20 * n),
+}
+HTML_SHAPES: dict[str, Callable[[int], str]] = {
+    "open-angles": lambda n: "<html><body><p>" + "<" * n,
+    "unclosed-sups": lambda n: "<html><body><p>Claim" + '<sup class="reference">[1' * n,
+    "nested-divs": lambda n: "<html><body>" + "<div>" * n + "Claim.[1]" + "</div>" * n,
+    "open-brackets-text": lambda n: "<html><body><p>Claim " + "[" * n + "</p>",
+    "quotes-text": lambda n: '<html><body><p>Claim "' + '"a' * n + "</p>",
+    "unclosed-attribute": lambda n: '<html><body><p class="' + "x" * n,
+    "entities": lambda n: "<html><body><p>" + "&amp" * n,
+    "reference-items": lambda n: '<html><body><ol class="references">' + '<li id="cite_note-' * n,
+    "cite-quotes": lambda n: (
+        '<html><body><ol class="references"><li><cite class="citation">"' + '"x' * n + "</cite></li></ol>"
+    ),
+}
+WIKI_SHAPES: dict[str, Callable[[int], str]] = {
+    "open-templates": lambda n: "Claim.<ref>" + "{{" * n,
+    "open-refs": lambda n: "Claim." + "<ref" * n,
+    "open-links": lambda n: "Claim." + "[[" * n,
+    "open-brackets": lambda n: "Claim." + "[" * n,
+    "nested-templates": lambda n: "{{a|" * n + "x" + "}}" * n + "\nClaim.<ref>{{cite web|title=T}}</ref>",
+    "heading-equals": lambda n: "=" * n + "\nClaim.<ref>x</ref>",
+    "apostrophes": lambda n: "Claim " + "'" * n + "<ref>x</ref>",
+    "pipes-in-cite": lambda n: "Claim.<ref>{{cite web|title=" + "|" * n + "}}</ref>",
+    "ref-name-quote": lambda n: 'Claim.<ref name="' + "x" * n,
+    "comments": lambda n: "Claim.<ref>x</ref>" + "<!--" * n,
+}
+CITATION_SHAPES: dict[str, Callable[[int], str]] = {
+    "quotes": lambda n: '"' * n,
+    "parentheses": lambda n: "Smith, J. " + "(" * n,
+    "retrieved": lambda n: "Retrieved " * n,
+    "maintenance-without-link": lambda n: '"T". W. {{cite web}}: ' + "CS1 maint " * n,
+    "dots": lambda n: ". " * n,
+    "dates": lambda n: "2 May 2023 " * n,
+    "brackets": lambda n: "[" * n + "Title",
+    "commas": lambda n: "Smith, " * n,
+}
+TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
+    "open-brackets": lambda n: "[" * n,
+    "marker-runs": lambda n: "[1]" * n,
+    "unclosed-markers": lambda n: "[12" * n,
+    "tag-like": lambda n: "[citation needed" * n,
+}
+
+CASES = [
+    *(pytest.param(PARSERS["text"], make, id=f"text-{name}") for name, make in TEXT_SHAPES.items()),
+    *(pytest.param(PARSERS["html"], make, id=f"html-{name}") for name, make in HTML_SHAPES.items()),
+    *(pytest.param(PARSERS["wikitext"], make, id=f"wikitext-{name}") for name, make in WIKI_SHAPES.items()),
+    *(
+        pytest.param(parse_rendered_citation, make, id=f"cs1-{name}")
+        for name, make in CITATION_SHAPES.items()
+    ),
+    *(pytest.param(tokenize_rendered, make, id=f"tokens-{name}") for name, make in TOKEN_SHAPES.items()),
+]
+
+
+@pytest.mark.parametrize(("run", "make"), CASES)
+def test_parse_time_is_linear(run: Callable[[str], object], make: Callable[[int], str]) -> None:
+    scaling = measure_scaling(run, make)
+    print(f"n={scaling.small_chars} small={scaling.small_seconds:.4f}s ratio={scaling.ratio:.1f}")
+    assert scaling.ratio <= MAX_RATIO, (
+        f"10x the input took {scaling.ratio:.0f}x the time ({scaling.small_seconds:.3f}s at "
+        f"{scaling.small_chars} chars): superlinear, probably regex backtracking"
+    )
+
+
+def test_quadratic_code_is_caught() -> None:
+    """The guard itself: a deliberately quadratic function must fail the bound."""
+
+    def quadratic(text: str) -> int:
+        return sum(text.count(text[i]) for i in range(len(text)))
+
+    scaling = measure_scaling(quadratic, lambda n: "ab" * (n // 2 + 1), n=200)
+    assert scaling.ratio > MAX_RATIO
