@@ -22,75 +22,28 @@ from spector_refs.model import Claim, Reference
 from spector_refs.parse.claims import Marker, Text, Token, claims_from_tokens
 from spector_refs.parse.claims import Tag as InlineTag
 from spector_refs.parse.html_cite import citation_fields, reader_text
-from spector_refs.parse.html_refs import NOTE_GROUP, PageIndex, make_reference
+from spector_refs.parse.html_refs import NOTE_GROUP, PageIndex, make_reference, reference_text_node
 from spector_refs.parse.html_tags import inline_tag, is_inline_tag
 from spector_refs.parse.text import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
 
 SOURCES_GROUP = "sources"
 _SOURCES_SECTIONS = frozenset(name for name, group in REFERENCE_SECTIONS.items() if group == SOURCES_GROUP)
 _SKIPPED_SECTIONS = frozenset(REFERENCE_SECTIONS) | NON_PROSE_SECTIONS
-_SKIPPED_CLASSES = frozenset(
-    [
-        "navbox",
-        "vertical-navbox",
-        "navbox-styles",
-        "hatnote",
-        "dablink",
-        "rellink",
-        "mw-editsection",
-        "metadata",
-        "ambox",
-        "mbox-small",
-        "sistersitebox",
-        "toc",
-        "thumb",
-        "tmulti",
-        "gallery",
-        "sidebar",
-        "portal",
-        "portalbox",
-        "shortdescription",
-        "mw-empty-elt",
-        "catlinks",
-        "authority-control",
-        "navigation-not-searchable",
-        "printfooter",
-        "side-box",
-        "noprint",
-        "mw-jump-link",
-        "mw-indicators",
-        "quotebox",
-        "reflist",
-        "refbegin",
-        "mw-references-wrap",
-        "Z3988",
-        "mw-cite-backlink",
-        "sortkey",
-        "mw-kartographer-container",
-    ]
-)
+_SKIPPED_CLASSES = frozenset({
+    "navbox", "vertical-navbox", "navbox-styles", "hatnote", "dablink", "rellink", "mw-editsection",
+    "metadata", "ambox", "mbox-small", "sistersitebox", "toc", "thumb", "tmulti", "gallery", "sidebar",
+    "portal", "portalbox", "shortdescription", "mw-empty-elt", "catlinks", "authority-control",
+    "navigation-not-searchable", "printfooter", "side-box", "noprint", "mw-jump-link", "mw-indicators",
+    "quotebox", "reflist", "refbegin", "mw-references-wrap", "Z3988", "mw-cite-backlink", "sortkey",
+    "mw-kartographer-container",
+})  # fmt: skip
 _HIDDEN_TAGS = frozenset({"style", "script", "link", "meta", "noscript", "figure", "img", "math", "svg"})
 _BLOCKS = frozenset({"ul", "ol", "dl", "table"})
-_CONTAINERS = frozenset(
-    [
-        "html",
-        "body",
-        "div",
-        "section",
-        "article",
-        "main",
-        "aside",
-        "header",
-        "footer",
-        "center",
-        "blockquote",
-        "details",
-        "span",
-        "font",
-        "small",
-        "big",
-    ]
-)
+_CONTAINERS = frozenset({
+    "html", "body", "div", "section", "article", "main", "aside", "header", "footer", "center",
+    "blockquote", "details",
+})  # fmt: skip
+_PARAGRAPHS = frozenset({"p", "dd", "dt", "figure", "hr", "pre"})
 _HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 _NOTE_LINK = re.compile(r"#cite_note")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
@@ -138,9 +91,7 @@ def _walk_container(node: Tag, walk: _Walk) -> None:
 
 def _is_block(tag: Tag) -> bool:
     return (
-        tag.name in _BLOCKS
-        or tag.name in {"p", "dd", "dt", "figure", "hr", "pre"}
-        or (tag.name in _CONTAINERS and tag.name not in {"span", "font", "small", "big"})
+        tag.name in _BLOCKS or tag.name in _CONTAINERS or tag.name in {"p", "dd", "dt", "figure", "hr", "pre"}
     )
 
 
@@ -183,7 +134,7 @@ def _read_notes(ol: Tag, walk: _Walk) -> None:
     """A reference list gives claims only if it is the notes list (block "note")."""
     for li in ol.find_all("li", recursive=False):
         target = walk.index.targets.get(li.get("id") or "")
-        text = li.find(class_=["reference-text", "mw-reference-text"])
+        text = reference_text_node(li)
         if target is not None and target.group == NOTE_GROUP and text is not None:
             _read_block(text, walk, "note")
 
@@ -315,15 +266,22 @@ def _read_table(table: Tag, walk: _Walk) -> None:
 
 
 def _read_infobox(table: Tag, walk: _Walk) -> None:
-    """Each row's cells joined by a space: "Available in English"."""
+    """Each row's cells joined by a space ("Available in English"), lists inline.
+
+    Rows of tables nested in the infobox are rows of their own.
+    """
     for tr in table.find_all("tr"):
         if tr.find("tr") is not None:
             continue
         tokens: list[Token] = []
         for cell in tr.find_all(["td", "th"], recursive=False):
-            if tokens:
-                tokens.append(Text(" "))
-            _node_tokens(cell, walk, tokens, [], top=True)
+            pending = [cell]
+            while pending:
+                if tokens:
+                    tokens.append(Text(" "))
+                nested: list[Tag] = []
+                _node_tokens(pending.pop(0), walk, tokens, nested, top=True)
+                pending.extend(node for node in nested if node.name != "table")
         _emit(tokens, walk, "infobox")
 
 

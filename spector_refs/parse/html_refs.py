@@ -206,7 +206,7 @@ def _backlinks(li: Tag) -> list[Tag]:
         if "mw-cite-backlink" in classes or "mw:referencedBy" in (child.get("rel") or ()):
             links = [child, *child.find_all("a")] if child.name == "a" else child.find_all("a")
             return [a for a in links if "#cite_ref" in str(a.get("href") or "")]
-    text = _text_node(li)
+    text = reference_text_node(li)
     return [
         a
         for a in li.find_all("a", href=True)
@@ -214,7 +214,7 @@ def _backlinks(li: Tag) -> list[Tag]:
     ]
 
 
-def _text_node(li: Tag) -> Tag | None:
+def reference_text_node(li: Tag) -> Tag | None:
     """The element holding the reference's text, usually a child of the item."""
     for child in li.find_all(True, recursive=False):
         if _TEXT_CLASSES & set(child.get("class") or ()):
@@ -224,7 +224,7 @@ def _text_node(li: Tag) -> Tag | None:
 
 def read_reference(li: Tag, number: int, group: str | None, index: PageIndex) -> Reference:
     """One list item as a :class:`Reference`; odd markup becomes problems."""
-    text = _text_node(li)
+    text = reference_text_node(li)
     problems: list[str] = []
     if text is None:
         problems.append("the list item has no reference-text element; read as free text")

@@ -241,3 +241,15 @@ def test_parsoid_claims(parsoid: Article) -> None:
     assert _claim(parsoid, "Opened").block == "infobox"
     note = _claim(parsoid, "Passenger trains ran")
     assert (note.block, note.section) == ("note", "Notes")
+
+
+def test_infobox_lists_are_read_inline() -> None:
+    article = parse_html(
+        '<table class="infobox"><tr><th>Owners</th><td><ul><li>Ann<sup class="reference">'
+        '<a href="#cite_note-1">[1]</a></sup></li><li>Bob</li></ul></td></tr></table>'
+        '<ol class="references"><li id="cite_note-1"><span class="reference-text">Deed.</span></li></ol>'
+    )
+    assert [(claim.text, claim.refs, claim.block) for claim in article.claims] == [
+        ("Owners Ann", (1,), "infobox"),
+        ("Bob", (), "infobox"),
+    ]
