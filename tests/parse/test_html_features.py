@@ -253,3 +253,21 @@ def test_infobox_lists_are_read_inline() -> None:
         ("Owners Ann", (1,), "infobox"),
         ("Bob", (), "infobox"),
     ]
+
+
+def test_legacy_named_group_is_read_from_marker_labels() -> None:
+    article = parse_html(
+        '<p>Claim one.<sup id="cite_ref-1" class="reference"><a href="#cite_note-1">[note 1]</a></sup>'
+        ' Claim two.<sup id="cite_ref-2" class="reference"><a href="#cite_note-2">[1]</a></sup></p>'
+        '<div class="reflist"><ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink">'
+        '<b><a href="#cite_ref-1">^</a></b></span> <span class="reference-text">A remark.</span>'
+        "</li></ol></div>"
+        '<div class="reflist" style="list-style-type: upper-roman;"><ol class="references">'
+        '<li id="cite_note-2"><span class="reference-text">Another.</span></li></ol></div>'
+    )
+    assert [(ref.group, ref.number) for ref in article.references] == [("note", 1), ("note", 1)]
+    assert article.problems == ("a second reference list for note; numbers repeat",)
+    prose = [claim for claim in article.claims if claim.block == "paragraph"]
+    assert [claim.notes for claim in prose] == [("note 1",), ("I",)]
+    notes = [claim.text for claim in article.claims if claim.block == "note"]
+    assert notes == ["A remark.", "Another."]
