@@ -34,6 +34,7 @@ LABEL_STYLES = frozenset(
 )
 NOTE_GROUP = "note"
 _LIST_CLASSES = frozenset({"references", "mw-references"})
+_CITE_ERROR_HELP = re.compile(r"\s*\(see the help page\)\.?\s*$")
 _TEXT_CLASSES = frozenset({"reference-text", "mw-reference-text"})
 _REFERENCE_FIELDS = frozenset(f.name for f in dataclasses.fields(Reference))
 _STYLE = re.compile(r"list-style-type\s*:\s*([\w-]+)")
@@ -226,12 +227,17 @@ def read_reference(li: Tag, number: int, group: str | None, index: PageIndex) ->
     """One list item as a :class:`Reference`; odd markup becomes problems."""
     text = reference_text_node(li)
     problems: list[str] = []
-    if text is None:
+    error = li.find(class_="mw-ext-cite-error") if text is None else None
+    if error is not None:
+        problems.append(_CITE_ERROR_HELP.sub("", reader_text(error)))
+        fields: dict[str, Any] = {}
+    elif text is None:
         problems.append("the list item has no reference-text element; read as free text")
-        text = li
-    fields = reference_fields(text, index)
-    raw = reader_text(text, skip=("mw-cite-backlink",))
-    if not raw:
+        fields = reference_fields(li, index)
+    else:
+        fields = reference_fields(text, index)
+    raw = reader_text(text if text is not None else li, skip=("mw-cite-backlink", "mw-ext-cite-error"))
+    if not raw and error is None:
         problems.append("empty reference")
     fields["problems"] = (*problems, *fields.get("problems", ()))
     return make_reference(

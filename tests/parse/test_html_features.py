@@ -271,3 +271,18 @@ def test_legacy_named_group_is_read_from_marker_labels() -> None:
     assert [claim.notes for claim in prose] == [("note 1",), ("I",)]
     notes = [claim.text for claim in article.claims if claim.block == "note"]
     assert notes == ["A remark.", "Another."]
+
+
+def test_cite_error_item_is_a_problem_not_a_citation() -> None:
+    article = parse_html(
+        '<p>Claim.<sup id="cite_ref-h_1-0" class="reference">'
+        '<a href="#cite_note-h-1">&#91;1&#93;</a></sup></p>'
+        '<ol class="references"><li id="cite_note-h-1"><span class="mw-cite-backlink"><b>'
+        '<a href="#cite_ref-h_1-0">^</a></b></span> <span class="error mw-ext-cite-error">Cite error: '
+        "The named reference <code>h</code> was invoked but never defined (see the "
+        '<a href="/wiki/Help:Cite_errors">help page</a>).</span></li></ol>'
+    )
+    (ref,) = article.references
+    assert ref.problems == ("Cite error: The named reference h was invoked but never defined",)
+    assert (ref.raw, ref.name, ref.title, ref.authors) == ("", "h", None, ())
+    assert article.claims[0].refs == (1,)
