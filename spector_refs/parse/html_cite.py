@@ -231,7 +231,7 @@ def _template_fields(cite: Tag | None, templates: dict[str, Any]) -> dict[str, A
     return reference_fields_from_template(*call)
 
 
-def citation_kind(cite: Tag | None, coins: Tag | None) -> str | None:
+def cite_class_kind(cite: Tag | None, coins: Tag | None) -> str | None:
     """The CS1 family named in ``cite class="citation web cs1"``."""
     if cite is None:
         return None
@@ -244,7 +244,7 @@ def citation_kind(cite: Tag | None, coins: Tag | None) -> str | None:
 def _markup_fields(container: Tag, cite: Tag | None, coins: Tag | None) -> dict[str, Any]:
     """What the markup states outright: kind, links, access date, CS1 messages."""
     scope = cite if cite is not None else container
-    fields: dict[str, Any] = {"kind": citation_kind(cite, coins), **_links(scope)}
+    fields: dict[str, Any] = {"kind": cite_class_kind(cite, coins), **_links(scope)}
     accessed = scope.find(class_="reference-accessdate")
     if accessed is not None:
         match = _RETRIEVED.search(reader_text(accessed))
