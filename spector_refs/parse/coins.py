@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 
 from spector_refs.dates import parse_date
 from spector_refs.model import Name
-from spector_refs.parse.names import parse_name
+from spector_refs.parse.names import name_from_parts, parse_name
 
 # rft_id values of the form info:<namespace>/<value>, as CS1 writes them
 _INFO_IDS = {
@@ -128,14 +128,14 @@ def _pages(first: dict[str, str]) -> str | None:
 def _authors(first: dict[str, str], others: list[str]) -> list[Name]:
     """The first author from aulast/aufirst, then each ``rft.au`` in order.
 
-    ``rft.au`` holds "Family, Given" for people and the bare name for an
-    organisation; both are read by the same rules as a rendered name, so a
-    name means the same in every format ("staff, Org" is the organisation).
+    aulast/aufirst are the template's ``|last=``/``|first=`` and ``rft.au``
+    holds "Family, Given" for people or the bare name of an organisation;
+    both are read by the shared name rules, so a name means the same in
+    every format ("staff, Org" is the organisation).
     """
     names: list[Name] = []
     if "rft.aulast" in first:
-        given = first.get("rft.aufirst")
-        names.append(parse_name(f"{first['rft.aulast']}, {given}" if given else first["rft.aulast"]))
+        names.append(name_from_parts(first["rft.aulast"], first.get("rft.aufirst")))
     names.extend(parse_name(value) for value in others)
     return names
 
