@@ -39,6 +39,7 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "reference-parens": lambda n: "References edit\n\n1. ^ Smith, J. (" + "(2023" * n,
     "backlink-letters": lambda n: "References edit\n\n1. ^ " + "a " * n + '"T".',
     "long-word-line": lambda n: "w" * (20 * n),
+    "one-line-claims": lambda n: "Claim.[1] " * n,
 }
 HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "open-angles": lambda n: "<html><body><p>" + "<" * n,
@@ -55,6 +56,7 @@ HTML_SHAPES: dict[str, Callable[[int], str]] = {
 }
 WIKI_SHAPES: dict[str, Callable[[int], str]] = {
     "open-templates": lambda n: "Claim.<ref>" + "{{" * n,
+    "open-templates-with-parameters": lambda n: "Claim.<ref>x</ref>" + "{{a|" * n,
     "open-refs": lambda n: "Claim." + "<ref" * n,
     "open-links": lambda n: "Claim." + "[[" * n,
     "open-brackets": lambda n: "Claim." + "[" * n,
@@ -80,6 +82,7 @@ TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "marker-runs": lambda n: "[1]" * n,
     "unclosed-markers": lambda n: "[12" * n,
     "tag-like": lambda n: "[citation needed" * n,
+    "text-and-markers": lambda n: "a [1]" * n,
 }
 
 CASES = [

@@ -1,0 +1,115 @@
+"""The command line on unusable input: one line on stderr, exit 2, never a traceback.
+
+Each case runs ``python -m spector_refs`` in a fresh interpreter with a
+timeout, as a user or a CI job would. Hostile but readable documents must
+succeed (exit 0 with well-formed output); unreadable ones must be refused
+in one line that names the problem.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from .checks import assert_one_line_error, run_cli
+from .documents import html_article, text_article, wikitext_article
+
+MiB = 2**20
+
+
+def _file(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+UNREADABLE = {
+    "missing-file": lambda tmp: (["parse", str(tmp / "missing.txt")], "no such file"),
+    "directory": lambda tmp: (["parse", str(tmp)], "directory"),
+    "binary": lambda tmp: (["parse", _file(tmp, "a.txt", bytes(range(256)) * 40)], "binary"),
+    "empty": lambda tmp: (["bib", _file(tmp, "a.txt", b"")], "empty"),
+    "blank": lambda tmp: (["bib", _file(tmp, "a.wiki", b" \n\t\n")], "empty"),
+    "nul-bytes": lambda tmp: (["parse", _file(tmp, "a.html", b"<html>" + b"\x00" * 100)], "binary"),
+    "utf-32": lambda tmp: (["parse", _file(tmp, "a.txt", "Claim.[1]".encode("utf-32"))], "binary"),
+    "overlong-name": lambda tmp: (["parse", str(tmp / ("x" * 300 + ".txt"))], ""),
+    "too-big": lambda tmp: (["parse", _sparse(tmp / "huge.txt", 65 * MiB)], "larger than"),
+    "links-missing-bib": lambda tmp: (["links", str(tmp / "missing.bib")], "no such file"),
+    "links-binary": lambda tmp: (["links", _file(tmp, "u.txt", bytes(range(256)) * 4)], "binary"),
+    "output-in-missing-directory": lambda tmp: (
+        ["bib", _file(tmp, "a.txt", text_article(2).encode()), "-o", str(tmp / "no" / "such" / "dir.bib")],
+        "cannot write",
+    ),
+    "output-is-directory": lambda tmp: (
+        ["bib", _file(tmp, "a.txt", text_article(2).encode()), "-o", str(tmp)],
+        "",
+    ),
+    "audit-missing-file": lambda tmp: (["audit", "--no-links", str(tmp / "missing.txt")], "no such file"),
+    "audit-bad-config": lambda tmp: (
+        ["audit", "--no-links", "--config", _file(tmp, "c.toml", b"[tool.spector-refs\nfail-on = ")],
+        "",
+    ),
+}
+
+
+def _sparse(path: Path, size: int) -> str:
+    """A file of ``size`` bytes that costs no disk (all NULs, a hole)."""
+    with path.open("wb") as handle:
+        handle.truncate(size)
+    return str(path)
+
+
+@pytest.mark.parametrize("case", UNREADABLE)
+def test_unreadable_input_is_one_line(tmp_path: Path, case: str) -> None:
+    args, words = UNREADABLE[case](tmp_path)
+    proc = run_cli(args, timeout=60)
+    line = assert_one_line_error(proc)
+    assert words.lower() in line.lower()
+    assert proc.stdout == b""
+
+
+@pytest.mark.parametrize(
+    ("stdin", "words"),
+    [
+        pytest.param(b"", "empty", id="empty"),
+        pytest.param(b"\x00\x01\x02\x03" * 100, "binary", id="binary"),
+    ],
+)
+def test_unreadable_stdin_is_one_line(stdin: bytes, words: str) -> None:
+    line = assert_one_line_error(run_cli(["parse", "-"], stdin=stdin, timeout=60))
+    assert words in line
+
+
+HOSTILE_READABLE = {
+    "text-latin-1": text_article(3).replace("Claim 1", "Claim Grüße").encode("latin-1"),
+    "text-utf-16-no-bom": text_article(3).encode("utf-16-le"),
+    "text-utf-8-bom-crlf": codecs.BOM_UTF8 + text_article(3).replace("\n", "\r\n").encode(),
+    "html-unclosed": html_article(3).encode()[:-400],
+    "html-nested": ("<html><body>" + "<div>" * 1000 + "Claim.[1]").encode(),
+    "wikitext-unbalanced": (wikitext_article(3) + "{{cite web|title=" + "{{" * 2000 + "<ref>" * 500).encode(),
+    "wikitext-deep-templates": ("{{a|" * 500 + "\n== References ==\n<references/>").encode(),
+    "text-one-long-line": ("Claim.[1] " * 20_000 + "[" * 50_000).encode(),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_READABLE)
+def test_hostile_readable_input_succeeds(tmp_path: Path, case: str) -> None:
+    suffix = {"text": ".txt", "html": ".html", "wikitext": ".wiki"}[case.split("-")[0]]
+    path = _file(tmp_path, "article" + suffix, HOSTILE_READABLE[case])
+    parsed = run_cli(["parse", path], timeout=120)
+    assert parsed.returncode == 0, parsed.stderr.decode()[-2000:]
+    assert isinstance(json.loads(parsed.stdout)["references"], list)
+    bib = run_cli(["bib", path, "--format", "csl-json"], timeout=120)
+    assert bib.returncode == 0, bib.stderr.decode()[-2000:]
+    assert isinstance(json.loads(bib.stdout), list)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "secret.txt"
+    path.write_text(text_article(2), encoding="utf-8")
+    path.chmod(0)
+    assert "permission denied" in assert_one_line_error(run_cli(["parse", str(path)]))
