@@ -77,12 +77,35 @@ def assert_well_formed(article: Article) -> None:
     assert all(isinstance(p, str) and p for p in article.problems), article.problems
 
 
+def cli_environment() -> dict[str, str]:
+    """The environment a CLI subprocess runs in: this checkout importable, no CI switches."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
+    env.pop("CI", None)
+    return env
+
+
+def start_cli(args: Sequence[str], *, cwd: Path, prelude: str = "") -> subprocess.Popen[bytes]:
+    """``python -m spector_refs ARGS`` started in the background (to be killed mid-run).
+
+    ``prelude`` is Python run first in the child, to slow down or watch a
+    step the test wants to interrupt.
+    """
+    code = f"{prelude}\nimport runpy, sys\nsys.argv = ['spector_refs', *{list(args)!r}]\n"
+    code += "runpy.run_module('spector_refs', run_name='__main__', alter_sys=True)\n"
+    return subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=cwd,
+        env=cli_environment(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
 def run_cli(
     args: Sequence[str], *, stdin: bytes | None = None, timeout: float = 120.0, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
     """``python -m spector_refs ARGS`` in a fresh interpreter, as a user runs it."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
-    env.pop("CI", None)
+    env = cli_environment()
     return subprocess.run(
         [sys.executable, "-m", "spector_refs", *args],
         input=stdin if stdin is not None else b"",
