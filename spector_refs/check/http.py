@@ -270,6 +270,9 @@ class Fetcher:
                         f"the server did not answer within the {self.config.deadline:g} s deadline",
                     )
                 return failure_from_exception(exc, url)
+            except ValueError as exc:
+                # requests parses a redirect's Location even when not following it
+                return Failure(Verdict.INVALID, f"the server redirected to a malformed URL ({exc})")
             finally:
                 _deadline.value = None
             try:

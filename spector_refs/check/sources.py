@@ -20,7 +20,7 @@ from spector_refs.dates import parse_date
 from spector_refs.inputs import read_document
 from spector_refs.model import Article
 
-_URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$")
+_URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\x00-\x1f\x7f]+$")
 _LATEX_URL = re.compile(r"\\url\{([^}]+)\}")
 _LATEX_ESCAPE = re.compile(r"\\([%_&#$~])")
 

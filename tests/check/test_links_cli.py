@@ -135,6 +135,11 @@ def test_bib_urls_with_access_dates_and_failed_blocks():
     assert len(read.problems) == 1 and read.problems[0].startswith("refs.bib:")
 
 
+def test_url_lists_refuse_control_characters():
+    read = targets_from_list("https://a.test/\x00x\nhttps://b.test/\x7f\n", "urls.txt")
+    assert read.targets == () and len(read.problems) == 2
+
+
 def test_url_lists_skip_comments_and_report_stray_lines():
     read = targets_from_list(
         "# x\nhttps://a.test/1\n\nnot a url\nhttps://a.test/1\nhttp://b.test/\n", "urls.txt"

@@ -229,3 +229,10 @@ def test_dns_is_asked_once_and_the_address_pinned(server, loopback_config, fake_
     assert [r.verdict for r in results] == [Verdict.REDIRECTED, Verdict.OK, Verdict.OK]
     assert calls == ["rebind.test"]
     assert all(headers["Host"] == host for _, _, headers in server.requests)
+
+
+def test_a_malformed_location_is_an_invalid_redirect(server, loopback_config):
+    server.routes["/garbage-location"] = lambda h: h.redirect(302, "http://[::1")
+    result = check_one(server, "/garbage-location", loopback_config)
+    assert result.verdict is Verdict.INVALID
+    assert "redirected to a malformed URL" in result.reason
