@@ -33,6 +33,8 @@ def read_document(path: str | os.PathLike[str]) -> str:
         raise InputError(f"{p}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror or exc})") from None
+    except ValueError:
+        raise InputError(f"{str(p)!r}: not a valid file name") from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{p}: larger than {MAX_INPUT_BYTES // 2**20} MiB")
     return decode_document(data, name=str(p))

@@ -44,7 +44,8 @@ class Reference:
 
     ``kind`` is the CS1 template family ("web", "news", "book", "journal",
     "magazine", "press release", "report", "footnote" for short footnotes
-    such as "Smith 2009, p. 4.", "text" for free text) when known.
+    such as "Smith 2009, p. 4.", "note" for an explanatory note, "text" for
+    free text) when known.
     ``problems`` records what could not be read, so one odd reference never
     aborts a parse.
     """

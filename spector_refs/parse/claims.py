@@ -52,6 +52,7 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9€$£])")
 _TRAILING = " \t\n,;:–—-"
+_LOOKBACK = 8  # a boundary's punctuation and closing quotes may precede the new text
 
 
 def is_sentence_end(text: str, end: int) -> bool:
@@ -60,7 +61,7 @@ def is_sentence_end(text: str, end: int) -> bool:
     A period after a known abbreviation ("Dr.", "U.S.") or a lone initial
     ("J. Smith") does not, so such names never split a claim.
     """
-    head = text[:end].rstrip("\"”’')] \t\n")
+    head = text[max(0, end - 60) : end].rstrip("\"”’')] \t\n")
     if not head.endswith("."):
         return True
     word = re.search(r"([\w.]+)\.$", head)
@@ -70,10 +71,9 @@ def is_sentence_end(text: str, end: int) -> bool:
     return not (token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()))
 
 
-def _split_sentences(text: str) -> tuple[list[int], int]:
-    """Offsets where finished sentences end, and where the open one starts."""
-    ends = [m.end() for m in _BOUNDARY.finditer(text) if is_sentence_end(text, m.start() + 1)]
-    return ends, (ends[-1] if ends else 0)
+def _sentence_ends(text: str, start: int = 0) -> list[int]:
+    """Offsets (from ``start`` on) where finished sentences end."""
+    return [m.end() for m in _BOUNDARY.finditer(text, start) if is_sentence_end(text, m.start() + 1)]
 
 
 class _Builder:
@@ -98,7 +98,7 @@ class _Builder:
         self.anchors.append((len(self.buf), token.line, token.column))
         self.buf += token.text
         if not self.pending:
-            self._emit_finished_sentences()
+            self._emit_finished_sentences(len(token.text))
 
     def add_marker(self, token: Marker | Tag) -> None:
         if isinstance(token, Tag):
@@ -108,14 +108,14 @@ class _Builder:
         elif token.note:
             self.notes.append(token.note)
 
-    def _emit_finished_sentences(self) -> None:
-        ends, last = _split_sentences(self.buf)
+    def _emit_finished_sentences(self, appended: int) -> None:
+        """Emit the sentences the new text finished; only the new tail is scanned."""
         start = 0
-        for end in ends:
+        for end in _sentence_ends(self.buf, max(0, len(self.buf) - appended - _LOOKBACK)):
             self._emit(start, end)
             start = end
-        if last:
-            self._drop(last)
+        if start:
+            self._drop(start)
 
     def close(self) -> None:
         self._emit(0, len(self.buf))

@@ -21,8 +21,8 @@ from spector_refs.parse.claims import is_sentence_end
 from spector_refs.parse.names import parse_name_list
 
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
-_MAINT_MESSAGE = re.compile(r"(.+?)\s*\((?:link|help)\)\s*", re.S)
-_DATE_TEXT = r"(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]*?\d{4})"
+_MAINT_END = re.compile(r"\s*\((?:link|help)\)\s*")
+_DATE_TEXT = r"(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]{0,30}?\d{4})"
 _RETRIEVED = re.compile(r"\s*Retrieved(?: on)?\s+" + _DATE_TEXT + r"\.?(?=\s|$)", re.I)
 _ARCHIVED = re.compile(
     r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on " + _DATE_TEXT + r")?\.?(?=\s|$)", re.I
@@ -42,7 +42,9 @@ _IDENTIFIERS = {
     "lccn": re.compile(r"\bLCCN\s+(\S+?)(?=\.?(?:\s|$))"),
 }
 _URL = re.compile(r"https?://[^\s<>\"]+")
-_QUOTED_TITLE = re.compile(r"[\"“](.+?)[\"”](?=[.,!?]?(?:\s|$)|\s*[\[(])")
+_MAX_NAME_WORDS = 8
+_OPEN_QUOTE = re.compile(r"[\"“]")
+_CLOSE_QUOTE = re.compile(r"[\"”](?=[.,!?]?(?:\s|$)|\s{0,3}[\[(])")
 _HEAD_DATE = re.compile(r"\s*\(([^()]*?\d[a-z]?|n\.d\.)\)\s*\.?\s*$")
 _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
 _FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
@@ -93,9 +95,8 @@ def _take_maintenance(text: str, fields: dict[str, Any]) -> str:
     template = match.group(1).strip().lower()
     if template:
         fields["kind"] = template
-    messages = [m.group(1).strip() for m in _MAINT_MESSAGE.finditer(match.group(2))]
-    leftover = _MAINT_MESSAGE.sub("", match.group(2)).strip()
-    fields["maintenance"] = tuple(m for m in [*messages, leftover] if m)
+    messages = [part.strip() for part in _MAINT_END.split(match.group(2))]
+    fields["maintenance"] = tuple(m for m in messages if m)
     return text[: match.start()].strip()
 
 
@@ -147,14 +148,26 @@ def _take_language_and_format(text: str, fields: dict[str, Any]) -> str:
 
 def _split_title(text: str) -> tuple[str, str | None, str]:
     """Head (authors, date), quoted title, and the rest."""
-    match = _QUOTED_TITLE.search(text)
-    if match:
-        return text[: match.start()], match.group(1).strip(), text[match.end() :]
+    quoted = _quoted_title(text)
+    if quoted:
+        start, end = quoted
+        return text[:start], text[start + 1 : end - 1].strip(), text[end:]
     head = _HEAD_DATE.search(text.split(").", 1)[0] + ")") if ")." in text else None
     if head:
         cut = text.index(").") + 2
         return text[:cut], None, text[cut:]
     return "", None, text
+
+
+def _quoted_title(text: str) -> tuple[int, int] | None:
+    """Span of the title CS1 puts in quotes: from the first quote to the first
+    closing quote that ends a part. One forward scan, so no input can make it slow.
+    """
+    opening = _OPEN_QUOTE.search(text)
+    if not opening:
+        return None
+    closing = _CLOSE_QUOTE.search(text, opening.end() + 1)
+    return (opening.start(), closing.end()) if closing else None
 
 
 def _read_head(head: str, fields: dict[str, Any]) -> None:
@@ -168,6 +181,9 @@ def _read_head(head: str, fields: dict[str, Any]) -> None:
         head = head[: date.start()]
     editors = re.search(r"\s*\((?:eds?\.|editors?)\)\s*$", head)
     names = parse_name_list(head[: editors.start()] if editors else head.rstrip(". "))
+    if any(len(name.display().split()) > _MAX_NAME_WORDS for name in names):
+        fields["problems"].append(f"text before the title is not a list of names: {head[:80]}")
+        return
     fields["editors" if editors else "authors"] = tuple(names)
 
 

@@ -164,9 +164,11 @@ def _reference(line: int, label: str, body: str, group: str | None, state: _Stat
     if not label.isdigit() and group is None:
         group = "note"
     backlinks, citation = _split_backlinks(body)
-    fields = parse_rendered_citation(citation)
-    if group == "note":
+    if group == "note":  # an explanatory note is prose with its own citations, not a citation
         _add_claims(citation, line, state, block="note")
+        fields: dict = {"kind": "note"}
+    else:
+        fields = parse_rendered_citation(citation)
     return Reference(
         number=number,
         raw=body.strip(),
