@@ -113,3 +113,18 @@ def test_unreadable_permissions(tmp_path: Path) -> None:
     path.write_text(text_article(2), encoding="utf-8")
     path.chmod(0)
     assert "permission denied" in assert_one_line_error(run_cli(["parse", str(path)]))
+
+
+def test_malformed_bib_warnings_are_the_tools_own(tmp_path: Path) -> None:
+    """A broken .bib file: the run goes on, and stderr holds only spector-refs' own warning lines.
+
+    bibtexparser logs two lines per unreadable block; on a hostile file that
+    is thousands of lines of another library's wording on stderr.
+    """
+    path = _file(tmp_path, "refs.bib", b"@misc{" * 200 + b"\n@online{ok, url = {not a url}}\n")
+    proc = run_cli(["links", path, "--no-cache"], timeout=60)
+    err = proc.stderr.decode("utf-8", errors="replace")
+    assert "Traceback" not in err
+    assert proc.returncode == 0, err[-2000:]
+    foreign = [line for line in err.splitlines() if not line.startswith("spector-refs: ")]
+    assert not foreign, foreign[:4]
