@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spector_refs.model import Claim
+from spector_refs.parse.tags import normalise_tag
 
 
 @dataclass(frozen=True)
@@ -222,24 +223,27 @@ def tokenize_rendered(text: str, line: int | None = None, column: int | None = 1
     bracketed text. Any other bracketed phrase of letters is an inline tag
     only if it is a known cleanup tag (see :func:`normalise_tag`).
     """
-    from spector_refs.parse.tags import normalise_tag
-
     tokens: list[Token] = []
     pos = 0
     for match in _MARKER.finditer(text):
-        if match.group("tag"):
-            tag = normalise_tag(match.group("tag"))
-            if tag is None:
-                continue
-            token: Token = Tag(tag)
-        elif match.group("number"):
-            token = Marker(number=int(match.group("number")))
-        else:
-            token = Marker(note=match.group("note"))
+        token = _marker_token(match)
+        if token is None:
+            continue
         if match.start() > pos:
-            tokens.append(Text(text[pos : match.start()], *_advance(line, column, text[:pos])))
+            tokens.append(Text(text[pos : match.start()], line, column))
+        line, column = _advance(line, column, text[pos : match.end()])
         tokens.append(token)
         pos = match.end()
     if pos < len(text):
-        tokens.append(Text(text[pos:], *_advance(line, column, text[:pos])))
+        tokens.append(Text(text[pos:], line, column))
     return tokens
+
+
+def _marker_token(match: re.Match[str]) -> Token | None:
+    """The token a bracketed match stands for; None for ordinary bracketed prose."""
+    if match.group("number"):
+        return Marker(number=int(match.group("number")))
+    if match.group("note"):
+        return Marker(note=match.group("note"))
+    tag = normalise_tag(match.group("tag"))
+    return Tag(tag) if tag else None
