@@ -36,6 +36,7 @@ _SIGNALS = (
     re.compile(r"'''[^'\n]{1,200}'''"),
 )
 _HTML_DOCUMENT = re.compile(r"<(?:!doctype|html|body|div|p|span|section)[\s>]", re.I)
+_BRACES = re.compile(r"\{\{|\}\}")
 _ESCAPED_MARKUP = re.compile(r"&lt;(?:ref|/ref|references|!--)", re.I)
 
 
@@ -54,6 +55,7 @@ def parse_wikitext(text: str, *, title: str | None = None, path: str | None = No
     if _ESCAPED_MARKUP.search(text) and text.count("&lt;") > text.count("<"):
         text = html.unescape(text)
     text = _cut_unclosed_comment(text, problems)
+    text = _escape_unclosed_templates(text, problems)
     try:
         code = mwparserfromhell.parse(text)
     except Exception as error:  # mwparserfromhell documents any exception here as its own bug
@@ -101,6 +103,30 @@ def _cut_unclosed_comment(text: str, problems: list[str]) -> str:
             return text[:start]
         start = text.find("<!--", end + 3)
     return text
+
+
+def _escape_unclosed_templates(text: str, problems: list[str]) -> str:
+    """Turn ``{{`` that no ``}}`` closes into text, as MediaWiki renders them.
+
+    mwparserfromhell retries each unclosed template to the end of the page,
+    which takes quadratic time on a page full of them; one stack pass finds
+    them first, and their braces become entities so they stay plain text.
+    """
+    stack: list[int] = []
+    for match in _BRACES.finditer(text):
+        if match.group() == "{{":
+            stack.append(match.start())
+        elif stack:
+            stack.pop()
+    if not stack:
+        return text
+    line = text.count("\n", 0, stack[0]) + 1
+    problems.append(f"line {line}: {len(stack)} unclosed '{{{{' kept as text")
+    pieces, last = [], 0
+    for start in stack:
+        pieces += [text[last:start], "&#123;&#123;"]
+        last = start + 2
+    return "".join([*pieces, text[last:]])
 
 
 def _lead_subject(code: Wikicode) -> str | None:
