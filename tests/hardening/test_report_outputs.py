@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -24,7 +25,8 @@ from spector_refs.assess import assess
 from spector_refs.model import Article, AuditResult, Claim, LinkResult, Reference, Verdict
 from spector_refs.report import REPORT_FORMATS, render
 
-from .checks import fuzz_examples
+from .checks import fuzz_examples, run_cli
+from .documents import text_article
 
 CANARIES = (
     '</title><script>alert("canary")</script>',
@@ -130,16 +132,33 @@ def test_hostile_title_is_shown_as_text_in_html() -> None:
     assert title in BeautifulSoup(text, "lxml").get_text()
 
 
-@pytest.mark.parametrize("fmt", REPORT_FORMATS)
-def test_file_name_that_is_not_utf8(tmp_path, fmt: str) -> None:
-    """A file name with a byte that is not UTF-8 reaches the reports as a surrogate escape."""
-    from .checks import run_cli
-    from .documents import text_article
+NOT_UTF8 = (
+    "a non-UTF-8 file name reaches Article.path as a surrogate escape; writing the report raises "
+    "UnicodeEncodeError: spector_refs/inputs.py:write_atomically, spector_refs/report/sarif.py:_uri"
+)
 
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        fmt if fmt == "junit" else pytest.param(fmt, marks=pytest.mark.xfail(strict=True, reason=NOT_UTF8))
+        for fmt in REPORT_FORMATS
+    ],
+)
+def test_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
+    """A file name with a byte that is not UTF-8 reaches the reports as a surrogate escape.
+
+    The report must still be written (to a file, with ``-o``), be valid
+    UTF-8, and parse in its format.
+    """
     name = os.fsdecode(b"art\xff.txt")
     (tmp_path / name).write_text(text_article(2), encoding="utf-8")
-    proc = run_cli(["audit", "--no-links", "--format", fmt, name], cwd=tmp_path, timeout=60)
+    output = tmp_path / f"report.{fmt}"
+    proc = run_cli(
+        ["audit", "--no-links", "--format", fmt, "-o", str(output), name], cwd=tmp_path, timeout=60
+    )
     assert b"Traceback" not in proc.stderr, proc.stderr.decode(errors="replace")[-1500:]
     assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")[-1500:]
+    text = output.read_bytes().decode("utf-8")
     if fmt in ("sarif", "json"):
-        json.loads(proc.stdout)
+        json.loads(text)
