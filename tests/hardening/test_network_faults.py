@@ -10,6 +10,7 @@ body, a 1 GiB gzip bomb).
 
 from __future__ import annotations
 
+import json
 import shutil
 import socket
 import ssl
@@ -25,6 +26,7 @@ import urllib3.util.connection
 from spector_refs.check import LinkCheckConfig, LinkChecker, check_links
 from spector_refs.model import LinkResult, Verdict
 
+from .checks import run_cli
 from .faulty_server import MALFORMED, Exchange, FaultyServer, ok, refused_port, silent
 
 CONFIG = LinkCheckConfig(
@@ -267,3 +269,27 @@ def test_private_first_hop_sends_nothing(server: FaultyServer) -> None:
     result, _, _ = check_one(server.url("/ok"), config)
     assert result.verdict is Verdict.REFUSED
     assert server.total_requests == before
+
+
+# --- the command line over every fault -----------------------------------------------------------
+
+
+def test_links_command_over_every_fault(server: FaultyServer, tmp_path: Path) -> None:
+    """``spector-refs links`` on a list of every faulty URL: a verdict per URL, no traceback."""
+    (tmp_path / "spector-refs.toml").write_text(
+        "[links]\nallow-private = true\ntimeout = 1\nconnect-timeout = 1\ndeadline = 3\nretries = 0\n"
+        "per-host = 16\nmax-body-bytes = 262144\n",
+        encoding="utf-8",
+    )
+    urls = [server.url(path) for path in EXPECTED] + [f"http://127.0.0.1:{refused_port()}/"]
+    (tmp_path / "urls.txt").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    proc = run_cli(["links", "urls.txt", "--no-cache", "--format", "json"], cwd=tmp_path, timeout=120)
+    err = proc.stderr.decode("utf-8", errors="replace")
+    assert "Traceback" not in err, err[-3000:]
+    assert proc.returncode in (0, 1), err[-2000:]
+    results = {item["url"]: item["verdict"] for item in json.loads(proc.stdout)["results"]}
+    assert set(results) == set(urls)
+    for path, verdicts in EXPECTED.items():
+        assert Verdict(results[server.url(path)]) in verdicts, (path, results[server.url(path)])
+    assert time.monotonic() - started <= 2 * CONFIG.deadline + 10
