@@ -85,17 +85,7 @@ TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "text-and-markers": lambda n: "a [1]" * n,
 }
 
-KNOWN_SUPERLINEAR = {
-    "wikitext-open-templates-with-parameters": "mwparserfromhell re-tokenizes the rest of the page for every "
-    "unclosed template: spector_refs/parse/wikitext.py:parse_wikitext needs a guard before parsing",
-}
-
-
-def _known(case_id: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=KNOWN_SUPERLINEAR[case_id])
-
-
-_CASES = [
+CASES = [
     *(pytest.param(PARSERS["text"], make, id=f"text-{name}") for name, make in TEXT_SHAPES.items()),
     *(pytest.param(PARSERS["html"], make, id=f"html-{name}") for name, make in HTML_SHAPES.items()),
     *(pytest.param(PARSERS["wikitext"], make, id=f"wikitext-{name}") for name, make in WIKI_SHAPES.items()),
@@ -104,16 +94,6 @@ _CASES = [
         for name, make in CITATION_SHAPES.items()
     ),
     *(pytest.param(tokenize_rendered, make, id=f"tokens-{name}") for name, make in TOKEN_SHAPES.items()),
-]
-
-
-CASES = [
-    pytest.param(
-        *case.values, id=case.id, marks=pytest.mark.xfail(strict=True, reason=KNOWN_SUPERLINEAR[case.id])
-    )
-    if case.id in KNOWN_SUPERLINEAR
-    else case
-    for case in _CASES
 ]
 
 
