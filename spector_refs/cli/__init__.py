@@ -9,6 +9,7 @@ traceback for bad input.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -37,6 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the documented exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # bibtexparser logs every unreadable block; they come back to us as problems
+    # and are reported once, in our own words.
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     try:
         return int(args.run(args))
     except SpectorError as exc:

@@ -49,14 +49,19 @@ def parse(
     if isinstance(source, bytes):
         text = decode_document(source)
     elif isinstance(source, os.PathLike) or _is_path(source):
-        path = os.fspath(source)
-        text = read_document(path)
+        text = read_document(source)
+        path = _display_path(os.fspath(source))
         format = format or _EXTENSIONS.get(Path(path).suffix.lower())
     else:
         text = source
         if not text.strip():
             raise InputError("input: empty document")
     return _PARSERS[format or detect_format(text)](text, title=title, path=path)
+
+
+def _display_path(path: str) -> str:
+    """The path as text every report can write: undecodable bytes become U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _is_path(source: str) -> bool:

@@ -115,11 +115,6 @@ def test_unreadable_permissions(tmp_path: Path) -> None:
     assert "permission denied" in assert_one_line_error(run_cli(["parse", str(path)]))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bibtexparser logs two lines per unreadable block to stderr: "
-    "spector_refs/check/sources.py:targets_from_bib",
-)
 def test_malformed_bib_warnings_are_the_tools_own(tmp_path: Path) -> None:
     """A broken .bib file: the run goes on, and stderr holds only spector-refs' own warning lines.
 

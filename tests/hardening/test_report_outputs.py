@@ -132,19 +132,7 @@ def test_hostile_title_is_shown_as_text_in_html() -> None:
     assert title in BeautifulSoup(text, "lxml").get_text()
 
 
-NOT_UTF8 = (
-    "a non-UTF-8 file name reaches Article.path as a surrogate escape; writing the report raises "
-    "UnicodeEncodeError: spector_refs/inputs.py:write_atomically, spector_refs/report/sarif.py:_uri"
-)
-
-
-@pytest.mark.parametrize(
-    "fmt",
-    [
-        fmt if fmt == "junit" else pytest.param(fmt, marks=pytest.mark.xfail(strict=True, reason=NOT_UTF8))
-        for fmt in REPORT_FORMATS
-    ],
-)
+@pytest.mark.parametrize("fmt", REPORT_FORMATS)
 def test_file_name_that_is_not_utf8(tmp_path: Path, fmt: str) -> None:
     """A file name with a byte that is not UTF-8 reaches the reports as a surrogate escape.
 
