@@ -25,7 +25,16 @@ from spector_refs.export import export
 from spector_refs.export.keys import citation_keys
 from spector_refs.model import Name, Reference
 
-from .checks import fuzz_examples
+from .checks import fuzz_examples, parse_or_refuse
+from .documents import (
+    HTML_PIECES,
+    TEXT_PIECES,
+    WIKI_PIECES,
+    html_article,
+    pieces_text,
+    text_article,
+    wikitext_article,
+)
 
 CSL_SCHEMA = json.loads(
     (Path(__file__).parents[1] / "fixtures" / "export" / "csl-data.json").read_text(encoding="utf-8")
@@ -162,3 +171,29 @@ def test_canaries_in_every_field() -> None:
     ris = export([ref], "ris").splitlines()
     assert sum(line.startswith("TY  - ") for line in ris) == 1
     assert sum(line.startswith("ER  - ") for line in ris) == 1
+
+
+ARTICLES = {"text": text_article(3), "html": html_article(3), "wikitext": wikitext_article(3)}
+PIECES = {"text": TEXT_PIECES, "html": HTML_PIECES, "wikitext": WIKI_PIECES}
+
+
+@pytest.mark.parametrize("fmt", ARTICLES)
+@settings(max_examples=fuzz_examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_parsed_article_exports_whole(fmt: str, data: st.DataObject) -> None:
+    """End to end: hostile titles inside a real article parse, and export to files real readers accept."""
+    document = ARTICLES[fmt]
+    for n in (1, 2, 3):
+        title = data.draw(st.one_of(pieces_text(PIECES[fmt], max_size=8), st.sampled_from(CANARIES)))
+        document = document.replace(f"Title {n}", title.replace("\n", " "), 1)
+    article = parse_or_refuse(document, format=fmt)
+    if article is None or not article.references:
+        return
+    refs = article.references
+    library = bibtexparser.parse_string(export(refs, "biblatex"))
+    assert not library.failed_blocks and len(library.entries) == len(refs)
+    assert all("canaryfield" not in entry.fields_dict for entry in library.entries)
+    jsonschema.validate(json.loads(export(refs, "csl-json")), CSL_SCHEMA)
+    ris = export(refs, "ris").splitlines()
+    assert sum(line == "ER  - " for line in ris) == len(refs)
+    assert sum(line.startswith("TY  - ") for line in ris) == len(refs)
