@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from spector_refs.check import check_links
 from spector_refs.cli.common import emit, load_article
+from spector_refs.cli.links import add_link_options, link_config_from_args
+from spector_refs.config import load_config
 from spector_refs.errors import ConfigError
 from spector_refs.export import FORMATS, export
 
@@ -22,6 +25,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--dialect", choices=("biblatex", "bibtex"), default=None, help="BibTeX dialect (same as --format)"
     )
     parser.add_argument("--input-format", choices=("text", "html", "wikitext"), default=None)
+    parser.add_argument(
+        "--check-links",
+        action="store_true",
+        help="check the URLs first; dead ones get their archive copy and date in the entry",
+    )
+    parser.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
+    add_link_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -29,5 +39,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format and args.dialect and args.format != args.dialect:
         raise ConfigError("--format and --dialect disagree; give one of them")
     article = load_article(args.article, input_format=args.input_format)
-    emit(export(article.references, args.format or args.dialect or "biblatex"), args.output)
+    links = None
+    if args.check_links:
+        config = link_config_from_args(args, load_config(args.config).links)
+        links = {result.url: result for result in check_links(article, config)}
+    emit(export(article.references, args.format or args.dialect or "biblatex", links=links), args.output)
     return 0

@@ -175,3 +175,24 @@ def test_a_progress_bar_only_on_a_terminal(server, loopback_config, capsys, monk
     results = check_links([server.url("/page/1"), server.url("/page/2")], loopback_config, progress=True)
     assert [r.verdict for r in results] == ["ok", "ok"]
     assert "checking links" in capsys.readouterr().err
+
+
+def test_bib_with_checked_links_carries_the_archive_copy_of_a_dead_link(
+    server, tmp_path, capsys, fake_dns, monkeypatch
+):
+    """``bib --check-links``: a URL the citation calls live but that is dead gets its archive copy."""
+    archive = f"http://archive.test:{server.port}/page/copy"
+    article = tmp_path / "spector.wiki"
+    article.write_text(
+        "A claim.<ref>{{cite web |url=" + server.url("/gone") + " |title=Gone |url-status=live"
+        " |archive-url=" + archive + " |archive-date=3 May 2023 |access-date=2023-05-04}}</ref>\n"
+        "Another.<ref>{{cite web |url=" + server.url("/article") + " |title=Here}}</ref>\n"
+        "== References ==\n{{reflist}}\n"
+    )
+    monkeypatch.setattr(socket, "getaddrinfo", fake_dns({"archive.test": "127.0.0.1"}))
+    assert main(["bib", str(article)]) == 0
+    assert archive not in capsys.readouterr().out
+    assert main(["bib", str(article), "--check-links", "--allow-private", "--no-cache"]) == 0
+    dead_entry, live_entry = capsys.readouterr().out.split("\n@")
+    assert archive in dead_entry and "2023-05-03" in dead_entry
+    assert server.url("/article") in live_entry and "archive" not in live_entry.lower()
