@@ -9,14 +9,20 @@ second request line).
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 from pathlib import Path
+from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+import urllib3.util.connection
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from spector_refs.check import LinkCheckConfig, LinkChecker
 from spector_refs.check.sources import Targets, read_targets, targets_from_bib, targets_from_list
 from spector_refs.errors import SpectorError
+from spector_refs.model import Verdict
 
 from .checks import fuzz_examples, time_limit
 from .scaling import MAX_RATIO, measure_scaling
@@ -141,3 +147,79 @@ LIST_SHAPES = {
 def test_input_reading_time_is_linear(run, make) -> None:
     scaling = measure_scaling(run, make)
     assert scaling.ratio <= MAX_RATIO, f"10x the input took {scaling.ratio:.0f}x the time"
+
+
+URL_PARTS = (
+    "http://",
+    "https://",
+    "HTTP://",
+    "ftp://",
+    "mailto:",
+    "javascript:",
+    "//",
+    "example.org",
+    "xn--bcher-kva.example",
+    "bücher.example",
+    "ｅｘａｍｐｌｅ.org",
+    "[::1]",
+    "[",
+    "]",
+    "@",
+    "user:pass@",
+    ":",
+    ":99999",
+    ":-1",
+    ":0",
+    "/",
+    "?",
+    "#",
+    "%",
+    "%zz",
+    "%00",
+    "\x00",
+    "\r\n",
+    " ",
+    "\t",
+    "8.8.8.8",
+    "0x7f.1",
+    "2130706433",
+    "169.254.169.254",
+    "a" * 300,
+    "..",
+    ".",
+)
+url_like = st.lists(st.sampled_from(URL_PARTS) | st.text(max_size=4), min_size=1, max_size=10).map("".join)
+
+
+@FUZZ
+@given(urls=st.lists(url_like, min_size=1, max_size=6))
+@example(urls=["http://8.8.8.8/", "https://example.org/a", "http://[::1]:99999/", "http://0x7f.1/", " "])
+def test_check_links_on_arbitrary_urls(urls: list[str]) -> None:
+    """Any string as a URL: one verdict per distinct URL, never an exception, no packet sent.
+
+    DNS answers "no such name" for every host and the connection layer is
+    replaced, so even a public numeric address cannot be reached.
+    """
+    attempts: list[object] = []
+
+    def no_dns(*args: object, **kwargs: object) -> list:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    def no_connection(address: object, *args: object, **kwargs: object) -> socket.socket:
+        attempts.append(address)
+        raise ConnectionRefusedError(111, "refused by the test")
+
+    config = LinkCheckConfig(timeout=1.0, connect_timeout=1.0, deadline=2.0, retries=0, per_host_interval=0)
+    with (
+        mock.patch.object(urllib3.util.connection, "create_connection", no_connection),
+        time_limit(30),
+        LinkChecker(config, getaddrinfo=no_dns) as checker,
+    ):
+        results = checker.check(urls)
+    distinct = list(dict.fromkeys(url.strip() for url in urls if url.strip()))
+    assert [result.url for result in results] == distinct
+    for result in results:
+        assert isinstance(result.verdict, Verdict) and result.reason
+    for address in attempts:
+        host = ipaddress.ip_address(address[0])  # type: ignore[index]
+        assert host.is_global, f"a non-public address was about to be contacted: {address}"
