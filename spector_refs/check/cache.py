@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import time
 import zlib
 from collections.abc import Iterable
 from dataclasses import replace
@@ -48,6 +49,9 @@ CREATE TABLE IF NOT EXISTS results (
 """
 
 
+_BUSY_SECONDS = 30.0
+
+
 class LinkCache:
     """A thread-safe handle on the cache file (one connection, short transactions)."""
 
@@ -56,8 +60,10 @@ class LinkCache:
         self._lock = threading.Lock()
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db = sqlite3.connect(
+                self.path, timeout=_BUSY_SECONDS, isolation_level=None, check_same_thread=False
+            )
+            self._enable_wal()
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
         except (sqlite3.Error, OSError) as exc:
@@ -65,6 +71,22 @@ class LinkCache:
                 f"links.cache-path: cannot use {self.path} as the link cache ({exc}); "
                 "choose another path or delete the file"
             ) from None
+
+    def _enable_wal(self) -> None:
+        """Switch to WAL, waiting out another process's lock ourselves.
+
+        SQLite's busy timeout does not cover this pragma: while another run is
+        creating the same new file it fails at once with "database is locked".
+        """
+        deadline = time.monotonic() + _BUSY_SECONDS
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _migrate(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]

@@ -155,11 +155,6 @@ def test_two_processes_share_one_cache(workspace: Path) -> None:
     assert set(recorded) == {server.url(p) for p in server.requests}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="PRAGMA journal_mode=WAL fails at once with 'database is locked' (the busy timeout does not "
-    "apply to it) while another connection writes: spector_refs/check/cache.py:LinkCache.__init__",
-)
 def test_opening_a_cache_another_process_is_creating(tmp_path: Path) -> None:
     """Two runs starting together on a new cache file: the second waits for the first's lock.
 
