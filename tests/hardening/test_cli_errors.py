@@ -14,9 +14,19 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from .checks import assert_one_line_error, run_cli
-from .documents import html_article, text_article, wikitext_article
+from .checks import assert_one_line_error, fuzz_examples, run_cli
+from .documents import (
+    HTML_PIECES,
+    TEXT_PIECES,
+    WIKI_PIECES,
+    html_article,
+    pieces_text,
+    text_article,
+    wikitext_article,
+)
 
 MiB = 2**20
 
@@ -128,3 +138,22 @@ def test_malformed_bib_warnings_are_the_tools_own(tmp_path: Path) -> None:
     assert proc.returncode == 0, err[-2000:]
     foreign = [line for line in err.splitlines() if not line.startswith("spector-refs: ")]
     assert not foreign, foreign[:4]
+
+
+@settings(max_examples=fuzz_examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.one_of(
+        st.binary(max_size=2000),
+        pieces_text(TEXT_PIECES + HTML_PIECES + WIKI_PIECES).map(
+            lambda text: text.encode("utf-8", "replace")
+        ),
+    )
+)
+def test_any_stdin(data: bytes) -> None:
+    """Whatever arrives on stdin: JSON and exit 0, or one error line and exit 2."""
+    proc = run_cli(["parse", "-"], stdin=data, timeout=60)
+    if proc.returncode == 0:
+        assert isinstance(json.loads(proc.stdout)["claims"], list)
+        assert b"Traceback" not in proc.stderr
+    else:
+        assert_one_line_error(proc)
