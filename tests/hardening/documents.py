@@ -167,13 +167,9 @@ ENCODINGS: dict[str, Callable[[str], bytes]] = {
 }
 
 
-def text_article(references: int, *, claims_per_ref: int = 1) -> str:
+def text_article(references: int) -> str:
     """A plain-text rendering with ``references`` numbered entries, each cited."""
-    lead = " ".join(
-        f"Claim {n} about the operation was reported.[{n}]"
-        for n in range(1, references + 1)
-        for _ in range(claims_per_ref)
-    )
+    lead = " ".join(f"Claim {n} about the operation was reported.[{n}]" for n in range(1, references + 1))
     entries = "\n".join(
         f'{n}. ^ "Title {n}". Example News. 2 May 2023. Retrieved 2024-01-31.'
         for n in range(1, references + 1)
