@@ -134,3 +134,11 @@ def test_article_without_references_is_a_finding_not_an_error(tmp_path: Path) ->
 def test_version_and_module_entry_point() -> None:
     result = run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("spector-refs ")
+
+
+def test_usage_errors_are_one_line_and_exit_2() -> None:
+    for args in (("audit", "--bogus"), ("links", "x", "--max-age", "soon"), ()):
+        result = run_cli(*args)
+        assert result.returncode == 2
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "--help" in result.stderr

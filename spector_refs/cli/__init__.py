@@ -12,6 +12,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from spector_refs import __version__
 from spector_refs.cli import audit, bib, links, parse
@@ -21,9 +22,16 @@ EXIT_USAGE = 2
 SUBCOMMANDS = (parse, bib, links, audit)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors, like every other error of the tool."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="spector-refs",
         description="Audit the sources of a Wikipedia article.",
     )
