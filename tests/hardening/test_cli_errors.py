@@ -157,3 +157,19 @@ def test_any_stdin(data: bytes) -> None:
         assert b"Traceback" not in proc.stderr
     else:
         assert_one_line_error(proc)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["parse", "--no-such-flag", "a.txt"], id="unknown-flag"),
+        pytest.param(["no-such-command"], id="unknown-command"),
+        pytest.param(["bib", "a.txt", "--format", "docx"], id="bad-choice"),
+        pytest.param([], id="no-command"),
+    ],
+)
+def test_usage_errors_are_one_line(args: list[str]) -> None:
+    proc = run_cli(args, timeout=60)
+    err = proc.stderr.decode("utf-8", errors="replace")
+    assert proc.returncode == 2 and "Traceback" not in err, err
+    assert len(err.splitlines()) == 1, err

@@ -120,13 +120,8 @@ def test_kill_nine_mid_run_then_resume(workspace: Path) -> None:
 
 
 def test_two_processes_share_one_cache(workspace: Path) -> None:
-    """Overlapping runs on one cache file: both finish, every URL has one correct latest result.
-
-    The file exists (in WAL mode) before they start; two runs creating it at
-    the same moment is the next test.
-    """
+    """Overlapping runs on one new cache file: both finish, every URL has one correct latest result."""
     cache = workspace / "shared.sqlite3"
-    LinkCache(cache).close()
     with FaultyServer({"*": ok}, latency=0.002) as server:
         first = _url_list(
             workspace, server, [f"/a/{n}" for n in range(300)] + [f"/both/{n}" for n in range(200)]
