@@ -117,4 +117,6 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
+        if isinstance(exc, UnicodeEncodeError):
+            raise InputError(f"{target}: the output holds text that is not valid Unicode") from None
         raise

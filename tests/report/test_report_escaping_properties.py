@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import replace
 
 from bs4 import BeautifulSoup
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from report_sample import build_result
@@ -66,6 +66,7 @@ def test_junit_is_well_formed_for_any_text(claim: str, reason: str) -> None:
 @SETTINGS
 @given(claim=prose)
 def test_html_shows_any_claim_as_text(claim: str) -> None:
+    assume(claim.strip())  # BeautifulSoup itself folds a whitespace-only text node to " "
     soup = BeautifulSoup(render(_with_claim(claim, "why"), "html"), "lxml")
     span = soup.find(id="a0-claim-0")
     assert span.get_text() == claim.replace("\r\n", "\n").replace("\r", "\n")
