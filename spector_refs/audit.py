@@ -1,9 +1,9 @@
 """The whole pipeline for one or more articles: parse → check links → assess → judge.
 
-Link checks of all articles share one configuration and one cache, so a URL
-cited by several articles is fetched once per run (within the cache's
-max-age). The result carries the policy and the exit code it produced, so
-every report renders the same verdict.
+The URLs of all articles are checked in one pass, so a URL cited by several
+articles is fetched once per run (cache or not) and the scheduler can
+interleave hosts across articles. The result carries the policy and the exit
+code it produced, so every report renders the same verdict.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from spector_refs.assess import assess
 from spector_refs.check import check_links
+from spector_refs.check.sources import distinct, targets_from_article
 from spector_refs.config import Config
-from spector_refs.model import Article, Assessment, AuditResult
+from spector_refs.model import Article, AuditResult, LinkResult
 from spector_refs.policy import exit_code
 
 
@@ -26,7 +27,9 @@ def audit(
 ) -> AuditResult:
     """Audit parsed articles under ``config``; ``links=False`` skips the network."""
     config = config or Config()
-    assessments = tuple(_audit_one(article, config, links=links, progress=progress) for article in articles)
+    articles = list(articles)
+    checked = _check_all(articles, config, progress=progress) if links else {}
+    assessments = tuple(assess(article, _links_of(article, checked), config.assess) for article in articles)
     return AuditResult(
         assessments=assessments,
         fail_on=config.fail_on,
@@ -35,7 +38,15 @@ def audit(
     )
 
 
-def _audit_one(article: Article, config: Config, *, links: bool, progress: bool) -> Assessment:
-    has_urls = any(ref.url or ref.archive_url for ref in article.references)
-    results = check_links(article, config.links, progress=progress) if links and has_urls else []
-    return assess(article, results, config.assess)
+def _links_of(article: Article, checked: dict[str, LinkResult]) -> list[LinkResult]:
+    """This article's share of the run's link results, in its own order."""
+    return [checked[target.url] for target in targets_from_article(article) if target.url in checked]
+
+
+def _check_all(articles: list[Article], config: Config, *, progress: bool) -> dict[str, LinkResult]:
+    """Every distinct URL of every article, checked once, by URL."""
+    targets = distinct(target for article in articles for target in targets_from_article(article))
+    if not targets:
+        return {}
+    results = check_links(targets, config.links, progress=progress)
+    return {target.url: result for target, result in zip(targets, results, strict=True)}
