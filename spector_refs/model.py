@@ -109,7 +109,7 @@ class Claim:
     with no marker up to the end of its sentence is a claim with no refs.
     ``refs`` keeps marker order and repeats; ``notes`` holds markers of other
     groups ("a", "note 1"). ``section`` is None in the lead; ``block`` is
-    "paragraph", "list", "table" or "infobox"; ``paragraph`` numbers the
+    "paragraph", "list", "table", "infobox" or "note"; ``paragraph`` numbers the
     block the claim sits in so the assessor can look at its neighbours.
     """
 
