@@ -156,6 +156,7 @@ class Verdict(StrEnum):
     REDIRECTED = "redirected"
     BROKEN = "broken"
     SOFT_404 = "soft-404"
+    USURPED = "usurped"
     REDIRECT_LOOP = "redirect-loop"
     SERVER_ERROR = "server-error"
     TIMEOUT = "timeout"
@@ -174,7 +175,7 @@ class Verdict(StrEnum):
         return self in _DEAD
 
 
-_DEAD = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.REDIRECT_LOOP})
+_DEAD = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.REDIRECT_LOOP, Verdict.USURPED})
 
 
 @dataclass(frozen=True)

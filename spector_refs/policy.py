@@ -1,7 +1,7 @@
 """The audit policy: which findings fail a CI job, and the documented exit codes.
 
 ``fail-on`` names finding kinds (``citation-needed``, ``weak-only``…), the
-link verdict group ``broken-links`` (broken, soft-404, redirect loop), or a
+link verdict group ``broken-links`` (broken, soft-404, usurped, redirect loop), or a
 severity (``error``, ``warning``, ``info``) meaning "any finding at least this
 severe". The exit code is 0 when nothing matches, 1 when something does, 3
 when the network was unavailable so links could not be judged (never reported

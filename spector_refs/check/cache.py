@@ -29,6 +29,7 @@ FAILING = frozenset(
     {
         Verdict.BROKEN,
         Verdict.SOFT_404,
+        Verdict.USURPED,
         Verdict.REDIRECT_LOOP,
         Verdict.SERVER_ERROR,
         Verdict.TIMEOUT,

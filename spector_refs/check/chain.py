@@ -129,6 +129,7 @@ class ChainFollower:
             final_url=final_url,
             redirected=bool(hops),
             accept_status=self.config.accept_status,
+            body=answer.body,
         )
         if answer.notes:
             reason = f"{reason} ({'; '.join(answer.notes)})"

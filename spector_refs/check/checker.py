@@ -32,7 +32,7 @@ from spector_refs.check.sources import LinkTarget, distinct
 from spector_refs.model import CheckRecord, LinkResult, Verdict
 
 Clock = Callable[[], datetime]
-_ARCHIVED = frozenset({Verdict.BROKEN, Verdict.SOFT_404})
+_ARCHIVED = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.USURPED})
 
 
 def utc_now() -> datetime:
@@ -182,7 +182,7 @@ class _Run:
         return result
 
     def _with_archive(self, result: LinkResult, target: LinkTarget, archive: requests.Session) -> LinkResult:
-        """Suggest an archive copy for a broken or soft-404 link."""
+        """Suggest an archive copy for a broken, soft-404 or usurped link."""
         if result.verdict not in _ARCHIVED:
             return result
         if target.archive_url:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from http import HTTPStatus
 
 from spector_refs.check.page import Page
+from spector_refs.check.parking import usurped_reason
 from spector_refs.check.soft404 import bot_wall, is_soft_404, landing_redirect
 from spector_refs.model import Verdict
 
@@ -36,8 +37,13 @@ def classify(
     final_url: str,
     redirected: bool,
     accept_status: tuple[int, ...] = (),
+    body: bytes = b"",
 ) -> tuple[Verdict, str]:
-    """The verdict and its reason for the final answer of a check."""
+    """The verdict and its reason for the final answer of a check.
+
+    ``body`` is the raw answer, read for parking services' scripts, which the
+    page text leaves out.
+    """
     words = status_words(status)
     if status in accept_status:
         return Verdict.OK, f"{words}, accepted by configuration"
@@ -45,6 +51,9 @@ def classify(
     if wall and status != 429:
         return Verdict.BLOCKED, f"{words} from {wall}: the source may be fine but could not be verified"
     if 200 <= status < 300:
+        usurped = usurped_reason(original_url, final_url, page, body)
+        if usurped:
+            return Verdict.USURPED, f"{words}, but {usurped}: cite the archived copy (url-status=usurped)"
         return _classify_success(words, page, original_url, final_url, redirected)
     return _classify_failure(status, words)
 

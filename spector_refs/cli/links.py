@@ -2,7 +2,7 @@
 
 INPUT is an article (any format ``parse`` reads), a ``.bib`` file or a list
 of URLs, one per line. Exit codes: 0 no dead link, 1 a link is broken,
-soft-404 or loops, 3 the network is unavailable (nothing could be judged).
+soft-404, usurped or loops, 3 the network is unavailable (nothing could be judged).
 The link options are shared with ``audit`` through :func:`add_link_options`.
 """
 
@@ -32,7 +32,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "links",
         help="check the cited URLs of articles, .bib files or URL lists",
-        description="Exit codes: 0 no dead link, 1 a link is broken, soft-404 or a redirect loop, "
+        description="Exit codes: 0 no dead link, 1 a link is broken, soft-404, usurped or a redirect loop, "
         "2 bad usage or unreadable input, 3 network unavailable.",
     )
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="article file, .bib file or URL list")

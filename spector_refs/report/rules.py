@@ -25,7 +25,7 @@ class Rule:
 
 
 _RULES = (
-    Rule(BROKEN_LINK, "A cited URL is gone (broken, soft 404 or redirect loop).", Severity.ERROR),
+    Rule(BROKEN_LINK, "A cited URL is gone (broken, soft 404, usurped or redirect loop).", Severity.ERROR),
     Rule("uncited", "A claim has no citation anywhere in its paragraph.", Severity.WARNING),
     Rule(
         "weak-only",

@@ -37,6 +37,7 @@ _HEALTH_OF = {
     Verdict.REDIRECTED: "redirected",
     Verdict.BROKEN: "broken",
     Verdict.SOFT_404: "broken",
+    Verdict.USURPED: "broken",
     Verdict.REDIRECT_LOOP: "broken",
     Verdict.SERVER_ERROR: "failing",
     Verdict.TIMEOUT: "failing",

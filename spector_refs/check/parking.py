@@ -1,0 +1,130 @@
+"""Usurped domains: a cited site's name now answers with a parking, for-sale or casino page.
+
+When a domain lapses, its old URLs do not 404: a parking service answers
+every path with 200 and a page of ads, a broker offers the name for sale, or
+a spammer buys it and fills it with online-casino pages. A status code calls
+all of these alive; CS1 calls them ``url-status=usurped``, and the citation
+needs its archive copy. Four kinds of signal are read:
+
+* the final host after redirects belongs to a parking or domain-sale service
+  (``sedoparking.com``, ``dan.com``, ``hugedomains.com``…), or the redirect
+  ends on a parking lander path (``/lander``);
+* the raw page loads a parking service's script (Sedo, Bodis, ParkingCrew,
+  Above, Google's AdSense-for-domains ``caf.js``);
+* the page's own words: "This domain is for sale", "parked free, courtesy
+  of GoDaddy", "Buy this domain";
+* a gambling takeover: a page whose title speaks of slots, casinos or
+  betting and whose text repeats such words, where the cited URL is not a
+  gambling site itself.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from spector_refs.check.page import Page
+
+PARKING_HOSTS = (
+    "sedoparking.com", "sedo.com", "parkingcrew.net", "bodis.com", "above.com", "dan.com", "afternic.com",
+    "hugedomains.com", "buydomains.com", "undeveloped.com", "domainmarket.com", "parklogic.com",
+    "parkingpage.namecheap.com", "domainnamesales.com", "uniregistry.com", "domainagents.com",
+    "squadhelp.com", "atom.com", "brandbucket.com", "perfectdomain.com", "sav.com", "efty.com",
+    "namebright.com", "epik.com", "voodoo.com", "trafficz.com", "fabulous.com", "skenzo.com",
+    "dsultra.com", "searchvity.com", "domainlore.com", "smartname.com", "internettraffic.com",
+)  # fmt: skip
+"""Hosts (and their subdomains) that serve parked or for-sale domains."""
+
+_SCRIPT_MARKS = re.compile(
+    rb"sedoparking\.com|img\.sedoparking|parking\.bodis\.com|parkingcrew\.net|above\.com/[a-z]*park"
+    rb"|google\.com/adsense/domains/caf\.js|/js/parking\.\w+\.js|parklogic|domainparking"
+    rb"|window\.location(?:\.href)?\s*=\s*[\"']/lander[\"']|trafficz|searchvity|dsnextgen",
+    re.IGNORECASE,
+)
+_SALE_WORDS = re.compile(
+    r"\b(?:this|the)\s+domain(?:\s+name)?(?:\s+\S+\.[a-z]{2,})?\s+(?:is|may\s+be|might\s+be)\s+for\s+sale"
+    r"|\b[\w-]+\.[a-z]{2,}\s+(?:is|may\s+be)\s+for\s+sale\b"
+    r"|\bbuy\s+this\s+domain\b|\bget\s+this\s+domain\b|\binquire\s+about\s+this\s+domain\b"
+    r"|\bmake\s+an\s+offer\s+on\s+this\s+domain\b|\bdomain\s+(?:name\s+)?(?:is\s+)?(?:now\s+)?for\s+sale\b"
+    r"|\bparked\s+(?:free,?\s+)?courtesy\s+of\b|\bthis\s+(?:web\s+)?(?:page|domain)\s+is\s+parked\b"
+    r"|\bthis\s+domain\s+(?:has\s+)?expired\b"
+    r"|\bthe\s+owner\s+of\s+this\s+domain\s+has\s+not\s+yet\s+uploaded\b",
+    re.IGNORECASE,
+)
+_GAMBLING = re.compile(
+    r"\b(?:casinos?|slots?|slot\s+gacor|gacor|judi|togel|toto|sbobet|poker|roulette|blackjack|jackpot"
+    r"|betting|sportsbook|bookmakers?|baccarat|maxwin|bandar|pragmatic\s+play|pg\s+soft|free\s+spins?"
+    r"|mahjong\s+ways|slot\s+online|online\s+casinos?|casino\s+online)\b",
+    re.IGNORECASE,
+)
+_PROMOTION = re.compile(
+    r"\b(?:gacor|maxwin|judi|togel|daftar|situs|link\s+alternatif|bonus|deposit|free\s+spins?|rtp"
+    r"|play\s+now|sign\s+up|join\s+now|jackpot|wager)\b",
+    re.IGNORECASE,
+)
+_GAMBLING_HOST = re.compile(r"casino|slot|bet|poker|gambl|lotto|bingo|judi|togel", re.IGNORECASE)
+_TEXT_WINDOW = 5000
+_SCRIPT_WINDOW = 65536
+_TAKEOVER_HITS = 6
+_DISTINCT_TERMS = 3
+
+
+def usurped_reason(original_url: str, final_url: str, page: Page, body: bytes = b"") -> str | None:
+    """Why the answer is a parking, for-sale or gambling page in place of the cited site; None if not."""
+    return (
+        _parking_host(original_url, final_url)
+        or _parking_script(body)
+        or _sale_wording(page)
+        or _gambling_takeover(original_url, page)
+    )
+
+
+def is_parking_host(host: str) -> bool:
+    """Whether a host is (a subdomain of) a parking or domain-sale service."""
+    host = host.lower().rstrip(".")
+    return any(host == known or host.endswith("." + known) for known in PARKING_HOSTS)
+
+
+def _parking_host(original_url: str, final_url: str) -> str | None:
+    before, after = urlsplit(original_url), urlsplit(final_url)
+    if (after.hostname or "") != (before.hostname or "") and is_parking_host(after.hostname or ""):
+        return f"the site now redirects to the parking or domain-sale service {after.hostname}"
+    if after.path.rstrip("/").lower() == "/lander" and before.path.rstrip("/").lower() != "/lander":
+        return "the site now redirects to a parked-domain lander page (/lander)"
+    return None
+
+
+def _parking_script(body: bytes) -> str | None:
+    match = _SCRIPT_MARKS.search(body[:_SCRIPT_WINDOW])
+    if match:
+        return f"the page loads a domain-parking script ({match.group(0).decode('ascii', 'replace')})"
+    return None
+
+
+def _sale_wording(page: Page) -> str | None:
+    for text in (page.title, *page.headings, page.text[:_TEXT_WINDOW]):
+        match = _SALE_WORDS.search(text)
+        if match:
+            return f"the page says {match.group(0)!r}: the domain is parked or for sale"
+    return None
+
+
+def _gambling_takeover(original_url: str, page: Page) -> str | None:
+    """A gambling page at a URL that was not a gambling site's.
+
+    The title must speak of gambling and the text must use several gambling
+    words and promote play (bonus, deposit, "daftar"): a news story about a
+    casino names one casino many times but does not advertise free spins.
+    """
+    cited = urlsplit(original_url)
+    if _GAMBLING_HOST.search(f"{cited.hostname or ''}{cited.path}"):
+        return None
+    if not _GAMBLING.search(page.title or " ".join(page.headings[:1])):
+        return None
+    text = page.text[:_TEXT_WINDOW]
+    hits = _GAMBLING.findall(text)
+    distinct = {hit.lower() for hit in hits}
+    if len(hits) < _TAKEOVER_HITS or len(distinct) < _DISTINCT_TERMS or not _PROMOTION.search(text):
+        return None
+    words = ", ".join(dict.fromkeys(hit.lower() for hit in hits[:_TAKEOVER_HITS]))
+    return f"the page is a gambling page ({page.title[:80]!r}; {words}) on a site that was not one"
