@@ -38,7 +38,8 @@ PARKED = b"""<!doctype html><html><head><title>example-news.com</title>
 FOR_SALE = b"""<!doctype html><html><head><title>example-news.com</title></head>
 <body><h1>This domain is for sale!</h1><p>Make an offer on example-news.com today.</p></body></html>"""
 LANDER = b"""<!doctype html><html><head><title></title></head><body><p>Related links</p></body></html>"""
-CASINO = b"""<!doctype html><html><head><title>SLOT GACOR: Situs Judi Slot Online Gacor Maxwin Terpercaya</title>
+CASINO = b"""<!doctype html><html><head>
+<title>SLOT GACOR: Situs Judi Slot Online Gacor Maxwin Terpercaya</title>
 </head><body><h1>Slot Gacor Hari Ini</h1>
 <p>Daftar situs judi slot online gacor maxwin. Bonus new member 100%, deposit pulsa tanpa potongan.</p>
 <p>Main slot online di situs slot gacor terpercaya: Pragmatic Play, PG Soft, Mahjong Ways, RTP live.</p>
@@ -46,7 +47,8 @@ CASINO = b"""<!doctype html><html><head><title>SLOT GACOR: Situs Judi Slot Onlin
 CASINO_NEWS = b"""<!doctype html><html><head><title>Casino tycoon arrested in Macau | Example News</title>
 </head><body><h1>Casino tycoon arrested in Macau</h1>
 <p>The casino operator, whose casinos in Macau drew millions, was arrested. The casino group said
-its casinos stay open; analysts said casino shares fell and that the casino licence is safe.</p></body></html>"""
+its casinos stay open; analysts said casino shares fell and that the casino licence is safe.</p>
+</body></html>"""
 QUOTE_CHANGED = ARTICLE.replace(b"is not a safe haven", b"is no longer a safe place")
 
 
