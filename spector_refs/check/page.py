@@ -1,61 +1,166 @@
 """The readable part of a fetched page: title, headings and visible text.
 
-The soft-404 check reads the title and the main heading, the bot-wall
-check reads the text, and the claim verifier of the assessment stage reads
-the text too, so the page is reduced once, right after it is fetched.
+Each part is worked out the first time someone asks for it, from one
+parsed tree that is never changed: the soft-404 and bot-wall checks read
+the title, the main headings and the opening text, and only the claim
+verifier of the assessment stage needs the whole text, which is the
+costly part of a big page. A new part (page metadata, say) is one more
+``cached_property`` reading ``_root``.
 """
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from functools import cached_property
 
 import lxml.html
-from bs4.dammit import EncodingDetector
 from lxml import etree
 
-_INVISIBLE = ("script", "style", "noscript", "template", "svg", "head", "iframe")
-_BLOCKS = (
-    "p",
-    "div",
-    "br",
-    "li",
-    "tr",
-    "td",
-    "th",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "main",
-    "blockquote",
-    "pre",
-    "table",
-    "ul",
-    "ol",
-    "dd",
-    "dt",
-    "figcaption",
+OPENING_CHARS = 3000
+_WALK_ABOVE = 64 * 1024  # body bytes above which the opening is walked, not cut from the text
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "div",
+        "br",
+        "li",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "blockquote",
+        "pre",
+        "table",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+        "figcaption",
+    }
 )
 _SPACE = re.compile(r"\s+")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 
 
-@dataclass(frozen=True)
 class Page:
-    """What a reader sees of a page (everything collapsed to single spaces)."""
+    """What a reader sees of a page (everything collapsed to single spaces).
 
-    title: str = ""
-    headings: tuple[str, ...] = ()
-    text: str = ""
+    ``Page(title=…, headings=…, text=…)`` states a page outright (tests,
+    cached checks); :func:`read_page` makes one whose parts are read from
+    the body on demand.
+    """
+
+    def __init__(self, title: str = "", headings: Sequence[str] = (), text: str = ""):
+        self._root: lxml.html.HtmlElement | None = None
+        self._plain: str | None = None
+        self._size = 0
+        vars(self).update(title=title, headings=tuple(headings), text=text)
+
+    @classmethod
+    def _parsed(cls, size: int, root: lxml.html.HtmlElement | None = None, plain: str | None = None) -> Page:
+        page = cls.__new__(cls)
+        page._root, page._plain, page._size = root, plain, size
+        return page
+
+    @cached_property
+    def title(self) -> str:
+        return _collapse(self._root.findtext(".//title") or "") if self._root is not None else ""
+
+    @cached_property
+    def headings(self) -> tuple[str, ...]:
+        """The first five non-empty ``h1``/``h2`` headings outside invisible parts."""
+        if self._root is None:
+            return ()
+        found = []
+        for heading in self._root.iter("h1", "h2"):
+            if len(found) == 5:
+                break
+            if not any(parent.tag in _INVISIBLE for parent in heading.iterancestors()):
+                found.append(_collapse("".join(_visible_pieces(heading, blocks=False))))
+        return tuple(h for h in found if h)
+
+    @cached_property
+    def text(self) -> str:
+        """All visible text, block elements on lines of their own."""
+        if self._plain is not None:
+            return _collapse(self._plain)
+        if self._root is None:
+            return ""
+        root = copy.deepcopy(self._root)
+        etree.strip_elements(root, *_INVISIBLE, etree.Comment, with_tail=False)
+        for element in root.iter(*_BLOCKS):
+            element.tail = "\n" + (element.tail or "")
+        return _collapse(root.text_content())
+
+    @cached_property
+    def opening(self) -> str:
+        """The first :data:`OPENING_CHARS` characters of :attr:`text`, without reading the rest.
+
+        On a small page the whole text (one C call) is cheaper than walking
+        its start in Python, so the walk is kept for big ones.
+        """
+        if "text" in vars(self) or self._root is None or self._size < _WALK_ABOVE:
+            return self.text[:OPENING_CHARS]
+        pieces: list[str] = []
+        size, enough = 0, 2 * OPENING_CHARS
+        for piece in _visible_pieces(self._root, blocks=True):
+            pieces.append(piece)
+            size += len(piece)
+            if size > enough:
+                if len(_collapse("".join(pieces))) > OPENING_CHARS:
+                    break
+                enough *= 2
+        return _collapse("".join(pieces))[:OPENING_CHARS]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Page):
+            return NotImplemented
+        return (self.title, self.headings, self.text) == (other.title, other.headings, other.text)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Page(title={self.title!r}, headings={self.headings!r})"
+
+
+def _visible_pieces(element: lxml.html.HtmlElement, *, blocks: bool) -> Iterator[str]:
+    """The text pieces ``text_content`` gives once invisible parts and comments are cut.
+
+    With ``blocks`` a line break precedes the tail of every block element,
+    as :attr:`Page.text` has it. Iterative, so a deeply nested page cannot
+    exhaust the stack.
+    """
+    stack: list[tuple[etree._Element, bool]] = [(element, False)]
+    while stack:
+        node, after = stack.pop()
+        if after:
+            if blocks and node.tag in _BLOCKS:
+                yield "\n"
+            if node.tail:
+                yield node.tail
+            continue
+        if node is not element:
+            stack.append((node, True))
+        if not isinstance(node.tag, str) or node.tag in _INVISIBLE:
+            continue
+        if node.text:
+            yield node.text
+        stack.extend((child, False) for child in reversed(node))
 
 
 def is_textual(content_type: str | None) -> bool:
@@ -80,7 +185,7 @@ def is_html(content_type: str | None, body: bytes = b"") -> bool:
 
 
 def read_page(body: bytes, content_type: str | None) -> Page:
-    """Reduce a (possibly truncated) body to a :class:`Page`.
+    """A :class:`Page` for a (possibly truncated) body; only the parse happens now.
 
     lxml reads a megabyte of HTML in a few hundredths of a second where a
     BeautifulSoup tree takes over a second, and the cap is a megabyte.
@@ -89,23 +194,20 @@ def read_page(body: bytes, content_type: str | None) -> Page:
         return Page()
     encoding = _charset(content_type) or _declared_charset(body)
     if not is_html(content_type, body):
-        return Page(text=_collapse(body.decode(encoding or "utf-8", errors="replace")))
+        return Page._parsed(len(body), plain=body.decode(encoding or "utf-8", errors="replace"))
     try:
         root = lxml.html.document_fromstring(
             body, parser=lxml.html.HTMLParser(encoding=encoding or _guess(body))
         )
     except (etree.ParserError, ValueError):
         return Page()
-    title = _collapse(root.findtext(".//title") or "")
-    etree.strip_elements(root, *_INVISIBLE, etree.Comment, with_tail=False)
-    headings = tuple(_collapse(h.text_content()) for h in root.iter("h1", "h2"))[:5]
-    for element in root.iter(*_BLOCKS):
-        element.tail = "\n" + (element.tail or "")
-    return Page(title=title, headings=tuple(h for h in headings if h), text=_collapse(root.text_content()))
+    return Page._parsed(len(body), root)
 
 
 def _declared_charset(body: bytes) -> str | None:
     """The charset a page declares in its first bytes (``<meta charset>``)."""
+    from bs4.dammit import EncodingDetector  # bs4 costs 40 ms to import; only pages need it
+
     found = EncodingDetector.find_declared_encoding(body[:4096], is_html=True)
     return _charset(f"charset={found}") if found else None
 

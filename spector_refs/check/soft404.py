@@ -34,7 +34,6 @@ _BODY_MISSING = re.compile(
     r"|\b404\s*[-:–—]?\s*(?:page\s+)?not\s+found\b",
     re.IGNORECASE,
 )
-_BODY_WINDOW = 3000
 _HOME_PATHS = re.compile(
     r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|main|start|welcome)(?:\.\w{2,5})?/?|home/?)?$",
     re.IGNORECASE,
@@ -71,7 +70,7 @@ def is_soft_404(page: Page) -> str | None:
         match = _MISSING.search(text)
         if match:
             return f"the page's {label} says {text[:80]!r}"
-    match = _BODY_MISSING.search(page.text[:_BODY_WINDOW])
+    match = _BODY_MISSING.search(page.opening)
     if match:
         return f"the page says {match.group(0)!r}"
     return None
@@ -115,7 +114,7 @@ def bot_wall(status: int, headers: Mapping[str, str], page: Page) -> str | None:
     if _WALL_TITLES.match(page.title):
         owner = "Cloudflare " if "cloudflare" in server else ""
         return f"a {owner}bot-check page titled {page.title!r}"
-    if status != 200 and _WALL_TEXT.search(page.text[:_BODY_WINDOW]):
+    if status != 200 and _WALL_TEXT.search(page.opening):
         return "a bot-check page"
     if status in (403, 503) and "cloudflare" in server and "cf-ray" in {k.lower() for k in headers}:
         return "Cloudflare's firewall"

@@ -1,0 +1,59 @@
+"""The lazy page model: each part read on demand, all parts from one unchanged tree."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from spector_refs.check.page import OPENING_CHARS, Page, read_page
+
+FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "html").glob("*.html"))
+_TAGS = ("p", "div", "span", "script", "h1", "h2", "b", "br", "li", "svg", "!--", "style", "td")
+
+
+@pytest.mark.parametrize("path", FIXTURES[:4], ids=lambda p: p.name)
+def test_opening_is_the_start_of_the_text(path):
+    body = path.read_bytes()
+    assert read_page(body, "text/html").opening == read_page(body, "text/html").text[:OPENING_CHARS]
+
+
+@st.composite
+def tag_soup(draw: st.DrawFn) -> bytes:
+    parts = []
+    for _ in range(draw(st.integers(0, 40))):
+        tag = draw(st.sampled_from(_TAGS))
+        word = draw(st.text("ab \n\t<>&é", max_size=8))
+        parts.append(f"<{tag}>{word}" if tag != "!--" else f"<!--{word}-->")
+        if draw(st.booleans()):
+            parts.append(f"</{tag}>{word * draw(st.integers(0, 700))}")
+    padding = "x" * 70_000  # big enough that the opening is walked rather than cut from the text
+    return (f"<html><head><title>t</title><script>{padding}</script></head><body>" + "".join(parts)).encode()
+
+
+@settings(max_examples=150, deadline=None)
+@given(tag_soup())
+def test_opening_matches_the_text_on_any_markup(body):
+    page = read_page(body, "text/html; charset=utf-8")
+    assert page.opening == read_page(body, "text/html; charset=utf-8").text[:OPENING_CHARS]
+
+
+def test_parts_do_not_disturb_each_other():
+    body = (
+        b"<html><head><title>T</title></head><body><svg><h1>drawn</h1></svg>"
+        b"<h1>Main <script>x()</script>heading</h1><p>Body</p></body></html>"
+    )
+    first, second = read_page(body, "text/html"), read_page(body, "text/html")
+    assert first.text == "Main heading Body" and first.headings == ("Main heading",)
+    assert second.headings == ("Main heading",) and second.title == "T" and second.text == first.text
+
+
+def test_a_stated_page_answers_from_its_fields():
+    page = Page(title="T", text="x" * (OPENING_CHARS + 5))
+    assert page.opening == "x" * OPENING_CHARS and page.headings == ()
+
+
+def test_plain_text_is_read_as_text():
+    assert read_page(b"just  words\n", "text/plain").opening == "just words"
