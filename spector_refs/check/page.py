@@ -86,7 +86,7 @@ class Page:
         """The first five non-empty ``h1``/``h2`` headings outside invisible parts."""
         if self._root is None:
             return ()
-        found = []
+        found: list[str] = []
         for heading in self._root.iter("h1", "h2"):
             if len(found) == 5:
                 break
