@@ -1,17 +1,15 @@
-"""Reading input documents and writing output files safely.
+"""Reading input documents: bytes from a file or stdin, decoded to text.
 
 Input may arrive as a path or as text, in any of the encodings a saved page
 comes in (UTF-8 with or without BOM, UTF-16, Latin-1). Binary data and empty
-documents are refused with an :class:`InputError` naming the file. Outputs
-are written to a temporary file beside the target and renamed, so an
-interrupted run leaves the previous file intact.
+documents are refused with an :class:`InputError` naming the file. Writing
+outputs is :mod:`spector_refs.output`'s job.
 """
 
 from __future__ import annotations
 
 import codecs
 import os
-import tempfile
 from pathlib import Path
 
 from spector_refs.errors import InputError
@@ -93,30 +91,3 @@ def _text_or_none(text: str) -> str | None:
     if "\x00" in sample or controls > len(sample) * 0.05:
         return None
     return text
-
-
-def write_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
-
-    Either the whole new file is there afterwards or the old one is
-    untouched; a half-written output never replaces a good one.
-    """
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise InputError(f"{target}: cannot write ({exc.strerror or exc})") from None
-        if isinstance(exc, UnicodeEncodeError):
-            raise InputError(f"{target}: the output holds text that is not valid Unicode") from None
-        raise

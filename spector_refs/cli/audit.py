@@ -9,12 +9,11 @@ import sys
 from dataclasses import replace
 
 from spector_refs.audit import audit
-from spector_refs.cli.common import emit
 from spector_refs.cli.links import add_link_options, link_config_from_args
 from spector_refs.collect import collect_articles
 from spector_refs.config import Config, load_config
-from spector_refs.errors import InputError
 from spector_refs.model import AuditResult
+from spector_refs.output import append_output, refuse_inputs, write_output
 from spector_refs.policy import parse_fail_on
 from spector_refs.report import REPORT_FORMATS, github, render, terminal
 
@@ -54,16 +53,19 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     config = _with_flags(config, args)
     progress = sys.stderr.isatty() and not os.environ.get("CI")
-    articles = collect_articles(
-        args.articles, wiki=args.wiki, source=args.source, input_format=args.input_format
+    if args.output:
+        refuse_inputs(args.output, [target.removeprefix("@") for target in args.articles])
+    articles = list(
+        collect_articles(args.articles, wiki=args.wiki, source=args.source, input_format=args.input_format)
     )
-    result = audit(list(articles), config, links=not args.no_links, progress=progress)
-    emit(_report(result, args), args.output)
+    result = audit(articles, config, links=not args.no_links, progress=progress)
+    read = [article.path for article in articles if article.path]
+    write_output(args.output, _report(result, args), inputs=[*args.articles, *read])
     summary_path = args.step_summary or (
         os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
     )
     if summary_path:
-        _append(summary_path, github.step_summary(result))
+        append_output(summary_path, github.step_summary(result))
     return result.exit_code
 
 
@@ -72,15 +74,6 @@ def _report(result: AuditResult, args: argparse.Namespace) -> str:
     if args.format == "terminal" and not args.output:
         return terminal.render(result, width=max(80, shutil.get_terminal_size((120, 40)).columns))
     return render(result, args.format)
-
-
-def _append(path: str, text: str) -> None:
-    """Step summaries are appended to, as GitHub's runner expects."""
-    try:
-        with open(path, "a", encoding="utf-8") as handle:
-            handle.write(text if text.endswith("\n") else text + "\n")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write the step summary ({exc.strerror or exc})") from None
 
 
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:

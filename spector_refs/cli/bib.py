@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 
 from spector_refs.check import check_links
-from spector_refs.cli.common import emit, load_article
+from spector_refs.cli.common import load_article
 from spector_refs.cli.links import add_link_options, link_config_from_args
 from spector_refs.config import load_config
 from spector_refs.errors import ConfigError
 from spector_refs.export import FORMATS, export
+from spector_refs.output import refuse_inputs, write_output
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -38,10 +39,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.format and args.dialect and args.format != args.dialect:
         raise ConfigError("--format and --dialect disagree; give one of them")
+    if args.output:
+        refuse_inputs(args.output, [args.article])
     article = load_article(args.article, input_format=args.input_format)
     links = None
     if args.check_links:
         config = link_config_from_args(args, load_config(args.config).links)
         links = {result.url: result for result in check_links(article, config)}
-    emit(export(article.references, args.format or args.dialect or "biblatex", links=links), args.output)
+    write_output(
+        args.output,
+        export(article.references, args.format or args.dialect or "biblatex", links=links),
+        inputs=[args.article],
+    )
     return 0

@@ -1,4 +1,4 @@
-"""What several subcommands share: reading an article and writing output."""
+"""What several subcommands share: reading one article."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from spector_refs.fetch import fetch_article, is_page_url
-from spector_refs.inputs import decode_document, write_atomically
+from spector_refs.inputs import decode_document
 from spector_refs.model import Article
 from spector_refs.parse import parse
 
@@ -18,11 +18,3 @@ def load_article(source: str, *, input_format: str | None = None) -> Article:
     if is_page_url(source):
         return fetch_article(source, source="wikitext" if input_format == "wikitext" else "html")
     return parse(Path(source), format=input_format)
-
-
-def emit(text: str, output: str | None) -> None:
-    """Print ``text`` or write it atomically to ``output``."""
-    if output and output != "-":
-        write_atomically(output, text if text.endswith("\n") else text + "\n")
-        return
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")

@@ -19,8 +19,8 @@ from pathlib import Path
 from spector_refs.check import LinkCheckConfig, LinkChecker
 from spector_refs.check.serialize import links_to_dict, summary
 from spector_refs.check.sources import LinkTarget, read_targets
-from spector_refs.cli.common import emit
 from spector_refs.model import LinkResult, Verdict
+from spector_refs.output import write_output
 
 EXIT_DEAD = 1
 EXIT_OFFLINE = 3
@@ -119,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     with LinkChecker(config) as checker:
         results = checker.check(targets, progress=sys.stderr.isatty())
     text = json.dumps(links_to_dict(results), indent=2, ensure_ascii=False) if args.format == "json" else None
-    emit(text if text is not None else render_text(results), args.output)
+    write_output(args.output, text if text is not None else render_text(results), inputs=args.inputs)
     return exit_code(results)
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from spector_refs.cli.common import emit, load_article
+from spector_refs.cli.common import load_article
 from spector_refs.model import Article
+from spector_refs.output import write_output
 from spector_refs.serialize import article_to_dict
 
 
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(article_to_dict(article), indent=2, ensure_ascii=False)
     else:
         text = render_text(article)
-    emit(text, args.output)
+    write_output(args.output, text, inputs=[args.article])
     return 0
 
 

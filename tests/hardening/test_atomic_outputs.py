@@ -1,6 +1,6 @@
 """Interrupted writes never damage an existing output file.
 
-``write_atomically`` writes a temporary file beside the target and renames
+``output.write_atomically`` writes a temporary file beside the target and renames
 it. Failures are injected at each step (the write, the fsync, the rename,
 an interrupt), in process, and a real ``bib -o`` / ``audit -o`` run is
 killed with SIGKILL at the moment between its complete temporary file and
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from spector_refs import inputs
+from spector_refs import output as output_module
 from spector_refs.errors import InputError
-from spector_refs.inputs import write_atomically
+from spector_refs.output import write_atomically
 
 from .checks import start_cli
 from .documents import text_article
@@ -49,7 +49,7 @@ def test_failure_inside_write_keeps_the_old_file(
 ) -> None:
     output = tmp_path / "references.bib"
     output.write_text(OLD, encoding="utf-8")
-    monkeypatch.setattr(inputs.os, target, _fail_with(error))
+    monkeypatch.setattr(output_module.os, target, _fail_with(error))
     expected = InputError if isinstance(error, OSError) else type(error)
     with pytest.raises(expected):
         write_atomically(output, "@online{new,\n}\n" * 1000)
@@ -79,7 +79,7 @@ def test_failure_in_the_middle_of_the_write(tmp_path: Path, monkeypatch: pytest.
             self._handle.flush()
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(inputs.os, "fdopen", lambda *a, **k: FillingUp(real_fdopen(*a, **k)))
+    monkeypatch.setattr(output_module.os, "fdopen", lambda *a, **k: FillingUp(real_fdopen(*a, **k)))
     with pytest.raises(InputError, match="No space left"):
         write_atomically(output, "<html>" + "x" * 100_000)
     assert output.read_text(encoding="utf-8") == OLD
