@@ -86,9 +86,11 @@ def is_parsoid(text: str) -> bool:
 
 def content_root(soup: BeautifulSoup) -> Tag:
     """The article content: ``.mw-parser-output`` of a full page, else the body."""
-    content = soup.find(id="mw-content-text")
-    found = (content or soup).find(class_="mw-parser-output")
-    if isinstance(found, Tag):
+    tags = soup.find_all(True)  # plain passes: filtered finds are several times slower on huge trees
+    content = next((tag for tag in tags if tag.get("id") == "mw-content-text"), None)
+    scope = content.find_all(True) if content is not None else tags
+    found = next((tag for tag in scope if "mw-parser-output" in (tag.get("class") or ())), None)
+    if found is not None:
         return found
     return soup.body or soup
 

@@ -44,7 +44,7 @@ _CONTAINERS = frozenset({
     "blockquote", "details",
 })  # fmt: skip
 _PARAGRAPHS = frozenset({"p", "dd", "dt", "figure", "hr", "pre"})
-_HEADINGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NOTE_LINK = re.compile(r"#cite_note")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
@@ -62,6 +62,7 @@ class _Walk:
     sources: list[Reference] = field(default_factory=list)
     list_ids: set[int] = field(default_factory=set)
     list_holders: set[int] = field(default_factory=set)
+    heading_holders: set[int] = field(default_factory=set)
     sources_items: set[int] = field(default_factory=set)
 
 
@@ -72,9 +73,26 @@ def read_body(root: Tag, index: PageIndex) -> tuple[list[Claim], list[Reference]
         index=index,
         list_ids={id(ol) for ol in lists},
         list_holders={id(parent) for ol in lists for parent in ol.parents},
+        heading_holders=_ancestor_ids([tag for tag in root.find_all(True) if tag.name in _HEADINGS]),
     )
     _walk_container(root, walk)
     return walk.claims, walk.sources
+
+
+def _ancestor_ids(tags: list[Tag]) -> set[int]:
+    """Ids of every element holding one of ``tags``.
+
+    Each climb stops at an ancestor already seen, so this is linear in the
+    page; asking each container ``find(heading)`` instead searched the
+    subtree once per level, quadratic on deeply nested ``<div>``.
+    """
+    seen: set[int] = set()
+    for tag in tags:
+        for parent in tag.parents:
+            if id(parent) in seen:
+                break
+            seen.add(id(parent))
+    return seen
 
 
 def _walk_container(node: Tag, walk: _Walk) -> None:
@@ -114,7 +132,7 @@ def _visit(tag: Tag, walk: _Walk) -> None:
         _walk_container(tag, walk)
     elif tag.name in _HIDDEN_TAGS or _HIDDEN_STYLE.search(str(tag.get("style") or "")):
         return
-    elif tag.name in _CONTAINERS and not _skipped(tag) and tag.find(_HEADINGS) is not None:
+    elif tag.name in _CONTAINERS and not _skipped(tag) and id(tag) in walk.heading_holders:
         _walk_container(tag, walk)
     elif walk.mode == SOURCES_GROUP:
         _read_sources(tag, walk)
@@ -247,8 +265,15 @@ def resolve_marker(tag: Tag, index: PageIndex) -> Marker | None:
 
 
 def _rows(table: Tag) -> list[Tag]:
-    """Rows of this table, not of tables nested in it."""
-    return [tr for tr in table.find_all("tr") if tr.find_parent("table") is table]
+    """Rows of this table, not of tables nested in it: children of the table or of its sections.
+
+    Only direct children are looked at, so nested tables cost nothing here
+    (searching every descendant row of every table is quadratic in the depth).
+    """
+    rows: list[Tag] = []
+    for child in table.find_all(["tr", "thead", "tbody", "tfoot"], recursive=False):
+        rows.extend([child] if child.name == "tr" else child.find_all("tr", recursive=False))
+    return rows
 
 
 def _read_table(table: Tag, walk: _Walk) -> None:

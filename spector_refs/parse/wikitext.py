@@ -37,6 +37,9 @@ _SIGNALS = (
 )
 _HTML_DOCUMENT = re.compile(r"<(?:!doctype|html|body|div|p|span|section)[\s>]", re.I)
 _BRACES = re.compile(r"\{\{|\}\}")
+_LOOKALIKE_LT = "\uff1c"  # FULLWIDTH LESS-THAN SIGN: reads as "<", is no markup
+_LOOKALIKE_BRACES = "\uff5b\uff5b"  # FULLWIDTH LEFT CURLY BRACKETs
+_REF_TAG = re.compile(r"<(/?)ref(?=[\s>/])[^<>]{0,1000}>", re.I)
 _ESCAPED_MARKUP = re.compile(r"&lt;(?:ref|/ref|references|!--)", re.I)
 
 
@@ -56,6 +59,7 @@ def parse_wikitext(text: str, *, title: str | None = None, path: str | None = No
         text = html.unescape(text)
     text = _cut_unclosed_comment(text, problems)
     text = _escape_unclosed_templates(text, problems)
+    text = _escape_unclosed_refs(text, problems)
     try:
         code = mwparserfromhell.parse(text)
     except Exception as error:  # mwparserfromhell documents any exception here as its own bug
@@ -110,7 +114,8 @@ def _escape_unclosed_templates(text: str, problems: list[str]) -> str:
 
     mwparserfromhell retries each unclosed template to the end of the page,
     which takes quadratic time on a page full of them; one stack pass finds
-    them first, and their braces become entities so they stay plain text.
+    them first, and their braces become look-alike characters so they stay
+    plain text (one text node, where entities would be two nodes each).
     """
     stack: list[int] = []
     for match in _BRACES.finditer(text):
@@ -124,8 +129,40 @@ def _escape_unclosed_templates(text: str, problems: list[str]) -> str:
     problems.append(f"line {line}: {len(stack)} unclosed '{{{{' kept as text")
     pieces, last = [], 0
     for start in stack:
-        pieces += [text[last:start], "&#123;&#123;"]
+        pieces += [text[last:start], _LOOKALIKE_BRACES]
         last = start + 2
+    return "".join([*pieces, text[last:]])
+
+
+def _escape_unclosed_refs(text: str, problems: list[str]) -> str:
+    """Turn ``<ref>`` tags that no ``</ref>`` closes into text, as MediaWiki renders them.
+
+    The first ``</ref>`` closes the open ``<ref>`` (refs do not nest), so one
+    forward scan finds the opening left open at the end; it and every later
+    opening are unclosed. mwparserfromhell would retry each of them to the
+    end of the page: quadratic time on a page of unclosed refs. The ``<``
+    becomes a look-alike character rather than an entity so that a run of
+    them stays one text node (an entity per tag is a node each, far slower).
+    """
+    open_at: re.Match[str] | None = None
+    for match in _REF_TAG.finditer(text):
+        if match.group(1):
+            open_at = None
+        elif open_at is None and not match.group().endswith("/>"):
+            open_at = match
+    if open_at is None:
+        return text
+    unclosed = [
+        match
+        for match in _REF_TAG.finditer(text, open_at.start())
+        if not match.group(1) and not match.group().endswith("/>")
+    ]
+    line = text.count("\n", 0, open_at.start()) + 1
+    problems.append(f"line {line}: malformed or unclosed <ref> tag ({len(unclosed)} kept as text)")
+    pieces, last = [], 0
+    for match in unclosed:
+        pieces += [text[last : match.start()], _LOOKALIKE_LT]
+        last = match.start() + 1
     return "".join([*pieces, text[last:]])
 
 

@@ -9,9 +9,11 @@ templates and ref tags) at n and 10 n; the time ratio must stay under
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
+from bs4 import BeautifulSoup
 
 from spector_refs.parse.claims import tokenize_rendered
 from spector_refs.parse.cs1 import parse_rendered_citation
@@ -21,6 +23,7 @@ from spector_refs.parse.wikitext import parse_wikitext
 
 from .scaling import MAX_RATIO, measure_scaling
 
+MAX_TREE_BUILDS = 8
 PARSERS: dict[str, Callable[[str], object]] = {
     "text": parse_text,
     "html": parse_html,
@@ -45,6 +48,8 @@ HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "open-angles": lambda n: "<html><body><p>" + "<" * n,
     "unclosed-sups": lambda n: "<html><body><p>Claim" + '<sup class="reference">[1' * n,
     "nested-divs": lambda n: "<html><body>" + "<div>" * n + "Claim.[1]" + "</div>" * n,
+    "nested-spans": lambda n: "<html><body><p>" + "<span>" * n + "Claim.[1]" + "</span>" * n,
+    "nested-tables": lambda n: "<html><body>" + "<table><tr><td>" * n + "Claim.[1]",
     "open-brackets-text": lambda n: "<html><body><p>Claim " + "[" * n + "</p>",
     "quotes-text": lambda n: '<html><body><p>Claim "' + '"a' * n + "</p>",
     "unclosed-attribute": lambda n: '<html><body><p class="' + "x" * n,
@@ -58,6 +63,9 @@ WIKI_SHAPES: dict[str, Callable[[int], str]] = {
     "open-templates": lambda n: "Claim.<ref>" + "{{" * n,
     "open-templates-with-parameters": lambda n: "Claim.<ref>x</ref>" + "{{a|" * n,
     "open-refs": lambda n: "Claim." + "<ref" * n,
+    "unclosed-refs": lambda n: "Claim." + "<ref>" * n,
+    "unclosed-named-refs": lambda n: "Claim." + "<ref name=x>" * n,
+    "templates-in-unclosed-refs": lambda n: "Claim." + "<ref>{{" * n,
     "open-links": lambda n: "Claim." + "[[" * n,
     "open-brackets": lambda n: "Claim." + "[" * n,
     "nested-templates": lambda n: "{{a|" * n + "x" + "}}" * n + "\nClaim.<ref>{{cite web|title=T}}</ref>",
@@ -115,3 +123,26 @@ def test_quadratic_code_is_caught() -> None:
 
     scaling = measure_scaling(quadratic, lambda n: "ab" * (n // 2 + 1), n=200)
     assert scaling.ratio > MAX_RATIO
+
+
+@pytest.mark.parametrize("shape", ["nested-divs", "nested-spans", "nested-tables"])
+def test_deep_nesting_costs_about_a_tree_build(shape: str) -> None:
+    """Deep nesting is linear even unfixed (recursion stops the walk), so the ratio guard
+    cannot see a per-level search; compare with the cost of building the tree instead.
+
+    Before the fix 2 000 nested ``<div>`` took about 1.7 ms per level, a hundred times
+    the tree build; reading the page must stay within a few tree builds.
+    """
+    document = HTML_SHAPES[shape](2000)
+    build = _best_seconds(lambda: BeautifulSoup(document, "lxml"))
+    parse = _best_seconds(lambda: parse_html(document))
+    assert parse <= MAX_TREE_BUILDS * max(build, 0.001), f"{parse:.3f}s to parse, {build:.3f}s to build"
+
+
+def _best_seconds(run: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - start)
+    return best
