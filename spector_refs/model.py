@@ -13,6 +13,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+SOURCE_FORMATS = ("text", "html", "parsoid-html", "wikitext")
+"""What ``Article.source_format`` can be: the parser that read the article."""
+BLOCKS = ("paragraph", "list", "table", "infobox", "note")
+"""What ``Claim.block`` can be: the kind of block of text a claim sits in."""
+
 
 @dataclass(frozen=True)
 class Name:
@@ -244,9 +249,23 @@ class SourceProfile:
 
 
 class Severity(StrEnum):
+    """How pressing a finding is; values are the documented JSON strings, most severe first."""
+
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """Higher is more severe: sort and compare severities by this, never by their names."""
+        return _SEVERITY_RANK[self]
+
+    def at_least(self, floor: Severity) -> bool:
+        """Whether this severity is ``floor`` or worse ("warning" is at least "info")."""
+        return self.rank >= floor.rank
+
+
+_SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass(frozen=True)

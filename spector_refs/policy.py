@@ -1,56 +1,96 @@
-"""The audit policy: which findings fail a CI job, and the documented exit codes.
+"""The audit policy: what fails a CI job, and the documented exit codes.
 
 ``fail-on`` names finding kinds (``citation-needed``, ``weak-only``…), the
-link verdict group ``broken-links`` (broken, soft-404, usurped, redirect loop), or a
-severity (``error``, ``warning``, ``info``) meaning "any finding at least this
-severe". The exit code is 0 when nothing matches, 1 when something does, 3
-when the network was unavailable so links could not be judged (never reported
-as dead), and 2 for bad usage or unreadable input (raised as errors earlier).
+link group ``broken-links`` (broken, soft-404, usurped, redirect loop), or a severity
+(``error``, ``warning``, ``info``) meaning "any finding at least this severe".
+A dead link whose references all give an archive URL is what editors are
+told to do with link rot, so it is reported but fails ``broken-links`` only
+when ``archived-links`` is named too.
+
+What fails is decided here and only here (:func:`failures`): the exit code
+and every report's "fails the policy" count and marks read the same answer.
+The exit code is 0 when nothing fails, 1 when something does, 3 when the
+network was unavailable so links could not be judged (never reported as
+dead), and 2 for bad usage or unreadable input (raised as errors earlier).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from spector_refs.errors import ConfigError
+from spector_refs.findings import FINDING_KINDS
 from spector_refs.model import Assessment, Finding, LinkResult, Severity, Verdict
-from spector_refs.parse.tags import INLINE_TAGS, tag_slug
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NETWORK = 0, 1, 2, 3
 BROKEN_LINKS = "broken-links"
+ARCHIVED_LINKS = "archived-links"
+GROUPS = {
+    BROKEN_LINKS: "dead cited URLs (broken, soft 404, usurped, redirect loop) with no archive URL in the reference",
+    ARCHIVED_LINKS: "with broken-links: dead cited URLs even when the reference gives an archive URL",
+    "none": "nothing fails (report only)",
+}
+"""The fail-on names that are neither a severity nor a finding kind, with what they select."""
 DEFAULT_FAIL_ON: tuple[str, ...] = (BROKEN_LINKS,)
-FINDING_KINDS = (
-    "uncited", "weak-only", "primary-only", "dead-only", "unverified-figure", "duplicate-reference",
-    "unused-reference", "missing-reference", "missing-url", "missing-date", "missing-author",
-    "generic-title", "bare-url", "stale-access-date", "cs1-maint",
-    *(tag_slug(tag) for tag in INLINE_TAGS),
-)  # fmt: skip
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+def valid_names() -> tuple[str, ...]:
+    """Every name ``fail-on`` accepts: groups, severities, then finding kinds."""
+    return (*GROUPS, *(s.value for s in Severity), *FINDING_KINDS)
 
 
 def parse_fail_on(value: str | Iterable[str]) -> tuple[str, ...]:
-    """Validate a fail-on list ("a,b" or a list); unknown names are errors."""
+    """Validate a fail-on list ("a,b" or a list); an unknown name is an error listing every valid one."""
     names = [v.strip() for v in value.split(",")] if isinstance(value, str) else [str(v) for v in value]
     names = [name for name in names if name]
-    known = {BROKEN_LINKS, "none", *FINDING_KINDS, *(s.value for s in Severity)}
+    known = valid_names()
     for name in names:
         if name not in known:
-            raise ConfigError(
-                f"fail-on: unknown name {name!r}; use broken-links, a severity (error, warning, info) "
-                f"or a finding kind ({', '.join(FINDING_KINDS[:6])}, …)"
-            )
+            raise ConfigError(f"fail-on: unknown name {name!r}; valid names: {', '.join(known)}")
     return tuple(name for name in names if name != "none")
 
 
+@dataclass(frozen=True)
+class Failures:
+    """What the policy fails on in one article: findings and dead links."""
+
+    findings: tuple[Finding, ...] = ()
+    links: tuple[LinkResult, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.findings) + len(self.links)
+
+
+def failures(assessment: Assessment, fail_on: Sequence[str]) -> Failures:
+    """The one answer to "what fails?" that the exit code and every report use."""
+    return Failures(tuple(failing_findings(assessment, fail_on)), tuple(failing_links(assessment, fail_on)))
+
+
 def failing_findings(assessment: Assessment, fail_on: Sequence[str]) -> list[Finding]:
-    """The findings of one article that the policy fails on."""
-    severities = [Severity(name) for name in fail_on if name in Severity._value2member_map_]
-    floor = min((_RANK[s] for s in severities), default=None)
+    """The findings of one article that the policy fails on (by kind or by severity floor)."""
+    floors = [Severity(name) for name in fail_on if name in Severity._value2member_map_]
     return [
         finding
         for finding in assessment.findings
-        if finding.kind in fail_on or (floor is not None and _RANK[finding.severity] >= floor)
+        if finding.kind in fail_on or any(finding.severity.at_least(floor) for floor in floors)
     ]
+
+
+def failing_links(assessment: Assessment, fail_on: Sequence[str]) -> list[LinkResult]:
+    """The dead links of one article that the policy fails on."""
+    if BROKEN_LINKS not in fail_on:
+        return []
+    dead = broken_links(assessment.links)
+    if ARCHIVED_LINKS in fail_on:
+        return dead
+    return [link for link in dead if not is_archived(assessment, link)]
+
+
+def is_archived(assessment: Assessment, link: LinkResult) -> bool:
+    """Whether every reference citing this URL already gives an archive URL for it."""
+    citing = [ref for ref in assessment.article.references if link.url in (ref.url, ref.archive_url)]
+    return bool(citing) and all(ref.archive_url and ref.archive_url != link.url for ref in citing)
 
 
 def broken_links(links: Iterable[LinkResult]) -> list[LinkResult]:
@@ -58,13 +98,14 @@ def broken_links(links: Iterable[LinkResult]) -> list[LinkResult]:
     return [link for link in links if link.verdict.is_dead]
 
 
+def exit_code_of(links: Iterable[LinkResult], failing: int) -> int:
+    """The one exit-code rule: 3 if links could not be judged, 1 if anything fails, else 0."""
+    if any(link.verdict is Verdict.NETWORK_UNAVAILABLE for link in links):
+        return EXIT_NETWORK
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
 def exit_code(assessments: Sequence[Assessment], fail_on: Sequence[str]) -> int:
     """The documented exit code of an audit under this policy."""
     links = [link for a in assessments for link in a.links]
-    if any(link.verdict is Verdict.NETWORK_UNAVAILABLE for link in links):
-        return EXIT_NETWORK
-    if BROKEN_LINKS in fail_on and broken_links(links):
-        return EXIT_FINDINGS
-    if any(failing_findings(a, fail_on) for a in assessments):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return exit_code_of(links, sum(len(failures(a, fail_on)) for a in assessments))

@@ -136,8 +136,16 @@ def test_version_and_module_entry_point() -> None:
     assert result.returncode == 0 and result.stdout.startswith("spector-refs ")
 
 
+def test_no_command_prints_the_full_help_to_stderr_and_exits_2() -> None:
+    result = run_cli()
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("usage: spector-refs")
+    for command in ("parse", "bib", "links", "audit", "kinds"):
+        assert f"    {command} " in result.stderr
+
+
 def test_usage_errors_are_one_line_and_exit_2() -> None:
-    for args in (("audit", "--bogus"), ("links", "x", "--max-age", "soon"), ()):
+    for args in (("audit", "--bogus"), ("links", "x", "--max-age", "soon")):
         result = run_cli(*args)
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr

@@ -1,9 +1,14 @@
-"""The code base stays ruff clean (lint and format), checked like any other test."""
+"""The code base stays ruff clean (lint and format), checked like any other test.
+
+ruff runs as ``python -m ruff`` with the interpreter running the tests, so
+the check never depends on PATH (an unactivated venv would otherwise skip
+it); ruff is a test dependency, so its absence is a failure, not a skip.
+"""
 
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Callable
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,10 +17,10 @@ ROOT = Path(__file__).parent.parent
 
 
 @pytest.mark.parametrize("command", [["check", "."], ["format", "--check", "."]], ids=["lint", "format"])
-def test_ruff_is_clean(require_tool: Callable[[str], str], command: list[str]) -> None:
+def test_ruff_is_clean(command: list[str]) -> None:
     if not (ROOT / "pyproject.toml").is_file():
         pytest.skip("not run from a source checkout")
     result = subprocess.run(
-        [require_tool("ruff"), *command], cwd=ROOT, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "ruff", *command], cwd=ROOT, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1000:]

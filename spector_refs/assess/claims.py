@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from spector_refs.assess.config import AssessConfig
 from spector_refs.assess.figures import extract_figures, unverified_figures
 from spector_refs.assess.sources import is_primary, is_weak
-from spector_refs.model import Article, Claim, Finding, LinkResult, Reference, Severity, SourceProfile
+from spector_refs.findings import default_severity
+from spector_refs.model import Article, Claim, Finding, LinkResult, Reference, SourceProfile
 from spector_refs.parse.tags import tag_slug
 
 _TAG_REASONS = {
@@ -69,7 +70,8 @@ def tag_findings(index: int, claim: Claim) -> Iterator[Finding]:
     for tag in dict.fromkeys(claim.tags):
         reason = _TAG_REASONS.get(tag, f"an editor tagged this claim [{tag}]")
         evidence = (f"[{tag}]",)
-        yield Finding(tag_slug(tag), Severity.WARNING, reason, claim.text, claim=index, evidence=evidence)
+        kind = tag_slug(tag)
+        yield Finding(kind, default_severity(kind), reason, claim.text, claim=index, evidence=evidence)
 
 
 def uncited_findings(index: int, claim: Claim, config: AssessConfig, body_text: str) -> Iterator[Finding]:
@@ -79,7 +81,8 @@ def uncited_findings(index: int, claim: Claim, config: AssessConfig, body_text: 
         if claim.block in _PROSE:
             reason = "no citation anywhere in this paragraph supports this sentence"
             evidence = ("placement: body",)
-            yield Finding("uncited", Severity.WARNING, reason, claim.text, claim=index, evidence=evidence)
+            severity = default_severity("uncited")
+            yield Finding("uncited", severity, reason, claim.text, claim=index, evidence=evidence)
         return
     severity = config.infobox_uncited if placement == "infobox" else config.lead_uncited
     if severity is None:
@@ -148,7 +151,8 @@ def _figure_findings(
     written = ", ".join(f'"{figure.text}"' for figure in missing)
     reason = f"{written} appear{'s' if len(missing) == 1 else ''} in none of the cited sources ({labels})"
     evidence = tuple(f"{figure.kind} {figure.text!r} not found in {labels}" for figure in missing)
-    yield Finding("unverified-figure", Severity.WARNING, reason, claim.text, claim=index, evidence=evidence)
+    severity = default_severity("unverified-figure")
+    yield Finding("unverified-figure", severity, reason, claim.text, claim=index, evidence=evidence)
 
 
 def _page_text(ref: Reference, links: Mapping[str, LinkResult]) -> str | None:

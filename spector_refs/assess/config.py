@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from spector_refs.errors import ConfigError
+from spector_refs.findings import KINDS as FINDING_KINDS
 from spector_refs.model import Reliability, Severity
 
 KINDS = (
@@ -57,10 +58,10 @@ class AssessConfig:
     weak_kinds: frozenset[str] = frozenset(
         {"blog", "self-published", "social-media", "video", "wiki", "forum", "user-generated", "predatory"}
     )
-    weak_severity: Severity = Severity.WARNING
+    weak_severity: Severity = FINDING_KINDS["weak-only"].severity
     primary_kinds: frozenset[str] = frozenset({"government", "press-release", "company"})
-    primary_severity: Severity = Severity.INFO
-    dead_severity: Severity = Severity.WARNING
+    primary_severity: Severity = FINDING_KINDS["primary-only"].severity
+    dead_severity: Severity = FINDING_KINDS["dead-only"].severity
     lead_uncited: Severity | None = Severity.INFO
     infobox_uncited: Severity | None = Severity.INFO
     stale_access_days: int | None = 3650

@@ -16,6 +16,7 @@ from datetime import date
 from spector_refs.assess.config import AssessConfig
 from spector_refs.assess.domains import host_of
 from spector_refs.assess.names import normalise_name
+from spector_refs.findings import default_severity
 from spector_refs.model import Article, Finding, Reference, Severity, SourceProfile
 
 GENERIC_TITLES = frozenset(
@@ -40,12 +41,12 @@ def reference_findings(
         profile = profiles.get(ref.number, SourceProfile()) if ref.group is None else SourceProfile()
         if ref.group is None and ref.number not in cited:
             reason = "no claim in the article cites it"
-            findings.append(_finding(ref, "unused-reference", Severity.WARNING, reason))
+            findings.append(_finding(ref, "unused-reference", reason))
         findings += completeness_findings(ref, profile, article.source_format)
         findings += _stale_access(ref, config)
         for message in ref.maintenance:
             reason = f"CS1 reports: {message}"
-            findings.append(_finding(ref, "cs1-maint", _cs1_severity(message), reason, message))
+            findings.append(_finding(ref, "cs1-maint", reason, message, severity=_cs1_severity(message)))
     return findings
 
 
@@ -58,18 +59,18 @@ def completeness_findings(ref: Reference, profile: SourceProfile, source_format:
         reason = "no URL or identifier to find the source by" + (
             " (a plain-text copy drops links: check the article itself)" if text_copy else ""
         )
-        yield _finding(ref, "missing-url", Severity.INFO if text_copy else Severity.WARNING, reason)
+        yield _finding(ref, "missing-url", reason, severity=Severity.INFO if text_copy else None)
     if not ref.date:
-        yield _finding(ref, "missing-date", Severity.INFO, "no publication date")
+        yield _finding(ref, "missing-date", "no publication date")
     if not ref.authors and profile.kind in _AUTHORED_KINDS:
         reason = f"no author, though the source is {profile.kind}"
-        yield _finding(ref, "missing-author", Severity.INFO, reason)
+        yield _finding(ref, "missing-author", reason)
     generic = generic_title(ref)
     if generic:
-        yield _finding(ref, "generic-title", Severity.WARNING, generic, ref.title or "")
+        yield _finding(ref, "generic-title", generic, ref.title or "")
     if ref.url and (not ref.title or _looks_like_url(ref.title)):
         reason = "the citation is a bare URL: give title, work and date"
-        yield _finding(ref, "bare-url", Severity.WARNING, reason, ref.url)
+        yield _finding(ref, "bare-url", reason, ref.url)
 
 
 def generic_title(ref: Reference) -> str | None:
@@ -99,7 +100,8 @@ def _missing_references(article: Article) -> Iterator[Finding]:
         reason = f"a citation marker [{number}] points at no reference in the list"
         evidence = tuple(f"claim {index}: {article.claims[index].text}" for index in claims)
         text = article.claims[claims[0]].text
-        yield Finding("missing-reference", Severity.ERROR, reason, text, claims[0], number, evidence=evidence)
+        severity = default_severity("missing-reference")
+        yield Finding("missing-reference", severity, reason, text, claims[0], number, evidence=evidence)
 
 
 def _duplicates(article: Article) -> Iterator[Finding]:
@@ -111,7 +113,7 @@ def _duplicates(article: Article) -> Iterator[Finding]:
                 what = "URL" if key[0] == "url" else "title and work"
                 reason = f"same {what} as {earlier.label}: reuse that reference (a named ref) instead"
                 evidence = f"{earlier.label}: {earlier.raw}"
-                yield _finding(ref, "duplicate-reference", Severity.WARNING, reason, evidence)
+                yield _finding(ref, "duplicate-reference", reason, evidence)
                 break
 
 
@@ -138,17 +140,21 @@ def _stale_access(ref: Reference, config: AssessConfig) -> Iterator[Finding]:
     if age > config.stale_access_days:
         reason = f"accessed {age} days ago ({ref.access_date}): check the page still says this"
         limit = f"limit: {config.stale_access_days} days"
-        yield _finding(ref, "stale-access-date", Severity.INFO, reason, limit)
+        yield _finding(ref, "stale-access-date", reason, limit)
 
 
-def _cs1_severity(message: str) -> Severity:
-    return Severity.WARNING if "error" in message.lower() else Severity.INFO
+def _cs1_severity(message: str) -> Severity | None:
+    """CS1's error messages are warnings; its maintenance notes keep the kind's default."""
+    return Severity.WARNING if "error" in message.lower() else None
 
 
 def _looks_like_url(text: str) -> bool:
     return bool(re.match(r"^(?:https?://|www\.)\S+$", text.strip(), re.I))
 
 
-def _finding(ref: Reference, kind: str, severity: Severity, reason: str, *evidence: str) -> Finding:
-    return Finding(kind, severity, reason, ref.title or ref.raw, reference=ref.number, group=ref.group,
-                   evidence=tuple(evidence))  # fmt: skip
+def _finding(
+    ref: Reference, kind: str, reason: str, *evidence: str, severity: Severity | None = None
+) -> Finding:
+    """A finding about a reference, at its kind's default severity unless the caller knows better."""
+    return Finding(kind, severity or default_severity(kind), reason, ref.title or ref.raw,
+                   reference=ref.number, group=ref.group, evidence=tuple(evidence))  # fmt: skip

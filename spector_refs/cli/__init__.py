@@ -3,7 +3,10 @@
 Each subcommand lives in its own module with ``add_parser(subparsers)`` and
 ``run(args) -> int``. This module only dispatches and turns the library's
 errors into one line on stderr and exit code 2, so no user ever sees a
-traceback for bad input.
+traceback for bad input. With no command at all the full help goes to stderr
+and the exit code is 2, as for any other usage error: a script that forgot
+its command must not pass (argparse-based tools such as pip and git's own
+"usage" path do the same; ``--help`` prints to stdout and exits 0).
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from spector_refs import __version__
-from spector_refs.cli import audit, bib, links, parse
+from spector_refs.cli import audit, bib, kinds, links, parse
 from spector_refs.errors import SpectorError
 
 EXIT_USAGE = 2
-SUBCOMMANDS = (parse, bib, links, audit)
+SUBCOMMANDS = (parse, bib, links, audit, kinds)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Audit the sources of a Wikipedia article.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in SUBCOMMANDS:
         module.add_parser(subparsers)
     return parser
@@ -46,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the documented exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     # bibtexparser logs every unreadable block; they come back to us as problems
     # and are reported once, in our own words.
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from spector_refs.model import Assessment, Finding, Severity
 
 LEAD = "Lead"
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ class ClaimView:
     @property
     def severity(self) -> Severity | None:
         """The worst severity among the claim's findings."""
-        return max((f.severity for f in self.findings), key=_RANK.__getitem__, default=None)
+        return max((f.severity for f in self.findings), key=lambda severity: severity.rank, default=None)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ and ``,`` in properties). :func:`step_summary` is the Markdown to append to
 
 from __future__ import annotations
 
+from spector_refs.findings import BROKEN_LINK
 from spector_refs.model import Assessment, AuditResult, Severity
 from spector_refs.policy import broken_links
 from spector_refs.report import markdown, view
@@ -73,7 +74,7 @@ def _annotations(assessment: Assessment, fail_on: tuple[str, ...]) -> list[str]:
                     file=path,
                     line=ref.line if path else None,
                     col=ref.column if path else None,
-                    title=f"spector-refs: {view.BROKEN_LINK}",
+                    title=f"spector-refs: {BROKEN_LINK}",
                 )
             )
     for finding in view.sorted_findings(assessment.findings, failing):

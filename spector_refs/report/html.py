@@ -16,13 +16,12 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from spector_refs import __version__
+from spector_refs.findings import TAG_KINDS, kind_of
 from spector_refs.model import Assessment, AuditResult, Finding, Reference, Severity
-from spector_refs.parse.tags import INLINE_TAGS, tag_slug
+from spector_refs.parse.tags import tag_slug
 from spector_refs.policy import broken_links
 from spector_refs.report import claims_view, view
-from spector_refs.report.rules import rule_for
 
-_TAG_KINDS = frozenset(tag_slug(tag) for tag in INLINE_TAGS)
 _TONES = ("dead-only", "tagged", "weak-only", "uncited", "unverified-figure", "primary-only")
 """Highlight tones of claims, the most urgent first: a claim shows the first that applies."""
 _LEGEND = {
@@ -127,7 +126,7 @@ def _finding(assessment: Assessment, finding: Finding, failing: set[Finding], pr
         anchor = _ref_anchor(prefix, ref)
     return {
         "kind": finding.kind,
-        "description": rule_for(finding.kind).description,
+        "description": kind_of(finding.kind).description,
         "severity": finding.severity.value,
         "where": view.where(assessment, finding),
         "anchor": anchor,
@@ -146,7 +145,7 @@ def _broken(assessment: Assessment, fail_on: tuple[str, ...], prefix: str) -> li
             "url": link.url,
             "reason": link.reason,
             "archive": safe_href(link.archive_url),
-            "fails": view.link_fails(link, fail_on),
+            "fails": view.link_fails(assessment, link, fail_on),
         }
         for link in broken_links(assessment.links)
         for ref in view.citing_references(assessment, link)
@@ -172,7 +171,7 @@ def _section(section: claims_view.Section, prefix: str, health: dict[int, str]) 
 
 def _claim(claim: claims_view.ClaimView, prefix: str, health: dict[int, str]) -> dict[str, Any]:
     kinds = claim.kinds
-    tone = next((t for t in _TONES if t in kinds or (t == "tagged" and _TAG_KINDS & set(kinds))), None)
+    tone = next((t for t in _TONES if t in kinds or (t == "tagged" and TAG_KINDS & set(kinds))), None)
     if tone is None and kinds:
         tone = "other"
     return {

@@ -15,6 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
+from spector_refs.findings import BROKEN_LINK
 from spector_refs.model import Assessment, AuditResult, Finding, LinkResult
 from spector_refs.report import view
 
@@ -42,7 +43,9 @@ def _suite(assessment: Assessment, fail_on: tuple[str, ...]) -> ET.Element:
     for ref in assessment.article.references:
         link = view.link_for(assessment, ref)
         case = _case(suite, f"{title}.references", _name(ref.label, ref.title or ref.raw), ref.line)
-        _judge(case, by_target.pop(("ref", ref.number, ref.group), []), failing, _dead(link, fail_on))
+        _judge(
+            case, by_target.pop(("ref", ref.number, ref.group), []), failing, _dead(assessment, link, fail_on)
+        )
     for i, claim in enumerate(assessment.article.claims):
         case = _case(suite, f"{title}.claims", _name(f"claim {i}", claim.text), claim.line)
         _judge(case, by_target.pop(("claim", i, None), []), failing)
@@ -86,7 +89,7 @@ def _judge(
     failures = [f"{f.kind}: {f.reason}" for f in findings if f in failing]
     if dead is not None:
         archive = f" (archived copy: {dead.archive_url})" if dead.archive_url else ""
-        failures.insert(0, f"{view.BROKEN_LINK}: {dead.url}: {dead.reason}{archive}")
+        failures.insert(0, f"{BROKEN_LINK}: {dead.url}: {dead.reason}{archive}")
     if failures:
         failure = ET.SubElement(
             case, "failure", message=_clean(failures[0]), type=_clean(failures[0].split(":")[0])
@@ -98,8 +101,8 @@ def _judge(
         ET.SubElement(case, "system-out").text = _clean("\n".join(others))
 
 
-def _dead(link: LinkResult | None, fail_on: tuple[str, ...]) -> LinkResult | None:
-    return link if link is not None and view.link_fails(link, fail_on) else None
+def _dead(assessment: Assessment, link: LinkResult | None, fail_on: tuple[str, ...]) -> LinkResult | None:
+    return link if link is not None and view.link_fails(assessment, link, fail_on) else None
 
 
 def _count(parent: ET.Element, children: list[ET.Element]) -> None:

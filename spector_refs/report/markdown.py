@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from spector_refs.findings import BROKEN_LINK
 from spector_refs.model import Assessment, AuditResult, Reference
 from spector_refs.policy import broken_links
 from spector_refs.report import claims_view, view
@@ -81,10 +82,10 @@ def _failing_list(assessment: Assessment, fail_on: tuple[str, ...]) -> list[str]
     """What fails the policy in one article: dead links first, then findings (capped)."""
     failing = view.failing(assessment, fail_on)
     items = [
-        f"- **{view.BROKEN_LINK}** — {escape(ref.label)}: {url(link.url)} {escape(link.reason)}"
+        f"- **{BROKEN_LINK}** — {escape(ref.label)}: {url(link.url)} {escape(link.reason)}"
         + (f" (archived copy: {url(link.archive_url)})" if link.archive_url else "")
         for link in broken_links(assessment.links)
-        if view.link_fails(link, fail_on)
+        if view.link_fails(assessment, link, fail_on)
         for ref in view.citing_references(assessment, link)
     ]
     items += [

@@ -1,10 +1,10 @@
 """The SARIF 2.1.0 report, so code-scanning UIs annotate the article's source file.
 
-Every finding kind is a rule (``tool.driver.rules``, ids from
-:mod:`spector_refs.report.rules`); each finding is a result at the line and
-column of its claim or reference, and each dead URL a ``broken-link`` result
-at every reference citing it. Columns count Unicode code points, as the
-parsers do, which the run declares with ``columnKind``. A partial
+Every finding kind is a rule (``tool.driver.rules``, from the registry in
+:mod:`spector_refs.findings`, so a rule's default level is the assessor's);
+each finding is a result at the line and column of its claim or reference,
+and each dead URL a ``broken-link`` result at every reference citing it.
+Columns count Unicode code points, as the parsers do, which the run declares with ``columnKind``. A partial
 fingerprint built from the kind and the claim's text lets a viewer follow an
 alert when the text moves to another line.
 """
@@ -18,10 +18,10 @@ from typing import Any
 from urllib.parse import quote
 
 from spector_refs import __version__
+from spector_refs.findings import BROKEN_LINK, KINDS, FindingKind, kind_of
 from spector_refs.model import Assessment, AuditResult, Severity
-from spector_refs.policy import FINDING_KINDS, broken_links
+from spector_refs.policy import broken_links
 from spector_refs.report import view
-from spector_refs.report.rules import RULES, Rule, rule_for
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -37,7 +37,7 @@ def render(result: AuditResult) -> str:
 def sarif_log(result: AuditResult) -> dict[str, Any]:
     """The SARIF log object (``version``, ``$schema``, ``runs``)."""
     rules = _rules(result)
-    index = {rule.id: i for i, rule in enumerate(rules)}
+    index = {rule.slug: i for i, rule in enumerate(rules)}
     results = [item for a in result.assessments for item in _results(a, index)]
     run: dict[str, Any] = {
         "tool": {
@@ -56,20 +56,20 @@ def sarif_log(result: AuditResult) -> dict[str, Any]:
     return {"$schema": SARIF_SCHEMA, "version": SARIF_VERSION, "runs": [run]}
 
 
-def _rules(result: AuditResult) -> list[Rule]:
-    """The documented rules, then any kind a result holds that they do not name."""
-    known = [RULES[kind] for kind in RULES if kind in FINDING_KINDS or kind == view.BROKEN_LINK]
-    seen = {rule.id for rule in known}
-    extra = {f.kind for a in result.assessments for f in a.findings} - seen
-    return known + [rule_for(kind) for kind in sorted(extra)]
+def _rules(result: AuditResult) -> list[FindingKind]:
+    """Every registered kind, then any kind a result holds that the registry does not name."""
+    extra = {f.kind for a in result.assessments for f in a.findings} - set(KINDS)
+    return [*KINDS.values(), *(kind_of(slug) for slug in sorted(extra))]
 
 
-def _rule(rule: Rule) -> dict[str, Any]:
+def _rule(kind: FindingKind) -> dict[str, Any]:
     return {
-        "id": rule.id,
-        "name": "".join(part.capitalize() for part in rule.id.split("-")),
-        "shortDescription": {"text": rule.description},
-        "defaultConfiguration": {"level": _LEVEL[rule.level]},
+        "id": kind.slug,
+        "name": "".join(part.capitalize() for part in kind.slug.split("-")),
+        "shortDescription": {"text": kind.description},
+        "fullDescription": {"text": kind.full_description},
+        "helpUri": kind.help_url,
+        "defaultConfiguration": {"level": _LEVEL[kind.severity]},
     }
 
 
@@ -87,7 +87,7 @@ def _results(assessment: Assessment, index: dict[str, int]) -> list[dict[str, An
         for ref in view.citing_references(assessment, link):
             message = f"{ref.label} cites {link.url}: {link.reason}.{archive}"
             where = view.Location(ref.line, ref.column)
-            out.append(_result(assessment, view.BROKEN_LINK, index, "error", message, where, link.url))
+            out.append(_result(assessment, BROKEN_LINK, index, "error", message, where, link.url))
     return out
 
 

@@ -14,6 +14,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from spector_refs.findings import BROKEN_LINK
 from spector_refs.model import Assessment, AuditResult
 from spector_refs.policy import broken_links
 from spector_refs.report import view
@@ -97,8 +98,11 @@ def _broken_rows(table: Table, assessment: Assessment, fail_on: tuple[str, ...],
     for i, (link, ref) in enumerate(rows):
         reason = link.reason + (f"; archived copy: {link.archive_url}" if link.archive_url else "")
         table.add_row(
-            Text(view.BROKEN_LINK if i == 0 else "", style="bold"),
-            Text("error" + (f" {_FAILS}" if view.link_fails(link, fail_on) else ""), style="bold red"),
+            Text(BROKEN_LINK if i == 0 else "", style="bold"),
+            Text(
+                "error" + (f" {_FAILS}" if view.link_fails(assessment, link, fail_on) else ""),
+                style="bold red",
+            ),
             Text(ref.label),
             Text(f"{ref.title or ''} <{link.url}>".strip()),
             Text(reason),

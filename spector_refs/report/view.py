@@ -20,18 +20,13 @@ from spector_refs.model import (
     Finding,
     LinkResult,
     Reference,
-    Severity,
     Verdict,
 )
-from spector_refs.policy import BROKEN_LINKS, broken_links, failing_findings
-
-BROKEN_LINK = "broken-link"
-"""The rule id of a dead cited URL (the policy's ``broken-links`` names the group)."""
+from spector_refs.policy import broken_links, failures
 
 HEALTH = ("ok", "redirected", "broken", "failing", "blocked", "unchecked", "no-url")
 """Reference health buckets, best first: the bars of the health chart."""
 
-_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 _HEALTH_OF = {
     Verdict.OK: "ok",
     Verdict.REDIRECTED: "redirected",
@@ -149,7 +144,7 @@ def sorted_findings(findings: Sequence[Finding], failing: Set[Finding] = frozens
     best: dict[str, tuple[bool, int]] = {}
     for i, finding in enumerate(findings):
         first.setdefault(finding.kind, i)
-        urgency = (finding not in failing, -_RANK[finding.severity])
+        urgency = (finding not in failing, -finding.severity.rank)
         best[finding.kind] = min(best.get(finding.kind, urgency), urgency)
     return sorted(findings, key=lambda f: (best[f.kind], first[f.kind]))
 
@@ -162,7 +157,7 @@ def article_summary(assessment: Assessment, fail_on: tuple[str, ...]) -> dict[st
         "references": len(refs),
         "claims": len(assessment.article.claims),
         "findings": len(assessment.findings),
-        "failing": len(failing_findings(assessment, fail_on)),
+        "failing": len(failures(assessment, fail_on)),
         "by_kind": dict(Counter(f.kind for f in assessment.findings)),
         "by_severity": dict(Counter(f.severity.value for f in assessment.findings)),
         "links": len(assessment.links),
@@ -181,7 +176,7 @@ def result_summary(result: AuditResult) -> dict[str, object]:
         "references": sum(len(a.article.references) for a in result.assessments),
         "claims": sum(len(a.article.claims) for a in result.assessments),
         "findings": len(findings),
-        "failing": sum(len(failing_findings(a, result.fail_on)) for a in result.assessments),
+        "failing": sum(len(failures(a, result.fail_on)) for a in result.assessments),
         "broken_links": sum(len(broken_links(a.links)) for a in result.assessments),
         "by_kind": dict(Counter(f.kind for f in findings)),
         "by_severity": dict(Counter(f.severity.value for f in findings)),
@@ -190,12 +185,12 @@ def result_summary(result: AuditResult) -> dict[str, object]:
 
 def failing(assessment: Assessment, fail_on: tuple[str, ...]) -> set[Finding]:
     """The findings the run's policy fails on (the policy decides; reports only mark them)."""
-    return set(failing_findings(assessment, fail_on))
+    return set(failures(assessment, fail_on).findings)
 
 
-def link_fails(link: LinkResult, fail_on: tuple[str, ...]) -> bool:
-    """Whether the policy fails on this link: it is dead and ``broken-links`` is in ``fail_on``."""
-    return BROKEN_LINKS in fail_on and link.verdict.is_dead
+def link_fails(assessment: Assessment, link: LinkResult, fail_on: tuple[str, ...]) -> bool:
+    """Whether the policy fails on this dead link (it may not if the reference is archived)."""
+    return link in failures(assessment, fail_on).links
 
 
 def network_note(result: AuditResult) -> str | None:

@@ -165,7 +165,6 @@ def test_any_stdin(data: bytes) -> None:
         pytest.param(["parse", "--no-such-flag", "a.txt"], id="unknown-flag"),
         pytest.param(["no-such-command"], id="unknown-command"),
         pytest.param(["bib", "a.txt", "--format", "docx"], id="bad-choice"),
-        pytest.param([], id="no-command"),
     ],
 )
 def test_usage_errors_are_one_line(args: list[str]) -> None:

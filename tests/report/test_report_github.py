@@ -81,7 +81,7 @@ def test_input_without_a_path_gets_no_file_property(result: AuditResult) -> None
 def test_step_summary_is_markdown_with_counts_and_what_fails(result: AuditResult) -> None:
     summary = step_summary(result)
     assert summary.startswith("# spector-refs audit")
-    assert "| Test \\<b\\>article\\</b\\> | 5 | 5 | 6 | 2 | 1 |" in summary
+    assert "| Test \\<b\\>article\\</b\\> | 5 | 5 | 6 | 3 | 1 |" in summary
     assert "**broken-link**" in summary and "**citation-needed**" in summary
     assert "uncited" not in summary  # not named by the policy
     assert "<script>" not in summary

@@ -145,7 +145,7 @@ def test_claims_with_only_notes_are_underlined_not_filled() -> None:
 def test_several_articles_get_a_table_of_contents(result: AuditResult) -> None:
     contents = _soup(result).find("nav", class_="contents")
     assert [a["href"] for a in contents.find_all("a")] == ["#a0", "#a1"]
-    assert contents.find_all("tr")[1].get_text(" ", strip=True) == "Test <b>article</b> 5 5 6 2 1"
+    assert contents.find_all("tr")[1].get_text(" ", strip=True) == "Test <b>article</b> 5 5 6 3 1"
 
 
 def test_markers_citing_a_dead_page_are_marked(result: AuditResult) -> None:

@@ -71,7 +71,7 @@ def test_summaries_count_what_the_articles_hold(result: AuditResult) -> None:
     data = _load(result)
     busy = data["articles"][0]["summary"]
     assert busy["references"] == 5 and busy["claims"] == 5 and busy["findings"] == 6
-    assert busy["failing"] == 2 and busy["broken_links"] == 1
+    assert busy["failing"] == 3 and busy["broken_links"] == 1  # two findings and the dead link
     assert busy["health"] == {"ok": 1, "redirected": 1, "broken": 1, "unchecked": 1, "no-url": 1}
     assert busy["by_kind"]["uncited"] == 1
     assert data["summary"]["articles"] == 2

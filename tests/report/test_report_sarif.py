@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from spector_refs.findings import FINDING_KINDS
 from spector_refs.model import AuditResult, Finding, Severity
-from spector_refs.policy import FINDING_KINDS
 from spector_refs.report import render
 
 

@@ -36,7 +36,7 @@ def test_summary_line_and_no_colour_codes(result: AuditResult) -> None:
     text = render(result, "terminal")
     assert "\x1b[" not in text
     assert text.rstrip().splitlines()[-1] == (
-        "2 article(s): 6 references, 6 claims, 6 findings (2 fail the policy), 1 broken link(s); exit code 1"
+        "2 article(s): 6 references, 6 claims, 6 findings (3 fail the policy), 1 broken link(s); exit code 1"
     )
 
 

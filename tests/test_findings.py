@@ -1,0 +1,94 @@
+"""The finding-kind registry is the one definition: assessor, policy, reports and docs agree with it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from spector_refs.assess import assess
+from spector_refs.cli.kinds import render_markdown, render_text
+from spector_refs.findings import BROKEN_LINK, FINDING_KINDS, KINDS, TAG_KINDS, kind_of
+from spector_refs.model import Article, AuditResult, Claim, Reference, Severity
+from spector_refs.parse import parse
+from spector_refs.report import render
+
+ROOT = Path(__file__).parent.parent
+DOCS = ROOT / "docs" / "assessment.md"
+SAMPLES = (
+    ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid2018_mobileapps.html",
+    ROOT / "tests" / "fixtures" / "wikitext" / "wikitext_en_Bodmin_wtf_wikipedia.txt",
+    ROOT / "spector_refs" / "data" / "operation_spector.txt",
+)
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _duplicate_and_unused() -> Article:
+    refs = (
+        Reference(1, title="Story", work="Paper", url="https://paper.example/story", date="2020"),
+        Reference(2, title="Story", work="Paper", url="https://www.paper.example/story/", date="2020"),
+        Reference(3, title="Never cited", work="Paper", url="https://paper.example/other", date="2020"),
+    )
+    return Article("A", "html", refs, (Claim("Said twice.", refs=(1, 2)),))
+
+
+def test_sarif_publishes_duplicate_and_unused_reference_at_the_severity_the_assessor_uses() -> None:
+    assessment = assess(_duplicate_and_unused())
+    emitted = {f.kind: f.severity for f in assessment.findings}
+    assert emitted["duplicate-reference"] is Severity.WARNING
+    assert emitted["unused-reference"] is Severity.WARNING
+    log = json.loads(render(AuditResult((assessment,)), "sarif"))
+    levels = {
+        rule["id"]: rule["defaultConfiguration"]["level"]
+        for rule in log["runs"][0]["tool"]["driver"]["rules"]
+    }
+    for kind in ("duplicate-reference", "unused-reference"):
+        assert levels[kind] == _SARIF_LEVEL[emitted[kind].value]
+
+
+def test_every_sarif_rule_is_a_registered_kind_at_its_default_severity() -> None:
+    log = json.loads(render(AuditResult(), "sarif"))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == list(KINDS)
+    for rule in rules:
+        kind = KINDS[rule["id"]]
+        assert rule["defaultConfiguration"]["level"] == _SARIF_LEVEL[kind.severity.value]
+        assert rule["shortDescription"]["text"] == kind.description
+        assert rule["helpUri"] == kind.help_url
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name for p in SAMPLES])
+def test_the_assessor_reports_registered_kinds_at_their_default_severity(path: Path) -> None:
+    """A kind whose severity nothing configures is reported at the registry's severity, no other."""
+    findings = assess(parse(path)).findings
+    assert findings
+    for finding in findings:
+        kind = KINDS[finding.kind]
+        if not kind.severity_note:
+            assert finding.severity is kind.severity, finding
+
+
+def test_the_registry_is_well_formed() -> None:
+    assert len(KINDS) == len({kind.slug for kind in KINDS.values()})
+    assert BROKEN_LINK in KINDS and BROKEN_LINK not in FINDING_KINDS
+    assert set(FINDING_KINDS) >= TAG_KINDS
+    for kind in KINDS.values():
+        assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", kind.slug)
+        assert kind.description.endswith(".") and "\n" not in kind.description
+        assert kind.help_url.startswith("https://en.wikipedia.org/wiki/")
+    assert kind_of("a-newer-kind").description == "Finding of kind a-newer-kind."
+
+
+def test_the_docs_table_is_generated_from_the_registry() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    table = re.search(r"<!-- finding-kinds:[^\n]*-->\n(.*?)\n<!-- /finding-kinds -->", text, re.S)
+    assert table is not None, "docs/assessment.md lost its finding-kinds markers"
+    assert table.group(1) == render_markdown(), "regenerate with: spector-refs kinds --format markdown"
+
+
+def test_the_kinds_listing_names_every_kind_with_its_severity() -> None:
+    listing = render_text()
+    for kind in KINDS.values():
+        assert re.search(rf"^  {re.escape(kind.slug)} +{kind.severity.value} ", listing, re.M)
