@@ -85,8 +85,8 @@ _KINDS = (
     FindingKind(
         "dead-only", "claim", _W, "Every cited URL of a claim is dead and none is archived.",
         WIKI + "Wikipedia:Link_rot",
-        "Every cited reference has a URL whose link verdict is dead (broken, soft-404, usurped, redirect loop) "
-        "and no archive URL.",
+        "Every cited reference has a URL whose link verdict is dead (broken, soft-404, usurped, redirect "
+        "loop) and no archive URL.",
         "`dead-severity`",
     ),
     FindingKind(

@@ -27,7 +27,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NETWORK = 0, 1, 2, 3
 BROKEN_LINKS = "broken-links"
 ARCHIVED_LINKS = "archived-links"
 GROUPS = {
-    BROKEN_LINKS: "dead cited URLs (broken, soft 404, usurped, redirect loop) with no archive URL in the reference",
+    BROKEN_LINKS: "dead cited URLs (broken, soft 404, usurped, redirect loop) not archived by their ref",
     ARCHIVED_LINKS: "with broken-links: dead cited URLs even when the reference gives an archive URL",
     "none": "nothing fails (report only)",
 }
