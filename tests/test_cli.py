@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +46,18 @@ def test_parse_text_format_lists_references(seed_text: str, tmp_path: Path) -> N
     result = run_cli("parse", str(path), "--format", "text")
     assert result.returncode == 0
     assert "13 references" in result.stdout and "Greenberg" in result.stdout
+
+
+def test_parse_text_prints_what_is_known_of_each_claims_position() -> None:
+    """HTML parsers know a claim's line, not its column: "11", never "11:None"."""
+    trio = Path(__file__).parent / "fixtures" / "trio"
+    html = run_cli("parse", str(trio / "operation_spector.html"), "--format", "text").stdout
+    wiki = run_cli("parse", str(trio / "operation_spector.wiki"), "--format", "text").stdout
+    html_claims = html.split("\nClaims:\n")[1].splitlines()
+    assert not [line for line in html_claims if re.match(r"\s*\d+:None ", line)]
+    assert html_claims[0].startswith("  11 Operation SpecTor was an operation")
+    wiki_claims = wiki.split("\nClaims:\n")[1].splitlines()
+    assert all(re.match(r"  \d+:\d+ ", line) for line in wiki_claims)
 
 
 @pytest.mark.parametrize(
@@ -150,3 +164,34 @@ def test_usage_errors_are_one_line_and_exit_2() -> None:
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert "--help" in result.stderr
+
+
+def test_step_summary_is_appended_to_the_given_file(tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    for _ in range(2):
+        result = run_cli(
+            "audit", "--no-links", "--fail-on", "citation-needed", "--step-summary", str(summary)
+        )
+        assert result.returncode == 1, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n# spector-refs audit")
+    assert text.count("# spector-refs audit") == 2
+    assert "Fails on: `citation-needed`" in text and "1 item(s) fail the policy" in text
+
+
+def test_github_format_appends_to_github_step_summary(tmp_path: Path) -> None:
+    summary = tmp_path / "step.md"
+    env = {**os.environ, "GITHUB_STEP_SUMMARY": str(summary)}
+    result = subprocess.run(
+        [sys.executable, "-m", "spector_refs", "audit", "--no-links", "--format", "github"],
+        capture_output=True, text=True, timeout=60, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert all(line.startswith("::") for line in result.stdout.splitlines())
+    assert summary.read_text(encoding="utf-8").startswith("# spector-refs audit")
+
+
+def test_unwritable_step_summary_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    result = run_cli("audit", "--no-links", "--step-summary", str(tmp_path / "missing" / "s.md"))
+    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr

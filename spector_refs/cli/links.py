@@ -19,11 +19,10 @@ from pathlib import Path
 from spector_refs.check import LinkCheckConfig, LinkChecker
 from spector_refs.check.serialize import links_to_dict, summary
 from spector_refs.check.sources import LinkTarget, read_targets
-from spector_refs.model import LinkResult, Verdict
+from spector_refs.model import LinkResult
 from spector_refs.output import write_output
+from spector_refs.policy import broken_links, exit_code_of
 
-EXIT_DEAD = 1
-EXIT_OFFLINE = 3
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
 
@@ -124,10 +123,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def exit_code(results: list[LinkResult]) -> int:
-    """3 when offline (nothing could be judged), 1 when a link is dead, else 0."""
-    if any(result.verdict is Verdict.NETWORK_UNAVAILABLE for result in results):
-        return EXIT_OFFLINE
-    return EXIT_DEAD if any(result.verdict.is_dead for result in results) else 0
+    """The policy's exit-code rule, with every dead link failing (3 offline, 1 dead, else 0)."""
+    return exit_code_of(results, len(broken_links(results)))
 
 
 def render_text(results: list[LinkResult]) -> str:

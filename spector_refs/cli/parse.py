@@ -8,6 +8,7 @@ import json
 from spector_refs.cli.common import load_article
 from spector_refs.model import Article
 from spector_refs.output import write_output
+from spector_refs.report.view import Location
 from spector_refs.serialize import article_to_dict
 
 
@@ -41,6 +42,7 @@ def render_text(article: Article) -> str:
     lines += ["", "Claims:"]
     for claim in article.claims:
         cites = "".join(f"[{n}]" for n in claim.refs) + "".join(f"[{t}]" for t in claim.tags)
-        lines.append(f"  {claim.line}:{claim.column} {claim.text} {cites}".rstrip())
+        position = str(Location(claim.line, claim.column))
+        lines.append("  " + " ".join(part for part in (position, claim.text, cites) if part))
     lines += [f"problem: {problem}" for problem in article.problems]
     return "\n".join(lines)

@@ -51,6 +51,12 @@ class Location:
     line: int | None = None
     column: int | None = None
 
+    def __str__(self) -> str:
+        """What is known of the position: "12:5", "12" (HTML parsers know lines only) or ""."""
+        if self.line is None:
+            return ""
+        return f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+
 
 def finding_claim(assessment: Assessment, finding: Finding) -> Claim | None:
     """The claim a finding is about, if it is about one that exists."""
