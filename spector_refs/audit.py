@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 from spector_refs.assess import assess
 from spector_refs.check import check_links
+from spector_refs.check.checker import utc_now
+from spector_refs.check.doi import doi_lookup_url, lookup_dois
 from spector_refs.check.sources import distinct, targets_from_article
 from spector_refs.config import Config
 from spector_refs.model import Article, AuditResult, LinkResult
@@ -29,6 +31,8 @@ def audit(
     config = config or Config()
     articles = list(articles)
     checked = _check_all(articles, config, progress=progress) if links else {}
+    if links and config.links.identifiers:
+        checked.update(_look_up_dois(articles, config))
     assessments = tuple(assess(article, _links_of(article, checked), config.assess) for article in articles)
     return AuditResult(
         assessments=assessments,
@@ -39,8 +43,21 @@ def audit(
 
 
 def _links_of(article: Article, checked: dict[str, LinkResult]) -> list[LinkResult]:
-    """This article's share of the run's link results, in its own order."""
-    return [checked[target.url] for target in targets_from_article(article) if target.url in checked]
+    """This article's share of the run's link results (and DOI lookups), in its own order."""
+    urls = [target.url for target in targets_from_article(article)] + [
+        doi_lookup_url(d) for d in _dois(article)
+    ]
+    return [checked[url] for url in dict.fromkeys(urls) if url in checked]
+
+
+def _dois(article: Article) -> list[str]:
+    return [ref.identifiers["doi"] for ref in article.references if ref.identifiers.get("doi")]
+
+
+def _look_up_dois(articles: list[Article], config: Config) -> dict[str, LinkResult]:
+    """Every article's DOIs looked up at doi.org once (``--identifiers``), by lookup URL."""
+    dois = [doi for article in articles for doi in _dois(article)]
+    return {result.url: result for result in lookup_dois(dois, config.links, clock=utc_now)}
 
 
 def _check_all(articles: list[Article], config: Config, *, progress: bool) -> dict[str, LinkResult]:

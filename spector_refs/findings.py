@@ -147,6 +147,32 @@ _KINDS = (
         "A CS1 maintenance message kept by the parser.",
         "warning for \"CS1 errors\"",
     ),
+    FindingKind(
+        "title-mismatch", "reference", _W, "The cited page now gives itself another title: it may have changed.",
+        WIKI + "Wikipedia:Link_rot#Keeping_dead_links",
+        "No title the live page gives itself (`<title>`, `h1`, `og:title`, `citation_title`, JSON-LD "
+        "`headline`) agrees with the cited title or its translation (fuzzy word match that ignores site "
+        "names, case, punctuation, truncation and bracketed translations); both titles and the archive copy "
+        "are in the evidence.",
+    ),
+    FindingKind(
+        "date-mismatch", "reference", _I, "The cited page's publication date differs from the cited date.",
+        WIKI + "Help:Citation_Style_1#Dates",
+        "The page's own publication date (`article:published_time`, `citation_publication_date`, JSON-LD "
+        "`datePublished`, …) is more than 3 days from the cited full date.",
+    ),
+    FindingKind(
+        "quote-not-found", "reference", _W, "The citation's quote is not on the cited page any more.",
+        WIKI + "Wikipedia:Verifiability",
+        "The `quote=` (whitespace, quotes, dashes and case ignored; ellipses as gaps) is not in the live "
+        "page's text; the evidence gives the closest passage.",
+    ),
+    FindingKind(
+        "bad-identifier", "reference", _W, "An ISBN, ISSN, DOI, PMID, PMC, OCLC or arXiv identifier is invalid.",
+        WIKI + "Help:CS1_errors",
+        "It breaks the CS1 module's rules (check digit, length, prefix, DOI registrant, number range, arXiv "
+        "date code) or, with `--identifiers`, doi.org does not know the DOI or registers it for another title.",
+    ),
 )  # fmt: skip
 
 

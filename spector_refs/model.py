@@ -201,12 +201,42 @@ class CheckRecord:
 
 
 @dataclass(frozen=True)
+class PageMeta:
+    """What a fetched page says it is, read from its head and first heading.
+
+    ``title`` is the ``<title>`` (often with the site's name appended),
+    ``heading`` the first ``h1``, ``og_title`` Open Graph's title,
+    ``citation_title`` the scholarly ``citation_title`` or ``dc.title``,
+    ``headline`` JSON-LD's ``headline``; ``site_name`` is ``og:site_name``,
+    ``published`` an ISO date (``article:published_time``,
+    ``citation_publication_date`` or JSON-LD ``datePublished``) and
+    ``authors`` the names of ``citation_author``, ``author`` or JSON-LD.
+    """
+
+    title: str | None = None
+    heading: str | None = None
+    og_title: str | None = None
+    citation_title: str | None = None
+    headline: str | None = None
+    site_name: str | None = None
+    published: str | None = None
+    authors: tuple[str, ...] = ()
+
+    def titles(self) -> tuple[str, ...]:
+        """Every distinct title the page gives itself, the most deliberate first."""
+        found = (self.citation_title, self.og_title, self.headline, self.heading, self.title)
+        return tuple(dict.fromkeys(title for title in found if title))
+
+
+@dataclass(frozen=True)
 class LinkResult:
     """The verdict on one URL, with the evidence an editor needs to trust it.
 
     ``dead`` is True only once failures are spread over the configured
     period (like the Internet Archive's bot); a first failure is merely
-    failing. ``text`` is the page text (capped) kept for claim verification.
+    failing. ``text`` is the page text (capped) kept for claim verification;
+    ``meta`` what the page says it is (title, date, authors), for checking
+    that it is still the page that was cited.
     """
 
     url: str
@@ -225,6 +255,7 @@ class LinkResult:
     text: str | None = None
     elapsed: float | None = None
     from_cache: bool = False
+    meta: PageMeta | None = None
 
 
 class Reliability(StrEnum):

@@ -4,7 +4,8 @@
 the entry that matched and why) and reports findings about claims (tagged,
 uncited, weak-only, primary-only, dead-only, unverified figures) and about
 references (duplicates, unused, missing, incomplete, generic titles, bare
-URLs, stale access dates, CS1 maintenance). Findings are data, never
+URLs, stale access dates, CS1 maintenance, pages that drifted from the cited
+title, date or quote, invalid identifiers). Findings are data, never
 exceptions; the vocabularies are documented in docs/assessment.md.
 """
 
@@ -16,6 +17,7 @@ from spector_refs.assess.claims import ClaimContext, claim_findings
 from spector_refs.assess.config import AssessConfig
 from spector_refs.assess.references import reference_findings
 from spector_refs.assess.sources import SourceIndex, classify_reference
+from spector_refs.assess.verify import verification_findings
 from spector_refs.model import Article, Assessment, LinkResult
 
 __all__ = ["AssessConfig", "assess"]
@@ -35,9 +37,10 @@ def assess(
     sources = tuple((ref, classify_reference(ref, index)) for ref in article.references)
     profiles = {ref.number: profile for ref, profile in sources if ref.group is None}
     results = tuple(links or ())
-    by_url = {}
+    by_url: dict[str, LinkResult] = {}
     for result in results:
         by_url.setdefault(result.url, result)
     context = ClaimContext(article, profiles, by_url, config)
     findings = claim_findings(context) + reference_findings(article, profiles, config)
+    findings += verification_findings(article, by_url)
     return Assessment(article=article, sources=sources, findings=tuple(findings), links=results)

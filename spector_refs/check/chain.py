@@ -15,11 +15,12 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure
 from spector_refs.check.http import Answer, Fetcher
+from spector_refs.check.metadata import read_metadata
 from spector_refs.check.page import Page, is_textual, read_page
 from spector_refs.check.safety import HostResolver, normalise_host
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.verdict import classify
-from spector_refs.model import Hop, LinkResult, Verdict
+from spector_refs.model import Hop, LinkResult, PageMeta, Verdict
 
 PERMANENT = frozenset({301, 308})
 _NOT_REACHED = frozenset({Verdict.NETWORK_UNAVAILABLE, Verdict.REFUSED, Verdict.INVALID})
@@ -37,6 +38,7 @@ class Outcome:
     answer: Answer | None = None
     page: Page | None = None
     reached: bool = False
+    meta: PageMeta | None = None
 
 
 def precheck(url: str, config: LinkCheckConfig) -> tuple[Verdict, str] | None:
@@ -133,7 +135,8 @@ class ChainFollower:
         )
         if answer.notes:
             reason = f"{reason} ({'; '.join(answer.notes)})"
-        return Outcome(verdict, reason, final_url, tuple(hops), answer, page, reached=True)
+        meta = read_metadata(answer.body, answer.content_type) if 200 <= answer.status < 300 else None
+        return Outcome(verdict, reason, final_url, tuple(hops), answer, page, reached=True, meta=meta)
 
 
 def _failed(failure: Failure, current: str, hops: list[Hop]) -> Outcome:
@@ -167,4 +170,5 @@ def to_result(url: str, outcome: Outcome, *, checked_at: str, elapsed: float, ma
         content_type=answer.content_type if answer else None,
         text=text,
         elapsed=round(elapsed, 3),
+        meta=outcome.meta,
     )

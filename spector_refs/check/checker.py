@@ -29,6 +29,7 @@ from spector_refs.check.http import Fetcher, make_session
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
 from spector_refs.check.sources import LinkTarget, distinct
+from spector_refs.check.titles import best_match
 from spector_refs.model import CheckRecord, LinkResult, Verdict
 
 Clock = Callable[[], datetime]
@@ -182,8 +183,8 @@ class _Run:
         return result
 
     def _with_archive(self, result: LinkResult, target: LinkTarget, archive: requests.Session) -> LinkResult:
-        """Suggest an archive copy for a broken, soft-404 or usurped link."""
-        if result.verdict not in _ARCHIVED:
+        """Suggest an archive copy for a broken, soft-404 or usurped link, or a page that drifted."""
+        if result.verdict not in _ARCHIVED and not drifted(result, target):
             return result
         if target.archive_url:
             return replace(result, archive_url=target.archive_url, archive_date=target.archive_date)
@@ -209,6 +210,14 @@ class _Run:
                 result = self._record(replace(result, verdict=Verdict.TIMEOUT))
             settled.append(result)
         return settled
+
+
+def drifted(result: LinkResult, target: LinkTarget) -> bool:
+    """A live page whose own titles all disagree with the cited title: it is no longer what was cited."""
+    if result.meta is None or not target.title:
+        return False
+    match = best_match(target.title, result.meta.titles(), [result.meta.site_name or ""])
+    return match is not None and not match.matches
 
 
 def _archive_session(config: LinkCheckConfig) -> requests.Session:

@@ -32,7 +32,9 @@ class LinkCheckConfig:
     (retries, redirects and body included) so a trickling server cannot hold
     a worker forever. ``method`` is "auto" (HEAD for URLs naming a file,
     streamed GET for pages, whose text the soft-404 check needs anyway),
-    "head" (always HEAD first) or "get".
+    "head" (always HEAD first) or "get". ``identifiers`` looks the citations'
+    DOIs up at doi.org (it tells doi.org what the article cites, so it is off
+    by default).
     """
 
     concurrency: int = 16
@@ -57,6 +59,7 @@ class LinkCheckConfig:
     max_body_bytes: int = 1024 * 1024
     archive_lookup: bool = False
     archive_api: str = "https://archive.org/wayback/available"
+    identifiers: bool = False
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host", "dead_after_failures", "max_body_bytes"):
@@ -67,7 +70,7 @@ class LinkCheckConfig:
             _require_number(self, name, positive=True)
         for name in ("per_host_interval", "backoff", "max_retry_after", "max_age", "dead_after_days"):
             _require_number(self, name, positive=False)
-        for name in ("allow_private", "archive_lookup"):
+        for name in ("allow_private", "archive_lookup", "identifiers"):
             if not isinstance(getattr(self, name), bool):
                 raise ConfigError(f"links.{_key(name)}: expected true or false")
         if self.method not in METHODS:

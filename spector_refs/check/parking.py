@@ -63,7 +63,6 @@ _PROMOTION = re.compile(
     re.IGNORECASE,
 )
 _GAMBLING_HOST = re.compile(r"casino|slot|bet|poker|gambl|lotto|bingo|judi|togel", re.IGNORECASE)
-_TEXT_WINDOW = 5000
 _SCRIPT_WINDOW = 65536
 _TAKEOVER_HITS = 6
 _DISTINCT_TERMS = 3
@@ -102,7 +101,7 @@ def _parking_script(body: bytes) -> str | None:
 
 
 def _sale_wording(page: Page) -> str | None:
-    for text in (page.title, *page.headings, page.text[:_TEXT_WINDOW]):
+    for text in (page.title, *page.headings, page.opening):
         match = _SALE_WORDS.search(text)
         if match:
             return f"the page says {match.group(0)!r}: the domain is parked or for sale"
@@ -121,7 +120,7 @@ def _gambling_takeover(original_url: str, page: Page) -> str | None:
         return None
     if not _GAMBLING.search(page.title or " ".join(page.headings[:1])):
         return None
-    text = page.text[:_TEXT_WINDOW]
+    text = page.opening
     hits = _GAMBLING.findall(text)
     distinct = {hit.lower() for hit in hits}
     if len(hits) < _TAKEOVER_HITS or len(distinct) < _DISTINCT_TERMS or not _PROMOTION.search(text):

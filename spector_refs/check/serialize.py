@@ -7,9 +7,10 @@ cache on its own.
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from spector_refs.model import CheckRecord, Hop, LinkResult, Verdict
+from spector_refs.model import CheckRecord, Hop, LinkResult, PageMeta, Verdict
 
 LINKS_SCHEMA = "spector-refs/links/1"
 
@@ -40,7 +41,18 @@ def link_result_to_dict(result: LinkResult) -> dict[str, Any]:
         "content_type": result.content_type,
         "elapsed": result.elapsed,
         "from_cache": result.from_cache,
+        "metadata": page_meta_to_dict(result.meta) if result.meta else None,
     }
+
+
+def page_meta_to_dict(meta: PageMeta) -> dict[str, Any]:
+    """What the page says it is: every :class:`PageMeta` field, authors as a list."""
+    return {**asdict(meta), "authors": list(meta.authors)}
+
+
+def page_meta_from_dict(data: dict[str, Any]) -> PageMeta:
+    known = {key: data.get(key) for key in PageMeta.__dataclass_fields__ if key != "authors"}
+    return PageMeta(**known, authors=tuple(data.get("authors") or ()))
 
 
 def link_result_from_dict(data: dict[str, Any], *, text: str | None = None) -> LinkResult:
@@ -62,6 +74,7 @@ def link_result_from_dict(data: dict[str, Any], *, text: str | None = None) -> L
         text=text,
         elapsed=data.get("elapsed"),
         from_cache=bool(data.get("from_cache")),
+        meta=page_meta_from_dict(data["metadata"]) if data.get("metadata") else None,
     )
 
 

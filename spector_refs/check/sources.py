@@ -27,12 +27,13 @@ _LATEX_ESCAPE = re.compile(r"\\([%_&#$~])")
 
 @dataclass(frozen=True)
 class LinkTarget:
-    """One URL to check and what its citation says about it."""
+    """One URL to check and what its citation says about it (``title``: to notice a drifted page)."""
 
     url: str
     access_date: str | None = None
     archive_url: str | None = None
     archive_date: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ def _merge(known: LinkTarget, other: LinkTarget) -> LinkTarget:
         known.access_date or other.access_date,
         known.archive_url or other.archive_url,
         known.archive_date or other.archive_date,
+        known.title or other.title,
     )
 
 
@@ -69,7 +71,7 @@ def targets_from_article(article: Article) -> list[LinkTarget]:
     found: list[LinkTarget] = []
     for ref in article.references:
         if ref.url:
-            found.append(LinkTarget(ref.url, ref.access_date, ref.archive_url, ref.archive_date))
+            found.append(LinkTarget(ref.url, ref.access_date, ref.archive_url, ref.archive_date, ref.title))
         if ref.archive_url:
             found.append(LinkTarget(ref.archive_url))
     return distinct(found)

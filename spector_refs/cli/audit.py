@@ -41,6 +41,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
     parser.add_argument("--no-links", action="store_true", help="do not check links (offline)")
     parser.add_argument(
+        "--identifiers",
+        action="store_true",
+        default=None,
+        help="look DOIs up at doi.org: do they exist, under the cited title? (sends the DOIs to doi.org)",
+    )
+    parser.add_argument(
         "--step-summary",
         metavar="FILE",
         help="append a Markdown summary here (default with --format github: $GITHUB_STEP_SUMMARY)",
@@ -79,6 +85,8 @@ def _report(result: AuditResult, args: argparse.Namespace) -> str:
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:
     """Flags override the configuration file."""
     config = replace(config, links=link_config_from_args(args, config.links))
+    if args.identifiers:
+        config = replace(config, links=replace(config.links, identifiers=True))
     if args.fail_on is not None:
         config = replace(config, fail_on=parse_fail_on(args.fail_on))
     return config

@@ -1,0 +1,186 @@
+"""What a page says it is: its titles, site name, publication date and authors.
+
+A page that answers 200 may no longer be the page that was cited: the site
+redirected an old article to an unrelated one, or reused its address. The
+assessment compares what the citation says (title, work, date, authors)
+with what the page declares about itself, so the declarations are read here,
+once, right after the fetch: ``<title>``, the first ``h1``, Open Graph
+(``og:title``, ``og:site_name``, ``article:published_time``), the Highwire
+tags scholarly publishers use for Google Scholar (``citation_title``,
+``citation_author``, ``citation_publication_date``), Dublin Core and
+schema.org JSON-LD (``headline``, ``datePublished``, ``author``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+from bs4.dammit import EncodingDetector
+from lxml import etree
+
+from spector_refs.check.page import is_html
+from spector_refs.dates import parse_date
+from spector_refs.model import PageMeta
+
+_HEAD_BYTES = 262144
+"""Metadata sits in the head and the first heading: the first 256 KiB hold them."""
+_JSON_LD_CHARS = 100_000
+_SPACE = re.compile(r"\s+")
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
+_ISO_START = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
+_TITLE_KEYS = {
+    "og:title": "og_title",
+    "twitter:title": "og_title",
+    "citation_title": "citation_title",
+    "dc.title": "citation_title",
+    "dcterms.title": "citation_title",
+    "og:site_name": "site_name",
+    "citation_journal_title": "site_name",
+}
+_DATE_KEYS = (
+    "article:published_time", "citation_publication_date", "citation_date", "citation_online_date",
+    "dc.date", "dcterms.date", "dc.date.issued", "date", "pubdate", "publishdate", "sailthru.date",
+    "og:published_time", "parsely-pub-date",
+)  # fmt: skip
+_AUTHOR_KEYS = (
+    "citation_author",
+    "author",
+    "article:author",
+    "dc.creator",
+    "parsely-author",
+    "sailthru.author",
+)
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|Page|CreativeWork|Blog|Chapter|Book|Thesis", re.I)
+
+
+def read_metadata(body: bytes, content_type: str | None) -> PageMeta | None:
+    """The page's declarations about itself, or None for a body that is not HTML."""
+    if not body.strip() or not is_html(content_type, body):
+        return None
+    try:
+        root = lxml.html.document_fromstring(
+            _XML_DECLARATION.sub("", _decode(body[:_HEAD_BYTES], content_type))
+        )
+    except (etree.ParserError, ValueError):
+        return None
+    metas = _meta_tags(root)
+    ld = _json_ld_article(root)
+    fields = {name: metas.get(key) for key, name in reversed(_TITLE_KEYS.items()) if metas.get(key)}
+    dates = [value for key in _DATE_KEYS for value in metas.get_all(key)[:1]] + (
+        [ld["date"]] if ld.get("date") else []
+    )
+    authors = [value for key in _AUTHOR_KEYS for value in metas.get_all(key)] + ld.get("authors", [])
+    heading = next((_collapse(h.text_content()) for h in root.iter("h1")), None)
+    return PageMeta(
+        title=_collapse(root.findtext(".//title") or "") or None,
+        heading=heading or None,
+        og_title=fields.get("og_title"),
+        citation_title=fields.get("citation_title"),
+        headline=ld.get("headline"),
+        site_name=fields.get("site_name"),
+        published=next((iso for iso in map(iso_date, dates) if iso), None),
+        authors=tuple(dict.fromkeys(a for a in authors if a and not a.startswith(("http://", "https://")))),
+    )
+
+
+def _decode(body: bytes, content_type: str | None) -> str:
+    """The text in the declared charset (header, then ``<meta charset>``), else UTF-8, never failing."""
+    declared = _CHARSET.search(content_type or "")
+    name = (
+        declared.group(1) if declared else EncodingDetector.find_declared_encoding(body[:4096], is_html=True)
+    )
+    try:
+        return body.decode(name or "utf-8", errors="replace")
+    except LookupError:
+        return body.decode("utf-8", errors="replace")
+
+
+def iso_date(text: str) -> str | None:
+    """An ISO date from a timestamp (``2023-05-02T14:05:00Z``) or any date CS1 reads."""
+    text = text.strip()
+    match = _ISO_START.match(text)
+    if match:
+        return match.group(1)
+    return parse_date(text.replace("/", "-")) if len(text) <= 40 else None
+
+
+class _Metas:
+    """``<meta name|property=… content=…>`` values by lower-cased key, in page order."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, list[str]] = {}
+
+    def add(self, key: str, value: str) -> None:
+        self.values.setdefault(key.strip().lower(), []).append(value)
+
+    def get(self, key: str) -> str | None:
+        return next(iter(self.values.get(key, ())), None)
+
+    def get_all(self, key: str) -> list[str]:
+        return self.values.get(key, [])
+
+
+def _meta_tags(root: Any) -> _Metas:
+    metas = _Metas()
+    for meta in root.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop")
+        value = _collapse(meta.get("content") or "")
+        if key and value:
+            metas.add(key, value)
+    return metas
+
+
+def _json_ld_article(root: Any) -> dict[str, Any]:
+    """headline, date and authors of the first article-like JSON-LD object."""
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads((script.text or "")[:_JSON_LD_CHARS])
+        except ValueError:
+            continue
+        for item in _objects(data, depth=0):
+            headline = item.get("headline")
+            kind = str(item.get("@type", ""))
+            if isinstance(headline, str) or (
+                _ARTICLE_TYPES.search(kind) and isinstance(item.get("name"), str)
+            ):
+                return {
+                    "headline": _collapse(str(headline or item.get("name"))),
+                    "date": str(item.get("datePublished") or "") or None,
+                    "authors": list(_names(item.get("author"))),
+                }
+    return {}
+
+
+def _objects(data: Any, depth: int) -> Iterator[dict[str, Any]]:
+    """Every dict in a JSON-LD document (top level, lists and ``@graph``), a few levels deep."""
+    if depth > 3:
+        return
+    if isinstance(data, list):
+        for item in data[:50]:
+            yield from _objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _objects(data["@graph"], depth + 1)
+
+
+def _names(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield _collapse(value)
+    elif isinstance(value, dict) and isinstance(value.get("name"), str):
+        yield _collapse(value["name"])
+    elif isinstance(value, list):
+        for item in value[:20]:
+            if not isinstance(item, list):
+                yield from _names(item)
+
+
+def _collapse(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
