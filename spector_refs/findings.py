@@ -148,7 +148,7 @@ _KINDS = (
         "warning for \"CS1 errors\"",
     ),
     FindingKind(
-        "title-mismatch", "reference", _W, "The cited page now gives itself another title: it may have changed.",
+        "title-mismatch", "reference", _W, "The cited page now gives itself another title: it changed.",
         WIKI + "Wikipedia:Link_rot#Keeping_dead_links",
         "No title the live page gives itself (`<title>`, `h1`, `og:title`, `citation_title`, JSON-LD "
         "`headline`) agrees with the cited title or its translation (fuzzy word match that ignores site "
@@ -168,10 +168,11 @@ _KINDS = (
         "page's text; the evidence gives the closest passage.",
     ),
     FindingKind(
-        "bad-identifier", "reference", _W, "An ISBN, ISSN, DOI, PMID, PMC, OCLC or arXiv identifier is invalid.",
+        "bad-identifier", "reference", _W, "An ISBN, ISSN, DOI, PMID, PMC, OCLC or arXiv ID is invalid.",
         WIKI + "Help:CS1_errors",
         "It breaks the CS1 module's rules (check digit, length, prefix, DOI registrant, number range, arXiv "
-        "date code) or, with `--identifiers`, doi.org does not know the DOI or registers it for another title.",
+        "date code) or, with `--identifiers`, doi.org does not know the DOI or registers it for another "
+        "title.",
     ),
 )  # fmt: skip
 

@@ -156,5 +156,7 @@ def _archive(ref: Reference, result: LinkResult) -> list[str]:
 
 
 def _finding(ref: Reference, kind: str, reason: str, evidence: list[str]) -> Finding:
-    return Finding(kind, default_severity(kind), reason, ref.title or ref.raw, reference=ref.number, group=ref.group,
-                   evidence=tuple(evidence))  # fmt: skip
+    return Finding(
+        kind, default_severity(kind), reason, ref.title or ref.raw,
+        reference=ref.number, group=ref.group, evidence=tuple(evidence),
+    )  # fmt: skip
