@@ -6,8 +6,15 @@ fails when the committed ``sources.json`` differs from what this produces. The
 output is deterministic (no clock, sorted keys) so that test can compare bytes.
 
 Precedence when entries meet: a curated ``[[source]]`` > a curated ``[[group]]``
-> the upstream lists (the strictest reliability of the perennial list and
-unreliable.js wins) > what the perennial entry's own wording says the source is.
+> the upstream lists (the strictest reliability of the perennial list,
+unreliable.js and Cite Unseen wins; the kind of the first Cite Unseen category
+in ``[cite_unseen] categories``) > what the perennial entry's own wording says
+the source is. The URL-shape rules of ``[rules]`` are copied in, with the brand
+families the lists themselves reveal (a name listed under two suffixes).
+
+This module stays inside the package, not in a build script beside it:
+``spector-refs sources update`` rebuilds the data from the live Meta-Wiki
+pages at run time, on the user's machine, with the same code.
 """
 
 from __future__ import annotations
@@ -20,11 +27,14 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from spector_refs.assess.domains import website_name
+from spector_refs.assess.domains import public_suffix, registrable_domain, website_name
 from spector_refs.assess.names import normalise_name
 from spector_refs.assess.upstream import (
+    ListedSite,
     PerennialRow,
     ScriptRule,
+    read_cite_unseen_json,
+    read_cite_unseen_pages,
     read_perennial,
     read_unreliable_js,
     strictest,
@@ -33,13 +43,20 @@ from spector_refs.assess.upstream import (
 DATA = Path(__file__).parent / "data"
 PERENNIAL = "perennial-sources-2021-03-17.csv"
 SCRIPT = "unreliable-js-rules-2022-01.rb.txt"
+CITE_UNSEEN = "cite-unseen-categorized-domains.json"
+CITE_UNSEEN_STRINGS = "cite-unseen-categorized-strings.json"
+LIVE = "cite-unseen-meta.json"
 FORMAT = 1
 _CURATION_TITLE = "spector_refs curation of source kinds"
 _PERENNIAL_LABEL = "Wikipedia's perennial sources list (2021-03-17)"
 
 
-def build_sources(data_dir: Path = DATA) -> dict[str, Any]:
-    """The content of ``sources.json`` for the files in ``data_dir``."""
+def build_sources(data_dir: Path = DATA, live: Path | None = None) -> dict[str, Any]:
+    """The content of ``sources.json`` for the files in ``data_dir``.
+
+    ``live`` is a file written by ``sources update`` (the Meta-Wiki pages of
+    Cite Unseen); it replaces the bundled Cite Unseen snapshot.
+    """
     curation = tomllib.loads((data_dir / "curation.toml").read_text(encoding="utf-8"))
     sites: dict[str, dict[str, Any]] = {}
     names: dict[str, str] = {}
@@ -48,21 +65,28 @@ def build_sources(data_dir: Path = DATA) -> dict[str, Any]:
     _add_perennial(rows, curation["perennial"], sites, names)
     rules = read_unreliable_js(data_dir / "upstream" / SCRIPT, curation["unreliable_js"]["expand"])
     _add_script_rules(rules, curation["unreliable_js"]["rules"], sites)
+    suffixes = dict(curation["suffixes"])
+    categories = curation["cite_unseen"]["categories"]
+    _add_listed(_cite_unseen(data_dir, live), categories, sites, suffixes)
     for group in curation["group"]:
         for domain in group["domains"]:
             _site(sites, domain)["group"] = group
     for source in curation["source"]:
         _add_curated(source, sites, names)
+    resolved = {key: _resolve(raw, info_kinds) for key, raw in sorted(sites.items())}
+    strings = json.loads((data_dir / "upstream" / CITE_UNSEEN_STRINGS).read_text(encoding="utf-8"))
+    meta = json.loads(live.read_text(encoding="utf-8")) if live else {}
     return {
         "format": FORMAT,
-        "version": curation["version"],
-        "date": curation["date"],
+        "version": curation["version"] + (f"+live.{meta['fetched'][:10]}" if meta else ""),
+        "date": meta["fetched"][:10] if meta else curation["date"],
         "licence": curation["licence"],
-        "generated_from": _provenance(data_dir, curation["upstream"]),
-        "sites": {key: _resolve(raw, info_kinds) for key, raw in sorted(sites.items())},
+        "generated_from": _provenance(data_dir, curation["upstream"], live),
+        "sites": resolved,
         "names": dict(sorted(names.items())),
-        "suffixes": curation["suffixes"],
+        "suffixes": dict(sorted(suffixes.items())),
         "doi_prefixes": _doi_prefixes(rules, curation["unreliable_js"]["rules"]),
+        "rules": _rules(curation["rules"], resolved, _string_rules(strings, categories, curation["rules"])),
     }
 
 
@@ -117,13 +141,52 @@ def _add_script_rules(
                 _site(sites, host).setdefault("script", []).append((rule.comment, ruling))
 
 
+def _cite_unseen(data_dir: Path, live: Path | None) -> list[ListedSite]:
+    if live is None:
+        return read_cite_unseen_json(data_dir / "upstream" / CITE_UNSEEN, "Cite Unseen")
+    pages = json.loads(live.read_text(encoding="utf-8"))["pages"]
+    texts = {title: page["content"] for title, page in pages.items()}
+    return read_cite_unseen_pages(texts, "Cite Unseen on Meta-Wiki")
+
+
+def category_ruling(category: str, categories: list[list[Any]]) -> dict[str, str] | None:
+    """What a Cite Unseen category says (kind and/or reliability), None for categories we skip."""
+    for pattern, ruling in categories:
+        if re.search(pattern, category):
+            return dict(ruling)
+    return None
+
+
+def _add_listed(
+    listed: list[ListedSite],
+    categories: list[list[Any]],
+    sites: dict[str, dict[str, Any]],
+    suffixes: dict[str, dict[str, str]],
+) -> None:
+    """Cite Unseen entries: sections become path rules, government suffixes join the suffixes."""
+    for item in listed:
+        ruling = category_ruling(item.category, categories)
+        if ruling is None:
+            continue
+        reason = f"listed as {item.category} by {item.origin}"
+        is_suffix = item.host in suffixes or public_suffix(item.host) == item.host
+        if ruling.get("kind") == "state-media" and is_suffix:
+            suffix = {"kind": "government", "reason": f"a government suffix ({reason})"}
+            suffixes.setdefault(item.host, suffix)
+        elif item.path:
+            _site(sites, item.host)["rules"].append({"path": f"/{item.path}*", **ruling, "reason": reason})
+        else:
+            _site(sites, item.host).setdefault("listed", []).append((item.category, item.origin, ruling))
+
+
 def _add_curated(source: dict[str, Any], sites: dict[str, dict[str, Any]], names: dict[str, str]) -> None:
     key = source.get("domain") or f"name:{normalise_name(source['names'][0])}"
     site = _site(sites, key)
     refinement = {k: source[k] for k in ("path", "title") if k in source}
     if refinement:
         fields = {k: source[k] for k in ("reliability", "kind", "reason") if k in source}
-        site["rules"].append({**refinement, **fields})
+        rule: dict[str, Any] = {**refinement, **fields}
+        site.setdefault("curated_rules", []).append(rule)
     else:
         site["curated"] = source
     for name in source.get("names", ()):
@@ -135,20 +198,27 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
     curated, group = raw.get("curated", {}), raw.get("group", {})
     rows: list[PerennialRow] = raw.get("perennial", [])
     script: list[tuple[str, dict[str, str]]] = raw.get("script", [])
-    upstream = strictest(_perennial_reliability(rows), *(ruling["reliability"] for _, ruling in script))
+    listed: list[tuple[str, str, dict[str, str]]] = raw.get("listed", [])
+    upstream = strictest(
+        _perennial_reliability(rows),
+        *(ruling["reliability"] for _, ruling in script),
+        *(ruling.get("reliability") for _, _, ruling in listed),
+    )
+    listed_kinds = [ruling["kind"] for _, _, ruling in listed if "kind" in ruling]
     script_kinds = [ruling["kind"] for _, ruling in script if ruling["kind"] != "unknown"]
-    kind = curated.get("kind") or group.get("kind") or next(iter(script_kinds), None)
+    kind = curated.get("kind") or group.get("kind") or next(iter(listed_kinds + script_kinds), None)
     entry: dict[str, Any] = {
         "reliability": curated.get("reliability") or strictest(upstream, group.get("reliability")),
         "kind": kind or _kind_from_wording(rows, info_kinds) or "unknown",
-        "reason": "; ".join(_reasons(curated, group, rows, script)),
-        "origin": _origins(curated, group, rows, script),
+        "reason": "; ".join(_reasons(curated, group, rows, script, listed)),
+        "origin": _origins(curated, group, rows, script, listed),
     }
     name = (curated.get("names") or [None])[0] or (rows[0].name if rows else None)
     if name:
         entry["name"] = name
-    if raw["rules"]:
-        entry["rules"] = raw["rules"]
+    site_rules = raw.get("curated_rules", []) + raw["rules"]
+    if site_rules:
+        entry["rules"] = site_rules
     return entry
 
 
@@ -175,12 +245,14 @@ def _reasons(
     group: dict[str, Any],
     rows: list[PerennialRow],
     script: list[tuple[str, dict[str, str]]],
+    listed: list[tuple[str, str, dict[str, str]]],
 ) -> list[str]:
     reasons = [text for text in (curated.get("reason"), group.get("reason")) if text][:1]
     if rows:
         verdicts = sorted({f"{_words(row.reliability)} ({row.title})" for row in rows})
         reasons.append(f"{', '.join(verdicts)} on {_PERENNIAL_LABEL}")
     reasons.extend(f"flagged by unreliable.js (2022-01): {comment}" for comment, _ in script)
+    reasons.extend(f"listed as {category} by {origin}" for category, origin, _ in listed)
     if curated.get("reliability"):
         reasons.append(f"rated {curated['reliability']} by spector_refs curation")
     return reasons or ["listed by spector_refs curation"]
@@ -195,11 +267,66 @@ def _origins(
     group: dict[str, Any],
     rows: list[PerennialRow],
     script: list[tuple[str, dict[str, str]]],
+    listed: list[tuple[str, str, dict[str, str]]],
 ) -> list[str]:
     origins = [f"perennial: {row.title}" for row in rows]
     origins += [f"unreliable.js: {comment}" for comment, _ in script]
+    origins += [f"{origin}: {category}" for category, origin, _ in listed]
     origins += [f"curation: {label}" for label, present in (("group", group), ("source", curated)) if present]
     return origins
+
+
+def _string_rules(
+    strings: dict[str, list[str]], categories: list[list[Any]], curated: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Cite Unseen's URL strings ("-irpt") as page rules, unless a curated rule already catches them."""
+    rules = []
+    for category, entries in sorted(strings.items()):
+        ruling = category_ruling(category, categories)
+        for text in entries:
+            caught = any(re.search(rule["path"], text) for rule in curated["page"] if "path" in rule)
+            if ruling and "kind" in ruling and not caught:
+                reason = f"the URL contains {text!r}, listed as {category} by Cite Unseen"
+                rule = {"name": f"URL string {text}", "path": re.escape(text), **ruling, "reason": reason}
+                rules.append(rule)
+    return rules
+
+
+def _rules(
+    curated: dict[str, Any], sites: dict[str, dict[str, Any]], extra: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """The URL-shape rules: curated page rules, platforms, government labels and brand families."""
+    brands = _derived_brands(sites, set(curated["brands"]["not_brands"]))
+    for name, value in curated["brands"].items():
+        if name != "not_brands":
+            ruling = {"kind": value} if isinstance(value, str) else dict(value)
+            reason = f"a {name} site under another public suffix: {ruling['kind'].replace('-', ' ')}"
+            brands[name] = {**brands.get(name, {}), **ruling, "reason": reason}
+    return {
+        "page": curated["page"] + extra,
+        "platforms": dict(sorted(curated["platforms"].items())),
+        "brands": dict(sorted(brands.items())),
+        "government": curated["government"],
+    }
+
+
+def _derived_brands(sites: dict[str, dict[str, Any]], excluded: set[str]) -> dict[str, dict[str, str]]:
+    """Names the lists give under two or more public suffixes, all with one ruling (sputniknews.*)."""
+    families: dict[str, list[str]] = {}
+    for key in sites:
+        if "/" not in key and registrable_domain(key) == key:
+            families.setdefault(key.split(".")[0], []).append(key)
+    brands = {}
+    for name, keys in sorted(families.items()):
+        rulings = {(sites[key]["kind"], sites[key]["reliability"]) for key in keys}
+        if len(keys) < 2 or len(rulings) != 1 or name in excluded:
+            continue
+        kind, reliability = rulings.pop()
+        if (kind, reliability) != ("unknown", "unknown"):
+            named = ", ".join(sorted(keys))
+            reason = f"the {name} brand under another public suffix (the lists name {named})"
+            brands[name] = {"kind": kind, "reliability": reliability, "reason": reason}
+    return brands
 
 
 def _doi_prefixes(rules: list[ScriptRule], rulings: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
@@ -215,13 +342,21 @@ def _doi_prefixes(rules: list[ScriptRule], rulings: dict[str, dict[str, str]]) -
     return dict(sorted(prefixes.items()))
 
 
-def _provenance(data_dir: Path, upstream: dict[str, dict[str, str]]) -> list[dict[str, str]]:
-    files = [*(f"upstream/{name}" for name in sorted(upstream)), "curation.toml"]
+def _provenance(
+    data_dir: Path, upstream: dict[str, dict[str, str]], live: Path | None
+) -> list[dict[str, str]]:
+    names = sorted(name for name in upstream if not (live and name == CITE_UNSEEN))
+    files = [*(data_dir / "upstream" / name for name in names), data_dir / "curation.toml"]
     out = []
-    for name in files:
-        meta = upstream.get(name.removeprefix("upstream/"), {"title": _CURATION_TITLE})
-        digest = hashlib.sha256((data_dir / name).read_bytes()).hexdigest()
-        out.append({"file": name, "sha256": digest, **meta})
+    for path in files:
+        meta = upstream.get(path.name, {"title": _CURATION_TITLE})
+        label = f"upstream/{path.name}" if path.name in upstream else path.name
+        out.append({"file": label, "sha256": hashlib.sha256(path.read_bytes()).hexdigest(), **meta})
+    if live:
+        fetched = json.loads(live.read_text(encoding="utf-8"))
+        meta = {"title": "Cite Unseen source pages on Meta-Wiki", "origin": fetched["api"],
+                "fetched": fetched["fetched"], "licence": "CC BY-SA 4.0 (Meta-Wiki content)"}  # fmt: skip
+        out.append({"file": str(live), "sha256": hashlib.sha256(live.read_bytes()).hexdigest(), **meta})
     return out
 
 

@@ -22,13 +22,14 @@ from spector_refs.model import Reliability, Severity
 KINDS = (
     "news", "magazine", "academic", "book", "reference", "government", "state-media", "press-release",
     "company", "advocacy", "blog", "self-published", "social-media", "video", "wiki", "forum",
-    "user-generated", "tabloid", "predatory", "preprint", "archive", "unknown",
+    "user-generated", "tabloid", "satire", "opinion", "predatory", "preprint", "archive", "unknown",
 )  # fmt: skip
 """The documented source kinds, in the order the documentation lists them."""
 
 WEAK_RELIABILITY = frozenset(
     {Reliability.GENERALLY_UNRELIABLE, Reliability.DEPRECATED, Reliability.BLACKLISTED}
 )
+"""Reliabilities that make a source weak by default; "no consensus" is fine unless configured."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,13 @@ class AssessConfig:
     ``weak_kinds`` are kinds that make a source weak whatever its reliability
     (self-published and user-generated material, per WP:SPS and WP:UGC).
     ``primary_kinds`` are kinds whose sources speak for themselves (WP:PRIMARY):
-    a claim resting only on them gets a ``primary-only`` finding.
+    a claim resting only on them gets a ``primary-only`` finding. Tabloids and
+    satire are weak by default (WP:TABLOID), state media and opinion pieces
+    primary (they speak for their government or their writer);
+    ``weak_reliability`` lists the reliabilities that make a source weak —
+    add ``no-consensus`` to flag marginal sources too. ``source_data`` is a
+    ``sources.json`` to use instead of the bundled one (what ``sources
+    update`` writes).
     ``lead_uncited``/``infobox_uncited`` give the severity of uncited lead and
     infobox claims, or None to leave them out: Wikipedia allows them uncited
     when the body cites the same facts (MOS:LEADCITE), so they are only hints.
@@ -57,9 +64,13 @@ class AssessConfig:
 
     weak_kinds: frozenset[str] = frozenset(
         {"blog", "self-published", "social-media", "video", "wiki", "forum", "user-generated", "predatory"}
+        | {"tabloid", "satire"}
     )
+    weak_reliability: frozenset[Reliability] = WEAK_RELIABILITY
     weak_severity: Severity = FINDING_KINDS["weak-only"].severity
-    primary_kinds: frozenset[str] = frozenset({"government", "press-release", "company"})
+    primary_kinds: frozenset[str] = frozenset(
+        {"government", "press-release", "company", "state-media", "opinion"}
+    )
     primary_severity: Severity = FINDING_KINDS["primary-only"].severity
     dead_severity: Severity = FINDING_KINDS["dead-only"].severity
     lead_uncited: Severity | None = Severity.INFO
@@ -68,6 +79,7 @@ class AssessConfig:
     check_figures: bool = True
     today: str | None = None
     sources: Mapping[str, SourceOverride] = field(default_factory=dict)
+    source_data: str | None = None
 
     def reference_date(self) -> date:
         """The day access dates are compared with."""
@@ -120,6 +132,22 @@ def _kinds(key: str, raw: Any) -> frozenset[str]:
     return frozenset(raw)
 
 
+def _reliabilities(key: str, raw: Any) -> frozenset[Reliability]:
+    if isinstance(raw, str) or not isinstance(raw, list | tuple | set | frozenset):
+        raise ConfigError(f"{key} must be a list of reliabilities")
+    try:
+        return frozenset(Reliability(value) for value in raw)
+    except ValueError:
+        choices = ", ".join(r.value for r in Reliability)
+        raise ConfigError(f"{key}: use reliabilities from {choices}") from None
+
+
+def _path(key: str, raw: Any) -> str:
+    if not isinstance(raw, str) or not raw:
+        raise ConfigError(f"{key} must be the path of a sources.json file")
+    return raw
+
+
 def _days(key: str, raw: Any) -> int | None:
     if raw is False or raw == "off":
         return None
@@ -167,6 +195,7 @@ def _override(key: str, raw: Any) -> SourceOverride:
 
 _CONVERT = {
     "weak_kinds": _kinds,
+    "weak_reliability": _reliabilities,
     "weak_severity": _severity,
     "primary_kinds": _kinds,
     "primary_severity": _severity,
@@ -177,4 +206,5 @@ _CONVERT = {
     "check_figures": _flag,
     "today": _today,
     "sources": _sources,
+    "source_data": _path,
 }

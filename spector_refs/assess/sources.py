@@ -1,13 +1,27 @@
 """Source classification: what kind of source a reference cites, and how reliable it is.
 
 Every profile names the entry that matched and says why, so an editor can
-check the ruling. A reference is looked up, in order, by its URL (the original
-page inside an archive URL; host, then parent domains down to the registrable
-domain, path and title rules first, then public suffixes such as ``.gov``), its
-DOI prefix, and — for references without a URL, as in plain-text copies — by
-its work, publisher and the site name its title ends with, written as a name
-("AP News") or as a website ("www.justice.gov"). User overrides from the
-configuration are consulted before the bundled data at every step.
+check the ruling. A reference is looked up by its URL (the original page
+inside an archive URL), its DOI prefix, and — for references without a URL,
+as in plain-text copies — by its work, publisher and the site name its title
+ends with, written as a name ("AP News") or as a website ("www.justice.gov").
+
+For a URL every list entry and rule that applies is collected, in this
+order of precedence (documented in docs/assessment.md):
+
+1. your configuration (``[tool.spector-refs.sources]``);
+2. a list entry for the page: a path of the site (``forbes.com/sites/*``) or
+   its exact subdomain (``blogs.nytimes.com``);
+3. a rule about the page: its path or host says press release, opinion,
+   blog or wiki (:mod:`spector_refs.assess.rules`);
+4. a list entry for the whole site (``nytimes.com``, a parent domain);
+5. a rule about the site's name: hosting platform, brand family;
+6. the generic list: public suffixes (``.gov``, ``gov.uk``) and the
+   government-suffix rule (``gov.pl``, ``go.kr``).
+
+The ruling takes its kind from the first of these that gives a kind and its
+reliability from the first that gives a reliability, so "an opinion piece"
+(a rule) on "a generally reliable newspaper" (a site entry) is both.
 """
 
 from __future__ import annotations
@@ -16,110 +30,208 @@ import fnmatch
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spector_refs.assess.config import WEAK_RELIABILITY, AssessConfig, SourceOverride
+from spector_refs.assess.config import AssessConfig, SourceOverride
 from spector_refs.assess.domains import (
     host_candidates,
-    host_of,
     is_archive,
     original_url,
-    path_of,
     public_suffix,
     registrable_domain,
+    split_url,
     website_name,
 )
 from spector_refs.assess.names import normalise_name, shorter_names, title_site_name
+from spector_refs.assess.rules import RULES_ORIGIN, UrlRules
+from spector_refs.errors import InputError
 from spector_refs.model import Reference, Reliability, SourceProfile
 
 SOURCES_JSON = Path(__file__).parent / "data" / "sources.json"
+LEVELS = (
+    "your configuration",
+    "list entry for the page",
+    "rule about the page",
+    "list entry for the site",
+    "rule about the site",
+    "generic list",
+)
+"""The precedence levels of a match, highest first."""
+CONFIG, PAGE_ENTRY, PAGE_RULE, SITE_ENTRY, SITE_RULE, GENERIC = range(len(LEVELS))
 
 _CS1_KINDS = {"journal": "academic", "book": "book", "news": "news", "magazine": "magazine"}
+_HOST_CACHE = 65536
+_REBUILD = "run `spector-refs sources update`, or delete the file to use the bundled data"
 
 
 @lru_cache(maxsize=4)
 def load_source_data(path: Path = SOURCES_JSON) -> Mapping[str, Any]:
-    """The bundled source data (``sources.json``), read once per process."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    """Source data (``sources.json``), read once per process; a bad file is an :class:`InputError`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: cannot read the source data ({exc}); {_REBUILD}") from None
+    if not isinstance(data, dict) or "sites" not in data or "rules" not in data:
+        raise InputError(f"{path}: not spector_refs source data; {_REBUILD}")
+    return data
+
+
+@dataclass(frozen=True)
+class Match:
+    """One list entry or rule that applies to a source, with its precedence level."""
+
+    level: int
+    key: str
+    profile: SourceProfile
+    origin: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Host:
+    """What a host alone settles, computed once per host."""
+
+    candidates: tuple[str, ...]
+    refinable: tuple[tuple[str, Mapping[str, Any], str], ...]
+    page_entries: tuple[Match, ...]
+    site_entries: tuple[Match, ...]
+    site_rules: tuple[Match, ...]
+    generic: tuple[Match, ...]
 
 
 @dataclass(frozen=True)
 class SourceIndex:
-    """The bundled data and the user's overrides, ready for lookups."""
+    """Source data, its compiled rules and the user's overrides, ready for lookups."""
 
     data: Mapping[str, Any]
     overrides: Mapping[str, SourceOverride]
+    rules: UrlRules
+    _hosts: dict[str, _Host] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def create(cls, config: AssessConfig | None = None) -> SourceIndex:
-        """An index over the bundled data with the config's ``sources`` overrides."""
-        overrides = (config or AssessConfig()).sources
-        return cls(load_source_data(), {_override_key(key): value for key, value in overrides.items()})
+        """An index over the config's source data (the bundled file by default) and its overrides."""
+        config = config or AssessConfig()
+        data = load_source_data(Path(config.source_data) if config.source_data else SOURCES_JSON)
+        overrides = {_override_key(key): value for key, value in config.sources.items()}
+        return cls(data, overrides, UrlRules.from_data(data["rules"]))
 
     def by_url(self, url: str, title: str | None = None) -> SourceProfile | None:
-        """The profile of the site a URL belongs to, or None if nothing matched."""
-        host = host_of(url)
+        """The profile of the page a URL points at, or None if nothing matched."""
+        return merge_matches(self.url_matches(url, title))
+
+    def url_matches(self, url: str, title: str | None = None) -> list[Match]:
+        """Every entry and rule that applies to a URL, highest precedence first."""
+        host, path = split_url(url)
         if not host:
-            return None
-        path = path_of(url)
-        for candidate in host_candidates(host.removeprefix("www.")):
-            profile = self._site(candidate, path, title, f"the domain {candidate}")
-            if profile:
-                return profile
-        return self._suffix(host)
+            return []
+        site = self._host(host)
+        matches = list(self._overrides(site.candidates, path)) if self.overrides else []
+        for key, entry, how in site.refinable:
+            refined = _refine(entry, path, title)
+            if refined is not entry:
+                matches.append(_entry_match(PAGE_ENTRY, refined, key, how))
+        matches += site.page_entries
+        listed = bool(site.page_entries or site.site_entries)
+        for name, ruling in self.rules.page_matches(host, path, listed):
+            matches.append(_rule_match(PAGE_RULE, name, ruling, f"the URL {url}"))
+        return [*matches, *site.site_entries, *site.site_rules, *site.generic]
 
     def by_name(self, name: str, title: str | None = None) -> SourceProfile | None:
         """The profile of a work or publisher written as a website or as a name."""
+        return merge_matches(self.name_matches(name, title))
+
+    def name_matches(self, name: str, title: str | None = None) -> list[Match]:
+        """The entries a work or publisher name leads to, highest precedence first."""
         host = website_name(name)
         if host:
-            return self.by_url(f"http://{host}/", title)
+            return self.url_matches(f"http://{host}/", title)
         for candidate in shorter_names(name):
             key = normalise_name(candidate)
             how = f'the name "{candidate}"'
+            matches = [_override_match(key, self.overrides[key], how)] if key in self.overrides else []
             target = self.data["names"].get(key)
-            base = self._site(target, "/", title, how) if target else None
-            profile = self._override(key, base, how) or base
-            if profile:
-                return profile
-        return None
+            entry = self.data["sites"].get(target) if target else None
+            if entry:
+                refined = _refine(entry, "/", title)
+                level = PAGE_ENTRY if refined is not entry else SITE_ENTRY
+                matches.append(_entry_match(level, refined, target, how))
+            if matches:
+                return matches
+        return []
 
     def by_doi(self, doi: str) -> SourceProfile | None:
         """The profile a DOI's prefix gives (predatory publishers, preprint servers)."""
         lowered = doi.strip().lower()
         for prefix, entry in self.data["doi_prefixes"].items():
             if lowered.startswith(prefix.lower()):
-                return _profile(entry, f"doi:{prefix}", f"the DOI {doi}")
+                return _entry_match(SITE_ENTRY, entry, f"doi:{prefix}", f"the DOI {doi}").profile
         return None
 
-    def _site(self, key: str, path: str, title: str | None, how: str) -> SourceProfile | None:
-        entry = self.data["sites"].get(key)
-        base = _profile(_refine(entry, path, title), key, how) if entry else None
-        return self._override(key, base, how, path) or base
+    def _host(self, host: str) -> _Host:
+        known = self._hosts.get(host)
+        if known is None:
+            if len(self._hosts) >= _HOST_CACHE:
+                self._hosts.clear()
+            known = self._hosts[host] = self._settle(host)
+        return known
 
-    def _override(
-        self, key: str, base: SourceProfile | None, how: str, path: str = "/"
-    ) -> SourceProfile | None:
-        for pattern, override in self.overrides.items():
-            if _override_matches(pattern, key, path):
-                start = base or SourceProfile()
-                return SourceProfile(
-                    reliability=override.reliability or start.reliability,
-                    kind=override.kind or start.kind,
-                    matched=f"config:{pattern}",
-                    reason=f"{override.reason or 'set in your configuration'} — matched {how}",
-                )
-        return None
+    def _settle(self, host: str) -> _Host:
+        """Everything about a host that does not depend on the path."""
+        candidates = tuple(host_candidates(host))
+        sites = self.data["sites"]
+        refinable, page, site = [], [], []
+        for index, key in enumerate(candidates):
+            entry = sites.get(key)
+            if entry is None:
+                continue
+            how = f"the domain {key}"
+            if entry.get("rules"):
+                refinable.append((key, entry, how))
+            if index == len(candidates) - 1 and key == registrable_domain(host):
+                site.append(_entry_match(SITE_ENTRY, entry, key, how))
+            else:
+                page.append(_entry_match(PAGE_ENTRY, entry, key, how))
+        how = f"the host {host}"
+        rules = [_rule_match(SITE_RULE, *rule, how) for rule in self.rules.site_matches(host)]
+        generic = tuple(self._generic(host))
+        return _Host(candidates, tuple(refinable), tuple(page), tuple(site), tuple(rules), generic)
 
-    def _suffix(self, host: str) -> SourceProfile | None:
+    def _generic(self, host: str) -> Iterator[Match]:
         suffixes = self.data["suffixes"]
-        for key in (registrable_domain(host), public_suffix(host)):
+        for key in dict.fromkeys((registrable_domain(host), public_suffix(host))):
             if key and key in suffixes:
-                entry = {"reliability": "unknown", **suffixes[key]}
-                return _profile(entry, f"suffix:{key}", f"the host {host}")
+                yield _entry_match(GENERIC, suffixes[key], f"suffix:{key}", f"the host {host}")
+        government = self.rules.government(host)
+        if government:
+            yield _rule_match(GENERIC, *government, f"the host {host}")
+
+    def _overrides(self, candidates: tuple[str, ...], path: str) -> Iterator[Match]:
+        for candidate in candidates:
+            for pattern, override in self.overrides.items():
+                if _override_matches(pattern, candidate, path):
+                    yield _override_match(pattern, override, f"the domain {candidate}")
+
+
+def merge_matches(matches: list[Match]) -> SourceProfile | None:
+    """One profile: the kind of the first match that gives one, the reliability likewise."""
+    if not matches:
         return None
+    kind = next((m for m in matches if m.profile.kind != "unknown"), None)
+    reliable = next((m for m in matches if m.profile.reliability is not Reliability.UNKNOWN), None)
+    lead = min((m for m in (kind, reliable) if m), key=matches.index, default=matches[0])
+    reason = lead.profile.reason
+    for other in (kind, reliable):
+        if other and other is not lead:
+            reason += f"; {other.profile.reason}"
+    return SourceProfile(
+        reliability=reliable.profile.reliability if reliable else Reliability.UNKNOWN,
+        kind=kind.profile.kind if kind else "unknown",
+        matched=lead.key,
+        reason=reason,
+    )
 
 
 def classify_reference(ref: Reference, index: SourceIndex) -> SourceProfile:
@@ -137,14 +249,37 @@ def classify_reference(ref: Reference, index: SourceIndex) -> SourceProfile:
     return profile
 
 
+def decision(profile: SourceProfile, config: AssessConfig) -> str:
+    """ "weak", "primary" or "fine": how a claim resting on this source alone is judged.
+
+    Deprecated and blacklisted sources are weak whatever their kind (WP:DEPS);
+    then a primary kind wins over a merely unreliable rating, because a press
+    release or a ministry is rated unreliable for exactly that reason — it
+    speaks for itself — and "primary-only" says so more precisely; then weak
+    kinds and weak reliabilities (the config's ``weak_kinds`` and
+    ``weak_reliability``) are weak; everything else is fine.
+    """
+    reliability = profile.reliability
+    if reliability in config.weak_reliability and reliability in _NEVER_USE:
+        return "weak"
+    if profile.kind in config.primary_kinds:
+        return "primary"
+    if profile.kind in config.weak_kinds or reliability in config.weak_reliability:
+        return "weak"
+    return "fine"
+
+
+_NEVER_USE = frozenset({Reliability.DEPRECATED, Reliability.BLACKLISTED})
+
+
 def is_weak(profile: SourceProfile, config: AssessConfig) -> bool:
-    """Unreliable, deprecated or blacklisted, or of a kind the config counts as weak."""
-    return profile.reliability in WEAK_RELIABILITY or profile.kind in config.weak_kinds
+    """Deprecated, of a weak kind, or unreliable without being primary (see :func:`decision`)."""
+    return decision(profile, config) == "weak"
 
 
 def is_primary(profile: SourceProfile, config: AssessConfig) -> bool:
-    """A source that speaks for itself (government, press release, company)."""
-    return profile.kind in config.primary_kinds
+    """A source that speaks for itself (government, press release, company, state media, opinion)."""
+    return decision(profile, config) == "primary"
 
 
 def page_url(ref: Reference) -> str | None:
@@ -189,7 +324,7 @@ def _names(ref: Reference) -> Iterator[tuple[str, str]]:
 
 
 def _refine(entry: Mapping[str, Any], path: str, title: str | None) -> Mapping[str, Any]:
-    """The entry with the first path or title rule that applies merged in."""
+    """The entry with the first path or title rule that applies merged in (the entry itself if none)."""
     for rule in entry.get("rules", ()):
         if "path" in rule and fnmatch.fnmatch(path.lower(), rule["path"].lower()):
             return {**entry, **rule, "matched_rule": f"path {rule['path']}"}
@@ -198,14 +333,37 @@ def _refine(entry: Mapping[str, Any], path: str, title: str | None) -> Mapping[s
     return entry
 
 
-def _profile(entry: Mapping[str, Any], key: str, how: str) -> SourceProfile:
+def _entry_match(level: int, entry: Mapping[str, Any], key: str, how: str) -> Match:
     matched = key + (f" ({entry['matched_rule']})" if "matched_rule" in entry else "")
-    return SourceProfile(
+    profile = SourceProfile(
         reliability=Reliability(entry.get("reliability", "unknown")),
         kind=entry.get("kind", "unknown"),
         matched=matched,
         reason=f"{entry['reason']} — matched {how}",
     )
+    origin = tuple(entry.get("origin", ())) or (("curation: suffixes",) if level == GENERIC else ())
+    return Match(level, matched, profile, origin)
+
+
+def _rule_match(level: int, name: str, ruling: Mapping[str, str], how: str) -> Match:
+    key = f"rule:{name}"
+    profile = SourceProfile(
+        reliability=Reliability(ruling.get("reliability", "unknown")),
+        kind=ruling.get("kind", "unknown"),
+        matched=key,
+        reason=f"{ruling['reason']} — matched {how}",
+    )
+    return Match(level, key, profile, (RULES_ORIGIN,))
+
+
+def _override_match(pattern: str, override: SourceOverride, how: str) -> Match:
+    profile = SourceProfile(
+        reliability=override.reliability or Reliability.UNKNOWN,
+        kind=override.kind or "unknown",
+        matched=f"config:{pattern}",
+        reason=f"{override.reason or 'set in your configuration'} — matched {how}",
+    )
+    return Match(CONFIG, f"config:{pattern}", profile, ("your configuration",))
 
 
 def _override_key(key: str) -> str:

@@ -1,10 +1,12 @@
-"""Readers for the two upstream lists the bundled source data is built from.
+"""Readers for the upstream lists the bundled source data is built from.
 
 Only ``build.py`` uses them: the perennial-sources CSV (Wikipedia editors'
-consensus per source, with the domains its row links to) and the regex rules
+consensus per source, with the domains its row links to), the regex rules
 of the unreliable.js user script (Ruby port), whose alternations are spelt
 out into plain domains, host paths and DOI prefixes so that matching at run
-time is an exact lookup on the registrable domain, not a regex scan.
+time is an exact lookup on the registrable domain, not a regex scan, and
+Cite Unseen's categorised domains — the old JSON snapshot or the live
+Meta-Wiki pages ``sources update`` fetches.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import mwparserfromhell
 
 STATUS = {
     "Generally reliable": "generally-reliable",
@@ -172,3 +177,53 @@ def _split_top(text: str) -> list[str]:
         else:
             current += char
     return [*parts, current]
+
+
+@dataclass(frozen=True)
+class ListedSite:
+    """One entry of a categorised list (Cite Unseen): a site, or a section of one."""
+
+    category: str
+    host: str
+    path: str
+    origin: str
+
+
+def read_cite_unseen_json(path: Path, origin: str) -> list[ListedSite]:
+    """The entries of Cite Unseen's ``categorized-domains.json``: ``{category: ["host/path", …]}``."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [site for category, entries in data.items() for site in _listed(category, entries, origin)]
+
+
+def read_cite_unseen_pages(pages: dict[str, str], origin: str) -> list[ListedSite]:
+    """The entries of the Meta-Wiki pages ``Cite_Unseen/sources/*`` (wikitext by title).
+
+    Each page lists ``{{CULink|example.org}}`` templates under level-3 headings
+    that name the category (``=== blogs ===``, ``=== enRspDeprecated ===``).
+    Entries that add conditions (``|author=…``) are left out: they rule on some
+    of a site's articles only, which a URL alone cannot tell.
+    """
+    listed: list[ListedSite] = []
+    for title, text in sorted(pages.items()):
+        for section in mwparserfromhell.parse(text).get_sections(levels=[3]):
+            heading = str(section.filter_headings()[0].title).strip()
+            urls = [_culink_url(template) for template in section.filter_templates(recursive=False)]
+            listed += _listed(heading, [url for url in urls if url], f"{origin}: {title}")
+    return listed
+
+
+def _culink_url(template: Any) -> str | None:
+    if str(template.name).strip().lower() != "culink":
+        return None
+    params = {str(param.name).strip(): str(param.value).strip() for param in template.params}
+    url = params.pop("1", None) or params.pop("url", None)
+    return url if url and not params else None
+
+
+def _listed(category: str, entries: list[str], origin: str) -> Iterator[ListedSite]:
+    for entry in entries:
+        text = re.sub(r"^[a-z]+://", "", entry.strip().lower()).split("?")[0]
+        host, _, path = text.partition("/")
+        host = host.removeprefix("www.")
+        if "." in host.strip(".") and not host.endswith(".") and "*" not in text:
+            yield ListedSite(category, host, path.rstrip("/"), origin)

@@ -29,6 +29,8 @@ def test_versioned_with_origin_date_and_licence(built: dict) -> None:
     assert built["version"] and built["date"] and "CC BY-SA" in built["licence"]
     files = [item["file"] for item in built["generated_from"]]
     assert files == [
+        "upstream/cite-unseen-categorized-domains.json",
+        "upstream/cite-unseen-categorized-strings.json",
         "upstream/perennial-sources-2021-03-17.csv",
         "upstream/unreliable-js-rules-2022-01.rb.txt",
         "curation.toml",
@@ -71,7 +73,7 @@ def test_curation_adds_kinds(built: dict) -> None:
 
 def test_build_main_writes_the_file(tmp_path: Path) -> None:
     (tmp_path / "upstream").mkdir()
-    for name in ("curation.toml", f"upstream/{build.PERENNIAL}", f"upstream/{build.SCRIPT}"):
+    for name in ("curation.toml", *(f"upstream/{path.name}" for path in (DATA / "upstream").iterdir())):
         (tmp_path / name).write_bytes((DATA / name).read_bytes())
     assert build.main([str(tmp_path)]) == 0
     written = json.loads((tmp_path / "sources.json").read_text(encoding="utf-8"))
