@@ -182,10 +182,9 @@ def _add_listed(
 def _add_curated(source: dict[str, Any], sites: dict[str, dict[str, Any]], names: dict[str, str]) -> None:
     key = source.get("domain") or f"name:{normalise_name(source['names'][0])}"
     site = _site(sites, key)
-    refinement = {k: source[k] for k in ("path", "title") if k in source}
-    if refinement:
-        fields = {k: source[k] for k in ("reliability", "kind", "reason") if k in source}
-        rule: dict[str, Any] = {**refinement, **fields}
+    if "path" in source or "title" in source:
+        keys = ("path", "title", "reliability", "kind", "reason")
+        rule: dict[str, Any] = {k: source[k] for k in keys if k in source}
         site.setdefault("curated_rules", []).append(rule)
     else:
         site["curated"] = source

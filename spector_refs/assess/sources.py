@@ -215,12 +215,18 @@ class SourceIndex:
                     yield _override_match(pattern, override, f"the domain {candidate}")
 
 
+def deciding_matches(matches: list[Match]) -> tuple[Match | None, Match | None]:
+    """The match that gives the kind and the one that gives the reliability (highest precedence)."""
+    kind = next((m for m in matches if m.profile.kind != "unknown"), None)
+    reliable = next((m for m in matches if m.profile.reliability is not Reliability.UNKNOWN), None)
+    return kind, reliable
+
+
 def merge_matches(matches: list[Match]) -> SourceProfile | None:
     """One profile: the kind of the first match that gives one, the reliability likewise."""
     if not matches:
         return None
-    kind = next((m for m in matches if m.profile.kind != "unknown"), None)
-    reliable = next((m for m in matches if m.profile.reliability is not Reliability.UNKNOWN), None)
+    kind, reliable = deciding_matches(matches)
     lead = min((m for m in (kind, reliable) if m), key=matches.index, default=matches[0])
     reason = lead.profile.reason
     for other in (kind, reliable):

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from spector_refs import __version__
-from spector_refs.cli import audit, bib, kinds, links, parse
+from spector_refs.cli import audit, bib, kinds, links, parse, sources
 from spector_refs.errors import SpectorError
 
 EXIT_USAGE = 2
-SUBCOMMANDS = (parse, bib, links, audit, kinds)
+SUBCOMMANDS = (parse, bib, links, audit, kinds, sources)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spector_refs.audit import audit
 from spector_refs.cli.links import add_link_options, link_config_from_args
+from spector_refs.cli.sources import with_user_data
 from spector_refs.collect import collect_articles
 from spector_refs.config import Config, load_config
 from spector_refs.model import AuditResult
@@ -83,8 +84,10 @@ def _report(result: AuditResult, args: argparse.Namespace) -> str:
 
 
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:
-    """Flags override the configuration file."""
-    config = replace(config, links=link_config_from_args(args, config.links))
+    """Flags override the configuration file; the user's updated source data wins over the bundled."""
+    config = replace(
+        config, links=link_config_from_args(args, config.links), assess=with_user_data(config.assess)
+    )
     if args.identifiers:
         config = replace(config, links=replace(config.links, identifiers=True))
     if args.fail_on is not None:
