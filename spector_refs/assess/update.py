@@ -25,7 +25,7 @@ import requests
 from spector_refs.assess.build import DATA, LIVE, build_sources, render
 from spector_refs.errors import FetchError
 from spector_refs.fetch import user_agent
-from spector_refs.inputs import write_atomically
+from spector_refs.output import write_atomically
 
 META_API = "https://meta.wikimedia.org/w/api.php"
 PAGE_PREFIX = "Cite_Unseen/sources/"
