@@ -51,6 +51,9 @@ class Reference:
     "magazine", "press release", "report", "footnote" for short footnotes
     such as "Smith 2009, p. 4.", "note" for an explanatory note, "text" for
     free text) when known.
+    ``authors_truncated`` records that the list ends in "et al." (CS1's
+    ``display-authors``): more authors exist than are named.
+    ``original_date`` is the first publication of a reprint (CS1 ``orig-date``).
     ``problems`` records what could not be read, so one odd reference never
     aborts a parse.
     """
@@ -62,7 +65,9 @@ class Reference:
     kind: str | None = None
     name: str | None = None
     authors: tuple[Name, ...] = ()
+    authors_truncated: bool = False
     editors: tuple[Name, ...] = ()
+    translators: tuple[Name, ...] = ()
     title: str | None = None
     trans_title: str | None = None
     chapter: str | None = None
@@ -70,10 +75,12 @@ class Reference:
     publisher: str | None = None
     place: str | None = None
     edition: str | None = None
+    series: str | None = None
     volume: str | None = None
     issue: str | None = None
     pages: str | None = None
     date: str | None = None
+    original_date: str | None = None
     access_date: str | None = None
     archive_date: str | None = None
     url: str | None = None

@@ -17,8 +17,8 @@ from typing import Any
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
-from spector_refs.parse.claims import is_sentence_end
-from spector_refs.parse.names import parse_name_list
+from spector_refs.parse.cs1_book import read_author_block, read_book, segments
+from spector_refs.parse.names import is_truncated, parse_name_list
 
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
 _MAINT_END = re.compile(r"\s*\((?:link|help)\)\s*")
@@ -54,6 +54,11 @@ _VOLUME_ISSUE = re.compile(r"^(?:Vol\.\s*)?(\d[\w-]*)\s*(?:\((?:No\.\s*)?([^)]+)
 _EDITION = re.compile(r"\s*\(([^()]*?\b(?:ed\.|edition))\)", re.I)
 _PLACE_PUBLISHER = re.compile(r"^([A-Z][\w .,'-]{1,40}?):\s*(.+)$")
 _EDITORS = re.compile(r"^In\s+(.+?)\s*\((?:eds?\.|editors?)\)\s*\.?\s*(.*)$", re.S)
+_BOOK_SIGNS = re.compile(
+    r"^[^.\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\]]{1,40}\])?\.\s"  # Authors (Date).
+    r"|\((?:eds?\.|[^()]{1,30} ed\.)\)|,\seds?\.\s\(|Translated by |Edited by |\" series\b"
+)
+_JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _SHORT_FOOTNOTE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?:(?:,| &| and) [A-Z][\w'’.-]+)*(?: et al\.)?),? "
     r"\(?(?P<year>\d{4}[a-z]?|n\.d\.)\)?"
@@ -75,16 +80,66 @@ def parse_rendered_citation(text: str) -> dict[str, Any]:
     rest = _take_dates(rest, fields)
     rest = _take_bare_url(rest, fields)
     rest = _take_identifiers(rest, fields)
+    quoted = _quoted_title(rest)
+    if _is_book_shaped(rest, quoted, fields):
+        _read_book_citation(rest, quoted, fields)
+        return _finish(fields)
     rest = _take_language_and_format(rest, fields)
     head, title, tail = _split_title(rest)
     _read_head(head, fields)
     if title is not None:
         fields["title"] = title
     tail = _take_trans_title(tail, fields)
-    _read_tail(_segments(tail), fields, has_title=title is not None)
+    _read_tail(segments(tail), fields, has_title=title is not None)
+    return _finish(fields)
+
+
+def _finish(fields: dict[str, Any]) -> dict[str, Any]:
     _guess_kind(fields)
     fields["problems"] = tuple(fields["problems"])
     return {key: value for key, value in fields.items() if value not in (None, "", [])}
+
+
+def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: dict[str, Any]) -> bool:
+    """Whether the title is italic (a book, report, thesis…): no quoted title at all, or a
+    quoted chapter followed by "In editors", an edition, or an ISBN."""
+    if quoted is None:
+        return bool(_BOOK_SIGNS.search(text)) or bool({"isbn", "oclc"} & set(fields["identifiers"]))
+    tail = text[quoted[1] :]
+    if _JOURNAL_NUMBERS.search(tail):
+        return False
+    return (
+        "isbn" in fields["identifiers"]
+        or fields.get("kind") == "book"
+        or bool(re.match(r"^[.,]?\s*In\s", tail))
+        or bool(_EDITION.search(tail))
+    )
+
+
+def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: dict[str, Any]) -> None:
+    """Author block, then the book grammar of :mod:`~spector_refs.parse.cs1_book`."""
+    problems: list[str] = fields["problems"]
+    if quoted is None:
+        read_book(read_author_block(text, fields, problems), None, fields, problems)
+        _type_to_kind(fields)
+        return
+    start, end = quoted
+    head = text[:start].strip()
+    if head and read_author_block(head if head.endswith(".") else head + ".", fields, problems) == head:
+        _read_head(head, fields)
+    read_book(text[end:], text[start + 1 : end - 1].strip(), fields, problems)
+    _type_to_kind(fields)
+
+
+def _type_to_kind(fields: dict[str, Any]) -> None:
+    """CS1's title type ("(Report)", "(PhD thesis)") and format say what the work is."""
+    kind = (fields.pop("type", "") or "").lower()
+    fields.pop("format", None)
+    fields.pop("illustrators", None)
+    if "report" in kind:
+        fields.setdefault("kind", "report")
+    elif kind or fields.get("publisher") or fields.get("place") or fields.get("edition"):
+        fields.setdefault("kind", "book")
 
 
 def _take_maintenance(text: str, fields: dict[str, Any]) -> str:
@@ -181,6 +236,8 @@ def _read_head(head: str, fields: dict[str, Any]) -> None:
         head = head[: date.start()]
     editors = re.search(r"\s*\((?:eds?\.|editors?)\)\s*$", head)
     names = parse_name_list(head[: editors.start()] if editors else head.rstrip(". "))
+    if is_truncated(head[: editors.start()] if editors else head.rstrip(". ")):
+        fields["authors_truncated"] = True
     if any(len(name.display().split()) > _MAX_NAME_WORDS for name in names):
         fields["problems"].append(f"text before the title is not a list of names: {head[:80]}")
         return
@@ -193,17 +250,6 @@ def _take_trans_title(text: str, fields: dict[str, Any]) -> str:
         fields["trans_title"] = match.group(1).strip()
         return text[match.end() :]
     return text
-
-
-def _segments(text: str) -> list[str]:
-    """Split the tail at ". " where the period ends a CS1 part."""
-    parts, start = [], 0
-    for match in re.finditer(r"\.\s+|\.$", text):
-        if is_sentence_end(text, match.start() + 1) or match.group(0) == ".":
-            parts.append(text[start : match.start()])
-            start = match.end()
-    parts.append(text[start:])
-    return [p.strip(" .,") for p in parts if p.strip(" .,")]
 
 
 def _read_tail(segments: list[str], fields: dict[str, Any], *, has_title: bool) -> None:
@@ -273,6 +319,7 @@ def _guess_kind(fields: dict[str, Any]) -> None:
 def _short_footnote(match: re.Match[str], fields: dict[str, Any]) -> dict[str, Any]:
     """ "Smith 2009, p. 4." — a short footnote pointing at a full citation."""
     names = re.sub(r"\s+et al\.$", "", match.group("names"))
+    fields["authors_truncated"] = is_truncated(match.group("names"))
     fields["kind"] = "footnote"
     fields["authors"] = tuple(Name(family=n.strip()) for n in re.split(r",| & | and ", names) if n.strip())
     fields["date"] = parse_date(match.group("year"))

@@ -50,14 +50,27 @@ def parse_name(text: str) -> Name:
     return Name(family=words[-1], given=" ".join(words[:-1]))
 
 
+_VANCOUVER_NAME = re.compile(r"([A-Z][\w'’-]+(?: [a-z][\w'’-]*)*(?: [A-Z][\w'’-]+)?) ([A-Z]{1,3})")
+_ET_AL = re.compile(r"[;,]?\s*(?:''?)?et al\.?(?:''?)?$", re.I)
+
+
+def is_truncated(text: str) -> bool:
+    """Whether a rendered name list ends in "et al." (more authors than are named)."""
+    return bool(_ET_AL.search(text.strip()))
+
+
 def parse_name_list(text: str) -> list[Name]:
     """Names as CS1 renders them: "Last, First; Last2, First2" or Vancouver "Smith AB, Jones CD".
 
-    A trailing "et al." is dropped: the model lists the names that are given.
+    A trailing "et al." is dropped: the model lists the names that are given
+    (and :func:`is_truncated` tells that there are more).
     """
-    text = re.sub(r"[;,]?\s*et al\.?$", "", text.strip()).strip(" .;")
+    text = _ET_AL.sub("", text.strip()).strip(" .;")
     if not text:
         return []
+    single = _VANCOUVER_NAME.fullmatch(text)
+    if single:
+        return [Name(family=single.group(1), given=single.group(2))]
     if ";" not in text and re.fullmatch(r"[\w'’-]+ [A-Z]{1,3}(?:, [\w'’-]+ [A-Z]{1,3})+", text):
         return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
     return [parse_name(part) for part in text.split(";") if part.strip()]

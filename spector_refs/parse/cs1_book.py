@@ -1,0 +1,245 @@
+"""The rendered CS1 grammar of books, reports, theses and conference papers.
+
+Their titles are italic, which plain text loses, so only the shape of the
+line says where the title starts and ends. The shape is fixed by the CS1
+module (Module:Citation/CS1, ``citation0``; the copy shipped with
+wikiciteparser 0.3.0, ``cs1.lua`` lines 5638-5750): for a book
+
+    Authors (Date) [OrigYear]. "Chapter". In Editors (eds.). Title (Format)
+    (in Language) (Type) (Edition ed.). Series. Vol. N. Translated by X.
+    Place: Publisher. Date. pp. N. IDs. Archived … Retrieved …
+
+with the date after the publisher when there are no authors, and editors in
+the author position marked ``(ed.)``/``(eds.)`` (``, ed.``/``, eds.`` before
+2019). The head (authors, role, date, original year) is read by
+:func:`read_author_block`; the rest is cut into parts at the full stops CS1
+puts between them (:func:`segments`) and each part is classified by its form.
+The title is the run of unclassified parts before the first part whose form is
+known, or before a parenthetical that CS1 appends to titles (edition, format,
+language, type); of an unclassified run that reaches the pages and
+identifiers, the last part is the bare publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spector_refs.dates import parse_date
+from spector_refs.model import Name
+from spector_refs.parse.claims import is_sentence_end
+from spector_refs.parse.names import is_truncated, parse_name_list
+
+_DATE = r"[^()\[\]]{0,40}?\d[a-z]?|n\.d\."
+_HEAD = re.compile(
+    r"^(?P<names>[^\"“”]{1,400}?)(?=,\seds?\.|\s\(eds?\.\)|\s*\()"
+    r"(?P<role>,\s(?P<role_bare>eds?)\.|\s\((?P<role_paren>eds?)\.\))?"
+    r"(?:\s*\((?P<date>" + _DATE + r")\)(?:\s*\[(?P<orig>[^\[\]]{1,40})\])?)?"
+    r"\.(?=\s|$)"
+)
+_TITLE_PARENTHETICAL = re.compile(
+    r"\s*\((?:"
+    r"(?P<edition>[^()]{1,40}?\s(?:ed\.|[Ee]dition)|[Ff]irst [Ee]dition|\d+(?:st|nd|rd|th)? ed\.)"
+    r"|(?P<format>PDF|DOC|DjVu|PowerPoint|Microsoft Word|EPUB|audio|video|Map|Hardcover|Paperback|Print|Online)"
+    r"|in (?P<language>[A-Z][\w-]+(?:(?:,| and) [A-Z][\w-]+){0,3})"
+    r"|(?P<type>(?:[\w.]+ )?[Tt]hesis|[Dd]issertation|(?:Technical |Working )?[Rr]eport|"
+    r"Conference paper|Press release|[Pp]reprint)"
+    r")\)"
+)
+_SERIES = re.compile(r"^[\"“](?P<series>.+)[\"”] series$")
+_VOLUME = re.compile(r"^(?:Vol\.|Volume)\s*(?P<volume>[\w.–-]+(?::.+)?)(?:\s+of\s+(?P<series>.+))?$")
+_BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
+_CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated) by (?P<names>.+)$")
+_EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.|editors?)\)?$")
+_IN_EDITORS = re.compile(r"^In\s+(?P<names>.+)$")
+_PLACE = re.compile(r"^(?P<place>[A-Z][^:;\"“]{0,60}?):\s+(?P<publisher>\S.*)$")
+_PAGES = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<pages>.+)$", re.I)
+_NAMES_THEN_TEXT = re.compile(
+    r"^(?P<names>(?:[^;]{1,60};\s)*[^;,]{1,40},\s(?:[\w'’-]+\s)*?[A-Z]\.)\s(?P<rest>\S.*)$"
+)
+_MAX_NAME_WORDS = 8
+_MAX_ORGANISATION_WORDS = 20
+_EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
+_MAX_PLACE_WORDS = 6
+_BEFORE, _AFTER = "before publisher", "after publisher"
+
+
+def read_author_block(text: str, fields: dict[str, Any], problems: list[str]) -> str:
+    """Authors or editors, the date and the original year at the start; the rest is returned.
+
+    ``Smith, J.; Roe, R., eds. (2000) [1922]. …`` gives editors, date and
+    original date. A head whose "names" are not names (a title that happens to
+    end in a year in parentheses) is left alone.
+    """
+    match = _HEAD.match(text)
+    if not match or not (match.group("date") or match.group("role")):
+        return text
+    names = parse_name_list(match.group("names"))
+    if not names or not all(_is_name(name) for name in names):
+        return text
+    role = "editors" if match.group("role") else "authors"
+    fields[role] = tuple(names)
+    if is_truncated(match.group("names")):
+        fields["authors_truncated"] = True
+    if match.group("date"):
+        fields["date"] = _date(match.group("date"), "date", problems)
+    if match.group("orig"):
+        fields["original_date"] = parse_date(match.group("orig")) or match.group("orig").strip()
+    return text[match.end() :].strip()
+
+
+def segments(text: str) -> list[str]:
+    """The parts between the full stops CS1 puts between elements ("A. B. C")."""
+    parts, start = [], 0
+    for match in re.finditer(r"\.\s+|\.$", text):
+        if is_sentence_end(text, match.start() + 1) or match.group(0) == ".":
+            parts.append(text[start : match.start()])
+            start = match.end()
+    parts.append(text[start:])
+    return [p.strip(" .,") for p in parts if p.strip(" .,")]
+
+
+def read_book(tail: str, chapter: str | None, fields: dict[str, Any], problems: list[str]) -> None:
+    """Title, editors, series, volume, contributors, edition, place, publisher and pages of the tail."""
+    if chapter:
+        fields["chapter"] = chapter
+    run: list[str] = []
+    plain_after: list[str] = []
+    for part in segments(tail):
+        part, closes = _take_parentheticals(part, fields)
+        where = _classify(part, fields, title_started=bool(run) or "title" in fields) if part else None
+        if where is not None:
+            if run and "title" not in fields:
+                _end_title(run, fields, before_publisher=where == _BEFORE)
+            if "pending_title" in fields:
+                run.append(fields.pop("pending_title"))
+        elif part and "title" not in fields:
+            run.append(part)
+        elif part:
+            plain_after.append(part)
+        if closes and run and "title" not in fields:
+            _end_title(run, fields, before_publisher=True)
+    if run and "title" not in fields:
+        _end_title(run, fields, before_publisher=False)
+    _place_leftovers(plain_after, fields, problems)
+
+
+def _end_title(run: list[str], fields: dict[str, Any], *, before_publisher: bool) -> None:
+    """The run of plain parts is the title; if what ended it comes after the publisher
+    (pages, a date, the identifiers, the end), its last part is the bare publisher."""
+    if not before_publisher and len(run) > 1 and "publisher" not in fields:
+        fields["publisher"] = run.pop()
+    fields["title"] = ". ".join(run)
+    run.clear()
+
+
+def _take_parentheticals(part: str, fields: dict[str, Any]) -> tuple[str, bool]:
+    """Edition, format, language and type CS1 appends to a title; whether any closed the part."""
+    found = False
+    while True:
+        match = None
+        for candidate in _TITLE_PARENTHETICAL.finditer(part):
+            match = candidate
+        if match is None or part[match.end() :].strip(" ."):
+            break
+        for name in ("edition", "format", "language", "type"):
+            if match.group(name):
+                fields.setdefault(name, match.group(name).strip())
+        part, found = part[: match.start()].rstrip(), True
+    if "edition" in fields:
+        fields["edition"] = re.sub(r"\s*(?:ed\.|[Ee]dition)$", "", fields["edition"]).strip()
+    return part, found
+
+
+def _classify(part: str, fields: dict[str, Any], *, title_started: bool) -> str | None:
+    """Place a part whose form says what it is: ``_BEFORE`` or ``_AFTER`` the publisher, or None."""
+    contributors = _CONTRIBUTORS.match(part)
+    if contributors:
+        _contributors(contributors.group("role"), contributors.group("names"), fields)
+        return _BEFORE
+    if part.startswith("In ") and not title_started and ("chapter" in fields or _EDITOR_MARK.search(part)):
+        _in_editors(part, fields)
+        return _BEFORE
+    if not title_started and "editors" not in fields:
+        editors = _EDITORS.match(part)
+        if editors and _are_names(editors.group("names")):
+            fields["editors"] = tuple(parse_name_list(editors.group("names")))
+            return _BEFORE
+    return _classify_after_title(part, fields) if title_started else None
+
+
+def _classify_after_title(part: str, fields: dict[str, Any]) -> str | None:
+    """Parts that only ever follow a title: series, volume, place and publisher, pages, a date."""
+    series, volume, place = _SERIES.match(part), _VOLUME.match(part), _PLACE.match(part)
+    pages = _PAGES.match(part)
+    if series:
+        fields["series"] = series.group("series")
+        return _BEFORE
+    if volume:
+        fields["volume"] = volume.group("volume")
+        if volume.group("series"):
+            fields.setdefault("series", volume.group("series"))
+        return _BEFORE
+    if place and len(place.group("place").split()) <= _MAX_PLACE_WORDS:
+        fields["place"], fields["publisher"] = place.group("place").strip(), place.group("publisher").strip()
+        return _BEFORE
+    if _BARE_VOLUME.match(part) and "volume" not in fields:
+        fields["volume"] = part
+    elif pages:
+        fields["pages"] = pages.group("pages").strip()
+    elif "date" not in fields and parse_date(part):
+        fields["date"] = parse_date(part)
+    else:
+        return None
+    return _AFTER
+
+
+def _contributors(role: str, text: str, fields: dict[str, Any]) -> None:
+    """ "Translated by Szold, H. Philadelphia: …": the names, then what CS1 ran into them."""
+    split = _NAMES_THEN_TEXT.match(text)
+    names, rest = (split.group("names"), split.group("rest")) if split else (text, "")
+    key = {"Translated": "translators", "Edited": "editors", "Illustrated": "illustrators"}[role]
+    if key != "illustrators":
+        fields[key] = tuple(parse_name_list(names))
+    if rest:
+        _classify_after_title(rest, fields)
+
+
+def _in_editors(part: str, fields: dict[str, Any]) -> None:
+    """ "In Wilson, D. E.; Reeder, D. M. (eds.)" — or, before 2019, without "(eds.)"."""
+    fields["chapter"] = fields.get("chapter") or fields.pop("title", None)
+    body = _IN_EDITORS.match(part)
+    text = body.group("names") if body else part
+    text = re.sub(r",?\s\(?(?:eds?\.|editors?)\)?$", "", text)
+    split = _NAMES_THEN_TEXT.match(text)
+    if split and not _EDITOR_MARK.search(part):
+        fields["editors"] = tuple(parse_name_list(split.group("names")))
+        fields["pending_title"] = split.group("rest")
+        return
+    fields["editors"] = tuple(parse_name_list(text))
+
+
+def _are_names(text: str) -> bool:
+    names = parse_name_list(text)
+    return bool(names) and all(_is_name(name) for name in names)
+
+
+def _is_name(name: Name) -> bool:
+    """A person's name is short; an organisation's may be long ("National Research Council …")."""
+    limit = _MAX_ORGANISATION_WORDS if name.literal else _MAX_NAME_WORDS
+    return len(name.display().split()) <= limit
+
+
+def _place_leftovers(plain: list[str], fields: dict[str, Any], problems: list[str]) -> None:
+    """Plain parts after the title: the publisher first, then what cannot be placed."""
+    if plain and "publisher" not in fields:
+        fields["publisher"] = plain.pop(0)
+    if plain:
+        problems.append("unread part of the citation: " + ". ".join(plain))
+
+
+def _date(text: str, what: str, problems: list[str]) -> str | None:
+    value = parse_date(text)
+    if value is None and text.strip().lower() not in ("n.d.", "n.d", "nd", "undated"):
+        problems.append(f"unreadable {what}: {text.strip()}")
+    return value
