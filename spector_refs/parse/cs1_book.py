@@ -40,7 +40,8 @@ _HEAD = re.compile(
 _TITLE_PARENTHETICAL = re.compile(
     r"\s*\((?:"
     r"(?P<edition>[^()]{1,40}?\s(?:ed\.|[Ee]dition)|[Ff]irst [Ee]dition|\d+(?:st|nd|rd|th)? ed\.)"
-    r"|(?P<format>PDF|DOC|DjVu|PowerPoint|Microsoft Word|EPUB|audio|video|Map|Hardcover|Paperback|Print|Online)"
+    r"|(?P<format>PDF|DOC|DjVu|PowerPoint|Microsoft Word|EPUB|audio|video|Map|"
+    r"Hardcover|Paperback|Print|Online)"
     r"|in (?P<language>[A-Z][\w-]+(?:(?:,| and) [A-Z][\w-]+){0,3})"
     r"|(?P<type>(?:[\w.]+ )?[Tt]hesis|[Dd]issertation|(?:Technical |Working )?[Rr]eport|"
     r"Conference paper|Press release|[Pp]reprint)"
