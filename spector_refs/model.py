@@ -136,6 +136,11 @@ class Claim:
     column: int | None = None
 
 
+def claim_label(index: int) -> str:
+    """How people number claims: from 1 ("claim 1" is ``Article.claims[0]``; JSON keeps the 0-based index)."""
+    return f"claim {index + 1}"
+
+
 @dataclass(frozen=True)
 class Article:
     """A parsed article: its references, its claims, and what went wrong."""
@@ -347,9 +352,11 @@ class AuditResult:
 
     ``fail_on`` is the policy the run was judged by and ``exit_code`` the
     documented code it produced (0 clean, 1 findings, 3 network unavailable).
+    ``baselined`` counts the known problems a baseline left out of it.
     """
 
     assessments: tuple[Assessment, ...] = ()
     fail_on: tuple[str, ...] = ()
     links_checked: bool = False
     exit_code: int = 0
+    baselined: int = 0

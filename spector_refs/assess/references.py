@@ -17,7 +17,7 @@ from spector_refs.assess.config import AssessConfig
 from spector_refs.assess.domains import host_of
 from spector_refs.assess.names import normalise_name
 from spector_refs.findings import default_severity
-from spector_refs.model import Article, Finding, Reference, Severity, SourceProfile
+from spector_refs.model import Article, Finding, Reference, Severity, SourceProfile, claim_label
 
 GENERIC_TITLES = frozenset(
     {
@@ -98,7 +98,7 @@ def _missing_references(article: Article) -> Iterator[Finding]:
                 seen.setdefault(number, []).append(index)
     for number, claims in seen.items():
         reason = f"a citation marker [{number}] points at no reference in the list"
-        evidence = tuple(f"claim {index}: {article.claims[index].text}" for index in claims)
+        evidence = tuple(f"{claim_label(index)}: {article.claims[index].text}" for index in claims)
         text = article.claims[claims[0]].text
         severity = default_severity("missing-reference")
         yield Finding("missing-reference", severity, reason, text, claims[0], number, evidence=evidence)

@@ -8,12 +8,13 @@ import shutil
 import sys
 from dataclasses import replace
 
+from spector_refs import baseline
 from spector_refs.audit import audit
 from spector_refs.cli.links import add_link_options, link_config_from_args
 from spector_refs.cli.sources import with_user_data
 from spector_refs.collect import collect_articles
 from spector_refs.config import Config, load_config
-from spector_refs.model import AuditResult
+from spector_refs.model import AuditResult, Severity
 from spector_refs.output import append_output, refuse_inputs, write_output
 from spector_refs.policy import parse_fail_on
 from spector_refs.report import REPORT_FORMATS, github, render, terminal
@@ -52,8 +53,29 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="FILE",
         help="append a Markdown summary here (default with --format github: $GITHUB_STEP_SUMMARY)",
     )
+    add_report_options(parser)
     add_link_options(parser)
     parser.set_defaults(run=run)
+
+
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    """What the report shows: baselines for CI adoption, the terminal report's detail."""
+    group = parser.add_argument_group("report")
+    group.add_argument(
+        "--baseline", metavar="FILE", help="report only findings that are not in this baseline file"
+    )
+    group.add_argument(
+        "--write-baseline", metavar="FILE", help="record every finding of this run as the baseline"
+    )
+    group.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        default=Severity.WARNING.value,
+        help="terminal report: show findings at least this severe, count the rest (default: warning)",
+    )
+    group.add_argument(
+        "--quiet", action="store_true", help="terminal report: only the summary and what fails the policy"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,6 +88,10 @@ def run(args: argparse.Namespace) -> int:
         collect_articles(args.articles, wiki=args.wiki, source=args.source, input_format=args.input_format)
     )
     result = audit(articles, config, links=not args.no_links, progress=progress)
+    if args.write_baseline:
+        write_output(args.write_baseline, baseline.to_json(result), inputs=[*args.articles])
+    if args.baseline:
+        result = baseline.apply_baseline(result, baseline.read_baseline(args.baseline))
     read = [article.path for article in articles if article.path]
     write_output(args.output, _report(result, args), inputs=[*args.articles, *read])
     summary_path = args.step_summary or (
@@ -78,9 +104,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(result: AuditResult, args: argparse.Namespace) -> str:
     """The report; a terminal table fits the terminal it is printed on."""
-    if args.format == "terminal" and not args.output:
-        return terminal.render(result, width=max(80, shutil.get_terminal_size((120, 40)).columns))
-    return render(result, args.format)
+    if args.format != "terminal":
+        return render(result, args.format)
+    width = max(80, shutil.get_terminal_size((120, 40)).columns) if not args.output else 120
+    return terminal.render(result, width=width, min_severity=Severity(args.min_severity), quiet=args.quiet)
 
 
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:

@@ -2,7 +2,7 @@
 
 CI jobs and other tools parse this, so its shape is an interface::
 
-    {"schema": "spector-refs/audit/1", "exit_code", "fail_on", "links_checked",
+    {"schema": "spector-refs/audit/1", "exit_code", "fail_on", "links_checked", "baselined",
      "articles": [{"title", "path", "source_format",
                    "references": [<reference> + {"column", "source": <profile>, "link": <link> | null,
                                   "health"}],
@@ -51,6 +51,7 @@ def result_to_dict(result: AuditResult) -> dict[str, Any]:
         "exit_code": result.exit_code,
         "fail_on": list(result.fail_on),
         "links_checked": result.links_checked,
+        "baselined": result.baselined,
         "articles": [_article(assessment, result.fail_on) for assessment in result.assessments],
         "summary": view.result_summary(result),
     }

@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from spector_refs.findings import BROKEN_LINK
-from spector_refs.model import Assessment, AuditResult, Finding, LinkResult
+from spector_refs.model import Assessment, AuditResult, Finding, LinkResult, claim_label
 from spector_refs.report import view
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -47,7 +47,7 @@ def _suite(assessment: Assessment, fail_on: tuple[str, ...]) -> ET.Element:
             case, by_target.pop(("ref", ref.number, ref.group), []), failing, _dead(assessment, link, fail_on)
         )
     for i, claim in enumerate(assessment.article.claims):
-        case = _case(suite, f"{title}.claims", _name(f"claim {i}", claim.text), claim.line)
+        case = _case(suite, f"{title}.claims", _name(claim_label(i), claim.text), claim.line)
         _judge(case, by_target.pop(("claim", i, None), []), failing)
     leftover = [finding for findings in by_target.values() for finding in findings]
     if leftover or assessment.article.problems:

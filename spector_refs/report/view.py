@@ -21,6 +21,7 @@ from spector_refs.model import (
     LinkResult,
     Reference,
     Verdict,
+    claim_label,
 )
 from spector_refs.policy import broken_links, failures
 
@@ -87,9 +88,9 @@ def subject(assessment: Assessment, finding: Finding) -> str:
 
 
 def where(assessment: Assessment, finding: Finding) -> str:
-    """A short handle for a finding's target: "claim 12" or "ref 5"."""
+    """A short handle for a finding's target: "claim 12" (counted from 1) or "ref 5"."""
     if finding.claim is not None:
-        return f"claim {finding.claim}"
+        return claim_label(finding.claim)
     if finding.reference is not None:
         return f"{finding.group or 'ref'} {finding.reference}"
     return "article"

@@ -32,7 +32,7 @@ def test_annotations_point_at_the_file_line_and_column(result: AuditResult) -> N
         "col": "48",
         "title": "spector-refs: citation-needed (fails the policy)",
     }
-    assert message.startswith("an editor tagged this claim [citation needed] — claim 1:")
+    assert message.startswith("an editor tagged this claim [citation needed] — claim 2:")
     assert [p[0] for p in parsed] == ["error", "error", "error", "warning", "warning", "notice", "notice"]
 
 

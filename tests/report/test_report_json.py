@@ -30,7 +30,15 @@ def _load(result: AuditResult) -> dict:
 
 def test_top_level_keys_and_schema(result: AuditResult) -> None:
     data = _load(result)
-    assert set(data) == {"schema", "exit_code", "fail_on", "links_checked", "articles", "summary"}
+    assert set(data) == {
+        "schema",
+        "exit_code",
+        "fail_on",
+        "links_checked",
+        "baselined",
+        "articles",
+        "summary",
+    }
     assert data["schema"] == "spector-refs/audit/1"
     assert data["exit_code"] == 1
     assert data["fail_on"] == ["broken-links", "citation-needed", "weak-only"]

@@ -34,7 +34,7 @@ def test_failures_carry_the_reason_and_only_policy_findings_fail(result: AuditRe
     }
     assert len(failures) == 3
     assert root.get("failures") == "3"
-    tagged = next(f for name, f in failures.items() if name.startswith("claim 1:"))
+    tagged = next(f for name, f in failures.items() if name.startswith("claim 2:"))
     assert tagged.get("type") == "citation-needed"
     assert tagged.get("message") == "citation-needed: an editor tagged this claim [citation needed]"
     broken = failures[f"ref 1: {HOSTILE_TITLE}"]
@@ -44,7 +44,7 @@ def test_failures_carry_the_reason_and_only_policy_findings_fail(result: AuditRe
 
 def test_findings_the_policy_does_not_name_stay_visible_as_output(result: AuditResult) -> None:
     cases = {case.get("name"): case for case in _parse(result).iter("testcase")}
-    uncited = next(case for name, case in cases.items() if name.startswith("claim 3:"))
+    uncited = next(case for name, case in cases.items() if name.startswith("claim 4:"))
     assert uncited.find("failure") is None
     assert uncited.find("system-out").text == "warning uncited: no citation in this paragraph"
     assert "problem: line 30: unreadable reference" in cases["article"].find("system-out").text
@@ -53,14 +53,14 @@ def test_findings_the_policy_does_not_name_stay_visible_as_output(result: AuditR
 def test_hostile_text_survives_escaping_exactly(result: AuditResult) -> None:
     names = [case.get("name") for case in _parse(result).iter("testcase")]
     assert f"ref 1: {HOSTILE_TITLE}" in names
-    assert "claim 1: It shut down the market <em>in 2021</em>, by German police." in names
+    assert "claim 2: It shut down the market <em>in 2021</em>, by German police." in names
 
 
 def test_characters_xml_cannot_hold_are_dropped(result: AuditResult) -> None:
     article = result.assessments[0].article
     bad = replace(article, claims=(Claim("bell\x07 and \x00null \x1b[31m", line=1),))
     root = _parse(replace(result, assessments=(replace(result.assessments[0], article=bad, findings=()),)))
-    assert "claim 0: bell and null [31m" in [case.get("name") for case in root.iter("testcase")]
+    assert "claim 1: bell and null [31m" in [case.get("name") for case in root.iter("testcase")]
 
 
 def test_cases_carry_file_and_line(result: AuditResult) -> None:

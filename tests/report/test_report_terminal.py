@@ -1,4 +1,4 @@
-"""The terminal report: findings grouped by kind, literal text, a summary line."""
+"""The terminal report: summary first, then what fails, then warnings; info collapsed; literal text."""
 
 from __future__ import annotations
 
@@ -9,33 +9,54 @@ from spector_refs.report import render
 from spector_refs.report.terminal import render as render_terminal
 
 
-def test_findings_are_grouped_by_kind_in_order(result: AuditResult) -> None:
+def test_what_fails_comes_first_then_warnings_and_info_is_collapsed(result: AuditResult) -> None:
     text = render(result, "terminal")
-    kinds = [
+    order = [
+        "Fails the policy (3):",
         "citation-needed",
         "weak-only",
-        "uncited",
-        "dead-only",
-        "generic-title",
-        "missing-date",
         "broken-link",
+        "Other findings at warning",
     ]
-    positions = [text.index(kind) for kind in kinds]
+    order += ["uncited", "dead-only", "2 more below the shown severity (generic-title 1, missing-date 1)"]
+    positions = [text.index(part) for part in order]
     assert positions == sorted(positions)
+    assert "the title is the site's name" not in text
+    assert "--min-severity info shows them" in text
+
+
+def test_min_severity_info_shows_every_finding(result: AuditResult) -> None:
+    text = render_terminal(result, width=200, min_severity=Severity.INFO)
+    assert "the title is the site's name" in text and "more below the shown severity" not in text
+
+
+def test_quiet_keeps_the_summary_and_what_fails(result: AuditResult) -> None:
+    text = render_terminal(result, width=200, quiet=True)
+    assert "Fails the policy (3):" in text and "every source of this claim is weak" in text
+    assert "Other findings" not in text and "no citation in this paragraph" not in text
+    assert "more below" not in text and "problem:" not in text
+
+
+def test_rows_give_the_input_line_and_claims_count_from_1(result: AuditResult) -> None:
+    text = render_terminal(result, width=200)
+    row = next(line for line in text.splitlines() if "Only Monero was accepted." in line)
+    assert " 5:1 " in row and "claim 3" in row
+    broken = next(line for line in text.splitlines() if "broken-link" in line)
+    assert " 20:4 " in broken and "ref 1" in broken
 
 
 def test_rows_show_the_claim_and_the_reason(result: AuditResult) -> None:
     text = render_terminal(result, width=200)
-    row = next(line for line in text.splitlines() if "claim 2" in line)
+    row = next(line for line in text.splitlines() if "claim 3" in line)
     assert "Only Monero was accepted." in row
     assert "every source of this claim is weak" in row
     assert "fails" in row
 
 
-def test_summary_line_and_no_colour_codes(result: AuditResult) -> None:
+def test_the_summary_line_leads_and_has_no_colour_codes(result: AuditResult) -> None:
     text = render(result, "terminal")
     assert "\x1b[" not in text
-    assert text.rstrip().splitlines()[-1] == (
+    assert text.splitlines()[0] == (
         "2 article(s): 6 references, 6 claims, 6 findings (3 fail the policy), 1 broken link(s); exit code 1"
     )
 
@@ -53,6 +74,11 @@ def test_rich_markup_in_article_text_stays_literal(result: AuditResult) -> None:
 
 def test_width_is_respected(result: AuditResult) -> None:
     assert max(len(line) for line in render_terminal(result, width=80).splitlines()) <= 80
+
+
+def test_the_summary_says_how_many_known_problems_a_baseline_left_out(result: AuditResult) -> None:
+    text = render_terminal(replace(result, baselined=4), width=200)
+    assert text.splitlines()[0].endswith("exit code 1 (4 known problem(s) in the baseline left out)")
 
 
 def test_links_not_checked_is_said(result: AuditResult) -> None:

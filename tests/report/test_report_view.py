@@ -21,7 +21,7 @@ def test_subjects_name_the_claim_or_the_reference(result: AuditResult) -> None:
     busy = result.assessments[0]
     tagged, _, _, _, _, dated = busy.findings
     assert view.subject(busy, tagged).startswith("It shut down the market")
-    assert view.describe(busy, tagged).startswith('claim 1: "It shut down')
+    assert view.describe(busy, tagged).startswith('claim 2: "It shut down')
     assert view.subject(busy, dated) == f"ref 1: {HOSTILE_TITLE}"
     assert view.location(busy, dated) == view.Location(20, 4)
 
