@@ -1,0 +1,199 @@
+"""URL-shape rules and the precedence between overrides, list entries, rules and generic lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from spector_refs.assess.config import AssessConfig, SourceOverride
+from spector_refs.assess.explain import explain_source
+from spector_refs.assess.sources import (
+    CONFIG,
+    GENERIC,
+    LEVELS,
+    PAGE_ENTRY,
+    PAGE_RULE,
+    SITE_ENTRY,
+    SITE_RULE,
+    SourceIndex,
+    decision,
+)
+from spector_refs.model import Reliability, SourceProfile
+
+
+@pytest.fixture(scope="module")
+def index() -> SourceIndex:
+    return SourceIndex.create()
+
+
+def ruling(index: SourceIndex, url: str, config: AssessConfig | None = None) -> tuple[str, str, str | None]:
+    profile = index.by_url(url) or SourceProfile()
+    return decision(profile, config or AssessConfig()), profile.kind, profile.matched
+
+
+RULES = [
+    # hosting platforms: every subdomain is someone's own site
+    pytest.param("https://jane.substack.com/p/x", ("weak", "blog", "substack.com"), id="substack"),
+    pytest.param("https://jane.wixsite.com/home", ("weak", "self-published", "wixsite.com"), id="wixsite"),
+    pytest.param(
+        "https://jane.gitlab.io/x", ("weak", "self-published", "rule:platform gitlab.io"), id="gitlab-io"
+    ),
+    pytest.param(
+        "https://sites.google.com/view/jane",
+        ("weak", "self-published", "sites.google.com"),
+        id="google-sites",
+    ),
+    pytest.param("https://x.wikidot.com/page", ("weak", "wiki", "rule:platform wikidot.com"), id="wikidot"),
+    # brand families: the platform's name under any public suffix
+    pytest.param(
+        "https://www.pinterest.fr/pin/1",
+        ("weak", "social-media", "rule:brand pinterest.*"),
+        id="pinterest-fr",
+    ),
+    pytest.param(
+        "https://de.linkedin.com.tr/in/x", ("weak", "social-media", "rule:brand linkedin.*"), id="linkedin-tr"
+    ),
+    pytest.param(
+        "https://jane.blogspot.com.ar/x", ("weak", "blog", "rule:brand blogspot.*"), id="blogspot-ar"
+    ),
+    pytest.param(
+        "https://sputniknews.ru/x", ("weak", "state-media", "rule:brand sputniknews.*"), id="deprecated-brand"
+    ),
+    # government suffixes under any country code, and US states
+    pytest.param(
+        "https://www.gov.pl/web/x", ("primary", "government", "rule:government suffix gov.pl"), id="gov-pl"
+    ),
+    pytest.param(
+        "https://www.mofa.gov.sa/x", ("primary", "government", "rule:government suffix gov.sa"), id="gov-sa"
+    ),
+    pytest.param(
+        "https://www.mofa.go.th/x", ("primary", "government", "rule:government suffix go.th"), id="go-th"
+    ),
+    pytest.param(
+        "https://www2.gov.bc.ca/x",
+        ("primary", "government", "rule:government suffix gov.bc.ca"),
+        id="province",
+    ),
+    pytest.param(
+        "https://www.eb.mil.br/x", ("primary", "government", "rule:government suffix mil.br"), id="mil-br"
+    ),
+    pytest.param(
+        "https://www.state.nj.us/x",
+        ("primary", "government", "rule:government suffix state.nj.us"),
+        id="us-state",
+    ),
+    pytest.param("https://www.gob.mx/x", ("primary", "government", "suffix:gob.mx"), id="listed-suffix"),
+    # paths and hosts
+    pytest.param(
+        "https://acme.example/press-releases/2020/x",
+        ("primary", "press-release", "rule:press-release path"),
+        id="press-path",
+    ),
+    pytest.param(
+        "https://investors.acme.example/x",
+        ("primary", "press-release", "rule:investor-relations host"),
+        id="ir-host",
+    ),
+    pytest.param(
+        "https://www.nytimes.com/2020/01/01/opinion/x.html",
+        ("primary", "opinion", "rule:opinion path"),
+        id="opinion",
+    ),
+    pytest.param("https://acme.example/blog/x", ("weak", "blog", "rule:blog path"), id="blog-path"),
+    pytest.param("https://blogs.acme-news.example/x", ("weak", "blog", "rule:blog host"), id="blog-host"),
+    pytest.param(
+        "https://acme.example/wiki/Main", ("weak", "wiki", "rule:wiki path"), id="wiki-unknown-host"
+    ),
+    pytest.param(
+        "https://edition.cnn.com/2007/x-irpt/", ("weak", "user-generated", "rule:URL string -irpt"), id="irpt"
+    ),
+    # list entries from Cite Unseen
+    pytest.param(
+        "https://politicalticker.blogs.cnn.com/x",
+        ("weak", "blog", "politicalticker.blogs.cnn.com"),
+        id="news-blog",
+    ),
+    pytest.param(
+        "https://www.1888pressrelease.com/x", ("primary", "press-release", "1888pressrelease.com"), id="wire"
+    ),
+    pytest.param("https://www.radaronline.com/x", ("weak", "tabloid", "radaronline.com"), id="tabloid"),
+    pytest.param(
+        "https://www.chinadailyhk.com/x", ("primary", "state-media", "chinadailyhk.com"), id="state-media"
+    ),
+    pytest.param("https://localwiki.org/x", ("weak", "wiki", "localwiki.org"), id="wiki"),
+    pytest.param("https://www.scirp.org/journal/x", ("weak", "predatory", "scirp.org"), id="predatory"),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), RULES)
+def test_rules_and_lists(index: SourceIndex, url: str, expected: tuple) -> None:
+    assert ruling(index, url) == expected
+
+
+def test_unlisted_only_rules_leave_listed_sites_alone(index: SourceIndex) -> None:
+    # /wiki/ says "a wiki" only where no list names the site
+    assert ruling(index, "https://www.reuters.com/wiki/x")[1] == "news"
+    # abcnews.go.com is not a government site: .com is no country code
+    assert ruling(index, "https://abcnews.go.com/x")[1] == "news"
+    assert index.rules.government("gov.example.com") is None
+
+
+def test_precedence_levels_in_order(index: SourceIndex) -> None:
+    config = AssessConfig(sources={"theguardian.com/commentisfree/*": SourceOverride(kind="news")})
+    mine = SourceIndex.create(config)
+    matches = mine.url_matches("https://www.theguardian.com/commentisfree/2020/x")
+    levels = [match.level for match in matches]
+    assert levels == sorted(levels)
+    assert levels[:3] == [CONFIG, PAGE_ENTRY, PAGE_RULE] and SITE_ENTRY in levels
+    assert mine.by_url("https://www.theguardian.com/commentisfree/2020/x").matched.startswith("config:")  # type: ignore[union-attr]
+    # without the override the list's own path entry (which keeps the site's rating) beats the rule
+    explained = explain_source("https://www.theguardian.com/commentisfree/2020/x", index)
+    assert explained.kind_from is not None and explained.kind_from.level == PAGE_ENTRY
+    assert explained.reliability_from is explained.kind_from
+    generic = explain_source("https://www.gov.uk/x", index)
+    assert generic.kind_from is not None and generic.kind_from.level == GENERIC
+    news = explain_source("https://www.gov.uk/government/news/x", index)
+    assert news.profile.kind == "press-release" and news.kind_from.level == PAGE_ENTRY  # type: ignore[union-attr]
+    brand = index.url_matches("https://www.pinterest.fr/x")
+    assert [match.level for match in brand] == [SITE_RULE]
+    assert len(LEVELS) == 6
+
+
+@pytest.mark.parametrize(
+    ("profile", "expected"),
+    [
+        pytest.param(SourceProfile(Reliability.NO_CONSENSUS, "tabloid"), "weak", id="tabloid"),
+        pytest.param(
+            SourceProfile(Reliability.DEPRECATED, "state-media"), "weak", id="deprecated-state-media"
+        ),
+        pytest.param(SourceProfile(Reliability.NO_CONSENSUS, "state-media"), "primary", id="state-media"),
+        pytest.param(SourceProfile(Reliability.GENERALLY_UNRELIABLE, "press-release"), "primary", id="wire"),
+        pytest.param(SourceProfile(Reliability.GENERALLY_UNRELIABLE, "news"), "weak", id="unreliable"),
+        pytest.param(SourceProfile(Reliability.NO_CONSENSUS, "news"), "fine", id="no-consensus"),
+        pytest.param(SourceProfile(Reliability.UNKNOWN, "satire"), "weak", id="satire"),
+    ],
+)
+def test_decision_defaults(profile: SourceProfile, expected: str) -> None:
+    assert decision(profile, AssessConfig()) == expected
+
+
+def test_decision_is_configurable() -> None:
+    strict = AssessConfig(weak_reliability=frozenset({Reliability.NO_CONSENSUS, Reliability.DEPRECATED}))
+    assert decision(SourceProfile(Reliability.NO_CONSENSUS, "news"), strict) == "weak"
+    lenient = AssessConfig(weak_kinds=frozenset({"blog"}))
+    assert decision(SourceProfile(Reliability.NO_CONSENSUS, "tabloid"), lenient) == "fine"
+
+
+def test_explain_names_what_decided(index: SourceIndex) -> None:
+    url = explain_source("https://www.nytimes.com/2020/01/01/opinion/x.html", index)
+    assert url.looked_up_as == "URL" and url.decision == "primary"
+    assert url.kind_from is not None and url.kind_from.key == "rule:opinion path"
+    assert url.reliability_from is not None and url.reliability_from.key == "nytimes.com"
+    assert any("perennial" in origin for origin in url.reliability_from.origin)
+    name = explain_source("Daily Mail", index)
+    assert (name.looked_up_as, name.decision, name.profile.kind) == ("name", "weak", "tabloid")
+    doi = explain_source("doi:10.1101/2020.01.01", index)
+    assert doi.looked_up_as == "DOI" and doi.profile.kind == "preprint"
+    nothing = explain_source("Obscure Gazette of Nowhere", index)
+    assert nothing.matches == () and nothing.decision == "fine"
+    archived = explain_source("https://web.archive.org/web/2020/https://www.dailymail.co.uk/x", index)
+    assert archived.profile.kind == "tabloid"
