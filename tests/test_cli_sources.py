@@ -1,4 +1,4 @@
-"""``spector-refs sources explain|update|info`` end to end through ``main``; Meta-Wiki answered by `responses`."""
+"""``spector-refs sources explain|update|info`` through ``main``; Meta-Wiki answered by `responses`."""
 
 from __future__ import annotations
 
