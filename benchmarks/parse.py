@@ -9,7 +9,11 @@ run on the same document: ``mwparserfromhell.parse`` alone for wikitext,
 ``BeautifulSoup(…, "lxml")`` alone for HTML, and splitting lines plus a
 marker regex for plain text. No network is used.
 
-Run: ``python benchmarks/parse.py [--refs 600] [--repeat 7]``
+``--sample FILE`` (repeatable) also times real pages, such as the shared
+Dog sample, against the same baselines. Speed is measured here and only
+here: the tests assert correctness, never wall-clock time.
+
+Run: ``python benchmarks/parse.py [--refs 600] [--repeat 7] [--sample FILE …]``
 """
 
 from __future__ import annotations
@@ -21,11 +25,14 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 from urllib.parse import quote_plus
 
 import mwparserfromhell
 from bs4 import BeautifulSoup
 
+from spector_refs.parse import detect_format
 from spector_refs.parse.html import parse_html
 from spector_refs.parse.text import parse_text
 from spector_refs.parse.wikitext import parse_wikitext
@@ -232,30 +239,35 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     options.add_argument("--refs", type=int, default=600)
     options.add_argument("--repeat", type=int, default=7)
+    options.add_argument(
+        "--sample", action="append", default=[], metavar="FILE", help="also time a real page"
+    )
     args = options.parse_args()
     sources = make_sources(args.refs)
-    cases = (
-        (
-            "wikitext",
-            to_wikitext(sources),
-            parse_wikitext,
-            lambda doc: mwparserfromhell.parse(doc),
-            "mwparserfromhell.parse",
-        ),
-        ("html", to_html(sources), parse_html, lambda doc: BeautifulSoup(doc, "lxml"), "BeautifulSoup(lxml)"),
-        ("text", to_text(sources), parse_text, text_baseline, "lines + marker regex"),
-    )
-    print(f"{args.refs} references, median of {args.repeat} runs")
-    columns = f"{'format':<10}{'size':>10}{'refs':>6}{'claims':>8}"
+    documents = {"wikitext": to_wikitext(sources), "html": to_html(sources), "text": to_text(sources)}
+    cases = [(name, document, *FORMATS[name]) for name, document in documents.items()]
+    for sample in map(Path, args.sample):
+        document = sample.read_text(encoding="utf-8")
+        cases.append((sample.name[:24], document, *FORMATS[detect_format(document)]))
+    print(f"{args.refs} references (synthetic), median of {args.repeat} runs")
+    columns = f"{'document':<25}{'size':>10}{'refs':>6}{'claims':>8}"
     print(f"{columns}{'parse':>11}{'baseline':>11}{'ratio':>8}  baseline is")
     for name, document, parser, baseline, label in cases:
         article = parser(document)
         parse_time = median_seconds(lambda: parser(document), args.repeat)  # noqa: B023
         base_time = median_seconds(lambda: baseline(document), args.repeat)  # noqa: B023
         print(
-            f"{name:<10}{len(document):>10,}{len(article.references):>6}{len(article.claims):>8}"
+            f"{name:<25}{len(document):>10,}{len(article.references):>6}{len(article.claims):>8}"
             f"{parse_time * 1000:>9.1f}ms{base_time * 1000:>9.1f}ms{parse_time / base_time:>7.1f}x  {label}"
         )
+
+
+FORMATS: dict[str, tuple[Callable[[str], Any], Callable[[str], object], str]] = {
+    "wikitext": (parse_wikitext, mwparserfromhell.parse, "mwparserfromhell.parse"),
+    "html": (parse_html, lambda doc: BeautifulSoup(doc, "lxml"), "BeautifulSoup(lxml)"),
+    "text": (parse_text, text_baseline, "lines + marker regex"),
+}
+"""Each input format's parser and the least work any parser of that format must do."""
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ reach every format, and the weak-only claim resting on ref 7 with it.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -59,10 +60,34 @@ def test_seed_sarif_points_at_line_23(seed_result: AuditResult) -> None:
     assert tagged["locations"][0]["physicalLocation"]["region"] == {"startLine": 23, "startColumn": 1}
 
 
-def test_seed_junit_fails_exactly_the_policy_findings(seed_result: AuditResult) -> None:
+def seed_claims_counted_by_hand() -> int:
+    """The seed's claims counted from its text alone, without the parser, by Wikipedia's convention.
+
+    Above "See also": the infobox (the one block of several lines) gives one
+    claim per row (11); every other block that is not an "… edit" heading is
+    prose, cut after each run of markers ("[1][2]", "[citation needed]"),
+    and each sentence of each piece is a claim (24): 35 in all.
+    """
+    body = SEED.read_text(encoding="utf-8").split("\nSee also edit\n")[0]
+    count = 0
+    for block in (b.strip() for b in body.split("\n\n") if b.strip()):
+        rows = block.splitlines()
+        if len(rows) > 1:
+            count += len(rows)
+        elif not block.endswith(" edit"):
+            pieces = re.split(r"(?:\[(?:\d+|citation needed)\])+", block)
+            sentences = (s for piece in pieces for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", piece))
+            count += sum(1 for s in sentences if re.search(r"\w", s))
+    return count
+
+
+def test_seed_junit_has_a_case_per_reference_and_claim_and_fails_the_policy_findings(
+    seed_result: AuditResult,
+) -> None:
     root = ET.fromstring(render(seed_result, "junit"))
     assert root.get("failures") == "2"
-    assert root.get("tests") == str(13 + 35 + 0)
+    assert seed_claims_counted_by_hand() == len(seed_result.assessments[0].article.claims) == 35
+    assert root.get("tests") == str(13 + 35)  # 13 numbered references in the seed's list, 35 claims
 
 
 def test_seed_html_highlights_the_tagged_claim(seed_result: AuditResult) -> None:

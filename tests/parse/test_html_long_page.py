@@ -1,26 +1,23 @@
-"""Parsing speed of the HTML parser on a 600-reference page.
+"""The HTML parser on a 600-reference page: every reference read, every claim tied to its own.
 
 The page is built from the Operation SpecTor fixture's reference items and
 a cited paragraph per reference, so it has the shape of a long article
-(about 0.8 MB). Measured on the (shared, loaded) development machine:
-0.45-0.6 s for the 600-reference page in a fresh interpreter, 0.8-1.0 s
-inside a full pytest process (more live objects for the garbage collector),
-and 0.4-0.6 s for the Parsoid "Dog" sample (875 kB, 236 references). About
-a third of it is BeautifulSoup building the tree. The bound below leaves
-room for slow CI runners.
+(about 0.8 MB). Only correctness is asserted here: a busy CI machine must
+never fail a test for speed. How fast it parses is measured by
+``benchmarks/parse.py`` (a synthetic 600-reference article in every input
+format, and ``--sample FILE`` for real pages such as the Dog sample), each
+time beside the time BeautifulSoup alone takes on the same document.
 """
 
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 from spector_refs.parse.html import parse_html
 
 TRIO = Path(__file__).parent.parent / "fixtures" / "trio" / "operation_spector.html"
 REFERENCES = 600
-BOUND_SECONDS = 2.0
 
 
 def long_article(count: int) -> str:
@@ -42,13 +39,8 @@ def long_article(count: int) -> str:
     )
 
 
-def test_six_hundred_references_parse_well_under_the_bound() -> None:
-    page = long_article(REFERENCES)
-    parse_html(page)  # warm caches (regex compilation, imports)
-    start = time.perf_counter()
-    article = parse_html(page)
-    elapsed = time.perf_counter() - start
-    print(f"{REFERENCES} references, {len(page)} characters: {elapsed:.3f} s")
-    assert len(article.references) == REFERENCES
+def test_six_hundred_references_are_all_read_and_each_cited_once() -> None:
+    article = parse_html(long_article(REFERENCES))
+    assert [ref.number for ref in article.references] == list(range(1, REFERENCES + 1))
     assert [claim.refs for claim in article.claims if claim.refs] == [(n,) for n in range(1, REFERENCES + 1)]
-    assert elapsed < BOUND_SECONDS
+    assert all(ref.title for ref in article.references)
