@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from spector_refs.check.serialize import link_result_from_dict, link_result_to_dict
 from spector_refs.errors import ConfigError
@@ -117,11 +118,7 @@ class LinkCache:
                 ).fetchall()
                 histories = self._histories([row[0] for row in rows])
             for url, payload, page in rows:
-                data = json.loads(payload)
-                data["history"] = [h for h in histories.get(url, ()) if h["checked_at"] != data["checked_at"]]
-                data["from_cache"] = True
-                text = zlib.decompress(page).decode("utf-8") if page else None
-                found[url] = link_result_from_dict(data, text=text)
+                found[url] = decode_result(payload, page, histories.get(url, []))
         return found
 
     def _histories(self, urls: list[str]) -> dict[str, list[dict]]:
@@ -152,8 +149,7 @@ class LinkCache:
         """Add one check to the history and make it the latest result, atomically."""
         if result.verdict in NOT_RECORDED or result.checked_at is None:
             return
-        stored = replace(result, history=(), from_cache=False)
-        page = zlib.compress(result.text.encode("utf-8")) if result.text else None
+        payload, page = encode_result(result)
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -163,7 +159,7 @@ class LinkCache:
                 )
                 self._db.execute(
                     "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)",
-                    (result.url, result.checked_at, json.dumps(link_result_to_dict(stored)), page),
+                    (result.url, result.checked_at, payload, page),
                 )
                 self._db.execute("COMMIT")
             except BaseException:
@@ -173,6 +169,40 @@ class LinkCache:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+class LinkHistory(Protocol):
+    """What the checker and a dump audit need of a link cache, whatever holds it."""
+
+    def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]: ...
+    def history(self, url: str) -> tuple[CheckRecord, ...]: ...
+    def record(self, result: LinkResult) -> None: ...
+    def close(self) -> None: ...
+
+
+def open_cache(location: str | Path) -> LinkHistory:
+    """The link history at ``location``: a PostgreSQL URL (shared by a cluster) or a SQLite file."""
+    if str(location).startswith(("postgresql://", "postgres://")):
+        from spector_refs.check.pgcache import PostgresLinkCache
+
+        return PostgresLinkCache(str(location))
+    return LinkCache(location)
+
+
+def encode_result(result: LinkResult) -> tuple[str, bytes | None]:
+    """A result as the ``results`` table stores it: JSON without history, page text compressed."""
+    stored = replace(result, history=(), from_cache=False)
+    page = zlib.compress(result.text.encode("utf-8")) if result.text else None
+    return json.dumps(link_result_to_dict(stored)), page
+
+
+def decode_result(payload: str, page: bytes | None, history: list[dict]) -> LinkResult:
+    """A stored result with its earlier checks, marked as coming from the cache."""
+    data = json.loads(payload)
+    data["history"] = [h for h in history if h["checked_at"] != data["checked_at"]]
+    data["from_cache"] = True
+    text = zlib.decompress(page).decode("utf-8") if page else None
+    return link_result_from_dict(data, text=text)
 
 
 def is_dead(records: Iterable[CheckRecord], *, failures: int, days: float) -> bool:

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 import requests
 
 from spector_refs.check.archive import closest_snapshot
-from spector_refs.check.cache import LinkCache, is_dead
+from spector_refs.check.cache import is_dead, open_cache
 from spector_refs.check.chain import ChainFollower, host_key, precheck, to_result
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.http import Fetcher, make_session
@@ -58,7 +58,7 @@ class LinkChecker:
         self.config = config or LinkCheckConfig()
         self.clock = clock
         self._getaddrinfo = getaddrinfo
-        self.cache = LinkCache(self.config.cache_path) if self.config.cache_path else None
+        self.cache = open_cache(self.config.cache_path) if self.config.cache_path else None
 
     def __enter__(self) -> LinkChecker:
         return self

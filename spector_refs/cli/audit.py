@@ -10,10 +10,12 @@ from dataclasses import replace
 
 from spector_refs import baseline
 from spector_refs.audit import audit
+from spector_refs.cli.dump import add_dump_options, dump_argument, run_dump
 from spector_refs.cli.links import add_link_options, link_config_from_args
 from spector_refs.cli.sources import with_user_data
 from spector_refs.collect import collect_articles
 from spector_refs.config import Config, load_config
+from spector_refs.dump import FORMATS as DUMP_FORMATS
 from spector_refs.model import AuditResult, Severity
 from spector_refs.output import append_output, refuse_inputs, write_output
 from spector_refs.policy import parse_fail_on
@@ -37,7 +39,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--source", choices=("html", "wikitext"), default="html", help="what to fetch of live pages"
     )
     parser.add_argument("--input-format", choices=("text", "html", "wikitext"), default=None)
-    parser.add_argument("--format", choices=REPORT_FORMATS, default="terminal", help="report format")
+    parser.add_argument(
+        "--format", choices=(*REPORT_FORMATS, *DUMP_FORMATS), default="terminal", help="report format"
+    )
     parser.add_argument("-o", "--output", help="write the report to this file (atomically)")
     parser.add_argument("--fail-on", help="comma-separated finding kinds, broken-links, or a severity")
     parser.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
@@ -55,6 +59,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     add_report_options(parser)
     add_link_options(parser)
+    add_dump_options(parser)
     parser.set_defaults(run=run)
 
 
@@ -81,6 +86,9 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     config = _with_flags(config, args)
+    dump = dump_argument(args)
+    if dump is not None:
+        return run_dump(dump, args, config)
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     if args.output:
         refuse_inputs(args.output, [target.removeprefix("@") for target in args.articles])

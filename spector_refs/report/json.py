@@ -52,12 +52,13 @@ def result_to_dict(result: AuditResult) -> dict[str, Any]:
         "fail_on": list(result.fail_on),
         "links_checked": result.links_checked,
         "baselined": result.baselined,
-        "articles": [_article(assessment, result.fail_on) for assessment in result.assessments],
+        "articles": [article_to_dict(assessment, result.fail_on) for assessment in result.assessments],
         "summary": view.result_summary(result),
     }
 
 
-def _article(assessment: Assessment, fail_on: tuple[str, ...]) -> dict[str, Any]:
+def article_to_dict(assessment: Assessment, fail_on: tuple[str, ...]) -> dict[str, Any]:
+    """One entry of ``"articles"`` (also one line of a dump audit's JSON Lines)."""
     article = assessment.article
     failing = view.failing(assessment, fail_on)
     findings = []

@@ -1,0 +1,133 @@
+"""The link history in PostgreSQL, for a cluster whose workers share one history.
+
+Same two tables as the SQLite file (``checks`` append-only, ``results`` the
+latest result per URL) and the same dead-after-N-failures rule, applied by
+the checker to the history read from here. Concurrent writers are safe: each
+check is one transaction, and a result only replaces an older one, so two
+workers recording the same URL in either order leave the later check as the
+latest. Table creation is serialised by an advisory lock, since
+``CREATE TABLE IF NOT EXISTS`` races in PostgreSQL. Needs ``psycopg`` 3 (the
+``cluster`` extra).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from spector_refs.check.cache import NOT_RECORDED, SCHEMA_VERSION, decode_result, encode_result
+from spector_refs.errors import ConfigError
+from spector_refs.model import CheckRecord, LinkResult, Verdict
+
+_LOCK_KEY = 0x5EC7_0CAC  # any fixed number: the advisory lock guarding schema creation
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS checks ("
+    " url TEXT NOT NULL, checked_at TEXT NOT NULL, verdict TEXT NOT NULL, status_code INTEGER,"
+    " id BIGSERIAL PRIMARY KEY)",
+    "CREATE INDEX IF NOT EXISTS checks_by_url ON checks (url, checked_at)",
+    "CREATE TABLE IF NOT EXISTS results ("
+    " url TEXT PRIMARY KEY, checked_at TEXT NOT NULL, result TEXT NOT NULL, page BYTEA)",
+    "CREATE TABLE IF NOT EXISTS cache_meta (version INTEGER NOT NULL)",
+)
+_UPSERT = (
+    "INSERT INTO results VALUES (%s, %s, %s, %s) ON CONFLICT (url) DO UPDATE"
+    " SET checked_at = EXCLUDED.checked_at, result = EXCLUDED.result, page = EXCLUDED.page"
+    " WHERE results.checked_at <= EXCLUDED.checked_at"
+)
+
+
+class PostgresLinkCache:
+    """A thread-safe handle on a PostgreSQL link history (one connection, short transactions)."""
+
+    def __init__(self, url: str):
+        try:
+            import psycopg
+        except ImportError:
+            raise ConfigError(
+                "links.cache-path: a postgresql:// cache needs psycopg; install spector-refs[cluster]"
+            ) from None
+        self._psycopg = psycopg
+        self._lock = threading.Lock()
+        try:
+            self._db = psycopg.connect(url, autocommit=True)
+            self._migrate()
+        except psycopg.Error as exc:
+            raise ConfigError(
+                f"links.cache-path: cannot use {_safe(url)} as the link cache ({_first_line(exc)})"
+            ) from None
+
+    def _migrate(self) -> None:
+        with self._db.transaction():
+            self._db.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
+            for statement in _SCHEMA:
+                self._db.execute(statement)
+            row = self._db.execute("SELECT version FROM cache_meta").fetchone()
+            if row is None:
+                self._db.execute("INSERT INTO cache_meta VALUES (%s)", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
+                raise self._psycopg.DatabaseError(f"unknown cache schema version {row[0]}")
+
+    def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]:
+        """The latest results checked at or after ``since``, with their earlier history."""
+        wanted = list(dict.fromkeys(urls))
+        if not wanted:
+            return {}
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT url, result, page FROM results WHERE checked_at >= %s AND url = ANY(%s)",
+                (since, wanted),
+            ).fetchall()
+            histories = self._histories([row[0] for row in rows])
+        return {url: decode_result(payload, page, histories.get(url, [])) for url, payload, page in rows}
+
+    def _histories(self, urls: list[str]) -> dict[str, list[dict[str, Any]]]:
+        rows = self._db.execute(
+            "SELECT url, checked_at, verdict, status_code FROM checks WHERE url = ANY(%s)"
+            " ORDER BY url, checked_at, id",
+            (urls,),
+        ).fetchall()
+        histories: dict[str, list[dict[str, Any]]] = {}
+        for url, checked_at, verdict, status in rows:
+            histories.setdefault(url, []).append(
+                {"checked_at": checked_at, "verdict": verdict, "status_code": status}
+            )
+        return histories
+
+    def history(self, url: str) -> tuple[CheckRecord, ...]:
+        """Every recorded check of ``url``, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT checked_at, verdict, status_code FROM checks WHERE url = %s ORDER BY checked_at, id",
+                (url,),
+            ).fetchall()
+        return tuple(CheckRecord(at, Verdict(verdict), status) for at, verdict, status in rows)
+
+    def record(self, result: LinkResult) -> None:
+        """Add one check to the history and make it the latest result, in one transaction."""
+        if result.verdict in NOT_RECORDED or result.checked_at is None:
+            return
+        payload, page = encode_result(result)
+        with self._lock, self._db.transaction():
+            self._db.execute(
+                "INSERT INTO checks (url, checked_at, verdict, status_code) VALUES (%s, %s, %s, %s)",
+                (result.url, result.checked_at, str(result.verdict), result.status_code),
+            )
+            self._db.execute(_UPSERT, (result.url, result.checked_at, payload, page))
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+
+def _safe(url: str) -> str:
+    """The URL without its password, for messages."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    user = f"{parts.username}@" if parts.username else ""
+    return f"{parts.scheme}://{user}{host}{parts.path}"
+
+
+def _first_line(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__

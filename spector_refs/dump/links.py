@@ -1,0 +1,51 @@
+"""Checking the links of a whole dump: each URL once, each host on one worker.
+
+The URLs of every article are gathered and deduplicated first (a URL cited
+by ten thousand articles is checked once), then grouped by host, and the
+hosts are dealt out to tasks so that every host belongs to exactly one
+task. Each task runs the ordinary link checker, whose per-host scheduler
+then enforces politeness for that host exactly, across the whole cluster,
+with no distributed lock. Results go to the shared link history (SQLite on
+one machine, PostgreSQL for a cluster), from which the audit tasks read them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+from collections.abc import Iterable
+
+from spector_refs.check.chain import host_key
+from spector_refs.check.checker import LinkChecker
+from spector_refs.check.config import LinkCheckConfig
+from spector_refs.check.sources import LinkTarget, distinct
+
+
+def merge_targets(batches: Iterable[list[LinkTarget]]) -> list[LinkTarget]:
+    """One target per distinct URL over all partitions, details merged."""
+    return distinct(target for batch in batches for target in batch)
+
+
+def host_groups(targets: list[LinkTarget], groups: int) -> list[list[LinkTarget]]:
+    """The targets split into at most ``groups`` lists, no host in two, sizes balanced.
+
+    Hosts are dealt largest first to the lightest group, the classic
+    longest-processing-time rule, so one busy site does not leave the other
+    workers idle for long.
+    """
+    by_host: dict[str, list[LinkTarget]] = {}
+    for target in targets:
+        by_host.setdefault(host_key(target.url), []).append(target)
+    buckets: list[list[LinkTarget]] = [[] for _ in range(max(1, groups))]
+    loads = [(0, i) for i in range(len(buckets))]
+    for _, hosted in sorted(by_host.items(), key=lambda item: (-len(item[1]), item[0])):
+        load, index = heapq.heappop(loads)
+        buckets[index] += hosted
+        heapq.heappush(loads, (load + len(hosted), index))
+    return [bucket for bucket in buckets if bucket]
+
+
+def check_group(targets: list[LinkTarget], config: LinkCheckConfig) -> Counter[str]:
+    """Check one group of hosts (a task), recording every result in the shared history."""
+    with LinkChecker(config) as checker:
+        return Counter(str(result.verdict) for result in checker.check(targets))
