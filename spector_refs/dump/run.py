@@ -10,8 +10,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -175,5 +176,18 @@ def _manifest(run: DumpRun, dump: DumpSource, config: Config) -> dict[str, Any]:
         "partition_size": run.partition_size,
         "format": run.format,
         "check_links": run.check_links,
-        "config": hashlib.sha256(repr(config).encode()).hexdigest(),
+        "config": hashlib.sha256(json.dumps(_canonical(config), sort_keys=True).encode()).hexdigest(),
     }
+
+
+def _canonical(value: Any) -> Any:
+    """The settings as plain data in a fixed order (sets sorted), the same in every process."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _canonical(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, dict):
+        return {str(k): _canonical(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted(_canonical(v) for v in value)
+    if isinstance(value, list | tuple):
+        return [_canonical(v) for v in value]
+    return value if isinstance(value, int | float | str | bool | None) else str(value)

@@ -20,10 +20,11 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
-SAMPLES = (
-    *sorted((FIXTURES / "wikitext").glob("*.txt")),
-    FIXTURES / "trio" / "operation_spector.wiki",
-)
+SAMPLES = {
+    "Bodmin": FIXTURES / "wikitext" / "wikitext_en_Bodmin_wtf_wikipedia.txt",
+    "Elizabeth Gilbert": FIXTURES / "wikitext" / "wikitext_en_Elizabeth-Gilbert_wtf_wikipedia.txt",
+    "Operation SpecTor": FIXTURES / "trio" / "operation_spector.wiki",
+}
 HEADER = """<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.11/" version="0.11" xml:lang="en">
   <siteinfo>
     <sitename>Wikipedia</sitename>
@@ -74,8 +75,8 @@ def generated_page(number: int, url: Callable[[int, int], str] = default_url) ->
             name = ' name="first"' if n == 0 else ""
             lines.append(
                 sentence
-                + f"<ref{name}>{{{{cite {kind} |last=Author{n} |first=Given |title=Report {n} on page "
-                f"{number} |{param}={work} |date=20{10 + n % 14:02d}-0{1 + n % 9}-1{n % 9} |url={url(n, number)}"
+                + f"<ref{name}>{{{{cite {kind} |last=Author{n} |first=Ann |title=Report {n} on page {number}"
+                f" |{param}={work} |date=20{10 + n % 14:02d}-0{1 + n % 9}-1{n % 9} |url={url(n, number)}"
                 f" |access-date=2024-05-0{1 + n % 9}}}}}</ref>"
             )
     lines += ["", "== References ==", "{{reflist}}", ""]
@@ -88,8 +89,7 @@ def pages(count: int, *, url: Callable[[int, int], str] = default_url, extras: b
     With ``extras`` every 50th position is followed by a redirect and a talk
     page, which the default filter skips.
     """
-    samples = [Page(p.stem.replace("wikitext_en_", "").replace("_wtf_wikipedia", ""), p.read_text("utf-8"))
-               for p in SAMPLES]  # fmt: skip
+    samples = [Page(title, path.read_text("utf-8")) for title, path in SAMPLES.items()]
     for i in range(count):
         yield samples[i] if i < len(samples) else generated_page(i, url)
         if extras and i % 50 == 49:
@@ -102,13 +102,17 @@ def pages(count: int, *, url: Callable[[int, int], str] = default_url, extras: b
 def page_xml(page: Page, page_id: int) -> str:
     title = page.title if page.namespace == 0 else f"Talk:{page.title}"
     redirect = f'    <redirect title="{escape(page.redirect)}" />\n' if page.redirect else ""
-    return (
-        f"  <page>\n    <title>{escape(title)}</title>\n    <ns>{page.namespace}</ns>\n    <id>{page_id}</id>\n"
-        f"{redirect}    <revision>\n      <id>{page_id * 10}</id>\n      <timestamp>2024-05-01T00:00:00Z</timestamp>\n"
-        f"      <contributor><username>Example</username><id>1</id></contributor>\n"
-        f"      <model>wikitext</model>\n      <format>text/x-wiki</format>\n"
-        f'      <text bytes="{len(page.text.encode())}" xml:space="preserve">{escape(page.text)}</text>\n'
-        f"    </revision>\n  </page>\n"
+    text = escape(page.text)
+    return "\n".join(
+        (
+            f"  <page>\n    <title>{escape(title)}</title>\n    <ns>{page.namespace}</ns>",
+            f"    <id>{page_id}</id>\n{redirect}    <revision>\n      <id>{page_id * 10}</id>",
+            "      <timestamp>2024-05-01T00:00:00Z</timestamp>",
+            "      <contributor><username>Example</username><id>1</id></contributor>",
+            "      <model>wikitext</model>\n      <format>text/x-wiki</format>",
+            f'      <text bytes="{len(page.text.encode())}" xml:space="preserve">{text}</text>',
+            "    </revision>\n  </page>\n",
+        )
     )
 
 
