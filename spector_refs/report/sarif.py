@@ -126,7 +126,7 @@ def _location(assessment: Assessment, where: view.Location) -> dict[str, Any]:
 
 
 def _is_relative(path: str | None) -> bool:
-    return bool(path) and not PurePath(path).is_absolute() and "://" not in path
+    return path is not None and path != "" and not PurePath(path).is_absolute() and "://" not in path
 
 
 def _uri(path: str) -> str:

@@ -39,14 +39,15 @@ def render(
     quiet: bool = False,
 ) -> str:
     """The summary line, then each article's failures, findings and collapsed notes, as plain text."""
-    console = Console(file=StringIO(), width=width, force_terminal=False, color_system=None, highlight=False)
+    out = StringIO()
+    console = Console(file=out, width=width, force_terminal=False, color_system=None, highlight=False)
     console.print(Text(summary_line(result), style="bold"))
     if note := view.network_note(result):
         console.print(Text(note, style="bold yellow"))
     for assessment in result.assessments:
         console.print()
         console.print(_article(assessment, result.fail_on, min_severity, quiet))
-    return console.file.getvalue()
+    return out.getvalue()
 
 
 def summary_line(result: AuditResult) -> str:
