@@ -13,8 +13,8 @@ from spector_refs.model import Article, Claim, Reference
 ARTICLE_SCHEMA = "spector-refs/article/1"
 _REFERENCE_FIELDS = (
     "number", "group", "cite_count", "kind", "name", "title", "trans_title", "chapter", "work",
-    "publisher", "place", "edition", "volume", "issue", "pages", "date", "access_date",
-    "archive_date", "url", "archive_url", "url_status", "language", "quote",
+    "publisher", "place", "edition", "series", "volume", "issue", "pages", "date", "original_date",
+    "access_date", "archive_date", "url", "archive_url", "url_status", "language", "quote",
 )  # fmt: skip
 
 
@@ -22,7 +22,9 @@ def reference_to_dict(ref: Reference) -> dict[str, Any]:
     """A reference with every documented key present (None where unknown)."""
     out: dict[str, Any] = {name: getattr(ref, name) for name in _REFERENCE_FIELDS}
     out["authors"] = [name.to_dict() for name in ref.authors]
+    out["authors_truncated"] = ref.authors_truncated
     out["editors"] = [name.to_dict() for name in ref.editors]
+    out["translators"] = [name.to_dict() for name in ref.translators]
     out["issn"], out["isbn"], out["doi"] = ref.issn, ref.isbn, ref.doi
     out["identifiers"] = dict(ref.identifiers)
     out["maintenance"] = list(ref.maintenance)

@@ -110,11 +110,14 @@ class _Fields:
 def _biblatex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> Entry:
     kind = kinds.source_kind(ref)
     out = _Fields()
-    out.add("author", _names(ref.authors))
+    out.add("author", _names(ref.authors, truncated=ref.authors_truncated))
     out.add("editor", _names(ref.editors))
+    out.add("translator", _names(ref.translators))
     _add_titles(out, ref, kind, ascii_commands=False)
     _add_container(out, ref, kind, ascii_commands=False)
+    out.add("series", escape(ref.series or ""))
     out.add("date", iso_date(ref.date))
+    out.add("origdate", iso_date(ref.original_date))
     _add_numbers(out, ref, kind, ascii_commands=False)
     out.add("language", escape(ref.language or ""))
     _add_identifiers(out, ref, kind)
@@ -128,10 +131,11 @@ def _biblatex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> E
 def _bibtex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> Entry:
     kind = kinds.source_kind(ref)
     out = _Fields()
-    out.add("author", _names(ref.authors, ascii_commands=True))
+    out.add("author", _names(ref.authors, ascii_commands=True, truncated=ref.authors_truncated))
     out.add("editor", _names(ref.editors, ascii_commands=True))
     _add_titles(out, ref, kind, ascii_commands=True)
     _add_container(out, ref, kind, ascii_commands=True)
+    out.add("series", escape(ref.series or "", ascii_commands=True))
     if kind == kinds.WEB:
         site = escape(ref.work or "", ascii_commands=True)
         out.add("howpublished", f"\\url{{{verbatim(ref.url)}}}" if ref.url else site)
@@ -232,10 +236,12 @@ def _url_in_text(url: str) -> str:
     return verbatim(url).replace("%", "\\%").replace("#", "\\#")
 
 
-def _names(names: Sequence[Name], *, ascii_commands: bool = False) -> str:
-    """A name list: ``Family, Given and {{Organisation}}``."""
-    rendered = (_name(name, ascii_commands) for name in names)
-    return " and ".join(name for name in rendered if name.strip("{} "))
+def _names(names: Sequence[Name], *, ascii_commands: bool = False, truncated: bool = False) -> str:
+    """A name list: ``Family, Given and {{Organisation}}``; ``and others`` ends a list cut short (et al.)."""
+    rendered = [name for name in (_name(name, ascii_commands) for name in names) if name.strip("{} ")]
+    if truncated and rendered:
+        rendered.append("others")
+    return " and ".join(rendered)
 
 
 def _name(name: Name, ascii_commands: bool) -> str:

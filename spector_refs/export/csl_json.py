@@ -48,7 +48,9 @@ def csl_item(ref: Reference, key: str, archive: ArchivedCopy | None = None) -> d
     _titles(item, ref, kind)
     _put(item, "author", [_name(n) for n in ref.authors if n.display()])
     _put(item, "editor", [_name(n) for n in ref.editors if n.display()])
+    _put(item, "translator", [_name(n) for n in ref.translators if n.display()])
     _put(item, "issued", _date(ref.date))
+    _put(item, "original-date", _date(ref.original_date))
     _put(item, "accessed", _date(ref.access_date))
     _put(item, "genre", "Press release" if kind == kinds.PRESS_RELEASE else None)
     for variable, value in _plain_variables(ref, kind).items():
@@ -76,6 +78,7 @@ def _plain_variables(ref: Reference, kind: str) -> dict[str, str | None]:
         "publisher": ref.publisher or (ref.work if issuer else None),
         "publisher-place": ref.place,
         "edition": ref.edition,
+        "collection-title": ref.series,
         "volume": ref.volume,
         "issue": ref.issue,
         "page": ref.pages,

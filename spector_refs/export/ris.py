@@ -49,11 +49,13 @@ def ris_tags(ref: Reference, archive: ArchivedCopy | None = None) -> Iterator[tu
     candidates: list[tuple[str, str | None]] = [("TI", title)]
     candidates += [("AU", _name(name)) for name in ref.authors]
     candidates += [("A2", _name(name)) for name in ref.editors]
+    candidates += [("A4", _name(name)) for name in ref.translators]
     candidates += [
         ("T2", container if kind not in (kinds.PRESS_RELEASE, kinds.REPORT) else None),
         ("PB", ref.publisher or (ref.work if kind in (kinds.PRESS_RELEASE, kinds.REPORT) else None)),
         ("M3", "Press release" if kind == kinds.PRESS_RELEASE else None),
         ("CY", ref.place),
+        ("T3", ref.series),
         ("ET", ref.edition),
         ("VL", ref.volume),
         ("IS", ref.issue),

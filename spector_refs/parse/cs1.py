@@ -81,6 +81,8 @@ def parse_rendered_citation(text: str) -> dict[str, Any]:
     rest = _take_bare_url(rest, fields)
     rest = _take_identifiers(rest, fields)
     quoted = _quoted_title(rest)
+    if quoted and re.match(r"\s*series\b", rest[quoted[1] :]):  # '"Modular Text" series' names a series
+        quoted = None
     if _is_book_shaped(rest, quoted, fields):
         _read_book_citation(rest, quoted, fields)
         return _finish(fields)
@@ -138,7 +140,7 @@ def _type_to_kind(fields: dict[str, Any]) -> None:
     fields.pop("illustrators", None)
     if "report" in kind:
         fields.setdefault("kind", "report")
-    elif kind or fields.get("publisher") or fields.get("place") or fields.get("edition"):
+    elif kind or any(fields.get(key) for key in ("publisher", "place", "edition", "editors", "series")):
         fields.setdefault("kind", "book")
 
 

@@ -62,6 +62,7 @@ _MAX_NAME_WORDS = 8
 _MAX_ORGANISATION_WORDS = 20
 _EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
 _MAX_PLACE_WORDS = 6
+_LETTER = re.compile(r"[^\W\d_]")
 _BEFORE, _AFTER = "before publisher", "after publisher"
 
 
@@ -181,7 +182,11 @@ def _classify_after_title(part: str, fields: dict[str, Any]) -> str | None:
         if volume.group("series"):
             fields.setdefault("series", volume.group("series"))
         return _BEFORE
-    if place and len(place.group("place").split()) <= _MAX_PLACE_WORDS:
+    if (
+        place
+        and len(place.group("place").split()) <= _MAX_PLACE_WORDS
+        and _LETTER.search(place.group("publisher"))
+    ):
         fields["place"], fields["publisher"] = place.group("place").strip(), place.group("publisher").strip()
         return _BEFORE
     if _BARE_VOLUME.match(part) and "volume" not in fields:

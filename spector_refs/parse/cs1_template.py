@@ -47,7 +47,6 @@ _WORK = (
     "encyclopedia",
     "encyclopaedia",
     "dictionary",
-    "series",
 )
 _IDENTIFIERS = (
     "isbn",
@@ -134,7 +133,9 @@ def reference_fields_from_template(name: str, params: dict[str, str]) -> dict[st
     fields: dict[str, Any] = {
         "kind": citation_kind(name, params),
         "authors": _names(values, "author", problems),
+        "authors_truncated": _authors_truncated(values),
         "editors": _names(values, "editor", problems),
+        "translators": _names(values, "translator", problems),
         "title": _title(values),
         "trans_title": _first(values, "transtitle"),
         "chapter": _first(values, "chapter", "contribution", "entry", "article", "section"),
@@ -142,10 +143,12 @@ def reference_fields_from_template(name: str, params: dict[str, str]) -> dict[st
         "publisher": _first(values, "publisher", "institution"),
         "place": _first(values, "place", "location", "publicationplace"),
         "edition": _first(values, "edition"),
+        "series": _first(values, "series", "version"),
         "volume": _first(values, "volume"),
         "issue": _first(values, "issue", "number"),
         "pages": _first(values, "pages", "page", "at"),
         "date": _date(values, problems),
+        "original_date": _original_date(values),
         "access_date": _checked_date(_first(values, "accessdate"), "access date", problems),
         "archive_date": _checked_date(_first(values, "archivedate"), "archive date", problems),
         "url": _first(values, "url", "chapterurl", "contributionurl", "sectionurl"),
@@ -158,7 +161,24 @@ def reference_fields_from_template(name: str, params: dict[str, str]) -> dict[st
     if not fields["title"] and not fields["chapter"]:
         problems.append("citation has no title")
     fields["problems"] = tuple(problems)
-    return {key: value for key, value in fields.items() if value not in (None, "", (), {})}
+    return {key: value for key, value in fields.items() if value not in (None, "", (), {}, False)}
+
+
+def _authors_truncated(values: dict[str, str]) -> bool:
+    """``|display-authors=etal`` or an author written "et al.": more authors than are named."""
+    shown = _first(values, "displayauthors", "displayauthor")
+    if shown and _ET_AL.match(shown.replace(" ", "")):
+        return True
+    names = [
+        value for key, value in values.items() if re.match(r"^(?:author|last|vauthors|authors)\d*$", key)
+    ]
+    return any(_ET_AL.match(value) or re.search(r",\s*et al\.?$", value) for value in names)
+
+
+def _original_date(values: dict[str, str]) -> str | None:
+    """``|orig-date=`` (``|orig-year=`` before 2023) as CS1 prints it in brackets: kept as written."""
+    original = _first(values, "origdate", "origyear")
+    return parse_date(original) or original if original else None
 
 
 def _clean(params: dict[str, str]) -> dict[str, str]:
@@ -217,6 +237,8 @@ _NAME_KEYS = {
     ("author", "first"): ("first{n}", "given{n}", "author{n}first", "authorfirst{n}", "author{n}given"),
     ("editor", "last"): ("editor{n}last", "editorlast{n}", "editor{n}surname", "editorsurname{n}"),
     ("editor", "first"): ("editor{n}first", "editorfirst{n}", "editor{n}given", "editorgiven{n}"),
+    ("translator", "last"): ("translator{n}last", "translatorlast{n}", "translator{n}surname"),
+    ("translator", "first"): ("translator{n}first", "translatorfirst{n}", "translator{n}given"),
 }
 
 

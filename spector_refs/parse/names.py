@@ -51,6 +51,7 @@ def parse_name(text: str) -> Name:
 
 
 _VANCOUVER_NAME = re.compile(r"([A-Z][\w'’-]+(?: [a-z][\w'’-]*)*(?: [A-Z][\w'’-]+)?) ([A-Z]{1,3})")
+_FINAL_INITIAL = re.compile(r"(?:^|[\s.,])[A-Z]\.$")
 _ET_AL = re.compile(r"[;,]?\s*(?:''?)?et al\.?(?:''?)?$", re.I)
 
 
@@ -65,7 +66,9 @@ def parse_name_list(text: str) -> list[Name]:
     A trailing "et al." is dropped: the model lists the names that are given
     (and :func:`is_truncated` tells that there are more).
     """
-    text = _ET_AL.sub("", text.strip()).strip(" .;")
+    text = _ET_AL.sub("", text.strip()).strip(" ;")
+    if not _FINAL_INITIAL.search(text):  # "Smith, J." keeps the full stop of its initial
+        text = text.rstrip(" .;")
     if not text:
         return []
     single = _VANCOUVER_NAME.fullmatch(text)
