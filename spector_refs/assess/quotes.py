@@ -20,6 +20,7 @@ _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|\.\s*\.\s*\.|…")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _MIN_WORDS = 3
 _CLOSEST_MAX_CHARS = 300
+_MIN_CONTEXT_WORDS = 2
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ def check_quote(quote: str, page_text: str) -> QuoteCheck | None:
     start, end, share = _closest_window(wanted, page_words)
     if start == end:
         return QuoteCheck(False)
+    end = min(len(spans), end + max(_MIN_CONTEXT_WORDS, len(wanted) // 4))  # the changed wording runs on
     passage = page_text[spans[start][0] : spans[end - 1][1]]
     return QuoteCheck(False, _shorten(passage), share)
 
@@ -88,7 +90,12 @@ def _closest_window(wanted: list[str], page_words: list[str]) -> tuple[int, int,
                 shared -= 1
         if shared > best:
             best, best_start = shared, max(0, index - size + 1)
-    return best_start, best_start + size, best / len(wanted)
+    start, end = best_start, best_start + size
+    while start < end and page_words[start] not in need:  # no words of the page's that the quote lacks
+        start += 1
+    while end > start and page_words[end - 1] not in need:
+        end -= 1
+    return start, end, best / len(wanted)
 
 
 def _shorten(passage: str) -> str:

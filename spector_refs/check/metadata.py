@@ -142,7 +142,7 @@ def _json_ld_article(root: Any) -> dict[str, Any]:
             continue
         try:
             data = json.loads((script.text or "")[:_JSON_LD_CHARS])
-        except ValueError:
+        except (ValueError, RecursionError):  # hostile nesting exhausts the decoder's stack
             continue
         for item in _objects(data, depth=0):
             headline = item.get("headline")

@@ -20,11 +20,12 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-MATCH_THRESHOLD = 0.5
+MATCH_THRESHOLD = 0.65
 """A cited title whose best score against every page title is below this is a mismatch."""
 _SEPARATORS = re.compile(r"\s+[|·•»«–—:-]\s+|\s*[|·•»«]\s*|:\s+|\s+::\s+")
 _BRACKETS = re.compile(r"\[[^\]]*\]")
 _ELLIPSIS = re.compile(r"\.\.\.|…")
+_WAYBACK = re.compile(r"\s*Archived \d{1,2} \w+ \d{4} at the Wayback Machine\s*$", re.I)
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _STOP = frozenset(
@@ -32,7 +33,10 @@ _STOP = frozenset(
     "el los las der die das und del di du des".split()
 )
 _MIN_WORDS = 2
-_MIN_SHARE = 0.4
+_MIN_SHARE = 0.6
+"""A part of the cited title shorter than this share of the whole counts for proportionally less."""
+_MIN_TRUNCATED_WORDS = 4
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)\s*$")
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,7 @@ class TitleMatch:
 
 def words(text: str) -> list[str]:
     """The title's content words: folded, unaccented, without stop words and bracketed translations."""
-    text = _ELLIPSIS.sub(" ", _BRACKETS.sub(" ", text))
+    text = _ELLIPSIS.sub(" ", _BRACKETS.sub(" ", _WAYBACK.sub("", text)))
     folded = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in folded if not unicodedata.combining(char))
     plain = plain.replace("'", "").replace("’", "")
@@ -71,44 +75,38 @@ def parts(title: str) -> list[str]:
 def best_match(cited: str, page_titles: Iterable[str], site_names: Iterable[str] = ()) -> TitleMatch | None:
     """How well the cited title agrees with the best of the page's titles; None when nothing compares.
 
-    A part of a page title that is only a site's name (``site_names``: the
-    page's ``og:site_name``, the citation's work) is no title to agree with.
+    Every part of the cited title is compared with every part of each page
+    title (``"Headline | Site"`` has the parts "Headline" and "Site"); a part
+    that is only a site's name (``site_names``: the page's ``og:site_name``,
+    the citation's work) is no title to agree with.
     """
-    cited_words = words(cited)
-    if len(cited_words) < _MIN_WORDS:
+    cited_parts = [w for w in (words(part) for part in parts(cited)) if len(w) >= _MIN_WORDS]
+    if not cited_parts:
         return None
+    full = len(cited_parts[0])
     sites = {frozenset(words(name)) for name in site_names if name}
     best: TitleMatch | None = None
     for page_title in page_titles:
-        for candidate in (*parts(page_title), *_joined_parts(page_title)):
-            candidate_words = words(candidate)
-            if frozenset(candidate_words) in sites:
+        truncated = bool(_TRUNCATED.search(page_title))
+        for candidate in parts(page_title):
+            page_words = words(candidate)
+            if len(page_words) < _MIN_WORDS or frozenset(page_words) in sites:
                 continue
-            score = overlap(cited_words, candidate_words)
-            if best is None or score > best.score:
-                best = TitleMatch(score, page_title)
+            for cited_words in cited_parts:
+                score = agreement(cited_words, page_words, truncated=truncated)
+                score *= min(1.0, len(cited_words) / (_MIN_SHARE * full))
+                if best is None or score > best.score:
+                    best = TitleMatch(score, page_title)
     return best
 
 
-def _joined_parts(title: str) -> list[str]:
-    """A title without its first or last part: "Site: Section: Headline" → "Section: Headline"."""
-    pieces = [piece.strip() for piece in _SEPARATORS.split(title) if piece.strip()]
-    if len(pieces) < 3:
-        return []
-    return [" ".join(pieces[1:]), " ".join(pieces[:-1])]
-
-
-def overlap(cited: list[str], page: list[str]) -> float:
-    """The share of the shorter word list found in the longer one, so a truncated title still agrees.
-
-    The shorter list counts as at least ``_MIN_SHARE`` of the longer: two
-    words shared with a twelve-word title are no agreement.
-    """
-    if not cited or not page:
-        return 0.0
-    shorter, longer = (cited, page) if len(cited) <= len(page) else (page, cited)
-    found = sum(1 for word in shorter if any(same_word(word, other) for other in longer))
-    return found / max(len(shorter), _MIN_SHARE * len(longer))
+def agreement(cited: list[str], page: list[str], *, truncated: bool = False) -> float:
+    """The share of the cited words the page title has (of the page's words, when the page cut its title)."""
+    found = sum(1 for word in cited if any(same_word(word, other) for other in page))
+    if truncated and len(page) >= _MIN_TRUNCATED_WORDS:
+        kept = sum(1 for word in page if any(same_word(word, other) for other in cited))
+        return max(found / len(cited), kept / len(page))
+    return found / len(cited)
 
 
 def same_word(a: str, b: str) -> bool:

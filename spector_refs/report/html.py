@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from spector_refs import __version__
+from spector_refs.assess.verify import title_mismatch
 from spector_refs.findings import TAG_KINDS, kind_of
-from spector_refs.model import Assessment, AuditResult, Finding, Reference, Severity
+from spector_refs.model import Assessment, AuditResult, Finding, LinkResult, Reference, Severity
 from spector_refs.parse.tags import tag_slug
 from spector_refs.policy import broken_links
 from spector_refs.report import claims_view, view
@@ -229,4 +230,15 @@ def _reference(assessment: Assessment, ref: Reference, prefix: str) -> dict[str,
         "archive_date": (link.archive_date if link else None) or ref.archive_date,
         "suggested": link.suggested_url if link else None,
         "suggested_href": safe_href(link.suggested_url if link else None),
+        "drift": _drift(assessment, ref, link),
     }
+
+
+def _drift(assessment: Assessment, ref: Reference, link: LinkResult | None) -> dict[str, str] | None:
+    """The cited title and the page's own, side by side, for a reference with a title-mismatch finding."""
+    drifted = any(
+        f.kind == "title-mismatch" and f.reference == ref.number and f.group == ref.group
+        for f in assessment.findings
+    )
+    mismatch = title_mismatch(ref, link.meta) if drifted and link and link.meta else None
+    return {"cited": mismatch[0], "page": mismatch[1]} if mismatch else None

@@ -65,4 +65,7 @@ def routes() -> dict[str, Route]:
         "/2023/05/02/takeover": lambda h: h.send(200, CASINO),
         "/2023/05/02/tycoon": lambda h: h.send(200, CASINO_NEWS),
         "/2023/05/02/quote-changed": lambda h: h.send(200, QUOTE_CHANGED),
+        "/2023/05/03/follow-up": lambda h: h.send(
+            200, ARTICLE.replace(b"takedown nets", b"takedown: follow-up on")
+        ),
     }
