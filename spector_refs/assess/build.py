@@ -303,6 +303,7 @@ def _rules(
             brands[name] = {**brands.get(name, {}), **ruling, "reason": reason}
     return {
         "page": curated["page"] + extra,
+        "name": curated["name"],
         "platforms": dict(sorted(curated["platforms"].items())),
         "brands": dict(sorted(brands.items())),
         "government": curated["government"],

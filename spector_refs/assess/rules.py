@@ -13,11 +13,9 @@ the path and the host's first labels; site rules at the site's name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-
-from spector_refs.assess.domains import host_candidates, registrable_domain
 
 RULES_ORIGIN = "spector_refs rule (curation.toml [rules])"
 
@@ -38,6 +36,7 @@ class UrlRules:
     """The compiled rules of one ``sources.json``."""
 
     page: tuple[PageRule, ...]
+    names: tuple[PageRule, ...]
     platforms: Mapping[str, str]
     brands: Mapping[str, Mapping[str, str]]
     government_labels: frozenset[str]
@@ -47,9 +46,11 @@ class UrlRules:
     def from_data(cls, rules: Mapping[str, Any]) -> UrlRules:
         """Compile the ``rules`` section of ``sources.json``."""
         page = tuple(_page_rule(rule) for rule in rules["page"])
+        names = tuple(_page_rule({**rule, "host": rule["pattern"]}) for rule in rules["name"])
         government = rules["government"]
         return cls(
             page=page,
+            names=names,
             platforms=rules["platforms"],
             brands=rules["brands"],
             government_labels=frozenset(government["labels"]),
@@ -64,18 +65,23 @@ class UrlRules:
             if rule.pattern.search(host if rule.on_host else path):
                 yield rule.name, rule.ruling
 
-    def site_matches(self, host: str) -> Iterator[tuple[str, Mapping[str, str]]]:
-        """The hosting platform a host is on, and the brand family its name belongs to."""
-        for candidate in host_candidates(host):
+    def site_matches(
+        self, candidates: Sequence[str], domain: str | None
+    ) -> Iterator[tuple[str, Mapping[str, str]]]:
+        """The hosting platform a host is on, the brand family its name belongs to, what its name says."""
+        for candidate in candidates:
             kind = self.platforms.get(candidate)
             if kind:
                 reason = f"a site hosted on {candidate}: its owner publishes it ({kind.replace('-', ' ')})"
                 yield f"platform {candidate}", {"kind": kind, "reason": reason}
                 break
-        domain = registrable_domain(host)
         brand = self.brands.get(domain.split(".")[0]) if domain else None
         if brand and domain:
             yield f"brand {domain.split('.')[0]}.*", brand
+        for rule in self.names:
+            if domain and rule.pattern.search(domain):
+                yield rule.name, rule.ruling
+                break
 
     def government(self, host: str) -> tuple[str, Mapping[str, str]] | None:
         """A government suffix under a country-code TLD (gov.pl, go.kr, gov.bc.ca, state.nj.us)."""

@@ -136,7 +136,7 @@ class SourceIndex:
         matches += site.page_entries
         listed = bool(site.page_entries or site.site_entries)
         for name, ruling in self.rules.page_matches(host, path, listed):
-            matches.append(_rule_match(PAGE_RULE, name, ruling, f"the URL {url}"))
+            matches.append(_page_rule_match(name, ruling))
         return [*matches, *site.site_entries, *site.site_rules, *site.generic]
 
     def by_name(self, name: str, title: str | None = None) -> SourceProfile | None:
@@ -180,7 +180,8 @@ class SourceIndex:
 
     def _settle(self, host: str) -> _Host:
         """Everything about a host that does not depend on the path."""
-        candidates = tuple(host_candidates(host))
+        domain = registrable_domain(host)
+        candidates = tuple(host_candidates(host, domain))
         sites = self.data["sites"]
         refinable, page, site = [], [], []
         for index, key in enumerate(candidates):
@@ -190,18 +191,19 @@ class SourceIndex:
             how = f"the domain {key}"
             if entry.get("rules"):
                 refinable.append((key, entry, how))
-            if index == len(candidates) - 1 and key == registrable_domain(host):
+            if index == len(candidates) - 1 and key == domain:
                 site.append(_entry_match(SITE_ENTRY, entry, key, how))
             else:
                 page.append(_entry_match(PAGE_ENTRY, entry, key, how))
         how = f"the host {host}"
-        rules = [_rule_match(SITE_RULE, *rule, how) for rule in self.rules.site_matches(host)]
-        generic = tuple(self._generic(host))
+        rules = [_rule_match(SITE_RULE, *rule, how) for rule in self.rules.site_matches(candidates, domain)]
+        generic = tuple(self._generic(host, domain))
         return _Host(candidates, tuple(refinable), tuple(page), tuple(site), tuple(rules), generic)
 
-    def _generic(self, host: str) -> Iterator[Match]:
+    def _generic(self, host: str, domain: str | None) -> Iterator[Match]:
         suffixes = self.data["suffixes"]
-        for key in dict.fromkeys((registrable_domain(host), public_suffix(host))):
+        suffix = domain.partition(".")[2] if domain else public_suffix(host)
+        for key in dict.fromkeys((domain, suffix)):
             if key and key in suffixes:
                 yield _entry_match(GENERIC, suffixes[key], f"suffix:{key}", f"the host {host}")
         government = self.rules.government(host)
@@ -227,15 +229,16 @@ def merge_matches(matches: list[Match]) -> SourceProfile | None:
     if not matches:
         return None
     kind, reliable = deciding_matches(matches)
-    lead = min((m for m in (kind, reliable) if m), key=matches.index, default=matches[0])
-    reason = lead.profile.reason
-    for other in (kind, reliable):
-        if other and other is not lead:
-            reason += f"; {other.profile.reason}"
+    first, second = kind or reliable or matches[0], reliable if kind else None
+    if second is not None and second is not first and matches.index(second) < matches.index(first):
+        first, second = second, first
+    reason = first.profile.reason
+    if second is not None and second is not first:
+        reason += f"; {second.profile.reason}"
     return SourceProfile(
         reliability=reliable.profile.reliability if reliable else Reliability.UNKNOWN,
         kind=kind.profile.kind if kind else "unknown",
-        matched=lead.key,
+        matched=first.key,
         reason=reason,
     )
 
@@ -349,6 +352,18 @@ def _entry_match(level: int, entry: Mapping[str, Any], key: str, how: str) -> Ma
     )
     origin = tuple(entry.get("origin", ())) or (("curation: suffixes",) if level == GENERIC else ())
     return Match(level, matched, profile, origin)
+
+
+@lru_cache(maxsize=256)
+def _page_rule_match_cached(name: str, kind: str, reliability: str, reason: str) -> Match:
+    ruling = {"kind": kind, "reliability": reliability, "reason": reason}
+    return _rule_match(PAGE_RULE, name, ruling, "the URL's path or host")
+
+
+def _page_rule_match(name: str, ruling: Mapping[str, str]) -> Match:
+    """A page rule's match; the same for every URL it applies to, so made once."""
+    kind, reliability = ruling.get("kind", "unknown"), ruling.get("reliability", "unknown")
+    return _page_rule_match_cached(name, kind, reliability, ruling["reason"])
 
 
 def _rule_match(level: int, name: str, ruling: Mapping[str, str], how: str) -> Match:
