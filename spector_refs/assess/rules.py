@@ -13,7 +13,7 @@ the path and the host's first labels; site rules at the site's name.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +41,9 @@ class UrlRules:
     brands: Mapping[str, Mapping[str, str]]
     government_labels: frozenset[str]
     state_us: bool
+    any_path: re.Pattern[str]
+    any_host: re.Pattern[str]
+    any_name: re.Pattern[str]
 
     @classmethod
     def from_data(cls, rules: Mapping[str, Any]) -> UrlRules:
@@ -55,10 +58,15 @@ class UrlRules:
             brands=rules["brands"],
             government_labels=frozenset(government["labels"]),
             state_us=bool(government.get("state_us")),
+            any_path=_any(rule for rule in page if not rule.on_host),
+            any_host=_any(rule for rule in page if rule.on_host),
+            any_name=_any(names),
         )
 
     def page_matches(self, host: str, path: str, listed: bool) -> Iterator[tuple[str, Mapping[str, str]]]:
         """The page rules a URL meets; ``listed`` (a list names the site) turns off the unlisted-only ones."""
+        if not (self.any_path.search(path) or self.any_host.search(host)):
+            return
         for rule in self.page:
             if rule.unlisted and listed:
                 continue
@@ -78,8 +86,8 @@ class UrlRules:
         brand = self.brands.get(domain.split(".")[0]) if domain else None
         if brand and domain:
             yield f"brand {domain.split('.')[0]}.*", brand
-        for rule in self.names:
-            if domain and rule.pattern.search(domain):
+        for rule in self.names if domain and self.any_name.search(domain) else ():
+            if rule.pattern.search(domain or ""):
                 yield rule.name, rule.ruling
                 break
 
@@ -96,6 +104,12 @@ class UrlRules:
             suffix = ".".join(labels[-3:])
             return f"government suffix {suffix}", _government(suffix)
         return None
+
+
+def _any(rules: Iterable[PageRule]) -> re.Pattern[str]:
+    """A pattern that matches where any of the rules does: most URLs meet none, and one search says so."""
+    patterns = [f"(?:{rule.pattern.pattern})" for rule in rules]
+    return re.compile("|".join(patterns) or "(?!)", re.I)
 
 
 def _government(suffix: str) -> Mapping[str, str]:
