@@ -55,7 +55,9 @@ class Reference:
     ``display-authors``): more authors exist than are named.
     ``original_date`` is the first publication of a reprint (CS1 ``orig-date``).
     ``problems`` records what could not be read, so one odd reference never
-    aborts a parse.
+    aborts a parse. ``tags`` are the inline cleanup tags an editor put inside
+    the reference ("dead link" for ``{{dead link}}``), as ``Claim.tags`` are
+    for the article's text.
     """
 
     number: int
@@ -91,6 +93,7 @@ class Reference:
     identifiers: dict[str, str] = field(default_factory=dict)
     maintenance: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
     line: int | None = None
     column: int | None = None
 
@@ -177,6 +180,7 @@ class Verdict(StrEnum):
     REDIRECT_LOOP = "redirect-loop"
     SERVER_ERROR = "server-error"
     TIMEOUT = "timeout"
+    DNS_FAILURE = "dns-failure"
     TLS_ERROR = "tls-error"
     BLOCKED = "blocked"
     RATE_LIMITED = "rate-limited"

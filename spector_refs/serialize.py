@@ -29,6 +29,7 @@ def reference_to_dict(ref: Reference) -> dict[str, Any]:
     out["identifiers"] = dict(ref.identifiers)
     out["maintenance"] = list(ref.maintenance)
     out["problems"] = list(ref.problems)
+    out["tags"] = list(ref.tags)
     out["line"] = ref.line
     out["column"] = ref.column
     out["raw"] = ref.raw

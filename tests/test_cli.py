@@ -13,6 +13,8 @@ import pytest
 
 from spector_refs.cli import main
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
 
 def run_cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m spector_refs`` as a user would, in a fresh process."""
@@ -195,3 +197,18 @@ def test_github_format_appends_to_github_step_summary(tmp_path: Path) -> None:
 def test_unwritable_step_summary_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = run_cli("audit", "--no-links", "--step-summary", str(tmp_path / "missing" / "s.md"))
     assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.mark.parametrize(
+    "sample",
+    [
+        pytest.param(FIXTURES / "html" / "html_en_Dog_parsoid2018_mobileapps.html", id="parsoid-ref-66"),
+        pytest.param(FIXTURES / "html" / "legacy_features.html", id="legacy-html"),
+    ],
+)
+def test_fail_on_dead_link_catches_the_tag_inside_a_reference(sample: Path) -> None:
+    result = run_cli("audit", str(sample), "--no-links", "--fail-on", "dead-link", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    findings = [f for a in json.loads(result.stdout)["articles"] for f in a["findings"]]
+    assert any(f["kind"] == "dead-link" and f.get("reference") for f in findings)
+    assert not any(f["kind"] == "cs1-maint" and "dead link" in f["reason"] for f in findings)

@@ -3,8 +3,9 @@
 These are the checks an editor runs by eye on a reference list — duplicate
 references, references nothing cites, markers pointing at nothing, missing
 URL/date/author, titles that only repeat the site's name (ref 13 of the seed,
-"FBI Multimedia"), bare URLs, old access dates and CS1's own maintenance
-messages — done for every reference at once.
+"FBI Multimedia"), bare URLs, old access dates, CS1's own maintenance
+messages and editors' cleanup tags inside a reference ([dead link]) — done
+for every reference at once.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spector_refs.assess.domains import host_of
 from spector_refs.assess.names import normalise_name
 from spector_refs.findings import default_severity
 from spector_refs.model import Article, Finding, Reference, Severity, SourceProfile, claim_label
+from spector_refs.parse.tags import tag_slug
 
 GENERIC_TITLES = frozenset(
     {
@@ -27,6 +29,7 @@ GENERIC_TITLES = frozenset(
     }
 )  # fmt: skip
 _AUTHORED_KINDS = frozenset({"news", "magazine", "academic", "book", "blog", "preprint", "tabloid"})
+_REFERENCE_TAG_REASONS = {"dead link": "an editor marked this reference's link as dead"}
 _LOCATABLE = ("doi", "isbn", "oclc", "pmid", "pmc", "arxiv", "jstor", "bibcode", "hdl", "s2cid")
 
 
@@ -44,10 +47,18 @@ def reference_findings(
             findings.append(_finding(ref, "unused-reference", reason))
         findings += completeness_findings(ref, profile, article.source_format)
         findings += _stale_access(ref, config)
+        findings += tag_findings(ref)
         for message in ref.maintenance:
             reason = f"CS1 reports: {message}"
             findings.append(_finding(ref, "cs1-maint", reason, message, severity=_cs1_severity(message)))
     return findings
+
+
+def tag_findings(ref: Reference) -> Iterator[Finding]:
+    """One finding per cleanup tag inside the reference, of the tag's own kind (``dead-link``, …)."""
+    for tag in ref.tags:
+        reason = _REFERENCE_TAG_REASONS.get(tag, f"an editor tagged this reference [{tag}]")
+        yield _finding(ref, tag_slug(tag), reason, f"[{tag}]")
 
 
 def completeness_findings(ref: Reference, profile: SourceProfile, source_format: str) -> Iterator[Finding]:

@@ -15,6 +15,10 @@ import requests
 _TIMESTAMP = re.compile(r"^(\d{4})(\d{2})(\d{2})")
 
 
+class ArchiveLookupError(Exception):
+    """The archive could not be asked (network, HTTP error, malformed answer): not the same as "no copy"."""
+
+
 def wayback_timestamp(access_date: str | None) -> str | None:
     """``2023-05-02`` → ``20230502`` (the API accepts any prefix of YYYYMMDDhhmmss)."""
     if not access_date:
@@ -31,10 +35,11 @@ def closest_snapshot(
     api: str,
     timeout: tuple[float, float],
 ) -> tuple[str, str] | None:
-    """The (archive URL, ISO date) of the snapshot closest to ``access_date``, or None.
+    """The (archive URL, ISO date) of the snapshot closest to ``access_date``, or None if there is none.
 
-    Any failure of the archive (network, bad JSON, no snapshot) is simply
-    "no suggestion": the link's own verdict stands either way.
+    Raises ArchiveLookupError when the archive could not answer, so the
+    caller can say the lookup failed instead of implying no copy exists;
+    the link's own verdict stands either way.
     """
     params = {"url": url}
     timestamp = wayback_timestamp(access_date)
@@ -44,8 +49,12 @@ def closest_snapshot(
         response = session.get(api, params=params, timeout=timeout)
         response.raise_for_status()
         closest = response.json().get("archived_snapshots", {}).get("closest") or {}
-    except (requests.RequestException, ValueError, AttributeError):
-        return None
+    except (requests.exceptions.JSONDecodeError, AttributeError) as exc:
+        raise ArchiveLookupError(
+            "the Wayback Machine lookup failed: its answer was not the expected JSON"
+        ) from exc
+    except requests.RequestException as exc:
+        raise ArchiveLookupError(f"the Wayback Machine lookup failed: {type(exc).__name__}") from exc
     if not isinstance(closest, dict) or not closest.get("available") or not closest.get("url"):
         return None
     if str(closest.get("status", "200")) not in ("200", "-"):

@@ -34,6 +34,7 @@ FAILING = frozenset(
         Verdict.REDIRECT_LOOP,
         Verdict.SERVER_ERROR,
         Verdict.TIMEOUT,
+        Verdict.DNS_FAILURE,
         Verdict.TLS_ERROR,
     }
 )

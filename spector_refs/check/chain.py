@@ -23,7 +23,7 @@ from spector_refs.check.verdict import classify
 from spector_refs.model import Hop, LinkResult, PageMeta, Verdict
 
 PERMANENT = frozenset({301, 308})
-_NOT_REACHED = frozenset({Verdict.NETWORK_UNAVAILABLE, Verdict.REFUSED, Verdict.INVALID})
+_NOT_REACHED = frozenset({Verdict.NETWORK_UNAVAILABLE, Verdict.DNS_FAILURE, Verdict.REFUSED, Verdict.INVALID})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 

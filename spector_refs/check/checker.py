@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 
 import requests
 
-from spector_refs.check.archive import closest_snapshot
+from spector_refs.check.archive import ArchiveLookupError, closest_snapshot
 from spector_refs.check.cache import is_dead, open_cache
 from spector_refs.check.chain import ChainFollower, host_key, precheck, to_result
 from spector_refs.check.config import LinkCheckConfig
@@ -34,6 +34,7 @@ from spector_refs.model import CheckRecord, LinkResult, Verdict
 
 Clock = Callable[[], datetime]
 _ARCHIVED = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.USURPED})
+_UNSETTLED = frozenset({Verdict.NETWORK_UNAVAILABLE, Verdict.DNS_FAILURE})
 
 
 def utc_now() -> datetime:
@@ -168,10 +169,14 @@ class _Run:
         )
         return self._record(self._with_archive(result, target, archive))
 
-    def _record(self, result: LinkResult) -> LinkResult:
-        """Add the link's history and whether it is dead, and write the check to the cache."""
+    def _record(self, result: LinkResult, *, settled: bool = False) -> LinkResult:
+        """Add the link's history and whether it is dead, and write the check to the cache.
+
+        A failure that may only mean "offline" waits until the run is
+        ``settled`` (see ``_settle_offline``); an offline run records nothing.
+        """
         cache = self.checker.cache
-        if cache is None or result.verdict is Verdict.NETWORK_UNAVAILABLE:
+        if cache is None or (result.verdict in _UNSETTLED and not settled):
             return result
         history = cache.history(result.url)
         current = CheckRecord(result.checked_at or "", result.verdict, result.status_code)
@@ -191,23 +196,34 @@ class _Run:
         if not self.config.archive_lookup:
             return result
         timeout = (self.config.connect_timeout, self.config.timeout)
-        found = closest_snapshot(
-            archive, target.url, target.access_date, api=self.config.archive_api, timeout=timeout
-        )
-        return replace(result, archive_url=found[0], archive_date=found[1]) if found else result
+        try:
+            found = closest_snapshot(
+                archive, target.url, target.access_date, api=self.config.archive_api, timeout=timeout
+            )
+        except ArchiveLookupError as exc:
+            return replace(result, reason=f"{result.reason}; {exc}")
+        if found is None:
+            return replace(result, reason=f"{result.reason}; the Wayback Machine has no copy")
+        return replace(result, archive_url=found[0], archive_date=found[1])
 
     def _settle_offline(self, results: list[LinkResult]) -> list[LinkResult]:
-        """Network failures mean "offline" only if no check reached anything.
+        """Network and DNS failures mean "offline" only if no check reached anything.
 
         When other servers answered, a host that could not be reached is
-        merely unreachable for now: a timeout, recorded as such.
+        merely unreachable for now (a timeout) and a name that could not be
+        looked up has broken name servers (a DNS failure), each recorded as such.
         """
-        if not self.reached.is_set():
-            return results
+        reached = self.reached.is_set()
         settled = []
         for result in results:
-            if result.verdict is Verdict.NETWORK_UNAVAILABLE and not result.from_cache:
-                result = self._record(replace(result, verdict=Verdict.TIMEOUT))
+            if result.verdict in _UNSETTLED and not result.from_cache:
+                if reached:
+                    verdict = (
+                        Verdict.TIMEOUT if result.verdict is Verdict.NETWORK_UNAVAILABLE else result.verdict
+                    )
+                    result = self._record(replace(result, verdict=verdict), settled=True)
+                else:
+                    result = replace(result, verdict=Verdict.NETWORK_UNAVAILABLE)
             settled.append(result)
         return settled
 

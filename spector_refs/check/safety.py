@@ -163,7 +163,8 @@ class HostResolver:
                 problem = address_problem(address)
                 if problem:
                     shown = "" if str(address) == host.strip("[]") else f"{host} resolves to "
-                    return Resolution(None, Verdict.REFUSED, f"{shown}{problem}, which is not checked")
+                    reason = f"{shown}{problem}, which is not checked (--allow-private checks it)"
+                    return Resolution(None, Verdict.REFUSED, reason)
         addresses = sorted(addresses, key=lambda address: address.version)
         return Resolution(str(addresses[0]), None, "")
 
@@ -174,17 +175,21 @@ def normalise_host(host: str) -> str:
 
 
 def _dns_failure(host: str, exc: socket.gaierror) -> Resolution:
+    """NXDOMAIN is an answer (the name is gone); any other failure is a failed lookup.
+
+    Whether a failed lookup means this machine is offline or only this
+    host's name servers are broken is settled once the run knows whether
+    anything was reached (``LinkChecker._settle_offline``).
+    """
     if exc.errno in _NAME_NOT_FOUND:
         return Resolution(None, Verdict.BROKEN, f"DNS name not found: {host}")
-    return Resolution(
-        None, Verdict.NETWORK_UNAVAILABLE, f"DNS lookup of {host} failed: {exc.strerror or exc}"
-    )
+    return Resolution(None, Verdict.DNS_FAILURE, f"DNS lookup of {host} failed: {exc.strerror or exc}")
 
 
 def _os_failure(host: str, exc: OSError) -> Resolution:
     if exc.errno in _NETWORK_ERRNOS:
         return Resolution(None, Verdict.NETWORK_UNAVAILABLE, f"no route to {host}: {exc.strerror or exc}")
-    return Resolution(None, Verdict.NETWORK_UNAVAILABLE, f"DNS lookup of {host} failed: {exc}")
+    return Resolution(None, Verdict.DNS_FAILURE, f"DNS lookup of {host} failed: {exc}")
 
 
 def is_network_errno(exc: BaseException | None) -> bool:

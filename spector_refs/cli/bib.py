@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from spector_refs.check import check_links
 from spector_refs.cli.common import load_article
-from spector_refs.cli.links import add_link_options, link_config_from_args
+from spector_refs.cli.links import add_link_options, exit_code, link_config_from_args
 from spector_refs.config import load_config
 from spector_refs.errors import ConfigError
 from spector_refs.export import FORMATS, export
+from spector_refs.model import Article, LinkResult, Verdict
 from spector_refs.output import refuse_inputs, write_output
 
 
@@ -29,7 +31,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--check-links",
         action="store_true",
-        help="check the URLs first; dead ones get their archive copy and date in the entry",
+        help="check the URLs first: dead ones are reported (exit 1) and get their archive copy, "
+        "permanently moved ones their new URL",
     )
     parser.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
     add_link_options(parser)
@@ -37,18 +40,44 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Exit 0, or with ``--check-links`` the ``links`` command's code (1 a dead link, 3 offline)."""
     if args.format and args.dialect and args.format != args.dialect:
         raise ConfigError("--format and --dialect disagree; give one of them")
     if args.output:
         refuse_inputs(args.output, [args.article])
     article = load_article(args.article, input_format=args.input_format)
-    links = None
+    results: list[LinkResult] = []
     if args.check_links:
         config = link_config_from_args(args, load_config(args.config).links)
-        links = {result.url: result for result in check_links(article, config)}
+        results = check_links(article, config)
+    links = {result.url: result for result in results}
     write_output(
         args.output,
         export(article.references, args.format or args.dialect or "biblatex", links=links),
         inputs=[args.article],
     )
-    return 0
+    if not args.check_links:
+        return 0
+    for line in link_feedback(article, results):
+        print(f"spector-refs: {line}", file=sys.stderr)
+    return exit_code(results)
+
+
+def link_feedback(article: Article, results: list[LinkResult]) -> list[str]:
+    """What the check found that changes the bibliography: dead links, moved pages, and a count."""
+    labels: dict[str, list[str]] = {}
+    for ref in article.references:
+        if ref.url:
+            labels.setdefault(ref.url, []).append(ref.label)
+    lines = []
+    for result in results:
+        cited = ", ".join(labels.get(result.url, ())) or "link"
+        if result.verdict.is_dead:
+            lines.append(f"{cited}: {result.verdict} {result.url} ({result.reason})")
+        elif result.verdict is Verdict.NETWORK_UNAVAILABLE:
+            lines.append(f"{cited}: not checked, the network is unavailable ({result.reason})")
+        elif result.suggested_url:
+            lines.append(f"{cited}: moved permanently to {result.suggested_url}; the entry cites the new URL")
+    dead = sum(result.verdict.is_dead for result in results)
+    lines.append(f"{dead} of {len(results)} links dead (broken, soft-404, usurped or looping)")
+    return lines

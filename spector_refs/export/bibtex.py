@@ -8,9 +8,10 @@ leaves the ``month`` macro bare. Entry types follow Zotero and Better BibTeX:
 ``@online`` for web pages, ``@article`` with ``entrysubtype`` for news and
 magazines, ``@report`` for press releases; classic BibTeX falls back to
 ``@misc``/``@techreport`` with ``year``/``month`` and an "Accessed" note.
-An archived copy of a dead page goes into ``addendum`` (BibLaTeX) or
-``note`` (BibTeX) as "Archived from the original on DATE: \\url{...}",
-beside the original ``url``, which stays what the article cited.
+An archived copy goes into ``addendum`` (BibLaTeX) or ``note`` (BibTeX) as
+"Archived from the original on DATE: \\url{...}", beside the ``url``, and so
+do identifiers the entry type has no field for ("PMID 123"); see
+``archive`` and ``identifiers``.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from bibtexparser.model import Entry, Field
 
 from spector_refs.errors import ExportError
 from spector_refs.export import kinds
-from spector_refs.export.archive import ArchivedCopy, archived_copy
+from spector_refs.export.archive import ArchivedCopy, Location, locate
 from spector_refs.export.fields import iso_date
+from spector_refs.export.identifiers import has_valid_check_digit, identifier_note
 from spector_refs.export.keys import citation_keys
 from spector_refs.export.latex import escape, escape_organisation, escape_title, verbatim
 from spector_refs.model import LinkResult, Name, Reference
@@ -46,6 +48,9 @@ BIBLATEX_TYPES = {
     kinds.JOURNAL: "article",
     kinds.OTHER: "misc",
 }
+VOLUME_KINDS = frozenset({kinds.JOURNAL, kinds.MAGAZINE, kinds.NEWSPAPER, kinds.BOOK, kinds.CHAPTER})
+ISSN_KINDS = frozenset({kinds.NEWSPAPER, kinds.MAGAZINE, kinds.JOURNAL})
+"""Kinds exported as ``@article``, the only type of these with an ``issn`` field."""
 BIBTEX_TYPES = {
     **BIBLATEX_TYPES,
     kinds.WEB: "misc",
@@ -69,7 +74,7 @@ def to_bibtex(
         raise ExportError(f"unknown BibTeX dialect {dialect!r}: use one of {', '.join(DIALECTS)}")
     build = _biblatex_entry if dialect == "biblatex" else _bibtex_entry
     keys = citation_keys(references)
-    entries = [build(ref, key, archived_copy(ref, links)) for ref, key in zip(references, keys, strict=True)]
+    entries = [build(ref, key, locate(ref, links)) for ref, key in zip(references, keys, strict=True)]
     if not entries:
         return ""
     return bibtexparser.write_string(Library(entries), unparse_stack=_write_stack(), bibtex_format=_format())
@@ -107,7 +112,7 @@ class _Fields:
             self.fields.append(Field(key, value, enclosing="no-enclosing" if bare else None))
 
 
-def _biblatex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> Entry:
+def _biblatex_entry(ref: Reference, key: str, where: Location) -> Entry:
     kind = kinds.source_kind(ref)
     out = _Fields()
     out.add("author", _names(ref.authors, truncated=ref.authors_truncated))
@@ -120,15 +125,17 @@ def _biblatex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> E
     out.add("origdate", iso_date(ref.original_date))
     _add_numbers(out, ref, kind, ascii_commands=False)
     out.add("language", escape(ref.language or ""))
-    _add_identifiers(out, ref, kind)
-    if archive:
-        out.add("addendum", _archive_text(archive))
+    written = _add_identifiers(out, ref, kind, where.url)
     if kind == kinds.OTHER and not ref.title:
         out.add("note", escape(ref.raw))
+    out.add(
+        "addendum",
+        _joined(_loose_numbers(ref, kind), _identifier_text(ref, written), _archive_text(where.archive)),
+    )
     return Entry(BIBLATEX_TYPES[kind], key, out.fields)
 
 
-def _bibtex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> Entry:
+def _bibtex_entry(ref: Reference, key: str, where: Location) -> Entry:
     kind = kinds.source_kind(ref)
     out = _Fields()
     out.add("author", _names(ref.authors, ascii_commands=True, truncated=ref.authors_truncated))
@@ -138,13 +145,13 @@ def _bibtex_entry(ref: Reference, key: str, archive: ArchivedCopy | None) -> Ent
     out.add("series", escape(ref.series or "", ascii_commands=True))
     if kind == kinds.WEB:
         site = escape(ref.work or "", ascii_commands=True)
-        out.add("howpublished", f"\\url{{{verbatim(ref.url)}}}" if ref.url else site)
+        out.add("howpublished", f"\\url{{{verbatim(where.url)}}}" if where.url else site)
     iso = iso_date(ref.date)
     out.add("year", iso[:4] if iso else None)
     out.add("month", MONTH_MACROS[int(iso[5:7]) - 1] if iso and len(iso) >= 7 else None, bare=True)
     _add_numbers(out, ref, kind, ascii_commands=True)
-    _add_identifiers(out, ref, kind)
-    out.add("note", _bibtex_note(ref, kind, archive))
+    written = _add_identifiers(out, ref, kind, where.url)
+    out.add("note", _bibtex_note(ref, kind, where, written))
     return Entry(BIBTEX_TYPES[kind], key, out.fields)
 
 
@@ -188,40 +195,75 @@ def _add_container(out: _Fields, ref: Reference, kind: str, *, ascii_commands: b
 def _add_numbers(out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool) -> None:
     if kind in (kinds.BOOK, kinds.CHAPTER):
         out.add("edition", escape(ref.edition or "", ascii_commands=ascii_commands))
-    if kind in (kinds.JOURNAL, kinds.MAGAZINE, kinds.NEWSPAPER, kinds.BOOK, kinds.CHAPTER):
+    if kind in VOLUME_KINDS and (ascii_commands or (ref.volume or "").isdigit()):
         out.add("volume", escape(ref.volume or "", ascii_commands=ascii_commands))
     if kind in (kinds.JOURNAL, kinds.MAGAZINE, kinds.NEWSPAPER):
         out.add("number", escape(ref.issue or "", ascii_commands=ascii_commands))
-    if kind != kinds.WEB:
+    if kind not in (kinds.WEB, kinds.OTHER):  # biblatex's @online and @misc have no pages
         out.add("pages", escape(ref.pages or "", ascii_commands=ascii_commands))
 
 
-def _add_identifiers(out: _Fields, ref: Reference, kind: str) -> None:
-    """ISSN/ISBN where the type has them (biber rejects ``issn`` on ``@online``), DOI, URL, access date."""
-    if kind in (kinds.MAGAZINE, kinds.JOURNAL):
-        out.add("issn", escape(ref.issn or ""))
-    if kind in (kinds.BOOK, kinds.CHAPTER):
-        out.add("isbn", escape(ref.isbn or ""))
+def _add_identifiers(out: _Fields, ref: Reference, kind: str, url: str | None) -> set[str]:
+    """ISSN/ISBN where the type has them (biber rejects ``issn`` on ``@online``), DOI, URL, access date.
+
+    Returns the identifier schemes written as fields; the others go into a note.
+    """
+    written = {"doi"}
+    for scheme, kinds_with_field in (("issn", ISSN_KINDS), ("isbn", (kinds.BOOK, kinds.CHAPTER))):
+        value = ref.identifiers.get(scheme, "")
+        if kind in kinds_with_field and has_valid_check_digit(scheme, value):
+            out.add(scheme, escape(value))
+            written.add(scheme)
     out.add("doi", verbatim(ref.doi or ""))
-    out.add("url", verbatim(ref.url or ""))
+    out.add("url", verbatim(url or ""))
     out.add("urldate", iso_date(ref.access_date))
+    return written
 
 
-def _bibtex_note(ref: Reference, kind: str, archive: ArchivedCopy | None) -> str | None:
-    """What classic styles have no field for: the site beside a URL, access date, archive, free text."""
+def _loose_numbers(ref: Reference, kind: str, *, biblatex: bool = True) -> str | None:
+    """Volume and pages the entry has no field for, as CS1 prints them ("vol. 60–61. pp. 4–6").
+
+    biblatex's ``volume`` is an integer (biber drops "60–61" or "XII"), and
+    ``@misc``/``@misc``-like entries have no ``pages``.
+    """
     parts = []
-    if kind == kinds.WEB and ref.url and ref.work:
+    if biblatex and kind in VOLUME_KINDS and ref.volume and not ref.volume.isdigit():
+        parts.append(f"vol. {escape(ref.volume)}")
+    if kind == kinds.OTHER and ref.pages:
+        prefix = "pp." if re.search(r"[-–,]", ref.pages) else "p."
+        parts.append(f"{prefix} {escape(ref.pages, ascii_commands=not biblatex)}")
+    return ". ".join(parts) or None
+
+
+def _identifier_text(ref: Reference, written: set[str]) -> str | None:
+    note = identifier_note(ref, written)
+    return escape(note) if note else None
+
+
+def _joined(*parts: str | None) -> str | None:
+    return ". ".join(part for part in parts if part) or None
+
+
+def _bibtex_note(ref: Reference, kind: str, where: Location, written: set[str]) -> str | None:
+    """What classic styles have no field for: site beside a URL, access date, identifiers, archive, text."""
+    parts = []
+    if kind == kinds.WEB and where.url and ref.work:
         parts.append(escape(ref.work, ascii_commands=True))
     if kind == kinds.OTHER and not ref.title:
         parts.append(escape(ref.raw, ascii_commands=True))
     if iso_date(ref.access_date):
         parts.append(f"Accessed {ref.access_date}")
-    if archive:
-        parts.append(_archive_text(archive))
-    return ". ".join(parts) or None
+    return _joined(
+        *parts,
+        _loose_numbers(ref, kind, biblatex=False),
+        _identifier_text(ref, written),
+        _archive_text(where.archive),
+    )
 
 
-def _archive_text(archive: ArchivedCopy) -> str:
+def _archive_text(archive: ArchivedCopy | None) -> str | None:
+    if archive is None:
+        return None
     when = f" on {iso_date(archive.date)}" if iso_date(archive.date) else ""
     return f"Archived from the original{when}: \\url{{{_url_in_text(archive.url)}}}"
 
@@ -247,6 +289,10 @@ def _names(names: Sequence[Name], *, ascii_commands: bool = False, truncated: bo
 def _name(name: Name, ascii_commands: bool) -> str:
     if name.literal is not None:
         return "{" + escape_organisation(name.literal, ascii_commands=ascii_commands) + "}"
+    if ((name.family or "") + (name.given or "")).count(",") > 1:
+        # biber counts commas at every brace depth and skips a name with more
+        # than two ("too many commas"); a fully braced name is one word to it.
+        return "{" + escape(name.display(), ascii_commands=ascii_commands) + "}"
     family = _name_part(name.family or "", ascii_commands)
     given = _name_part(name.given or "", ascii_commands)
     if family and given:

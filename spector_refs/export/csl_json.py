@@ -3,7 +3,7 @@
 A top-level array of items; ``id`` is the BibTeX key so a document can
 switch between .bib and .json without touching its citations. Only
 variables of the CSL 1.0 schema are written (it rejects unknown keys).
-An archived copy of a dead page goes into ``archive_location`` (Zotero's
+An archived copy goes into ``archive_location`` (Zotero's
 "Loc. in Archive") and, readably, into ``note``.
 """
 
@@ -15,12 +15,15 @@ from typing import Any
 
 from spector_refs.dates import date_parts
 from spector_refs.export import kinds
-from spector_refs.export.archive import ArchivedCopy, archived_copy
+from spector_refs.export.archive import Location, locate
 from spector_refs.export.fields import iso_date
+from spector_refs.export.identifiers import identifier_note
 from spector_refs.export.keys import citation_keys
 from spector_refs.export.latex import clean
 from spector_refs.model import LinkResult, Name, Reference
 
+CSL_IDENTIFIERS = frozenset({"issn", "isbn", "doi", "pmid", "pmc"})
+"""Identifier schemes CSL 1.0 has a variable for (``ISSN``, ``ISBN``, ``DOI``, ``PMID``, ``PMCID``)."""
 CSL_TYPES = {
     kinds.WEB: "webpage",
     kinds.NEWSPAPER: "article-newspaper",
@@ -37,11 +40,11 @@ CSL_TYPES = {
 def to_csl_json(references: Sequence[Reference], *, links: Mapping[str, LinkResult] | None = None) -> str:
     """The references as a CSL-JSON array (UTF-8 text, one item per reference)."""
     keys = citation_keys(references)
-    items = [csl_item(ref, key, archived_copy(ref, links)) for ref, key in zip(references, keys, strict=True)]
+    items = [csl_item(ref, key, locate(ref, links)) for ref, key in zip(references, keys, strict=True)]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
-def csl_item(ref: Reference, key: str, archive: ArchivedCopy | None = None) -> dict[str, Any]:
+def csl_item(ref: Reference, key: str, where: Location) -> dict[str, Any]:
     """One CSL item; variables the reference lacks are left out, never written empty."""
     kind = kinds.source_kind(ref)
     item: dict[str, Any] = {"id": key, "type": CSL_TYPES[kind]}
@@ -53,13 +56,16 @@ def csl_item(ref: Reference, key: str, archive: ArchivedCopy | None = None) -> d
     _put(item, "original-date", _date(ref.original_date))
     _put(item, "accessed", _date(ref.access_date))
     _put(item, "genre", "Press release" if kind == kinds.PRESS_RELEASE else None)
-    for variable, value in _plain_variables(ref, kind).items():
+    for variable, value in _plain_variables(ref, kind, where.url).items():
         _put(item, variable, clean(value) if value else None)
-    if kind == kinds.OTHER and not ref.title:
-        _put(item, "note", clean(ref.raw))
-    if archive:
-        item["archive_location"] = archive.url
-        item["note"] = archive.sentence()
+    if where.archive:
+        item["archive_location"] = where.archive.url
+    notes = [
+        ref.raw if kind == kinds.OTHER and not ref.title else None,
+        identifier_note(ref, CSL_IDENTIFIERS),
+        where.archive.sentence() if where.archive else None,
+    ]
+    _put(item, "note", clean(". ".join(note for note in notes if note)))
     return item
 
 
@@ -71,7 +77,7 @@ def _titles(item: dict[str, Any], ref: Reference, kind: str) -> None:
         _put(item, "title", clean(ref.title or ""))
 
 
-def _plain_variables(ref: Reference, kind: str) -> dict[str, str | None]:
+def _plain_variables(ref: Reference, kind: str, url: str | None) -> dict[str, str | None]:
     issuer = kind in (kinds.PRESS_RELEASE, kinds.REPORT)
     return {
         "container-title": None if issuer or kind == kinds.CHAPTER else ref.work,
@@ -87,7 +93,8 @@ def _plain_variables(ref: Reference, kind: str) -> dict[str, str | None]:
         "ISBN": ref.isbn,
         "DOI": ref.doi,
         "PMID": ref.identifiers.get("pmid"),
-        "URL": ref.url,
+        "PMCID": ref.identifiers.get("pmc"),
+        "URL": url,
     }
 
 

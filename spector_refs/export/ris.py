@@ -3,7 +3,7 @@
 Each line is ``TAG  - value``; a record starts with ``TY`` and ends with
 ``ER  - ``. Newlines inside a value are collapsed, so no value can end its
 record or start a tag. Dates use RIS's ``YYYY/MM/DD/`` form. An archived
-copy of a dead page goes into ``N1`` (notes) as one readable sentence;
+copy goes into ``N1`` (notes) as one readable sentence;
 ``L2`` would claim it is a full-text link, which an archive snapshot only
 sometimes is.
 """
@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 
 from spector_refs.export import kinds
-from spector_refs.export.archive import ArchivedCopy, archived_copy
+from spector_refs.export.archive import Location, locate
 from spector_refs.export.fields import iso_date
+from spector_refs.export.identifiers import identifier_note
 from spector_refs.export.latex import clean
 from spector_refs.model import LinkResult, Name, Reference
 
@@ -33,7 +34,7 @@ RIS_TYPES = {
 
 def to_ris(references: Sequence[Reference], *, links: Mapping[str, LinkResult] | None = None) -> str:
     """The references as RIS records, separated by a blank line."""
-    records = [_record(ris_tags(ref, archived_copy(ref, links))) for ref in references]
+    records = [_record(ris_tags(ref, locate(ref, links))) for ref in references]
     return "\n".join(records)
 
 
@@ -41,8 +42,13 @@ def _record(tags: Iterator[tuple[str, str]]) -> str:
     return "".join(f"{tag}  - {value}\n" for tag, value in tags)
 
 
-def ris_tags(ref: Reference, archive: ArchivedCopy | None = None) -> Iterator[tuple[str, str]]:
-    """The (tag, value) pairs of one record, ``TY`` first and ``ER`` last."""
+def ris_tags(ref: Reference, where: Location) -> Iterator[tuple[str, str]]:
+    """The (tag, value) pairs of one record, ``TY`` first and ``ER`` last.
+
+    ``SN`` holds the ISSN, else the ISBN; any identifier without a tag goes
+    into a note.
+    """
+    serial = "issn" if ref.issn else "isbn"
     kind = kinds.source_kind(ref)
     yield "TY", RIS_TYPES[kind]
     title, container = (ref.chapter, ref.title) if kind == kinds.CHAPTER else (ref.title, ref.work)
@@ -60,14 +66,15 @@ def ris_tags(ref: Reference, archive: ArchivedCopy | None = None) -> Iterator[tu
         ("VL", ref.volume),
         ("IS", ref.issue),
         ("SP", ref.pages),
-        ("SN", ref.issn or ref.isbn),
+        ("SN", ref.identifiers.get(serial)),
         ("DO", ref.doi),
-        ("UR", ref.url),
+        ("UR", where.url),
         ("PY", (iso_date(ref.date) or "")[:4]),
         ("DA", _ris_date(ref.date)),
         ("Y2", _ris_date(ref.access_date)),
         ("LA", ref.language),
-        ("N1", archive.sentence() if archive else None),
+        ("N1", identifier_note(ref, {serial, "doi"})),
+        ("N1", where.archive.sentence() if where.archive else None),
         ("N1", ref.raw if kind == kinds.OTHER and not ref.title else None),
     ]
     for tag, value in candidates:

@@ -8,6 +8,10 @@ language and the hidden maintenance text that CS1 appends
 citation is read by peeling off the parts whose wording is unambiguous
 (maintenance, "Retrieved", "Archived", identifiers), then the author/date
 head, the quoted title, and classifying what remains segment by segment.
+Hand-written references in the two forms editors type most — "Last, First;
+Last, First; Title. Place: Publisher, Year, page N" and "Last, First, Title,
+Place: Publisher, Year, N" — and {{Webarchive}}'s "Archived DATE at the
+Wayback Machine" are read too, so their authors never end up in the title.
 """
 
 from __future__ import annotations
@@ -23,9 +27,15 @@ from spector_refs.parse.names import is_truncated, parse_name_list
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
 _MAINT_END = re.compile(r"\s*\((?:link|help)\)\s*")
 _DATE_TEXT = r"(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]{0,30}?\d{4})"
-_RETRIEVED = re.compile(r"\s*Retrieved(?: on)?\s+" + _DATE_TEXT + r"\.?(?=\s|$)", re.I)
+_RETRIEVED = re.compile(r"\s*(?:Retrieved|Accessed)(?: on)?\s+" + _DATE_TEXT + r"\.?(?=\s|$)", re.I)
 _ARCHIVED = re.compile(
     r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on " + _DATE_TEXT + r")?\.?(?=\s|$)", re.I
+)
+_WEBARCHIVE = re.compile(
+    r"\s*Archived\s+(\d{4}-\d\d-\d\d|[\w ,]{4,30}?\d{4})\s+at\s+(?:the\s+)?"
+    r"(?:Wayback Machine|archive\.today|Archive\.is|WebCite|Ghostarchive|Archive-It|Perma\.cc|"
+    r"Library of Congress Web Archives|UK Government Web Archive)(?=[\s.]|$)",
+    re.I,
 )
 _IDENTIFIERS = {
     "isbn": re.compile(r"\bISBN(?:-1[03])?:?\s+([\dX][\d\- X]{8,16}[\dX])", re.I),
@@ -52,7 +62,12 @@ _TRANS_TITLE = re.compile(r"^\s*\[([^\]]+)\]")
 _PAGES = re.compile(r"^(?:pp?\.|page|pages|at)\s*(.+)$", re.I)
 _VOLUME_ISSUE = re.compile(r"^(?:Vol\.\s*)?(\d[\w-]*)\s*(?:\((?:No\.\s*)?([^)]+)\))?\s*(?::\s*(.+))?$")
 _EDITION = re.compile(r"\s*\(([^()]*?\b(?:ed\.|edition))\)", re.I)
-_PLACE_PUBLISHER = re.compile(r"^([A-Z][\w .,'-]{1,40}?):\s*(.+)$")
+_PLACE_PUBLISHER = re.compile(r"^([A-Z][\w .'-]{1,40}?(?:, [A-Z][\w .'-]{1,20})?):\s*(.+)$")
+_NAMES_THEN_TITLE = re.compile(r"^((?:[A-Z][\w'’-]+(?: [\w'’-]+){0,3}, [A-Z][\w.'’ -]{0,40}?; )+)(?=[^\s;])")
+_COMMA_BOOK = re.compile(
+    r"^(?P<family>[A-Z][\w'’-]+(?: [\w'’-]+)?), (?P<given>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}), "
+    r"(?P<title>[^,]+(?:,[^,]+)*?), (?P<place>[A-Z][\w .'-]{1,30}?): (?P<publisher>[^:]+)$"
+)
 _EDITORS = re.compile(r"^In\s+(.+?)\s*\((?:eds?\.|editors?)\)\s*\.?\s*(.*)$", re.S)
 _BOOK_SIGNS = re.compile(
     r"^[^.\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\]]{1,40}\])?\.\s"  # Authors (Date).
@@ -87,6 +102,9 @@ def parse_rendered_citation(text: str) -> dict[str, Any]:
         _read_book_citation(rest, quoted, fields)
         return _finish(fields)
     rest = _take_language_and_format(rest, fields)
+    book = _COMMA_BOOK.match(rest) if not _OPEN_QUOTE.search(rest) else None
+    if book:
+        return _comma_book(book, fields)
     head, title, tail = _split_title(rest)
     _read_head(head, fields)
     if title is not None:
@@ -163,6 +181,10 @@ def _take_dates(text: str, fields: dict[str, Any]) -> str:
     if retrieved:
         fields["access_date"] = _date_or_problem(retrieved.group(1), "access date", fields)
         text = text[: retrieved.start()] + " " + text[retrieved.end() :]
+    webarchive = _WEBARCHIVE.search(text)
+    if webarchive:
+        fields["archive_date"] = _date_or_problem(webarchive.group(1), "archive date", fields)
+        text = text[: webarchive.start()] + text[webarchive.end() :]
     archived = _ARCHIVED.search(text)
     if archived:
         fields["url_status"] = "dead" if archived.group(0).lstrip().startswith("Archived from") else None
@@ -213,6 +235,11 @@ def _split_title(text: str) -> tuple[str, str | None, str]:
     if head:
         cut = text.index(").") + 2
         return text[:cut], None, text[cut:]
+    names = _NAMES_THEN_TITLE.match(text)
+    if names:
+        rest = text[names.end() :]
+        title, *tail = _segments(rest)
+        return names.group(1), title, rest[rest.index(title) + len(title) :] if tail else ""
     return "", None, text
 
 
@@ -298,10 +325,40 @@ def _read_segment(segment: str, fields: dict[str, Any]) -> str | None:
     elif volume and (volume.group(2) or volume.group(3)):
         fields["volume"], fields["issue"], fields["pages"] = volume.groups()
     elif place:
-        fields["place"], fields["publisher"] = place.group(1), place.group(2)
+        fields["place"], fields["publisher"] = place.group(1), _publisher_and_numbers(place.group(2), fields)
     else:
         return segment
     return None
+
+
+def _publisher_and_numbers(text: str, fields: dict[str, Any]) -> str:
+    """ "Columbia University Press, 2008, page 1": the year and the pages typed after a publisher."""
+    parts = text.split(", ")
+    while len(parts) > 1:
+        last = parts[-1].strip(" .")
+        pages = _PAGES.match(last)
+        year = re.fullmatch(r"\d{4}", parts[-2].strip()) if len(parts) > 2 else None
+        if pages and "pages" not in fields:
+            fields["pages"] = pages.group(1).strip()
+        elif re.fullmatch(r"\d+(?:[–-]\d+)?", last) and year and "pages" not in fields:
+            fields["pages"] = last
+        elif "date" not in fields and re.fullmatch(r"\d{4}", last):
+            fields["date"] = parse_date(last)
+        else:
+            break
+        parts.pop()
+    return ", ".join(parts)
+
+
+def _comma_book(match: re.Match[str], fields: dict[str, Any]) -> dict[str, Any]:
+    """ "Pettid, Michael J., Korean Cuisine, London: Reaktion Books, 2008, 25": a book typed by hand."""
+    fields["authors"] = (Name(family=match.group("family"), given=match.group("given")),)
+    fields["title"] = match.group("title").strip()
+    fields["place"] = match.group("place").strip()
+    fields["publisher"] = _publisher_and_numbers(match.group("publisher").strip(" ."), fields)
+    fields["kind"] = "book"
+    fields["problems"] = tuple(fields["problems"])
+    return {key: value for key, value in fields.items() if value not in (None, "", [], {})}
 
 
 def _guess_kind(fields: dict[str, Any]) -> None:

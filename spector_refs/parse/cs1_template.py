@@ -17,7 +17,7 @@ from typing import Any
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
-from spector_refs.parse.names import looks_like_organisation, name_from_parts, parse_name
+from spector_refs.parse.names import looks_like_organisation, name_from_parts, parse_name, parse_name_list
 from spector_refs.parse.wikitext_markup import plain_text, template_key
 
 # template name (after "cite ") -> Reference.kind, where the two differ
@@ -212,8 +212,8 @@ def _title(values: dict[str, str]) -> str | None:
 
 def _names(values: dict[str, str], role: str, problems: list[str]) -> tuple[Name, ...]:
     """Authors (or editors) from every CS1 spelling, in their numbered order."""
-    numbered = [_numbered_name(values, role, n) for n in range(1, _highest_number(values, role) + 1)]
-    names = [name for name in numbered if name is not None]
+    numbers = range(1, _highest_number(values, role) + 1)
+    names = [name for n in numbers for name in _numbered_names(values, role, n)]
     vancouver = _first(values, f"v{role}s")
     listed = _first(values, f"{role}s")
     if not names and vancouver:
@@ -242,8 +242,8 @@ _NAME_KEYS = {
 }
 
 
-def _numbered_name(values: dict[str, str], role: str, n: int) -> Name | None:
-    """Name number ``n`` (1 also matches the unnumbered spellings)."""
+def _numbered_names(values: dict[str, str], role: str, n: int) -> list[Name]:
+    """Name number ``n`` (1 also matches the unnumbered spellings), or the list typed in its place."""
     suffixes = (str(n), "") if n == 1 else (str(n),)
 
     def spelled(part: str) -> list[str]:
@@ -251,9 +251,12 @@ def _numbered_name(values: dict[str, str], role: str, n: int) -> Name | None:
 
     last, first = _first(values, *spelled("last")), _first(values, *spelled("first"))
     if last:
-        return name_from_parts(last, first)
+        return [name_from_parts(last, first)]
     whole = _first(values, *(f"{role}{s}" for s in suffixes))
-    return _free_name(whole) if whole else None
+    if not whole:
+        return []
+    listed = parse_name_list(whole)
+    return listed if len(listed) > 1 else [_free_name(whole)]
 
 
 def _free_name(text: str) -> Name:

@@ -27,11 +27,8 @@ from spector_refs.parse.html_cite import (
     reader_text,
 )
 from spector_refs.parse.html_tags import inline_tag, is_inline_tag
+from spector_refs.parse.labels import LIST_STYLES, list_label
 
-# group names that are really label styles ({{efn}} uses group "lower-alpha")
-LABEL_STYLES = frozenset(
-    {"lower-alpha", "upper-alpha", "lower-latin", "upper-latin", "lower-roman", "upper-roman", "lower-greek"}
-)
 NOTE_GROUP = "note"
 _LIST_CLASSES = frozenset({"references", "mw-references"})
 _CITE_ERROR_HELP = re.compile(r"\s*\(see the help page\)\.?\s*$")
@@ -39,8 +36,6 @@ _TEXT_CLASSES = frozenset({"reference-text", "mw-reference-text"})
 _REFERENCE_FIELDS = frozenset(f.name for f in dataclasses.fields(Reference))
 _STYLE = re.compile(r"list-style-type\s*:\s*([\w-]+)")
 _GROUPED_LABEL = re.compile(r"^(.+?) (\d+)$")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -123,9 +118,9 @@ def list_group(ol: Tag, index: PageIndex) -> tuple[str | None, str | None]:
     """
     name = ol.get("data-mw-group") or _parsoid_group(ol, index)
     if name:
-        return (NOTE_GROUP, name.lower()) if name.lower() in LABEL_STYLES else (name, None)
+        return (NOTE_GROUP, name.lower()) if name.lower() in LIST_STYLES else (name, None)
     style = _declared_style(ol)
-    if style in LABEL_STYLES:
+    if style in LIST_STYLES:
         return NOTE_GROUP, style
     label = _marker_label(ol, index)
     grouped = _GROUPED_LABEL.match(label or "")
@@ -151,7 +146,7 @@ def _declared_style(ol: Tag) -> str | None:
         if match:
             return match.group(1).lower()
         for name in node.get("class") or ():
-            if name.startswith("reflist-") and name[len("reflist-") :] in LABEL_STYLES:
+            if name.startswith("reflist-") and name[len("reflist-") :] in LIST_STYLES:
                 return name[len("reflist-") :]
     return None
 
@@ -168,32 +163,9 @@ def _marker_label(ol: Tag, index: PageIndex) -> str | None:
 
 def note_label(number: int, group: str | None, style: str | None) -> str:
     """How a marker to reference ``number`` reads: "12", "a", "iv", "note 3"."""
-    if style in {"lower-alpha", "lower-latin", "upper-alpha", "upper-latin"}:
-        label = _letters(number)
-        return label.upper() if style.startswith("upper") else label
-    if style in {"lower-roman", "upper-roman"}:
-        label = _roman(number)
-        return label.upper() if style.startswith("upper") else label
-    if style == "lower-greek":
-        return chr(ord("α") + (number - 1) % 24)
+    if style in LIST_STYLES:
+        return list_label(number, style)
     return f"{group} {number}" if group else str(number)
-
-
-def _letters(n: int) -> str:
-    """1 → a, 26 → z, 27 → aa, as CSS counts lower-alpha."""
-    label = ""
-    while n > 0:
-        n, rem = divmod(n - 1, 26)
-        label = chr(ord("a") + rem) + label
-    return label
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in _ROMAN:
-        count, n = divmod(n, value)
-        out += numeral * count
-    return out
 
 
 def _backlinks(li: Tag) -> list[Tag]:
@@ -299,10 +271,10 @@ def footnote_fields(text: Tag, link: Tag, index: PageIndex) -> dict[str, Any]:
 
 
 def _with_reference_tags(text: Tag, fields: dict[str, Any], index: PageIndex) -> dict[str, Any]:
-    """Inline tags inside a reference ([dead link]) noted on the reference.
+    """Inline tags inside a reference ([dead link]) become the reference's ``tags``.
 
-    The model has no tags on references; a [dead link] marks the URL dead,
-    and every tag is kept in ``maintenance`` as rendered ("[dead link]").
+    They are an editor's tags, not CS1's messages; a [dead link] also marks
+    the URL dead.
     """
     tags = [inline_tag(sup, index.templates) for sup in text.find_all(["sup", "span"]) if is_inline_tag(sup)]
     tags = [tag for tag in tags if tag]
@@ -310,7 +282,7 @@ def _with_reference_tags(text: Tag, fields: dict[str, Any], index: PageIndex) ->
         return fields
     if "dead link" in tags and not fields.get("url_status"):
         fields["url_status"] = "dead"
-    fields["maintenance"] = (*fields.get("maintenance", ()), *(f"[{tag}]" for tag in dict.fromkeys(tags)))
+    fields["tags"] = tuple(dict.fromkeys(tags))
     return fields
 
 

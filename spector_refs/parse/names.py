@@ -47,7 +47,10 @@ def parse_name(text: str) -> Name:
         return Name(family=text)
     if looks_like_organisation(text) or len(words) > 4:
         return Name(literal=text)
-    return Name(family=words[-1], given=" ".join(words[:-1]))
+    split = len(words) - 1
+    while split > 1 and words[split - 1].islower():  # "Bridgett von Holdt": the particle is the surname's
+        split -= 1
+    return Name(family=" ".join(words[split:]), given=" ".join(words[:split]))
 
 
 _VANCOUVER_NAME = re.compile(r"([A-Z][\w'’-]+(?: [a-z][\w'’-]*)*(?: [A-Z][\w'’-]+)?) ([A-Z]{1,3})")
@@ -76,4 +79,20 @@ def parse_name_list(text: str) -> list[Name]:
         return [Name(family=single.group(1), given=single.group(2))]
     if ";" not in text and re.fullmatch(r"[\w'’-]+ [A-Z]{1,3}(?:, [\w'’-]+ [A-Z]{1,3})+", text):
         return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
+    whole = _whole_names(text) if ";" not in text else None
+    if whole:
+        return [parse_name(part) for part in whole]
     return [parse_name(part) for part in text.split(";") if part.strip()]
+
+
+def _whole_names(text: str) -> list[str] | None:
+    """A hand-written list of whole names, "Ann Lee, Bo Chan and Cy Diaz", else None.
+
+    CS1 separates "Last, First" names with semicolons; commas alone between
+    three or more parts of two words or more can only be whole names, which
+    would otherwise read as one surname with a long given name.
+    """
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
+    if len(parts) < 3 or any(len(part.split()) < 2 for part in parts):
+        return None
+    return parts

@@ -17,6 +17,7 @@ from pathlib import Path
 from spector_refs.model import Article, Claim, Reference
 from spector_refs.parse.claims import claims_from_tokens, tokenize_rendered
 from spector_refs.parse.cs1 import parse_rendered_citation
+from spector_refs.parse.labels import label_number, list_label
 
 REFERENCE_SECTIONS = {
     "references": None,
@@ -160,7 +161,7 @@ def _read_references(block: list[tuple[int, str]], state: _State, group: str | N
 
 def _reference(line: int, label: str, body: str, group: str | None, state: _State) -> Reference:
     """One entry: backlink letters give the cite count, the rest is CS1."""
-    number = int(label) if label.isdigit() else _letter_number(label)
+    number = int(label) if label.isdigit() else label_number(label, "lower-alpha")
     if not label.isdigit() and group is None:
         group = "note"
     backlinks, citation = _split_backlinks(body)
@@ -184,25 +185,9 @@ def _split_backlinks(body: str) -> tuple[int, str]:
     """``a b c "Title"…`` → 3 backlinks; letters must run a, b, c… in order."""
     words = body.split(" ")
     count = 0
-    while count < len(words) - 1 and words[count] == _letter_label(count + 1):
+    while count < len(words) - 1 and words[count] == list_label(count + 1, "lower-alpha"):
         count += 1
     return count, " ".join(words[count:]).strip()
-
-
-def _letter_label(n: int) -> str:
-    """1 → a, 26 → z, 27 → aa: how Wikipedia letters backlinks and notes."""
-    label = ""
-    while n:
-        n, rem = divmod(n - 1, 26)
-        label = chr(ord("a") + rem) + label
-    return label
-
-
-def _letter_number(label: str) -> int:
-    number = 0
-    for ch in label:
-        number = number * 26 + (ord(ch) - ord("a") + 1)
-    return number
 
 
 def _guess_title(claims: list[Claim], path: str | None) -> str | None:

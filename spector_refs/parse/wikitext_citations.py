@@ -33,6 +33,7 @@ from spector_refs.dates import parse_date
 from spector_refs.model import Name, Reference
 from spector_refs.parse.claims import Marker
 from spector_refs.parse.cs1_template import is_citation_template, reference_fields_from_template
+from spector_refs.parse.labels import LIST_STYLES, list_label
 from spector_refs.parse.tags import tag_for_template
 from spector_refs.parse.wikitext_markup import plain_text, template_key
 from spector_refs.parse.wikitext_refs import (
@@ -45,8 +46,6 @@ from spector_refs.parse.wikitext_refs import (
     template_parameters,
 )
 
-_LETTER_GROUPS = {"lower-alpha": "abcdefghijklmnopqrstuvwxyz", "upper-alpha": "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
-_GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
 _YEAR = re.compile(r"^(?:c\.\s*)?\d{3,4}[a-z]?$|^n\.?d\.?[a-z]?$", re.I)
 _LINKED_FIELDS = (
     "title",
@@ -78,7 +77,6 @@ _IDENTIFIER_TEMPLATES = {
     "bibcode": "bibcode",
 }
 _BARE_URL = re.compile(r"^\[?\s*https?://\S+\s*\]?\.?$")
-_ROMAN = ((10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 def output_group(group: str | None, groups: set[str | None]) -> str | None:
@@ -98,20 +96,8 @@ def marker_for(group: str | None, number: int) -> Marker:
 
 def note_label(group: str, number: int) -> str:
     """ "lower-alpha" 28 → "ab"; "lower-roman" 4 → "iv"; "note" 1 → "note 1"."""
-    if group in _LETTER_GROUPS:
-        letters, label = _LETTER_GROUPS[group], ""
-        while number:
-            number, rem = divmod(number - 1, 26)
-            label = letters[rem] + label
-        return label
-    if group in ("lower-roman", "upper-roman"):
-        label, rest = "", number
-        for value, numeral in _ROMAN:
-            count, rest = divmod(rest, value)
-            label += numeral * count
-        return label if group == "lower-roman" else label.upper()
-    if group == "lower-greek":
-        return _GREEK[(number - 1) % len(_GREEK)]
+    if group in LIST_STYLES:
+        return list_label(number, group)
     return f"{group} {number}"
 
 
@@ -213,15 +199,12 @@ def _free_text_fields(content: Wikicode) -> dict[str, Any]:
 
 
 def _with_inline_tags(fields: dict[str, Any], templates: list[Template]) -> dict[str, Any]:
-    """Cleanup tags inside a ref ({{dead link}} after the citation) become problems."""
+    """Cleanup tags inside a ref ({{dead link}} after the citation) become the reference's tags."""
     tags = [tag for tag in (tag_for_template(str(t.name)) for t in templates) if tag]
     if "dead link" in tags and not fields.get("url_status"):
         fields["url_status"] = "dead"
     if tags:
-        fields["problems"] = (
-            *fields.get("problems", ()),
-            *(f"tagged in the reference: {tag}" for tag in tags),
-        )
+        fields["tags"] = tuple(dict.fromkeys(tags))
     return fields
 
 

@@ -37,6 +37,7 @@ _HEALTH_OF = {
     Verdict.REDIRECT_LOOP: "broken",
     Verdict.SERVER_ERROR: "failing",
     Verdict.TIMEOUT: "failing",
+    Verdict.DNS_FAILURE: "failing",
     Verdict.TLS_ERROR: "failing",
     Verdict.REFUSED: "failing",
     Verdict.INVALID: "failing",

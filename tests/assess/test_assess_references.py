@@ -98,3 +98,11 @@ def test_cs1_maintenance_messages() -> None:
         ("cs1-maint", Severity.INFO),
         ("cs1-maint", Severity.WARNING),
     ]
+
+
+def test_a_dead_link_tag_inside_a_reference_is_a_dead_link_finding() -> None:
+    ref = Reference(number=1, url="https://gone.example/a", title="Arrests", tags=("dead link",), **FULL)
+    found = findings_by_ref(ref)[1]
+    assert [(f.kind, f.severity, f.evidence) for f in found] == [
+        ("dead-link", Severity.WARNING, ("[dead link]",))
+    ]

@@ -93,23 +93,30 @@ def test_archive_lookup_is_off_by_default_and_never_for_live_links(news_dns):
 
 
 @pytest.mark.parametrize(
-    "answer",
+    ("answer", "status", "said"),
     [
-        pytest.param({"archived_snapshots": {}}, id="no-snapshot"),
-        pytest.param({"archived_snapshots": {"closest": {"available": False}}}, id="unavailable"),
-        pytest.param("not json", id="garbage"),
+        pytest.param({"archived_snapshots": {}}, 200, "the Wayback Machine has no copy", id="no-snapshot"),
+        pytest.param(
+            {"archived_snapshots": {"closest": {"available": False}}},
+            200,
+            "the Wayback Machine has no copy",
+            id="unavailable",
+        ),
+        pytest.param("not json", 200, "lookup failed: its answer was not the expected JSON", id="garbage"),
+        pytest.param("busy", 503, "lookup failed: HTTPError", id="archive-down"),
     ],
 )
 @responses.activate
-def test_no_snapshot_means_no_suggestion(news_dns, answer):
+def test_a_lookup_without_a_copy_says_why(news_dns, answer, status, said):
     responses.get("https://news.test/gone", status=404)
     if isinstance(answer, dict):
-        responses.get(API, json=answer)
+        responses.get(API, json=answer, status=status)
     else:
-        responses.get(API, body=answer)
+        responses.get(API, body=answer, status=status)
     with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=news_dns) as checker:
         [result] = checker.check(["https://news.test/gone"])
     assert result.verdict is Verdict.BROKEN and result.archive_url is None
+    assert result.reason.endswith(said)
 
 
 def _no_dns(host, *args, **kwargs):
@@ -136,7 +143,9 @@ def test_no_route_to_any_host_is_network_unavailable(monkeypatch, news_dns):
     assert "no route" in result.reason
 
 
-def test_one_unreachable_host_among_live_ones_is_a_timeout(server, loopback_config, fake_dns):
+def test_one_failed_dns_lookup_among_live_hosts_is_a_dns_failure_not_a_timeout(
+    server, loopback_config, fake_dns
+):
     table = {"live.test": "127.0.0.1"}
 
     def partial(host, *args, **kwargs):
@@ -145,7 +154,23 @@ def test_one_unreachable_host_among_live_ones_is_a_timeout(server, loopback_conf
     with LinkChecker(loopback_config, getaddrinfo=partial) as checker:
         live, dark = checker.check([f"http://live.test:{server.port}/article", "https://dark.test/"])
     assert live.verdict is Verdict.OK
-    assert dark.verdict is Verdict.TIMEOUT and "Temporary failure" in dark.reason
+    assert dark.verdict is Verdict.DNS_FAILURE and "Temporary failure" in dark.reason
+
+
+def test_one_unreachable_host_among_live_ones_is_a_timeout(server, loopback_config, fake_dns, monkeypatch):
+    table = {"live.test": "127.0.0.1", "dark.test": "93.184.216.34"}
+    connect = urllib3.util.connection.create_connection
+
+    def unreachable_dark(address, *args, **kwargs):
+        if address[0] == "93.184.216.34":
+            raise OSError(errno.EHOSTUNREACH, "No route to host")
+        return connect(address, *args, **kwargs)
+
+    monkeypatch.setattr(urllib3.util.connection, "create_connection", unreachable_dark)
+    with LinkChecker(loopback_config, getaddrinfo=fake_dns(table)) as checker:
+        live, dark = checker.check([f"http://live.test:{server.port}/article", "https://dark.test/"])
+    assert live.verdict is Verdict.OK
+    assert dark.verdict is Verdict.TIMEOUT and "no route" in dark.reason
 
 
 def test_a_name_that_does_not_exist_is_broken(fake_dns, loopback_config):

@@ -180,7 +180,7 @@ def test_a_progress_bar_only_on_a_terminal(server, loopback_config, capsys, monk
 def test_bib_with_checked_links_carries_the_archive_copy_of_a_dead_link(
     server, tmp_path, capsys, fake_dns, monkeypatch
 ):
-    """``bib --check-links``: a URL the citation calls live but that is dead gets its archive copy."""
+    """``bib`` exports the citation's archive copy whatever its url-status; ``--check-links`` reports."""
     archive = f"http://archive.test:{server.port}/page/copy"
     article = tmp_path / "spector.wiki"
     article.write_text(
@@ -191,8 +191,29 @@ def test_bib_with_checked_links_carries_the_archive_copy_of_a_dead_link(
     )
     monkeypatch.setattr(socket, "getaddrinfo", fake_dns({"archive.test": "127.0.0.1"}))
     assert main(["bib", str(article)]) == 0
-    assert archive not in capsys.readouterr().out
-    assert main(["bib", str(article), "--check-links", "--allow-private", "--no-cache"]) == 0
-    dead_entry, live_entry = capsys.readouterr().out.split("\n@")
+    assert archive in capsys.readouterr().out
+    assert main(["bib", str(article), "--check-links", "--allow-private", "--no-cache"]) == 1
+    captured = capsys.readouterr()
+    dead_entry, live_entry = captured.out.split("\n@")
     assert archive in dead_entry and "2023-05-03" in dead_entry
     assert server.url("/article") in live_entry and "archive" not in live_entry.lower()
+    assert captured.err.splitlines() == [
+        f"spector-refs: ref 1: broken {server.url('/gone')} (HTTP 410 Gone)",
+        "spector-refs: 1 of 3 links dead (broken, soft-404, usurped or looping)",
+    ]
+
+
+def test_bib_with_checked_links_cites_where_a_permanent_redirect_leads(server, tmp_path, capsys):
+    article = tmp_path / "moved.wiki"
+    article.write_text(
+        "A claim.<ref>{{cite web |url=" + server.url("/moved") + " |title=Moved}}</ref>\n"
+        "== References ==\n{{reflist}}\n"
+    )
+    assert main(["bib", str(article), "--check-links", "--allow-private", "--no-cache"]) == 0
+    captured = capsys.readouterr()
+    assert f"url          = {{{server.url('/article')}}}" in captured.out
+    assert server.url("/moved") not in captured.out
+    assert captured.err.splitlines() == [
+        f"spector-refs: ref 1: moved permanently to {server.url('/article')}; the entry cites the new URL",
+        "spector-refs: 0 of 1 links dead (broken, soft-404, usurped or looping)",
+    ]

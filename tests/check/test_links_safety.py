@@ -90,7 +90,7 @@ def test_private_addresses_are_refused_before_any_connection(url, no_connections
     with LinkChecker(LinkCheckConfig(), getaddrinfo=dns) as checker:
         [result] = checker.check([url])
     assert result.verdict is Verdict.REFUSED
-    assert "not checked" in result.reason
+    assert "not checked (--allow-private checks it)" in result.reason
     assert no_connections == []
 
 

@@ -91,7 +91,10 @@ def _fields(ref: Reference, dialect: str) -> dict[str, str]:
             if CLASSIC[field] is None:
                 continue
             field = CLASSIC[field]
-        out[field] = _expected(getattr(ref, attribute), dialect)
+        value = getattr(ref, attribute)
+        if dialect == "biblatex" and field == "volume" and not value.isdigit():
+            field, value = "addendum", f"vol. {value}"  # biblatex's volume is an integer
+        out[field] = _expected(value, dialect)
     return out
 
 

@@ -123,7 +123,8 @@ def test_legacy_free_text_press_release_and_book_chapter(legacy: Article) -> Non
 
 def test_legacy_cs1_error_and_dead_link_tag_in_reference(legacy: Article) -> None:
     ref = legacy.reference(7)
-    assert ref.maintenance == ("Missing or empty |access-date=", "[dead link]")
+    assert ref.maintenance == ("Missing or empty |access-date=",)
+    assert ref.tags == ("dead link",)
     assert ref.url_status == "dead"
     assert ref.access_date is None
 

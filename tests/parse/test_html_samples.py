@@ -100,10 +100,11 @@ def test_dog_inline_tags_in_text(dog: Article) -> None:
 
 def test_dog_tags_inside_references(dog: Article) -> None:
     mech = dog.reference(66)
-    assert mech.maintenance == ("[dead link]",)
+    assert mech.maintenance == ()
+    assert mech.tags == ("dead link",)
     assert mech.url_status == "dead"
     assert mech.identifiers == {"doi": "10.2307/3503924", "jstor": "3503924"}
-    assert "[page needed]" in dog.reference(30).maintenance
+    assert dog.reference(30).tags == ("page needed",)
 
 
 def test_dog_notes_and_page_numbers(dog: Article) -> None:
@@ -217,3 +218,34 @@ def test_trio_matches_plain_text_rendering(trio: Article) -> None:
         assert html_claim.refs == text_claim.refs
         assert html_claim.tags == text_claim.tags
         assert (html_claim.section, html_claim.block) == (text_claim.section, text_claim.block)
+
+
+def test_dog_hand_written_references(dog: Article) -> None:
+    """Free-text references typed without a template: authors, titles and places where they belong."""
+    wang = dog.reference(4)
+    assert [name.family for name in wang.authors] == ["Wang", "Tedford"]
+    assert wang.title == "Dogs: Their Fossil Relatives and Evolutionary History"
+    assert (wang.place, wang.publisher, wang.date, wang.pages) == (
+        "New York",
+        "Columbia University Press",
+        "2008",
+        "1",
+    )
+    scientific_american = dog.reference(21)
+    assert (
+        scientific_american.title
+        == "Why are different breeds of dogs all considered the same species? - Scientific American"
+    )
+    assert (scientific_american.archive_date, scientific_american.access_date) == ("2016-10-10", "2016-08-28")
+    pettid = dog.reference(191)
+    assert pettid.authors == (Name(family="Pettid", given="Michael J."),)
+    assert pettid.title == "Korean Cuisine: An Illustrated History"
+    assert (pettid.place, pettid.publisher, pettid.date, pettid.pages) == (
+        "London",
+        "Reaktion Books Ltd.",
+        "2008",
+        "25",
+    )
+    von_holdt = dog.reference(19)
+    assert len(von_holdt.authors) == 12
+    assert von_holdt.authors[0] == Name(family="von Holdt", given="Bridgett M.")

@@ -197,7 +197,7 @@ def test_dead_link_inside_reference() -> None:
     )
     ref = article.reference(1)
     assert ref.url_status == "dead"
-    assert "tagged in the reference: dead link" in ref.problems
+    assert ref.tags == ("dead link",)
 
 
 def test_xml_escaped_dump_text() -> None:

@@ -1,0 +1,75 @@
+"""How the n-th entry of a list is labelled: 12, c, xl, Ω.
+
+MediaWiki renders reference and note lists as ``<ol>`` with a CSS
+``list-style-type``, and {{efn}}-style groups are named after those styles,
+so a marker's label is whatever the browser's counter style prints. The
+definitions here are those of CSS Counter Styles Level 3 (§ 6.1, 7.1.1):
+``lower-alpha``/``upper-alpha`` (alias ``-latin``) and ``lower-greek`` are
+*alphabetic* (a … z, aa, ab …; Greek has 24 letters and no final sigma),
+``lower-roman``/``upper-roman`` are *additive* over 1 to 3999 and fall back to
+decimal outside that range, like every counter style without a symbol for
+the number. Every parser labels through this one module, so the HTML, the
+wikitext and the plain-text readers can never disagree on note 18 or 40.
+"""
+
+from __future__ import annotations
+
+_LATIN = "abcdefghijklmnopqrstuvwxyz"
+_GREEK = "αβγδεζηθικλμνξοπρστυφχψω"
+ALPHABETS = {
+    "lower-alpha": _LATIN,
+    "lower-latin": _LATIN,
+    "upper-alpha": _LATIN.upper(),
+    "upper-latin": _LATIN.upper(),
+    "lower-greek": _GREEK,
+}
+"""The alphabetic counter styles and their symbols, in counting order."""
+
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
+_ROMAN_RANGE = range(1, 4000)
+ROMAN_STYLES = frozenset({"lower-roman", "upper-roman"})
+LIST_STYLES = frozenset(ALPHABETS) | ROMAN_STYLES
+"""Every list style this module labels; anything else counts in decimal."""
+
+
+def list_label(number: int, style: str | None) -> str:
+    """The label of entry ``number`` (from 1) in a list of ``style``: "ab", "xl", "αα", "7"."""
+    if style in ALPHABETS and number >= 1:
+        return _alphabetic(number, ALPHABETS[style])
+    if style in ROMAN_STYLES and number in _ROMAN_RANGE:
+        numeral = _additive(number)
+        return numeral.upper() if style == "upper-roman" else numeral
+    return str(number)
+
+
+def label_number(label: str, style: str) -> int:
+    """The entry number an alphabetic label stands for ("ab" → 28).
+
+    Raises ValueError when ``label`` is not a label of that alphabetic style.
+    """
+    alphabet = ALPHABETS.get(style, "")
+    if not label or not alphabet or any(ch not in alphabet for ch in label):
+        raise ValueError(f"{label!r} is not a {style} list label")
+    number = 0
+    for ch in label:
+        number = number * len(alphabet) + alphabet.index(ch) + 1
+    return number
+
+
+def _alphabetic(number: int, alphabet: str) -> str:
+    """CSS's alphabetic system: bijective base-N, so the letter after the last is "aa"."""
+    label = ""
+    while number > 0:
+        number, rem = divmod(number - 1, len(alphabet))
+        label = alphabet[rem] + label
+    return label
+
+
+def _additive(number: int) -> str:
+    """CSS's additive system with the roman tuples: 4 → iv, 40 → xl, 1999 → mcmxcix."""
+    out = ""
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        out += numeral * count
+    return out
