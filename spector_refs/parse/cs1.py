@@ -98,13 +98,13 @@ def parse_rendered_citation(text: str) -> dict[str, Any]:
     quoted = _quoted_title(rest)
     if quoted and re.match(r"\s*series\b", rest[quoted[1] :]):  # '"Modular Text" series' names a series
         quoted = None
+    book = _COMMA_BOOK.match(rest) if quoted is None else None
+    if book:
+        return _comma_book(book, fields)
     if _is_book_shaped(rest, quoted, fields):
         _read_book_citation(rest, quoted, fields)
         return _finish(fields)
     rest = _take_language_and_format(rest, fields)
-    book = _COMMA_BOOK.match(rest) if not _OPEN_QUOTE.search(rest) else None
-    if book:
-        return _comma_book(book, fields)
     head, title, tail = _split_title(rest)
     _read_head(head, fields)
     if title is not None:
@@ -238,7 +238,7 @@ def _split_title(text: str) -> tuple[str, str | None, str]:
     names = _NAMES_THEN_TITLE.match(text)
     if names:
         rest = text[names.end() :]
-        title, *tail = _segments(rest)
+        title, *tail = segments(rest)
         return names.group(1), title, rest[rest.index(title) + len(title) :] if tail else ""
     return "", None, text
 
