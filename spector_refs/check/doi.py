@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import requests
 
-from spector_refs.check.cache import LinkCache
+from spector_refs.check.cache import open_cache
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.identifiers import doi_fault
 from spector_refs.model import LinkResult, PageMeta, Verdict
@@ -43,7 +43,7 @@ def lookup_dois(
 ) -> list[LinkResult]:
     """One lookup per distinct well-formed DOI; fresh cached lookups are reused."""
     wanted = list(dict.fromkeys(d.strip() for d in dois if d and doi_fault(d.strip()) is None))
-    cache = LinkCache(config.cache_path) if config.cache_path else None
+    cache = open_cache(config.cache_path) if config.cache_path else None
     own = session is None
     session = session or _session(config)
     try:

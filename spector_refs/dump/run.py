@@ -63,10 +63,10 @@ def audit_dump(run: DumpRun, config: Config | None = None) -> dict[str, Any]:
     if run.partition_size < 1:
         raise ConfigError("--partition-size: expected a whole number ≥ 1")
     dump = DumpSource(run)
-    store = open_store(run.output, run.format, _manifest(run, dump, config))
-    done = set(store.finished())
     engine = make_engine(run.engine, workers=run.workers, scheduler=run.scheduler)
     try:
+        store = open_store(run.output, run.format, _manifest(run, dump, config))
+        done = set(store.finished())
         since, urls = _check_links(engine, dump, run, config) if run.check_links else (None, 0)
         job = Job(config, run.wanted, encoder(run.format), links_since=since)
         with progress_bar("auditing", dump.size, "pages", wanted=run.progress) as advance:

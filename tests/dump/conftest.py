@@ -18,6 +18,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import dumpgen
 import pytest
@@ -60,7 +61,7 @@ def _postgres_bin() -> Path | None:
     return Path(initdb).parent if initdb else None
 
 
-def _missing(message: str) -> None:
+def _missing(message: str) -> NoReturn:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"CI=true but {message}")
     pytest.skip(message)

@@ -40,7 +40,8 @@ def test_a_killed_dask_worker_loses_no_partition(large_dumps: dict[str, Path]) -
         wanted = PageFilter()
         job = Job(Config(), wanted, encode_jsonl)
         partitions = stream_partitions(large_dumps["bz2"], wanted, 150, set())
-        numbers, pages = [], 0
+        numbers: list[int] = []
+        pages = 0
         for result in engine.map(audit_partition, partitions, job):
             if not numbers:
                 os.kill(pids[0], signal.SIGKILL)  # the nanny starts a new worker; Dask reruns its tasks
