@@ -60,7 +60,11 @@ def parse_date(text: str | None) -> str | None:
         return None
     if not _ISO.fullmatch(value):
         value = _SEASON.sub("", _DAY_RANGE.sub(r"\1", value))
-        value = re.split(r"\s*[–—]\s*|\s+-\s+", value)[0]
+        parts = re.split(r"\s*[–—]\s*|\s+-\s+", value)
+        value = parts[0]
+        year = re.search(r"\b\d{4}$", parts[-1])
+        if year and not re.search(r"\d{4}", value):  # "October–December 2007": the year is at the end
+            value = f"{value} {year.group()}"
     for pattern in _PATTERNS:
         match = pattern.fullmatch(value)
         if match:

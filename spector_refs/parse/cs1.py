@@ -70,7 +70,7 @@ _COMMA_BOOK = re.compile(
 )
 _EDITORS = re.compile(r"^In\s+(.+?)\s*\((?:eds?\.|editors?)\)\s*\.?\s*(.*)$", re.S)
 _BOOK_SIGNS = re.compile(
-    r"^[^.\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\]]{1,40}\])?\.\s"  # Authors (Date).
+    r"^[^\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\]]{1,40}\])?\.?\s"  # Authors (Date).
     r"|\((?:eds?\.|[^()]{1,30} ed\.)\)|,\seds?\.\s\(|Translated by |Edited by |\" series\b"
 )
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
@@ -104,8 +104,8 @@ def parse_rendered_citation(text: str) -> dict[str, Any]:
     if _is_book_shaped(rest, quoted, fields):
         _read_book_citation(rest, quoted, fields)
         return _finish(fields)
-    rest = _take_language_and_format(rest, fields)
     head, title, tail = _split_title(rest)
+    tail = _take_language_and_format(tail, fields)
     _read_head(head, fields)
     if title is not None:
         fields["title"] = title
@@ -284,8 +284,9 @@ def _take_trans_title(text: str, fields: dict[str, Any]) -> str:
 def _read_tail(segments: list[str], fields: dict[str, Any], *, has_title: bool) -> None:
     """Classify what follows the title: work, publisher, date, pages…"""
     plain: list[str] = []
-    for segment in segments:
-        leftover = _read_segment(segment, fields)
+    for index, segment in enumerate(segments):
+        # an untitled citation starts with its title, even one shaped "Place: Publisher"
+        leftover = _read_segment(segment, fields, places=has_title or index > 0)
         if leftover and fields.pop("pending_book_title", False):
             fields["title"] = leftover
         elif leftover:
@@ -300,14 +301,14 @@ def _read_tail(segments: list[str], fields: dict[str, Any], *, has_title: bool) 
         fields["problems"].append("unread part of the citation: " + ". ".join(plain))
 
 
-def _read_segment(segment: str, fields: dict[str, Any]) -> str | None:
+def _read_segment(segment: str, fields: dict[str, Any], *, places: bool = True) -> str | None:
     """Place a segment whose form tells what it is; return what stays plain."""
     editors = _EDITORS.match(segment)
     if editors:
         fields["editors"] = tuple(parse_name_list(editors.group(1)))
         fields["chapter"], fields["title"] = fields.pop("title", None), None
         fields["pending_book_title"] = True
-        return _read_segment(editors.group(2), fields) if editors.group(2).strip() else None
+        return _read_segment(editors.group(2), fields, places=places) if editors.group(2).strip() else None
     edition = _EDITION.search(segment)
     if edition:
         fields["edition"] = re.sub(r"\s*(?:ed\.|edition)$", "", edition.group(1))
@@ -319,7 +320,7 @@ def _read_segment(segment: str, fields: dict[str, Any]) -> str | None:
         return None
     pages = _PAGES.match(segment)
     volume = _VOLUME_ISSUE.match(segment)
-    place = _PLACE_PUBLISHER.match(segment)
+    place = _PLACE_PUBLISHER.match(segment) if places else None
     if pages:
         fields["pages"] = pages.group(1).strip()
     elif volume and (volume.group(2) or volume.group(3)):

@@ -35,7 +35,7 @@ _HEAD = re.compile(
     r"^(?P<names>[^\"“”]{1,400}?)(?=,\seds?\.|\s\(eds?\.\)|\s*\()"
     r"(?P<role>,\s(?P<role_bare>eds?)\.|\s\((?P<role_paren>eds?)\.\))?"
     r"(?:\s*\((?P<date>" + _DATE + r")\)(?:\s*\[(?P<orig>[^\[\]]{1,40})\])?)?"
-    r"\.(?=\s|$)"
+    r"(?:\.(?=\s|$)|(?<=\))(?=\s))"  # CS1 ends the block with ".", hand-written citations often not
 )
 _TITLE_PARENTHETICAL = re.compile(
     r"\s*\((?:"
@@ -53,7 +53,7 @@ _BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
 _CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated) by (?P<names>.+)$")
 _EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.|editors?)\)?$")
 _IN_EDITORS = re.compile(r"^In\s+(?P<names>.+)$")
-_PLACE = re.compile(r"^(?P<place>[A-Z][^:;\"“]{0,60}?):\s+(?P<publisher>\S.*)$")
+_PLACE = re.compile(r"^(?P<place>[A-Z][^:;\"“\d]{0,60}?):\s+(?P<publisher>\S.*)$")
 _PAGES = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<pages>.+)$", re.I)
 _NAMES_THEN_TEXT = re.compile(
     r"^(?P<names>(?:[^;]{1,60};\s)*[^;,]{1,40},\s(?:[\w'’-]+\s)*?[A-Z]\.)\s(?P<rest>\S.*)$"
@@ -93,8 +93,8 @@ def read_author_block(text: str, fields: dict[str, Any], problems: list[str]) ->
 def segments(text: str) -> list[str]:
     """The parts between the full stops CS1 puts between elements ("A. B. C")."""
     parts, start = [], 0
-    for match in re.finditer(r"\.\s+|\.$", text):
-        if is_sentence_end(text, match.start() + 1) or match.group(0) == ".":
+    for match in re.finditer(r"\.\s+|\.$|;\s+(?=pp?\.\s)", text):
+        if match.group(0)[0] == ";" or is_sentence_end(text, match.start() + 1) or match.group(0) == ".":
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])

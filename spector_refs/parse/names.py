@@ -54,6 +54,7 @@ def parse_name(text: str) -> Name:
 
 
 _VANCOUVER_NAME = re.compile(r"([A-Z][\w'’-]+(?: [a-z][\w'’-]*)*(?: [A-Z][\w'’-]+)?) ([A-Z]{1,3})")
+_VANCOUVER = r"(?:[a-z]+ )*[\w'’-]+ [A-Z]{1,3}"  # "Smith AB", "van der Beek S"
 _FINAL_INITIAL = re.compile(r"(?:^|[\s.,])[A-Z]\.$")
 _ET_AL = re.compile(r"[;,]?\s*(?:''?)?et al\.?(?:''?)?$", re.I)
 
@@ -77,7 +78,7 @@ def parse_name_list(text: str) -> list[Name]:
     single = _VANCOUVER_NAME.fullmatch(text)
     if single:
         return [Name(family=single.group(1), given=single.group(2))]
-    if ";" not in text and re.fullmatch(r"[\w'’-]+ [A-Z]{1,3}(?:, [\w'’-]+ [A-Z]{1,3})+", text):
+    if ";" not in text and re.fullmatch(rf"{_VANCOUVER}(?:, {_VANCOUVER})+", text):
         return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
     whole = _whole_names(text) if ";" not in text else None
     if whole:

@@ -32,6 +32,7 @@ from mwparserfromhell.wikicode import Wikicode
 from spector_refs.dates import parse_date
 from spector_refs.model import Name, Reference
 from spector_refs.parse.claims import Marker
+from spector_refs.parse.cs1 import parse_rendered_citation
 from spector_refs.parse.cs1_template import is_citation_template, reference_fields_from_template
 from spector_refs.parse.labels import LIST_STYLES, list_label
 from spector_refs.parse.tags import tag_for_template
@@ -173,14 +174,26 @@ def content_fields(content: Wikicode, citations: CitationIndex) -> dict[str, Any
 
 
 def _free_text_fields(content: Wikicode) -> dict[str, Any]:
-    """A ref of prose and links: its first URL, ISBN-style identifiers, and a bare-URL check."""
-    fields: dict[str, Any] = {"kind": "text", "problems": ()}
+    """A ref of prose and links, read as a reader sees it with the rendered-citation grammar.
+
+    Editors of older articles type citations by hand ("Doble, G. H. (1965) The
+    Saints of Cornwall. Truro: …"); stripped of markup they have the shape
+    :func:`~spector_refs.parse.cs1.parse_rendered_citation` reads. The first
+    link's label stays the title when there is one; text the grammar cannot
+    title is its own title, so no export falls back to the wikitext.
+    """
     links = content.filter_external_links(recursive=True)
+    label = plain_text(links[0].title) if links and links[0].title is not None else ""
+    rendered = _rendered_with_quoted_label(content, label)
+    fields: dict[str, Any] = {"kind": "text", **(parse_rendered_citation(rendered) if rendered else {})}
+    fields.setdefault("problems", ())
     if links:
         fields["url"] = str(links[0].url).strip()
-        if links[0].title is not None and plain_text(links[0].title):
-            fields["title"] = plain_text(links[0].title)
-    identifiers = {}
+    if label:
+        fields["title"] = label
+    elif rendered and not fields.get("title") and not fields.get("chapter") and not _BARE_URL.match(rendered):
+        fields["title"] = rendered
+    identifiers = dict(fields.get("identifiers", {}))
     for template in content.filter_templates(recursive=True):
         scheme = _IDENTIFIER_TEMPLATES.get(template_key(template.name))
         if scheme and template.has("1"):
@@ -196,6 +209,18 @@ def _free_text_fields(content: Wikicode) -> dict[str, Any]:
         )
         fields["problems"] = (f"reference has no readable text{' (only ' + names + ')' if names else ''}",)
     return fields
+
+
+def _rendered_with_quoted_label(content: Wikicode, label: str) -> str:
+    """The ref as a reader sees it, the first link's label in quotes as CS1 quotes a title.
+
+    "Paskin, Willa [https://… Elizabeth Gilbert's 'Big Magic'] ''New York Times''" then
+    reads like a rendered citation: authors, "title", work.
+    """
+    text = plain_text(content)
+    if not label or label not in text or label.startswith(('"', "“")):
+        return text
+    return text.replace(label, f'"{label}"', 1)
 
 
 def _with_inline_tags(fields: dict[str, Any], templates: list[Template]) -> dict[str, Any]:

@@ -220,7 +220,7 @@ def test_references_tag_with_list_defined_refs() -> None:
     )
     assert [(r.group, r.number, r.title or r.raw) for r in article.references] == [
         (None, 1, "X"),
-        ("n", 1, "Y note."),
+        ("n", 1, "Y note"),
     ]
     assert article.claims[1].notes == ("n 1",)
 
