@@ -183,7 +183,166 @@ HELD_OUT = [
         ("2021",),
     ),
 ]
-CASES = DEVELOPMENT + SECOND_ROUND + HELD_OUT
+# Held-out cases of issue 15: written after the last change to the check (sums given as parts, "a thousand",
+# year-less days such as "9/11", names of category words, names whose category word is translated) and
+# never tuned on; the set above (HELD_OUT, 0.67 before that change) was used to find those fixes.
+HELD_OUT_2 = [
+    Case("the crash killed 157 people", ("All 149 passengers and 8 crew members died.",)),
+    Case("the crash killed 161 people", ("All 149 passengers and 8 crew members died.",), ("161",)),
+    Case("more than 1,000 protesters were detained", ("Police said over a thousand people were held.",)),
+    Case(
+        "about 2,000 protesters were detained", ("Police said over a thousand people were held.",), ("2,000",)
+    ),
+    Case(
+        "after the 9/11 attacks, airport security was tightened",
+        ("After the attacks of September 11, 2001, airports changed their screening.",),
+    ),
+    Case(
+        "the attacks of 11 September 2001 killed 2,977 victims",
+        ("The 9/11 attacks killed 2,977 people, not counting the 19 hijackers.",),
+    ),
+    Case(
+        "the attacks of 11 September 2001 killed 2,996 victims",
+        ("The 9/11 attacks killed 2,977 people, not counting the 19 hijackers.",),
+    ),
+    Case(
+        "the attacks of 11 September 2001 killed 3,100 victims",
+        ("The 9/11 attacks killed 2,977 people, not counting the 19 hijackers.",),
+        ("3,100",),
+    ),
+    Case("the 2022 FIFA World Cup in Qatar", ("Qatar hosted the 2022 tournament, organised by FIFA.",)),
+    Case("the 2018 Winter Olympics in Pyeongchang", ("The Pyeongchang Games opened in February 2018.",)),
+    Case(
+        "the 2018 Winter Olympics in Sochi", ("The Pyeongchang Games opened in February 2018.",), ("Sochi",)
+    ),
+    Case("the Golden Gate Bridge in San Francisco", ("San Francisco's Golden Gate opened in 1937.",)),
+    Case("the Brandenburg Gate in Berlin", ("Das Brandenburger Tor in Berlin.",), ("Brandenburg Gate",)),
+    Case("the ruling of the Supreme Court", ("The court ruled 6-3 in June.",)),
+    Case("a fine of €4.3 billion", ("The Commission fined Google 4.34 billion euros.",)),
+    Case("a fine of €5.3 billion", ("The Commission fined Google 4.34 billion euros.",), ("€5.3 billion",)),
+    Case("the company laid off 12,000 employees", ("Alphabet said it would cut about 12,000 jobs.",)),
+    Case(
+        "the company laid off 10,000 employees",
+        ("Alphabet said it would cut about 12,000 jobs.",),
+        ("10,000",),
+    ),
+    Case("the ferry carried 476 people", ("The Sewol carried 325 students, 14 teachers and 137 others.",)),
+    Case("the ferry carried 500 people", ("The Sewol carried 325 students, 14 teachers and 137 others.",)),
+    Case(
+        "the ferry carried 520 people",
+        ("The Sewol carried 325 students, 14 teachers and 137 others.",),
+        ("520",),
+    ),
+    Case(
+        "Chancellor Olaf Scholz visited Kyiv on 14 June 2022",
+        ("Scholz arrived in Kyiv on Thursday, June 16, 2022.",),
+        ("14 June 2022",),
+    ),
+    Case(
+        "Chancellor Olaf Scholz visited Kyiv on 16 June 2022",
+        ("Scholz arrived in Kyiv on Thursday, June 16, 2022.",),
+    ),
+    Case(
+        "the storm left 1.2 million homes without power",
+        ("About 1,200,000 customers lost electricity during the storm.",),
+    ),
+    Case(
+        "the storm left 2.1 million homes without power",
+        ("About 1,200,000 customers lost electricity during the storm.",),
+        ("2.1 million",),
+    ),
+    Case(
+        "the study followed 4,500 patients over 10 years",
+        ("Researchers tracked four and a half thousand patients for a decade.",),
+    ),
+    Case(
+        "the study followed 4,500 patients over 12 years",
+        ("Researchers tracked 4,500 patients for a decade, from 2008 to 2018.",),
+        ("12",),
+    ),
+    Case(
+        "Jacinda Ardern resigned in January 2023", ("Ardern announced her resignation on 19 January 2023.",)
+    ),
+    Case(
+        "Jacinda Ardern resigned in January 2023",
+        ("Hipkins was sworn in on 25 January 2023.",),
+        ("Jacinda Ardern",),
+    ),
+    Case("the museum received 8.9 million visitors", ("The Louvre welcomed 8.9m visitors last year.",)),
+    Case("the Louvre Museum in Paris", ("Le musée du Louvre, Paris.",)),
+    Case(
+        "the Tate Modern in London", ("The gallery on Bankside, London, opened in 2000.",), ("Tate Modern",)
+    ),
+    Case("a 35 percent rise in arrests", ("Arrests rose by more than a third.",)),
+    Case("a 35 percent rise in arrests", ("Arrests rose by 25%.",), ("35 percent",)),
+    Case("two thousand soldiers were deployed", ("Some 2,000 troops were sent.",)),
+    Case("three thousand soldiers were deployed", ("Some 2,000 troops were sent.",), ("three thousand",)),
+]
+# Final held-out cases of issue 15: written after the fixes that HELD_OUT_2 led to (sums over the English
+# reading of "2,977", "a decade", "four and a half thousand") and never tuned on.
+HELD_OUT_3 = [
+    Case("the fire destroyed 1,300 homes", ("Some 1,100 houses and 200 apartments burned.",)),
+    Case("the fire destroyed 1,500 homes", ("Some 1,100 houses and 200 apartments burned.",), ("1,500",)),
+    Case("the bank was fined $1.9 billion", ("HSBC agreed to pay US$1.92bn to settle the case.",)),
+    Case(
+        "the bank was fined $2.9 billion",
+        ("HSBC agreed to pay US$1.92bn to settle the case.",),
+        ("$2.9 billion",),
+    ),
+    Case("the strike lasted 46 days", ("The walkout ended after forty-six days.",)),
+    Case("the strike lasted 64 days", ("The walkout ended after forty-six days.",), ("64",)),
+    Case("a thousand workers joined the strike", ("About 1,000 employees walked out.",)),
+    Case("the vaccine was 95% effective", ("The shot showed 95 per cent efficacy in trials.",)),
+    Case("the vaccine was 90% effective", ("The shot showed 95 per cent efficacy in trials.",), ("90%",)),
+    Case(
+        "the Hubble Space Telescope was launched on 24 April 1990",
+        ("Discovery carried Hubble into orbit on April 24, 1990.",),
+    ),
+    Case(
+        "the Hubble Space Telescope was launched on 25 April 1990",
+        ("Discovery carried Hubble into orbit on April 24, 1990.",),
+        ("25 April 1990",),
+    ),
+    Case("the European Parliament approved the law", ("MEPs in Strasbourg approved the law.",)),
+    Case("the Great Barrier Reef off Queensland", ("The reef off the Queensland coast bleached again.",)),
+    Case("Prime Minister Rishi Sunak announced the plan", ("Sunak announced the plan on Monday.",)),
+    Case(
+        "Prime Minister Rishi Sunak announced the plan",
+        ("Johnson announced the plan on Monday.",),
+        ("Rishi Sunak",),
+    ),
+    Case("a convoy of 40 trucks", ("A convoy of 25 lorries and 15 vans crossed the border.",)),
+    Case("a convoy of 45 trucks", ("A convoy of 25 lorries and 15 vans crossed the border.",), ("45",)),
+    Case("the dam is 185 metres high", ("The dam rises 607 feet above the river.",)),
+    Case("the dam is 285 metres high", ("The dam rises 607 feet above the river.",), ("285 metres",)),
+    Case("the population grew to 1.4 billion", ("China's population reached 1,411,750,000.",)),
+    Case(
+        "the population grew to 1.5 billion", ("China's population reached 1,411,750,000.",), ("1.5 billion",)
+    ),
+    Case("the trial lasted two weeks in March 2019", ("The two-week trial ended on 29 March 2019.",)),
+    Case(
+        "the trial lasted two weeks in May 2019",
+        ("The two-week trial ended on 29 March 2019.",),
+        ("May 2019",),
+    ),
+    Case(
+        "the Sydney Opera House opened in 1973",
+        ("Queen Elizabeth opened the Opera House in Sydney in 1973.",),
+    ),
+    Case(
+        "the Sydney Opera House opened in 1975",
+        ("Queen Elizabeth opened the Opera House in Sydney in 1973.",),
+        ("1975",),
+    ),
+    Case("the company sold 3.2 million cars", ("Deliveries totalled 3,200,000 vehicles.",)),
+    Case("the company sold 2.3 million cars", ("Deliveries totalled 3,200,000 vehicles.",), ("2.3 million",)),
+    Case(
+        "the earthquake struck on 6 February 2023", ("The quake hit southern Turkey early on Feb. 6, 2023.",)
+    ),
+    Case("nine of the 12 jurors", ("Nine jurors out of twelve voted to convict.",)),
+    Case("seven of the 12 jurors", ("Nine jurors out of twelve voted to convict.",), ("seven",)),
+]
+CASES = DEVELOPMENT + SECOND_ROUND + HELD_OUT + HELD_OUT_2 + HELD_OUT_3
 
 
 def score(cases: list[Case]) -> dict[str, float]:
@@ -213,7 +372,13 @@ def report_misses(cases: list[Case]) -> None:
 
 
 def main() -> int:
-    rounds = (("development", DEVELOPMENT), ("second round", SECOND_ROUND), ("held-out", HELD_OUT))
+    rounds = (
+        ("development", DEVELOPMENT),
+        ("second round", SECOND_ROUND),
+        ("third round (held out, then used for fixes)", HELD_OUT),
+        ("fourth round (held out at 0.78, then used for fixes)", HELD_OUT_2),
+        ("held-out (issue 15, final)", HELD_OUT_3),
+    )
     for label, cases in (*rounds, ("all", CASES)):
         result = score(cases)
         counts = (

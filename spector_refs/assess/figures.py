@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import combinations
 
 from spector_refs.assess.numbers import QUANTITY, SPELT_NUMBER, Quantity, read_quantities, spelt_number
 from spector_refs.dates import parse_date
@@ -40,6 +42,24 @@ DATE = re.compile(
 _DAY_MONTH = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<month>{_MONTHS})|(?P<month2>{_MONTHS})\.?\s+(?P<day2>\d{{1,2}}))\b"
 )
+_MONTH_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])")
+"""A day without its year as Americans name events ("9/11"): a source's year-less date."""
+_A_SCALE = re.compile(r"\b(?:a|one)\s+(hundred|thousand|million|billion|decade|century)\b", re.I)
+_A_MULTIPLIER = {
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "decade": 10.0,
+    "century": 100.0,
+}
+_AND_A_HALF = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\s+(thousand|million|billion)\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?;]+")
+_MAX_ADDENDS = 6
+"""Numbers of one sentence that may add up to a claimed total ("227 passengers and 12 crew" is 239)."""
 _HYPHEN_AFTER_NUMBER = re.compile(r"(?<=\d)[-–](?=[A-Za-z]|\d)")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
@@ -56,6 +76,15 @@ _NAME_STOP = frozenset(
 ) | frozenset(_MONTHS.split("|"))
 # fmt: on
 _MULTIPLIER_WORDS = frozenset({"hundred", "thousand", "million", "billion"})
+GENERIC_NAME_WORDS = frozenset(
+    """summer winter spring autumn olympics olympic games cup championship championships world grand prix
+    supreme court high federal national international general assembly council parliament senate congress
+    house committee commission tower bridge street road avenue square park river lake mountain mount island
+    airport station cathedral church palace castle museum university college school hospital prize award
+    festival summit treaty act north south east west central new old great upper lower city state republic
+    kingdom empire""".split()
+)
+"""Category words of names: a name of nothing but these is paraphrased too freely to check."""
 ALIASES = {
     "united states": ("u.s.", "us", "usa", "u.s.a.", "america", "american"),
     "united kingdom": ("uk", "u.k.", "britain", "british"),
@@ -83,6 +112,12 @@ class SourceFacts:
     dates: frozenset[str]
     words: frozenset[str]
     text: str
+    masked: str = ""
+
+    @cached_property
+    def totals(self) -> tuple[Quantity, ...]:
+        """Sums of counts the page gives as parts; worked out only when a count is not stated outright."""
+        return tuple(_sums(self.masked))
 
     @classmethod
     def read(cls, text: str) -> SourceFacts:
@@ -93,9 +128,12 @@ class SourceFacts:
         masked = _HYPHEN_AFTER_NUMBER.sub(" ", masked)
         quantities = [quantity for _, quantity in read_quantities(masked)]
         quantities += [figure.quantity for figure in _spelt_figures(masked) if figure.quantity]
+        quantities += [_round(_A_MULTIPLIER[m.group(1).lower()]) for m in _A_SCALE.finditer(masked)]
+        quantities += [_and_a_half(m) for m in _AND_A_HALF.finditer(masked)]
         words = frozenset(re.findall(r"[\w.]+", text.casefold()))
         squeezed = " ".join(text.casefold().split())
-        return cls(tuple(quantities), frozenset(dates), words | {w.strip(".") for w in words}, squeezed)
+        words |= {w.strip(".") for w in words}
+        return cls(tuple(quantities), frozenset(dates), words, squeezed, masked)
 
     def states(self, figure: Figure) -> bool:
         """Whether this page states the figure in some form."""
@@ -106,7 +144,11 @@ class SourceFacts:
         if figure.kind == "name":
             return _name_stated(figure.words, self)
         quantity = figure.quantity
-        return quantity is not None and any(quantity.matches(other) for other in self.quantities)
+        if quantity is None:
+            return False
+        if any(quantity.matches(other) for other in self.quantities):
+            return True
+        return quantity.dimension is None and any(quantity.matches(total) for total in self.totals)
 
 
 def extract_figures(claim: str) -> list[Figure]:
@@ -127,6 +169,39 @@ def unverified_figures(claim: str, sources: Iterable[str]) -> list[Figure]:
     """The claim's figures that none of the source texts states."""
     facts = [SourceFacts.read(text) for text in sources]
     return [figure for figure in extract_figures(claim) if not any(page.states(figure) for page in facts)]
+
+
+def _round(value: float) -> Quantity:
+    """ "a thousand": a round figure, as exact as "1,000" written out."""
+    return Quantity(frozenset({value}), None, 0.5)
+
+
+def _and_a_half(match: re.Match[str]) -> Quantity:
+    """ "four and a half thousand" → 4,500."""
+    whole = match.group(1)
+    number = float(whole) if whole.isdigit() else float(spelt_number(whole) or 0)
+    return _round((number + 0.5) * _A_MULTIPLIER[match.group(2).lower()])
+
+
+def _sums(text: str) -> list[Quantity]:
+    """Totals a source gives as parts: sums of two or three bare counts in one sentence.
+
+    Only plain counts (no unit, currency or scale) are added, at most
+    :data:`_MAX_ADDENDS` per sentence, so the number of sums stays small.
+    """
+    sums: list[Quantity] = []
+    for sentence in _SENTENCE.findall(text):
+        counts = [
+            max(q.values)  # "2,977": the count, not 2.977
+            for m, q in read_quantities(sentence)
+            if q.dimension is None and not (m.group("scale") or m.group("unit"))
+            and max(q.values).is_integer()
+        ][:_MAX_ADDENDS]  # fmt: skip
+        for size in (2, 3):
+            for group in combinations(counts, size):
+                if not any(_YEAR.match(f"{value:g}") for value in group):
+                    sums.append(Quantity(frozenset({float(sum(group))}), None, 0.5))
+    return sums
 
 
 def _spelt_figures(text: str) -> list[Figure]:
@@ -169,13 +244,22 @@ def _take_dates(text: str) -> tuple[str, list[str]]:
             dates.append(iso)
         return " " * len(match.group(0))
 
-    masked = DATE.sub(blank, text)
+    masked = _MONTH_DAY.sub(lambda m: _month_day(m, dates), DATE.sub(blank, text))
     for day, month, year in _NUMERIC_DATE.findall(masked):
         for d, m in ((day, month), (month, day)):
             iso = parse_date(f"{year}-{int(m):02d}-{int(d):02d}") if int(m) <= 12 else None
             if iso:
                 dates.append(iso)
     return _NUMERIC_DATE.sub(lambda m: " " * len(m.group(0)), masked), dates
+
+
+def _month_day(match: re.Match[str], dates: list[str]) -> str:
+    """ "9/11" is a day (year-less, as sources name it), not the numbers 9 and 11; "3/40" stays."""
+    month, day = int(match.group(1)), int(match.group(2))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return match.group(0)
+    dates.append(f"--{month:02d}-{day:02d}")
+    return " " * len(match.group(0))
 
 
 def _clean_date(text: str) -> str:
@@ -205,6 +289,11 @@ def _year_less_dates(text: str) -> list[str]:
     return out
 
 
+def _checkable(words: Sequence[str]) -> bool:
+    """A name made only of category words ("Summer Olympics", "Supreme Court") is paraphrased, not checked."""
+    return any(word.casefold() not in GENERIC_NAME_WORDS for word in words)
+
+
 def _names(claim: str) -> Sequence[Figure]:
     figures = []
     for match in _NAME.finditer(claim):
@@ -212,7 +301,7 @@ def _names(claim: str) -> Sequence[Figure]:
         while text.split()[0] in _NAME_STOP and len(text.split()) > 1:
             text = text.split(None, 1)[1]
         words = [word.rstrip(".") for word in text.split()]
-        if sum(word[0].isupper() for word in words) >= 2:
+        if sum(word[0].isupper() for word in words) >= 2 and _checkable(words):
             figures.append(Figure(text, "name", words=tuple(words)))
     return figures
 
@@ -234,4 +323,7 @@ def _name_stated(words: Sequence[str], page: SourceFacts) -> bool:
         return True
     if _acronyms(words) & page.words:
         return True
+    distinctive = [word for word in folded if word not in GENERIC_NAME_WORDS]
+    if len(distinctive) < len(folded) and all(word in page.words for word in distinctive):
+        return True  # "Eiffel Tower" in "la tour Eiffel": the category word is translated or dropped
     return any(alias in page.words or alias in page.text.split() for alias in ALIASES.get(phrase, ()))

@@ -125,3 +125,32 @@ def test_a_year_less_date_does_not_cover_another_year() -> None:
 def test_space_groups_only_thousands() -> None:
     found = [m.group(0) for m, _ in read_quantities("in 2019 25 people and 1 234 567 others")]
     assert found == ["2019", "25", "1 234 567"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        pytest.param(
+            "the plane carried 239 people", "It had 227 passengers and 12 crew on board.", id="sum-of-parts"
+        ),
+        pytest.param(
+            "the 9/11 attacks", "The attacks of September 11 changed aviation.", id="month-day-in-claim"
+        ),
+        pytest.param(
+            "the attacks of 11 September 2001", "The 9/11 attacks changed aviation.", id="month-day-source"
+        ),
+        pytest.param(
+            "more than 1,000 flights", "Airlines cancelled over a thousand flights.", id="a-thousand"
+        ),
+        pytest.param("the 2024 Summer Olympics", "The Paris Games in 2024 drew crowds.", id="category-name"),
+        pytest.param("the Eiffel Tower", "La tour Eiffel, Paris.", id="translated-category-word"),
+        pytest.param("4,500 patients", "It tracked four and a half thousand patients.", id="and-a-half"),
+    ],
+)
+def test_issue_15_paraphrases_are_verified(claim, source):
+    assert unverified_figures(claim, [source]) == []
+
+
+def test_a_sum_of_different_parts_is_still_a_mismatch():
+    [figure] = unverified_figures("the plane carried 245 people", ["It had 227 passengers and 12 crew."])
+    assert figure.text == "245"
