@@ -1,0 +1,161 @@
+"""Benchmark: auditing a whole (generated) dump, against the Wikipedia Citations pipeline.
+
+Builds one bzip2 dump of ``--pages`` pages (the shared sample articles
+followed by generated articles with CS1 citations, bare links, reused
+references and cleanup tags; ``tests/dump/dumpgen.py``) and, in the same
+run, on the same pages:
+
+1. spector-refs ``audit_dump`` on the local engine with 1 and with 2 worker
+   processes (the full audit: parse, source assessment, findings, JSON Lines
+   output; no network) — pages/s, citations/s and the 2-worker scaling;
+2. the pipeline of the "Wikipedia Citations" dataset (Singh, West &
+   Colavizza 2021): ``mwparserfromhell`` finds the templates and
+   ``wikiciteparser`` turns each citation template into fields, in one
+   process over the same pages read the same way;
+3. citation fields per page for both (non-empty bibliographic values: title,
+   each identifier, URL, date, work, publisher, authors…);
+4. peak memory (max RSS) of the worker process and of the driver of a
+   one-worker audit of the first 5 000 pages and of all ``--pages`` pages
+   (each audit in a fresh process), to show it stays flat as the dump grows.
+
+Timings depend on the machine and on what else runs on it: on a shared
+machine the scaling figure says little. Run: ``python benchmarks/dump.py
+[--pages 20000]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "dump")]
+
+import dumpgen  # noqa: E402
+
+from spector_refs.dump import DumpRun, PageFilter, audit_dump  # noqa: E402
+from spector_refs.dump.source import iter_pages, open_stream  # noqa: E402
+
+FIELDS = (
+    "title", "trans_title", "chapter", "work", "publisher", "place", "edition", "volume", "issue", "pages",
+    "date", "access_date", "archive_date", "url", "archive_url", "language", "quote", "issn", "isbn", "doi",
+)  # fmt: skip
+
+
+def spector_fields(record: dict) -> int:
+    """Non-empty bibliographic values of a page's references (authors and editors count once each)."""
+    count = 0
+    for ref in record["references"]:
+        count += sum(1 for name in FIELDS if ref.get(name))
+        count += bool(ref.get("authors")) + bool(ref.get("editors"))
+    return count
+
+
+def peer_fields(citation: dict) -> int:
+    """Non-empty values of a wikiciteparser citation (its class left out, each identifier counted)."""
+    count = 0
+    for key, value in citation.items():
+        if key == "CitationClass" or not value:
+            continue
+        count += len(value) if key == "ID_list" else 1
+    return count
+
+
+def run_spector(dump: Path, workers: int, out: Path) -> dict:
+    """One timed audit in a fresh process, so its workers' peak memory is theirs alone."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--one-run", str(dump), str(workers), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def one_run(dump: str, workers: int, out: str) -> None:
+    """The ``--one-run`` child: audit, then print the timing and peak memory as JSON."""
+    started = time.perf_counter()
+    summary = audit_dump(DumpRun(dump, out, workers=workers, partition_size=500))
+    seconds = time.perf_counter() - started
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    driver = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result = {"seconds": seconds, "pages": summary["pages"], "citations": summary["citations"]}
+    print(json.dumps({**result, "worker_mib": worker, "driver_mib": driver}))
+
+
+def run_peer(dump: Path) -> dict:
+    import mwparserfromhell
+    from wikiciteparser.parser import parse_citation_template
+
+    started = time.perf_counter()
+    pages = citations = fields = 0
+    with open_stream(dump) as stream:
+        for page in iter_pages(stream, PageFilter()):
+            pages += 1
+            for template in mwparserfromhell.parse(page.text).filter_templates():
+                citation = parse_citation_template(template)
+                if citation:
+                    citations += 1
+                    fields += peer_fields(citation)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "pages": pages, "citations": citations, "fields": fields}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=20000)
+    parser.add_argument("--small", type=int, default=5000, help="pages of the first memory measurement")
+    parser.add_argument("--one-run", nargs=3, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one_run:
+        one_run(args.one_run[0], int(args.one_run[1]), args.one_run[2])
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        dump = dumpgen.write_dump(
+            root / "bench-pages-articles.xml.bz2", dumpgen.pages(args.pages, extras=False)
+        )
+        small = dumpgen.write_dump(
+            root / "small-pages-articles.xml.bz2",
+            itertools.islice(dumpgen.pages(args.pages, extras=False), args.small),
+        )
+        print(f"dump: {args.pages} pages, {dump.stat().st_size / 2**20:.1f} MiB bzip2")
+        one = run_spector(dump, 1, root / "one.jsonl")
+        two = run_spector(dump, 2, root / "two.jsonl")
+        records = [json.loads(line) for line in (root / "one.jsonl").read_text(encoding="utf-8").splitlines()]
+        fields = sum(spector_fields(r) for r in records)
+        peer = run_peer(dump)
+        first = run_spector(small, 1, root / "small.jsonl")
+    memory = {args.small: first, args.pages: one}
+    report(one, two, peer, fields, memory)
+
+
+def report(one: dict, two: dict, peer: dict, fields: int, memory: dict[int, dict]) -> None:
+    def rate(run: dict) -> str:
+        pages, citations = run["pages"] / run["seconds"], run["citations"] / run["seconds"]
+        return f"{pages:8.1f} pages/s {citations:9.1f} citations/s"
+
+    print(f"spector-refs, 1 worker : {rate(one)}  ({one['seconds']:.1f} s, {one['citations']} citations)")
+    print(f"spector-refs, 2 workers: {rate(two)}  ({two['seconds']:.1f} s)")
+    print(f"  scaling 2 workers / 1 worker: {one['seconds'] / two['seconds']:.2f}x")
+    print(f"mwparserfromhell + wikiciteparser (1 process): {rate(peer)}  ({peer['seconds']:.1f} s, "
+          f"{peer['citations']} citation templates)")  # fmt: skip
+    print(f"  spector-refs per core vs peer: {peer['seconds'] / one['seconds']:.2f}x faster")
+    print(
+        f"citation fields per page: spector-refs {fields / one['pages']:.1f}, "
+        f"wikiciteparser {peer['fields'] / peer['pages']:.1f}"
+    )
+    for pages, run in memory.items():
+        print(f"peak memory at {pages} pages (1 worker): worker {run['worker_mib']:.0f} MiB, "
+              f"driver {run['driver_mib']:.0f} MiB")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
