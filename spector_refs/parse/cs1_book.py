@@ -136,21 +136,21 @@ def _end_title(run: list[str], fields: dict[str, Any], *, before_publisher: bool
 
 
 def _take_parentheticals(part: str, fields: dict[str, Any]) -> tuple[str, bool]:
-    """Edition, format, language and type CS1 appends to a title; whether any closed the part."""
-    found = False
-    while True:
-        match = None
-        for candidate in _TITLE_PARENTHETICAL.finditer(part):
-            match = candidate
-        if match is None or part[match.end() :].strip(" ."):
+    """Edition, format, language and type CS1 appends to a title; whether any closed the part.
+
+    One scan finds them all; the run of them that ends the part is taken from the end.
+    """
+    end, found = len(part.rstrip(" .")), False
+    for match in reversed(list(_TITLE_PARENTHETICAL.finditer(part))):
+        if match.end() != end:
             break
         for name in ("edition", "format", "language", "type"):
             if match.group(name):
                 fields.setdefault(name, match.group(name).strip())
-        part, found = part[: match.start()].rstrip(), True
+        end, found = match.start(), True  # the pattern takes the spaces before "("
     if "edition" in fields:
         fields["edition"] = re.sub(r"\s*(?:ed\.|[Ee]dition)$", "", fields["edition"]).strip()
-    return part, found
+    return part[:end] if found else part, found
 
 
 def _classify(part: str, fields: dict[str, Any], *, title_started: bool) -> str | None:

@@ -204,10 +204,11 @@ def _free_text_fields(content: Wikicode) -> dict[str, Any]:
     if _BARE_URL.match(text) and not (links and isinstance(links[0], ExternalLink) and links[0].title):
         fields["problems"] = ("bare URL: the reference is only a link, with no title or publisher",)
     elif not plain_text(content):
-        names = ", ".join(
-            "{{" + str(t.name).strip() + "}}" for t in content.filter_templates(recursive=False)
-        )
+        templates = [str(t.name).strip() for t in content.filter_templates(recursive=False)]
+        names = ", ".join("{{" + name + "}}" for name in templates)
         fields["problems"] = (f"reference has no readable text{' (only ' + names + ')' if names else ''}",)
+        if templates:  # "IMDb name": what the reference is, in words, rather than its wikitext
+            fields["title"] = ", ".join(templates)
     return fields
 
 

@@ -84,6 +84,14 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "dates": lambda n: "2 May 2023 " * n,
     "brackets": lambda n: "[" * n + "Title",
     "commas": lambda n: "Smith, " * n,
+    "book-editor-marks": lambda n: "Smith, J., eds. " * n + "(2000). T.",
+    "book-name-lists": lambda n: "Smith, J.; " * n + "(eds.). T. ISBN 0-500-27616-1",
+    "book-title-parentheticals": lambda n: "Smith, J. (2000). T" + " (2nd ed.) (PDF)" * n + ". P.",
+    "book-contributors": lambda n: "Smith, J. (2000). T. Translated by " + "Roe, R. " * n,
+    "book-in-editors": lambda n: 'Smith, J. (2000). "C". In ' + "Roe, R.; " * n + "(eds.). T. P.",
+    "book-place-colons": lambda n: "Smith, J. (2000). T. " + "A: " * n,
+    "book-heads-without-stops": lambda n: "Smith, J. (2000) " * n,
+    "book-parts": lambda n: "Smith, J. (2000). " + "Part. " * n + "ISBN 0-500-27616-1",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,
