@@ -2,12 +2,13 @@
 
 Absolute times depend on the machine; the ratio between an input of size n
 and one of size 10n does not. Times are the process's own CPU time, not wall
-time, so other processes on a busy CI machine do not skew the ratio. Linear code gives about 10, quadratic about
-100, and catastrophic regex backtracking far more, so a generous bound
-(25) separates them on any machine. n is raised until the small input takes
-long enough to time reliably, and the large run is cut off with
-:func:`time_limit` at 1.5 times the allowed ratio (5 to 15 s of wall time, which a loaded machine stretches), so a
-regression fails within seconds instead of stalling the suite.
+time, so other processes on a busy CI machine do not skew the ratio. Linear
+code gives about 10, quadratic about 100, and catastrophic regex backtracking
+far more, so a generous bound (25) separates them on any machine. n is raised
+until the small input takes long enough to time reliably, and the large run is
+cut off with :func:`time_limit` at 1.5 times the allowed ratio (5 to 15 s of
+wall time, which a loaded machine stretches), so a regression fails within
+seconds instead of stalling the suite.
 """
 
 from __future__ import annotations
