@@ -10,10 +10,10 @@ references as a bibliography. Everything they return is a frozen record from
 from spector_refs.assess import assess
 from spector_refs.audit import audit
 from spector_refs.check import LinkCheckConfig, check_links
+from spector_refs.collect import fetch_article
 from spector_refs.config import Config, load_config
 from spector_refs.errors import ConfigError, ExportError, FetchError, InputError, SpectorError
 from spector_refs.export import export
-from spector_refs.fetch import fetch_article
 from spector_refs.model import (
     Article,
     Assessment,

@@ -14,9 +14,8 @@ from spector_refs.assess import assess
 from spector_refs.check import check_links
 from spector_refs.check.checker import utc_now
 from spector_refs.check.doi import doi_lookup_url, lookup_dois
-from spector_refs.check.sources import distinct, targets_from_article
 from spector_refs.config import Config
-from spector_refs.model import Article, AuditResult, LinkResult
+from spector_refs.model import Article, AuditResult, LinkResult, distinct_targets
 from spector_refs.policy import exit_code
 
 
@@ -44,9 +43,7 @@ def audit(
 
 def _links_of(article: Article, checked: dict[str, LinkResult]) -> list[LinkResult]:
     """This article's share of the run's link results (and DOI lookups), in its own order."""
-    urls = [target.url for target in targets_from_article(article)] + [
-        doi_lookup_url(d) for d in _dois(article)
-    ]
+    urls = [target.url for target in article.link_targets()] + [doi_lookup_url(d) for d in _dois(article)]
     return [checked[url] for url in dict.fromkeys(urls) if url in checked]
 
 
@@ -62,7 +59,7 @@ def _look_up_dois(articles: list[Article], config: Config) -> dict[str, LinkResu
 
 def _check_all(articles: list[Article], config: Config, *, progress: bool) -> dict[str, LinkResult]:
     """Every distinct URL of every article, checked once, by URL."""
-    targets = distinct(target for article in articles for target in targets_from_article(article))
+    targets = distinct_targets(target for article in articles for target in article.link_targets())
     if not targets:
         return {}
     results = check_links(targets, config.links, progress=progress)

@@ -10,7 +10,8 @@ holds LaTeX, HTML or wiki markup: escaping belongs to each writer.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 SOURCE_FORMATS = ("text", "html", "parsoid-html", "wikitext")
@@ -167,6 +168,55 @@ class Article:
         from spector_refs.export.bibtex import to_bibtex
 
         return to_bibtex(self.references, dialect=dialect)
+
+    def link_targets(self) -> list[LinkTarget]:
+        """Every ``url`` and ``archive_url`` of the references, once each, with what the citation says."""
+        found: list[LinkTarget] = []
+        for ref in self.references:
+            if ref.url:
+                cited = LinkTarget(ref.url, ref.access_date, ref.archive_url, ref.archive_date, ref.title)
+                found.append(cited)
+            if ref.archive_url:
+                found.append(LinkTarget(ref.archive_url))
+        return distinct_targets(found)
+
+
+@dataclass(frozen=True)
+class LinkTarget:
+    """One URL to check and what its citation says about it.
+
+    The access date picks the archive snapshot closest to it, the reference's
+    own archive copy is offered before a lookup, and ``title`` lets the
+    checker notice a page that has drifted from what was cited.
+    """
+
+    url: str
+    access_date: str | None = None
+    archive_url: str | None = None
+    archive_date: str | None = None
+    title: str | None = None
+
+
+def distinct_targets(targets: Iterable[LinkTarget | str]) -> list[LinkTarget]:
+    """One target per distinct URL, in first-seen order, details merged."""
+    merged: dict[str, LinkTarget] = {}
+    for item in targets:
+        target = LinkTarget(item.strip()) if isinstance(item, str) else replace(item, url=item.url.strip())
+        if not target.url:
+            continue
+        known = merged.get(target.url)
+        merged[target.url] = target if known is None else _merge_targets(known, target)
+    return list(merged.values())
+
+
+def _merge_targets(known: LinkTarget, other: LinkTarget) -> LinkTarget:
+    return LinkTarget(
+        known.url,
+        known.access_date or other.access_date,
+        known.archive_url or other.archive_url,
+        known.archive_date or other.archive_date,
+        known.title or other.title,
+    )
 
 
 class Verdict(StrEnum):

@@ -1,16 +1,31 @@
-"""Articles, references and claims as plain JSON-ready dicts.
+"""The model's records as plain JSON-ready dicts, and back where a cache needs them.
 
 The JSON schemas are part of the interface (CI jobs and other tools parse
-them), so the field names live in one place and carry a schema version.
+them), so each record's keys are written once, here, and every document that
+carries the record uses them: a reference, claim, link result, source profile
+or finding has one shape in ``parse``, ``links`` and ``audit`` output alike
+(the documents themselves, with their ``"schema"`` names, are assembled in
+:mod:`spector_refs.report`). A link result leaves out the page text (it can be
+a megabyte per link); the link cache keeps that on its own.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
-from spector_refs.model import Article, Claim, Reference
+from spector_refs.model import (
+    CheckRecord,
+    Claim,
+    Finding,
+    Hop,
+    LinkResult,
+    PageMeta,
+    Reference,
+    SourceProfile,
+    Verdict,
+)
 
-ARTICLE_SCHEMA = "spector-refs/article/1"
 _REFERENCE_FIELDS = (
     "number", "group", "cite_count", "kind", "name", "title", "trans_title", "chapter", "work",
     "publisher", "place", "edition", "series", "volume", "issue", "pages", "date", "original_date",
@@ -52,14 +67,91 @@ def claim_to_dict(claim: Claim, index: int) -> dict[str, Any]:
     }
 
 
-def article_to_dict(article: Article) -> dict[str, Any]:
-    """The whole parse result under the versioned article schema."""
+def check_record_to_dict(record: CheckRecord) -> dict[str, Any]:
     return {
-        "schema": ARTICLE_SCHEMA,
-        "title": article.title,
-        "source_format": article.source_format,
-        "path": article.path,
-        "references": [reference_to_dict(ref) for ref in article.references],
-        "claims": [claim_to_dict(claim, i) for i, claim in enumerate(article.claims)],
-        "problems": list(article.problems),
+        "checked_at": record.checked_at,
+        "verdict": str(record.verdict),
+        "status_code": record.status_code,
     }
+
+
+def link_result_to_dict(result: LinkResult) -> dict[str, Any]:
+    """One result with every documented key present (None where unknown)."""
+    return {
+        "url": result.url,
+        "verdict": str(result.verdict),
+        "status_code": result.status_code,
+        "final_url": result.final_url,
+        "redirects": [{"url": hop.url, "status_code": hop.status_code} for hop in result.redirects],
+        "reason": result.reason,
+        "checked_at": result.checked_at,
+        "history": [check_record_to_dict(record) for record in result.history],
+        "dead": result.dead,
+        "archive_url": result.archive_url,
+        "archive_date": result.archive_date,
+        "suggested_url": result.suggested_url,
+        "content_type": result.content_type,
+        "elapsed": result.elapsed,
+        "from_cache": result.from_cache,
+        "metadata": page_meta_to_dict(result.meta) if result.meta else None,
+    }
+
+
+def page_meta_to_dict(meta: PageMeta) -> dict[str, Any]:
+    """What the page says it is: every :class:`PageMeta` field, authors as a list."""
+    return {**asdict(meta), "authors": list(meta.authors)}
+
+
+def page_meta_from_dict(data: dict[str, Any]) -> PageMeta:
+    known = {key: data.get(key) for key in PageMeta.__dataclass_fields__ if key != "authors"}
+    return PageMeta(**known, authors=tuple(data.get("authors") or ()))
+
+
+def link_result_from_dict(data: dict[str, Any], *, text: str | None = None) -> LinkResult:
+    """The inverse of :func:`link_result_to_dict` (the cache stores that form)."""
+    return LinkResult(
+        url=data["url"],
+        verdict=Verdict(data["verdict"]),
+        reason=data["reason"],
+        status_code=data.get("status_code"),
+        final_url=data.get("final_url"),
+        redirects=tuple(Hop(hop["url"], hop["status_code"]) for hop in data.get("redirects", ())),
+        checked_at=data.get("checked_at"),
+        history=tuple(check_record_from_dict(item) for item in data.get("history", ())),
+        dead=bool(data.get("dead")),
+        suggested_url=data.get("suggested_url"),
+        archive_url=data.get("archive_url"),
+        archive_date=data.get("archive_date"),
+        content_type=data.get("content_type"),
+        text=text,
+        elapsed=data.get("elapsed"),
+        from_cache=bool(data.get("from_cache")),
+        meta=page_meta_from_dict(data["metadata"]) if data.get("metadata") else None,
+    )
+
+
+def check_record_from_dict(data: dict[str, Any]) -> CheckRecord:
+    return CheckRecord(data["checked_at"], Verdict(data["verdict"]), data.get("status_code"))
+
+
+def source_profile_to_dict(profile: SourceProfile) -> dict[str, Any]:
+    """A reference's ``"source"`` object."""
+    return {
+        "reliability": profile.reliability.value,
+        "kind": profile.kind,
+        "matched": profile.matched,
+        "reason": profile.reason,
+    }
+
+
+def finding_to_dict(finding: Finding) -> dict[str, Any]:
+    """One entry of ``"findings"``: about a claim (its index) or a reference (its number)."""
+    out: dict[str, Any] = {"kind": finding.kind, "severity": finding.severity.value}
+    if finding.claim is not None:
+        out["claim"] = finding.claim
+    if finding.reference is not None:
+        out["reference"] = finding.reference
+        if finding.group is not None:
+            out["group"] = finding.group
+    out.update(text=finding.text, reason=finding.reason, evidence=list(finding.evidence))
+    return out

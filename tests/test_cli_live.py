@@ -9,7 +9,7 @@ import pytest
 import responses
 
 from spector_refs.cli import main
-from spector_refs.fetch import api_url
+from spector_refs.collect.wiki import api_url
 
 TRIO_HTML = (Path(__file__).parent / "fixtures" / "trio" / "operation_spector.html").read_text("utf-8")
 

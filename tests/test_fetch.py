@@ -8,8 +8,8 @@ import responses
 from responses import matchers
 
 from spector_refs import __version__
+from spector_refs.collect.wiki import api_url, fetch_article, is_page_url, user_agent
 from spector_refs.errors import FetchError, InputError
-from spector_refs.fetch import api_url, fetch_article, is_page_url, user_agent
 
 API = api_url("en")
 WIKITEXT = (

@@ -23,8 +23,8 @@ from typing import Any
 import requests
 
 from spector_refs.assess.build import DATA, LIVE, build_sources, render
+from spector_refs.collect.wiki import user_agent
 from spector_refs.errors import FetchError
-from spector_refs.fetch import user_agent
 from spector_refs.output import write_atomically
 
 META_API = "https://meta.wikimedia.org/w/api.php"

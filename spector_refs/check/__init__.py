@@ -13,17 +13,13 @@ from collections.abc import Iterable
 
 from spector_refs.check.checker import LinkChecker
 from spector_refs.check.config import LinkCheckConfig
-from spector_refs.check.serialize import link_result_to_dict
-from spector_refs.check.sources import LinkTarget, read_targets, targets_from_article
-from spector_refs.model import Article, LinkResult
+from spector_refs.model import Article, LinkResult, LinkTarget
 
 __all__ = [
     "LinkCheckConfig",
     "LinkChecker",
     "LinkTarget",
     "check_links",
-    "link_result_to_dict",
-    "read_targets",
 ]
 
 
@@ -38,7 +34,7 @@ def check_links(
     ``progress`` shows a progress bar when stderr is a terminal.
     """
     if isinstance(target, Article):
-        targets: Iterable[str | LinkTarget] = targets_from_article(target)
+        targets: Iterable[str | LinkTarget] = target.link_targets()
     elif isinstance(target, str):
         targets = [target]
     else:

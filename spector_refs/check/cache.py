@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
 
-from spector_refs.check.serialize import link_result_from_dict, link_result_to_dict
 from spector_refs.errors import ConfigError
 from spector_refs.model import CheckRecord, LinkResult, Verdict
+from spector_refs.serialize import link_result_from_dict, link_result_to_dict
 
 SCHEMA_VERSION = 1
 _BATCH = 400  # URLs per query, under SQLite's limit on bound parameters

@@ -28,9 +28,8 @@ from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.http import Fetcher, make_session
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
-from spector_refs.check.sources import LinkTarget, distinct
 from spector_refs.check.titles import best_match
-from spector_refs.model import CheckRecord, LinkResult, Verdict
+from spector_refs.model import CheckRecord, LinkResult, LinkTarget, Verdict, distinct_targets
 
 Clock = Callable[[], datetime]
 _ARCHIVED = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.USURPED})
@@ -73,7 +72,7 @@ class LinkChecker:
 
     def check(self, targets: Iterable[LinkTarget | str], *, progress: bool = False) -> list[LinkResult]:
         """One result per distinct URL, in input order."""
-        run = _Run(self, distinct(targets))
+        run = _Run(self, distinct_targets(targets))
         with _progress_bar(len(run.targets), progress) as advance:
             return run.execute(advance)
 

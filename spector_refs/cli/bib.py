@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from spector_refs.check import check_links
-from spector_refs.cli.common import load_article
 from spector_refs.cli.links import add_link_options, exit_code, link_config_from_args
+from spector_refs.collect import load_article
 from spector_refs.config import load_config
 from spector_refs.errors import ConfigError
 from spector_refs.export import FORMATS, export

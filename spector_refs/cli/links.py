@@ -17,11 +17,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from spector_refs.check import LinkCheckConfig, LinkChecker
-from spector_refs.check.serialize import links_to_dict, summary
-from spector_refs.check.sources import LinkTarget, read_targets
-from spector_refs.model import LinkResult
+from spector_refs.collect import read_targets
+from spector_refs.model import LinkResult, LinkTarget
 from spector_refs.output import write_output
 from spector_refs.policy import broken_links, exit_code_of
+from spector_refs.report.links import links_document, links_text
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400}
@@ -117,47 +117,17 @@ def run(args: argparse.Namespace) -> int:
             print(f"spector-refs: warning: {problem}", file=sys.stderr)
     with LinkChecker(config) as checker:
         results = checker.check(targets, progress=sys.stderr.isatty())
-    text = json.dumps(links_to_dict(results), indent=2, ensure_ascii=False) if args.format == "json" else None
-    write_output(args.output, text if text is not None else render_text(results), inputs=args.inputs)
+    if args.format == "json":
+        text = json.dumps(links_document(results), indent=2, ensure_ascii=False)
+    else:
+        text = links_text(results)
+    write_output(args.output, text, inputs=args.inputs)
     return exit_code(results)
 
 
 def exit_code(results: list[LinkResult]) -> int:
     """The policy's exit-code rule, with every dead link failing (3 offline, 1 dead, else 0)."""
     return exit_code_of(results, len(broken_links(results)))
-
-
-def render_text(results: list[LinkResult]) -> str:
-    """One line per link (verdict, URL, reason), details indented below it."""
-    lines = []
-    for result in results:
-        lines.append(f"{result.verdict:<19} {result.url}")
-        lines.append(f"{'':<19} {result.reason}")
-        details = (
-            ("final URL", result.final_url if result.redirects else None),
-            ("suggested URL", result.suggested_url),
-            ("archive copy", _archive(result)),
-            ("dead", "failing over the configured period" if result.dead else None),
-            ("history", _history(result)),
-            ("cached", result.checked_at if result.from_cache else None),
-        )
-        lines += [f"{'':<19} {label}: {value}" for label, value in details if value]
-    counts = summary(results)
-    total = counts.pop("total")
-    lines.append(f"{total} links: " + ", ".join(f"{count} {verdict}" for verdict, count in counts.items()))
-    return "\n".join(lines)
-
-
-def _archive(result: LinkResult) -> str | None:
-    if not result.archive_url:
-        return None
-    return f"{result.archive_url} ({result.archive_date})" if result.archive_date else result.archive_url
-
-
-def _history(result: LinkResult) -> str | None:
-    if not result.history:
-        return None
-    return ", ".join(f"{record.checked_at} {record.verdict}" for record in result.history[-5:])
 
 
 def parse_duration(text: str) -> float:

@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from spector_refs.check.chain import host_key
 from spector_refs.check.checker import LinkChecker
 from spector_refs.check.config import LinkCheckConfig
-from spector_refs.check.sources import LinkTarget, distinct
+from spector_refs.model import LinkTarget, distinct_targets
 
 
 def merge_targets(batches: Iterable[list[LinkTarget]]) -> list[LinkTarget]:
     """One target per distinct URL over all partitions, details merged."""
-    return distinct(target for batch in batches for target in batch)
+    return distinct_targets(target for batch in batches for target in batch)
 
 
 def host_groups(targets: list[LinkTarget], groups: int) -> list[list[LinkTarget]]:

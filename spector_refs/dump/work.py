@@ -16,10 +16,9 @@ from typing import Any
 from spector_refs.assess import assess
 from spector_refs.check.cache import LinkHistory, open_cache
 from spector_refs.check.chain import precheck
-from spector_refs.check.sources import LinkTarget, distinct, targets_from_article
 from spector_refs.config import Config
 from spector_refs.dump.source import DumpPage, PageFilter, Partition
-from spector_refs.model import Article, Assessment, AuditResult, LinkResult
+from spector_refs.model import Article, Assessment, AuditResult, LinkResult, LinkTarget, distinct_targets
 from spector_refs.parse.wikitext import parse_wikitext
 from spector_refs.policy import EXIT_FINDINGS, EXIT_NETWORK, exit_code
 from spector_refs.report import view
@@ -81,8 +80,8 @@ def audit_partition(partition: Partition, job: Job) -> PartitionResult:
 
 def partition_urls(partition: Partition, wanted: PageFilter) -> list[LinkTarget]:
     """Every distinct URL the partition's pages cite (the first pass of a link-checking run)."""
-    return distinct(
-        target for page in partition.read(wanted) for target in targets_from_article(page_article(page))
+    return distinct_targets(
+        target for page in partition.read(wanted) for target in page_article(page).link_targets()
     )
 
 
@@ -103,7 +102,7 @@ def page_record(page: DumpPage, assessment: Assessment, fail_on: tuple[str, ...]
 
 def _links(article: Article, cache: LinkHistory, job: Job) -> list[LinkResult]:
     """The article's link results from the shared history; unrequested URLs judged here."""
-    targets = targets_from_article(article)
+    targets = article.link_targets()
     found = cache.fresh([t.url for t in targets], since=job.links_since or "")
     results = []
     for target in targets:

@@ -11,10 +11,8 @@ CI jobs and other tools parse this, so its shape is an interface::
                    "problems": [str], "summary": {...}}],
      "summary": {...}}
 
-References and claims use the article schema's keys (``spector_refs.serialize``),
-links the link schema's (``spector_refs.check.serialize``), source profiles and
-findings the assessment's (``spector_refs.assess.serialize``: a finding has
-``claim`` or ``reference``);
+References, claims, links, source profiles and findings have the shapes of
+:mod:`spector_refs.serialize` (a finding has ``claim`` or ``reference``);
 a finding's ``fails`` says whether the run's ``fail_on`` names it, and its
 ``line``/``column`` point at its claim or reference in the input file. Page
 text kept for claim verification is left out. Adding keys keeps version 1;
@@ -28,11 +26,15 @@ import json
 from pathlib import Path
 from typing import Any
 
-from spector_refs.assess.serialize import finding_to_dict, source_profile_to_dict
-from spector_refs.check.serialize import link_result_to_dict
 from spector_refs.model import Assessment, AuditResult, Reference
 from spector_refs.report import view
-from spector_refs.serialize import claim_to_dict, reference_to_dict
+from spector_refs.serialize import (
+    claim_to_dict,
+    finding_to_dict,
+    link_result_to_dict,
+    reference_to_dict,
+    source_profile_to_dict,
+)
 
 AUDIT_SCHEMA = "spector-refs/audit/1"
 SCHEMA_FILE = Path(__file__).with_name("audit.schema.json")
@@ -82,7 +84,6 @@ def article_to_dict(assessment: Assessment, fail_on: tuple[str, ...]) -> dict[st
 
 def _reference(assessment: Assessment, ref: Reference) -> dict[str, Any]:
     out = reference_to_dict(ref)
-    out["column"] = ref.column
     link = view.link_for(assessment, ref)
     out["source"] = source_profile_to_dict(assessment.profile(ref))
     out["link"] = link_result_to_dict(link) if link else None

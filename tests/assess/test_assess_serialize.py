@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from spector_refs.assess.serialize import finding_to_dict, source_profile_to_dict
 from spector_refs.model import Finding, Reliability, Severity, SourceProfile
+from spector_refs.serialize import finding_to_dict, source_profile_to_dict
 
 
 def test_source_profile_shape() -> None:

@@ -11,8 +11,7 @@ import responses
 import urllib3.util.connection
 
 from spector_refs.check import LinkCheckConfig, LinkChecker, check_links
-from spector_refs.check.sources import LinkTarget
-from spector_refs.model import Article, Reference, Verdict
+from spector_refs.model import Article, LinkTarget, Reference, Verdict
 
 API = "https://archive.org/wayback/available"
 PUBLIC = "93.184.215.14"

@@ -7,9 +7,9 @@ import socket
 
 import pytest
 
-from spector_refs.check.sources import read_targets, targets_from_bib, targets_from_list
 from spector_refs.cli import main
 from spector_refs.cli.links import parse_duration
+from spector_refs.collect import read_targets, targets_from_bib, targets_from_list
 
 WIKI = """'''Operation SpecTor''' was a police operation.<ref>{{{{cite web |url={article} |title=Arrests
 |access-date=2 May 2023 |archive-url={archive} |archive-date=3 May 2023}}}}</ref>
@@ -159,7 +159,7 @@ def test_inputs_are_told_apart(tmp_path):
 
 def test_link_results_round_trip_through_their_json_form(server, loopback_config):
     from spector_refs.check import check_links
-    from spector_refs.check.serialize import link_result_from_dict, link_result_to_dict
+    from spector_refs.serialize import link_result_from_dict, link_result_to_dict
 
     [result] = check_links(server.url("/chain/1"), loopback_config)  # a single URL string is accepted
     again = link_result_from_dict(json.loads(json.dumps(link_result_to_dict(result))), text=result.text)

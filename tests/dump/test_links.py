@@ -18,10 +18,10 @@ from loopback import ARTICLE, LoopbackServer, status_route
 
 from spector_refs.check.chain import host_key
 from spector_refs.check.config import LinkCheckConfig
-from spector_refs.check.sources import LinkTarget
 from spector_refs.config import Config
 from spector_refs.dump import DumpRun, audit_dump
 from spector_refs.dump.links import host_groups
+from spector_refs.model import LinkTarget
 
 ROUTES = {"/ok/": lambda h: h.send(200, ARTICLE), "/gone/": status_route(410)}
 

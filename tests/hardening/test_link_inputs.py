@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from spector_refs.check import LinkCheckConfig, LinkChecker
-from spector_refs.check.sources import Targets, read_targets, targets_from_bib, targets_from_list
+from spector_refs.collect import Targets, read_targets, targets_from_bib, targets_from_list
 from spector_refs.errors import SpectorError
 from spector_refs.model import Verdict
 

@@ -1,4 +1,4 @@
-"""Fetching a live Wikipedia page through the MediaWiki Action API.
+"""Fetching a live Wikipedia page through the MediaWiki Action API (part of the collector).
 
 Users usually have a URL or a title, not a file. One ``action=parse``
 request returns both the rendered HTML and the wikitext of the current

@@ -1,39 +1,28 @@
 """Where the URLs to check come from: an article, a .bib file or a plain list.
 
-Each URL becomes a :class:`LinkTarget` carrying what the citation says about
-it: the access date (for the archive snapshot closest to it) and the
-reference's own archive copy, if it already has one. Reading does no
-network I/O; bad lines become ``problems``, never exceptions.
+Each URL becomes a :class:`~spector_refs.model.LinkTarget` carrying what the
+citation says about it: the access date (for the archive snapshot closest to
+it) and the reference's own archive copy, if it already has one. Reading does
+no network I/O; bad lines become ``problems``, never exceptions.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import bibtexparser
 
 from spector_refs.dates import parse_date
 from spector_refs.inputs import read_document
-from spector_refs.model import Article
+from spector_refs.model import LinkTarget, distinct_targets
+from spector_refs.parse import parse
 
 _URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\x00-\x1f\x7f]+$")
 _LATEX_URL = re.compile(r"\\url\{([^}]+)\}")
 _LATEX_ESCAPE = re.compile(r"\\([%_&#$~])")
-
-
-@dataclass(frozen=True)
-class LinkTarget:
-    """One URL to check and what its citation says about it (``title``: to notice a drifted page)."""
-
-    url: str
-    access_date: str | None = None
-    archive_url: str | None = None
-    archive_date: str | None = None
-    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,39 +31,6 @@ class Targets:
 
     targets: tuple[LinkTarget, ...]
     problems: tuple[str, ...] = ()
-
-
-def distinct(targets: Iterable[LinkTarget | str]) -> list[LinkTarget]:
-    """One target per distinct URL, in first-seen order, details merged."""
-    merged: dict[str, LinkTarget] = {}
-    for item in targets:
-        target = LinkTarget(item.strip()) if isinstance(item, str) else replace(item, url=item.url.strip())
-        if not target.url:
-            continue
-        known = merged.get(target.url)
-        merged[target.url] = target if known is None else _merge(known, target)
-    return list(merged.values())
-
-
-def _merge(known: LinkTarget, other: LinkTarget) -> LinkTarget:
-    return LinkTarget(
-        known.url,
-        known.access_date or other.access_date,
-        known.archive_url or other.archive_url,
-        known.archive_date or other.archive_date,
-        known.title or other.title,
-    )
-
-
-def targets_from_article(article: Article) -> list[LinkTarget]:
-    """Every ``url`` and ``archive_url`` of the article's references."""
-    found: list[LinkTarget] = []
-    for ref in article.references:
-        if ref.url:
-            found.append(LinkTarget(ref.url, ref.access_date, ref.archive_url, ref.archive_date, ref.title))
-        if ref.archive_url:
-            found.append(LinkTarget(ref.archive_url))
-    return distinct(found)
 
 
 def targets_from_bib(text: str, name: str = "input") -> Targets:
@@ -92,7 +48,7 @@ def targets_from_bib(text: str, name: str = "input") -> Targets:
             urls += _LATEX_URL.findall(fields.get(key, ""))
         found += [LinkTarget(_LATEX_ESCAPE.sub(r"\1", url.strip()), access) for url in urls]
     problems = tuple(f"{name}: {_first_line(block.error)}" for block in library.failed_blocks)
-    return Targets(tuple(distinct(found)), problems)
+    return Targets(tuple(distinct_targets(found)), problems)
 
 
 def _first_line(error: object) -> str:
@@ -111,7 +67,7 @@ def targets_from_list(text: str, name: str = "input") -> Targets:
             found.append(LinkTarget(line))
         else:
             problems.append(f"{name}:{number}: not a URL: {line[:80]!r}")
-    return Targets(tuple(distinct(found)), tuple(problems))
+    return Targets(tuple(distinct_targets(found)), tuple(problems))
 
 
 def looks_like_url_list(text: str) -> bool:
@@ -128,7 +84,4 @@ def read_targets(path: str | os.PathLike[str]) -> Targets:
         return targets_from_bib(text, name)
     if looks_like_url_list(text):
         return targets_from_list(text, name)
-    from spector_refs.parse import parse
-
-    article = parse(path)
-    return Targets(tuple(targets_from_article(article)))
+    return Targets(tuple(parse(path).link_targets()))
