@@ -346,7 +346,12 @@ class SourceProfile:
 
 
 class Severity(StrEnum):
-    """How pressing a finding is; values are the documented JSON strings, most severe first."""
+    """How pressing a finding is; values are the documented JSON strings, most severe first.
+
+    Severities compare by how pressing they are (``INFO < WARNING < ERROR``),
+    not alphabetically as their strings would, so ``max(severities)`` is the
+    worst one and every report ranks them the same way.
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -354,12 +359,24 @@ class Severity(StrEnum):
 
     @property
     def rank(self) -> int:
-        """Higher is more severe: sort and compare severities by this, never by their names."""
+        """Higher is more severe: a sort key for severities (0 for info)."""
         return _SEVERITY_RANK[self]
 
     def at_least(self, floor: Severity) -> bool:
         """Whether this severity is ``floor`` or worse ("warning" is at least "info")."""
-        return self.rank >= floor.rank
+        return self >= floor
+
+    def __lt__(self, other: object) -> bool:
+        return self.rank < other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > other.rank if isinstance(other, Severity) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= other.rank if isinstance(other, Severity) else NotImplemented
 
 
 _SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}

@@ -109,3 +109,16 @@ def exit_code(assessments: Sequence[Assessment], fail_on: Sequence[str]) -> int:
     """The documented exit code of an audit under this policy."""
     links = [link for a in assessments for link in a.links]
     return exit_code_of(links, sum(len(failures(a, fail_on)) for a in assessments))
+
+
+def link_check_exit_code(results: Sequence[LinkResult]) -> int:
+    """The exit code of a bare link check (``links``, ``bib --check-links``): every dead link fails."""
+    return exit_code_of(results, len(broken_links(results)))
+
+
+def merge_exit_codes(left: int, right: int) -> int:
+    """The exit code of two parts of one run (dump partitions): the same rule, so the network wins."""
+    for code in (EXIT_NETWORK, EXIT_FINDINGS):
+        if code in (left, right):
+            return code
+    return max(left, right)

@@ -27,8 +27,13 @@ from spector_refs.model import (
 from spector_refs.policy import (
     ARCHIVED_LINKS,
     BROKEN_LINKS,
+    EXIT_FINDINGS,
+    EXIT_NETWORK,
+    EXIT_OK,
     exit_code,
     failures,
+    link_check_exit_code,
+    merge_exit_codes,
     parse_fail_on,
     valid_names,
 )
@@ -133,3 +138,31 @@ def test_severities_are_ordered_once_on_the_enum() -> None:
     assert [s.rank for s in (Severity.INFO, Severity.WARNING, Severity.ERROR)] == [0, 1, 2]
     assert Severity.ERROR.at_least(Severity.WARNING) and not Severity.INFO.at_least(Severity.WARNING)
     assert max(Severity, key=lambda s: s.rank) is Severity.ERROR
+
+
+def test_severities_compare_by_how_pressing_they_are_not_alphabetically() -> None:
+    """``max``/``min``/``sorted`` on severities need no key: "info" sorts after "error" as text."""
+    assert max([Severity.INFO, Severity.ERROR, Severity.WARNING]) is Severity.ERROR
+    assert min([Severity.WARNING, Severity.INFO, Severity.ERROR]) is Severity.INFO
+    assert sorted(Severity) == [Severity.INFO, Severity.WARNING, Severity.ERROR]
+    assert Severity.INFO < Severity.WARNING < Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("verdicts", "code"),
+    [
+        pytest.param((Verdict.OK, Verdict.REDIRECTED), 0, id="alive"),
+        pytest.param((Verdict.OK, Verdict.SOFT_404), 1, id="dead"),
+        pytest.param((Verdict.BROKEN, Verdict.NETWORK_UNAVAILABLE), 3, id="offline-wins"),
+    ],
+)
+def test_a_bare_link_check_exits_by_the_same_rule(verdicts: tuple[Verdict, ...], code: int) -> None:
+    results = [LinkResult(f"https://x.example/{i}", v, "") for i, v in enumerate(verdicts)]
+    assert link_check_exit_code(results) == code
+
+
+def test_merged_exit_codes_follow_the_one_rule() -> None:
+    """Dump partitions merge their codes: an unjudged network wins over findings, findings over 0."""
+    assert merge_exit_codes(EXIT_OK, EXIT_OK) == EXIT_OK
+    assert merge_exit_codes(EXIT_OK, EXIT_FINDINGS) == EXIT_FINDINGS
+    assert merge_exit_codes(EXIT_NETWORK, EXIT_FINDINGS) == EXIT_NETWORK

@@ -20,8 +20,8 @@ from typing import NoReturn
 from spector_refs import __version__
 from spector_refs.cli import audit, bib, kinds, links, parse, sources
 from spector_refs.errors import SpectorError
+from spector_refs.policy import EXIT_USAGE
 
-EXIT_USAGE = 2
 SUBCOMMANDS = (parse, bib, links, audit, kinds, sources)
 
 

@@ -11,7 +11,13 @@ from dataclasses import replace
 from spector_refs import baseline
 from spector_refs.audit import audit
 from spector_refs.cli.dump import add_dump_options, dump_argument, run_dump
-from spector_refs.cli.links import add_link_options, link_config_from_args
+from spector_refs.cli.options import (
+    add_config_option,
+    add_input_format_option,
+    add_link_options,
+    add_output_option,
+    link_config_from_args,
+)
 from spector_refs.cli.sources import with_user_data
 from spector_refs.collect import collect_articles
 from spector_refs.config import Config, load_config
@@ -38,13 +44,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--source", choices=("html", "wikitext"), default="html", help="what to fetch of live pages"
     )
-    parser.add_argument("--input-format", choices=("text", "html", "wikitext"), default=None)
+    add_input_format_option(parser)
     parser.add_argument(
         "--format", choices=(*REPORT_FORMATS, *DUMP_FORMATS), default="terminal", help="report format"
     )
-    parser.add_argument("-o", "--output", help="write the report to this file (atomically)")
+    add_output_option(parser, "write the report to this file")
     parser.add_argument("--fail-on", help="comma-separated finding kinds, broken-links, or a severity")
-    parser.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
+    add_config_option(parser)
     parser.add_argument("--no-links", action="store_true", help="do not check links (offline)")
     parser.add_argument(
         "--identifiers",

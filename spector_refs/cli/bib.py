@@ -6,13 +6,20 @@ import argparse
 import sys
 
 from spector_refs.check import check_links
-from spector_refs.cli.links import add_link_options, exit_code, link_config_from_args
+from spector_refs.cli.options import (
+    add_config_option,
+    add_input_format_option,
+    add_link_options,
+    add_output_option,
+    link_config_from_args,
+)
 from spector_refs.collect import load_article
 from spector_refs.config import load_config
 from spector_refs.errors import ConfigError
 from spector_refs.export import FORMATS, export
 from spector_refs.model import Article, LinkResult, Verdict
 from spector_refs.output import refuse_inputs, write_output
+from spector_refs.policy import link_check_exit_code
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -20,21 +27,21 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "bib", help="export an article's references (BibLaTeX, BibTeX, CSL-JSON, RIS)"
     )
     parser.add_argument("article", help="article file (plain text, HTML or wikitext), or '-' for stdin")
-    parser.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    add_output_option(parser)
     parser.add_argument(
         "--format", choices=FORMATS, default=None, help="bibliography format (default biblatex)"
     )
     parser.add_argument(
         "--dialect", choices=("biblatex", "bibtex"), default=None, help="BibTeX dialect (same as --format)"
     )
-    parser.add_argument("--input-format", choices=("text", "html", "wikitext"), default=None)
+    add_input_format_option(parser)
     parser.add_argument(
         "--check-links",
         action="store_true",
         help="check the URLs first: dead ones are reported (exit 1) and get their archive copy, "
         "permanently moved ones their new URL",
     )
-    parser.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
+    add_config_option(parser)
     add_link_options(parser)
     parser.set_defaults(run=run)
 
@@ -60,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for line in link_feedback(article, results):
         print(f"spector-refs: {line}", file=sys.stderr)
-    return exit_code(results)
+    return link_check_exit_code(results)
 
 
 def link_feedback(article: Article, results: list[LinkResult]) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from spector_refs.cli.options import add_input_format_option, add_output_option
 from spector_refs.collect import load_article
 from spector_refs.output import write_output
 from spector_refs.report.article import article_document, article_text
@@ -14,8 +15,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("parse", help="print an article's references and claims")
     parser.add_argument("article", help="article file (plain text, HTML or wikitext), or '-' for stdin")
     parser.add_argument("--format", choices=("json", "text"), default="json")
-    parser.add_argument("--input-format", choices=("text", "html", "wikitext"), default=None)
-    parser.add_argument("-o", "--output", help="write to this file (atomically) instead of stdout")
+    add_input_format_option(parser)
+    add_output_option(parser)
     parser.set_defaults(run=run)
 
 

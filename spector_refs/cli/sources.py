@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,7 @@ from spector_refs.assess.config import AssessConfig
 from spector_refs.assess.explain import Explanation, explain_source
 from spector_refs.assess.sources import LEVELS, SOURCES_JSON, SourceIndex, load_source_data
 from spector_refs.assess.update import source_data_in_use, update_source_data
+from spector_refs.cli.options import add_config_option, user_directory
 from spector_refs.config import load_config
 from spector_refs.errors import InputError
 
@@ -32,15 +32,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     update.add_argument("--timeout", type=float, default=30, help="seconds to wait for Meta-Wiki")
     actions.add_parser("info", help="which source data is in use, and how old it is")
     for sub in (explain, update, actions.choices["info"]):
-        sub.add_argument("--config", help="configuration file (default: spector-refs.toml or pyproject.toml)")
+        add_config_option(sub)
         sub.add_argument("--data-dir", help="user data directory (default: $XDG_DATA_HOME/spector-refs)")
     parser.set_defaults(run=run)
 
 
 def default_data_dir() -> Path:
     """``$XDG_DATA_HOME/spector-refs`` (``~/.local/share`` when unset), where ``sources update`` writes."""
-    root = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(root) / "spector-refs"
+    return user_directory("XDG_DATA_HOME", ".local/share")
 
 
 def with_user_data(assess: AssessConfig, data_dir: str | None = None) -> AssessConfig:

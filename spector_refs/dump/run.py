@@ -32,8 +32,9 @@ from spector_refs.dump.source import (
     stream_partitions,
 )
 from spector_refs.dump.store import encoder, open_store
-from spector_refs.dump.work import Job, audit_partition, merge_exit_codes, merge_summaries, partition_urls
+from spector_refs.dump.work import Job, audit_partition, merge_summaries, partition_urls
 from spector_refs.errors import ConfigError, InputError
+from spector_refs.policy import merge_exit_codes
 
 DUMP_SCHEMA = "spector-refs/dump-audit/1"
 

@@ -20,7 +20,7 @@ from spector_refs.config import Config
 from spector_refs.dump.source import DumpPage, PageFilter, Partition
 from spector_refs.model import Article, Assessment, AuditResult, LinkResult, LinkTarget, distinct_targets
 from spector_refs.parse.wikitext import parse_wikitext
-from spector_refs.policy import EXIT_FINDINGS, EXIT_NETWORK, exit_code
+from spector_refs.policy import exit_code, merge_exit_codes
 from spector_refs.report import view
 from spector_refs.report.json import article_to_dict
 
@@ -128,11 +128,3 @@ def merge_summaries(left: dict[str, Any], right: dict[str, Any]) -> dict[str, An
         else:
             merged[key] = merged.get(key, 0) + value
     return merged
-
-
-def merge_exit_codes(left: int, right: int) -> int:
-    """The exit code of two parts of a run: an unreachable network wins, then findings."""
-    for code in (EXIT_NETWORK, EXIT_FINDINGS):
-        if code in (left, right):
-            return code
-    return max(left, right)

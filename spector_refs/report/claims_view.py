@@ -39,7 +39,7 @@ class ClaimView:
     @property
     def severity(self) -> Severity | None:
         """The worst severity among the claim's findings."""
-        return max((f.severity for f in self.findings), key=lambda severity: severity.rank, default=None)
+        return max((f.severity for f in self.findings), default=None)
 
 
 @dataclass(frozen=True)

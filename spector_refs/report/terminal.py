@@ -98,7 +98,7 @@ def _article(
 def _collapsed(hidden: Sequence[Finding]) -> str:
     """One line for the findings below the floor: how many of each kind, and how to see them."""
     by_kind = ", ".join(f"{kind} {n}" for kind, n in Counter(f.kind for f in hidden).most_common())
-    floor = min((f.severity for f in hidden), key=lambda severity: severity.rank)
+    floor = min(f.severity for f in hidden)
     return f"{len(hidden)} more below the shown severity ({by_kind}); --min-severity {floor.value} shows them"
 
 

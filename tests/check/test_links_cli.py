@@ -8,7 +8,7 @@ import socket
 import pytest
 
 from spector_refs.cli import main
-from spector_refs.cli.links import parse_duration
+from spector_refs.cli.options import parse_duration
 from spector_refs.collect import read_targets, targets_from_bib, targets_from_list
 
 WIKI = """'''Operation SpecTor''' was a police operation.<ref>{{{{cite web |url={article} |title=Arrests
