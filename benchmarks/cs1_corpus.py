@@ -35,8 +35,8 @@ import mwparserfromhell  # noqa: E402
 from bs4 import BeautifulSoup, Tag  # noqa: E402
 
 from spector_refs.model import Reference  # noqa: E402
-from spector_refs.parse.cs1 import parse_rendered_citation  # noqa: E402
-from spector_refs.parse.html_cite import reader_text  # noqa: E402
+from spector_refs.parse.core.cs1 import parse_rendered_citation  # noqa: E402
+from spector_refs.parse.html.cite import reader_text  # noqa: E402
 
 DOG = ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid2018_mobileapps.html"
 DEV = ROOT / "tests" / "fixtures" / "cs1" / "dog_2018.json"

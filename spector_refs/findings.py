@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from spector_refs.model import Severity
-from spector_refs.parse.tags import INLINE_TAGS, tag_slug
+from spector_refs.parse.core.tags import INLINE_TAGS, tag_slug
 
 WIKI = "https://en.wikipedia.org/wiki/"
 BROKEN_LINK = "broken-link"

@@ -22,7 +22,7 @@ from spector_refs.assess.figures import extract_figures, unverified_figures
 from spector_refs.assess.sources import is_primary, is_weak
 from spector_refs.findings import default_severity
 from spector_refs.model import Article, Claim, Finding, LinkResult, Reference, SourceProfile
-from spector_refs.parse.tags import tag_slug
+from spector_refs.parse.core.tags import tag_slug
 
 _TAG_REASONS = {
     "citation needed": "an editor marked this claim [citation needed]: it cites no source",

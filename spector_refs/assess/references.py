@@ -19,7 +19,7 @@ from spector_refs.assess.domains import host_of
 from spector_refs.assess.names import normalise_name
 from spector_refs.findings import default_severity
 from spector_refs.model import Article, Finding, Reference, Severity, SourceProfile, claim_label
-from spector_refs.parse.tags import tag_slug
+from spector_refs.parse.core.tags import tag_slug
 
 GENERIC_TITLES = frozenset(
     {

@@ -1,8 +1,9 @@
 """Parse an article in any of the forms it comes in, into one :class:`Article`.
 
-One module per input format (``text``, ``html``, ``wikitext``); this module
-only decides which one applies, from the file extension and the content, so
-that every later stage works on any input.
+One package per input format (``text``, ``html``, ``wikitext``) over a shared
+``core`` that imports none of them; this module only decides which one
+applies, from the file extension and the content, so that every later stage
+works on any input.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from spector_refs import __version__
 from spector_refs.assess.verify import title_mismatch
 from spector_refs.findings import TAG_KINDS, kind_of
 from spector_refs.model import Assessment, AuditResult, Finding, LinkResult, Reference, Severity
-from spector_refs.parse.tags import tag_slug
+from spector_refs.parse.core.tags import tag_slug
 from spector_refs.policy import broken_links
 from spector_refs.report import claims_view, view
 

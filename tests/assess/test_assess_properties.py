@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from spector_refs.assess import assess
 from spector_refs.assess.config import KINDS
 from spector_refs.model import Article, Claim, LinkResult, Reference, Reliability, Verdict
-from spector_refs.parse.tags import INLINE_TAGS, tag_slug
+from spector_refs.parse.core.tags import INLINE_TAGS, tag_slug
 
 FINDING_KINDS = {
     "uncited", "weak-only", "primary-only", "dead-only", "unverified-figure", "duplicate-reference",

@@ -15,8 +15,8 @@ from collections.abc import Callable
 import pytest
 from bs4 import BeautifulSoup
 
-from spector_refs.parse.claims import tokenize_rendered
-from spector_refs.parse.cs1 import parse_rendered_citation
+from spector_refs.parse.core.cs1 import parse_rendered_citation
+from spector_refs.parse.core.tokens import tokenize_rendered
 from spector_refs.parse.html import parse_html
 from spector_refs.parse.text import parse_text
 from spector_refs.parse.wikitext import parse_wikitext

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from spector_refs.model import Reference
-from spector_refs.parse.cs1 import parse_rendered_citation
+from spector_refs.parse.core.cs1 import parse_rendered_citation
 
 CASES = json.loads((Path(__file__).parent.parent / "fixtures" / "cs1" / "rendered.json").read_text("utf-8"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spector_refs.model import Name, Reference
-from spector_refs.parse.cs1_template import (
+from spector_refs.parse.core.cs1_template import (
     citation_kind,
     is_citation_template,
     reference_fields_from_template,

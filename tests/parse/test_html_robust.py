@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from spector_refs.model import Name
 from spector_refs.parse import detect_format
-from spector_refs.parse.coins import coins_kind, parse_coins
 from spector_refs.parse.html import looks_like_html, parse_html
+from spector_refs.parse.html.coins import coins_kind, parse_coins
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

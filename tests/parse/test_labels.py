@@ -1,6 +1,6 @@
 """List labels against CSS Counter Styles Level 3, for every style up to 1 000 entries.
 
-The oracles are written independently of ``parse.labels``: alphabetic
+The oracles are written independently of ``parse.core.labels``: alphabetic
 labels must enumerate the alphabet's words in shortlex order (which is what
 CSS's alphabetic system is), and roman labels must be canonical numerals
 that a subtractive reader turns back into the number.
@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from spector_refs.parse.html_refs import note_label as html_note_label
-from spector_refs.parse.labels import label_number, list_label
-from spector_refs.parse.wikitext_citations import note_label as wikitext_note_label
+from spector_refs.parse.core.labels import label_number, list_label
+from spector_refs.parse.html.refs import note_label as html_note_label
+from spector_refs.parse.wikitext.citations import note_label as wikitext_note_label
 
 ENTRIES = range(1, 1001)
 # The symbols as the CSS specification lists them (§ 7.1.1, 7.1.2).

@@ -21,8 +21,8 @@ from typing import Any
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
-from spector_refs.parse.cs1_book import read_author_block, read_book, segments
-from spector_refs.parse.names import is_truncated, parse_name_list
+from spector_refs.parse.core.cs1_book import read_author_block, read_book, segments
+from spector_refs.parse.core.names import is_truncated, parse_name_list
 
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
 _MAINT_END = re.compile(r"\s*\((?:link|help)\)\s*")
@@ -137,7 +137,7 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: dict[str,
 
 
 def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: dict[str, Any]) -> None:
-    """Author block, then the book grammar of :mod:`~spector_refs.parse.cs1_book`."""
+    """Author block, then the book grammar of :mod:`~spector_refs.parse.core.cs1_book`."""
     problems: list[str] = fields["problems"]
     if quoted is None:
         read_book(read_author_block(text, fields, problems), None, fields, problems)

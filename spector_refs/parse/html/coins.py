@@ -16,7 +16,7 @@ from urllib.parse import parse_qsl
 
 from spector_refs.dates import parse_date
 from spector_refs.model import Name
-from spector_refs.parse.names import name_from_parts, parse_name
+from spector_refs.parse.core.names import name_from_parts, parse_name
 
 # rft_id values of the form info:<namespace>/<value>, as CS1 writes them
 _INFO_IDS = {

@@ -17,8 +17,13 @@ from typing import Any
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
-from spector_refs.parse.names import looks_like_organisation, name_from_parts, parse_name, parse_name_list
-from spector_refs.parse.wikitext_markup import plain_text, template_key
+from spector_refs.parse.core.markup import plain_text, template_key
+from spector_refs.parse.core.names import (
+    looks_like_organisation,
+    name_from_parts,
+    parse_name,
+    parse_name_list,
+)
 
 # template name (after "cite ") -> Reference.kind, where the two differ
 _KINDS = {

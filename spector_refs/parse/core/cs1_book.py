@@ -27,8 +27,8 @@ from typing import Any
 
 from spector_refs.dates import parse_date
 from spector_refs.model import Name
-from spector_refs.parse.claims import is_sentence_end
-from spector_refs.parse.names import is_truncated, parse_name_list
+from spector_refs.parse.core.names import is_truncated, parse_name_list
+from spector_refs.parse.core.tokens import is_sentence_end
 
 _DATE = r"[^()\[\]]{0,40}?\d[a-z]?|n\.d\."
 _HEAD = re.compile(

@@ -3,9 +3,9 @@
 This is the most faithful input: citation templates carry every field and
 URL as typed. The page is read in two passes over one parse tree: the first
 collects references as the Cite extension numbers them
-(:mod:`~spector_refs.parse.wikitext_refs`, then
-:mod:`~spector_refs.parse.wikitext_citations`), the second walks the prose
-and cuts it into claims (:mod:`~spector_refs.parse.wikitext_claims`).
+(:mod:`~spector_refs.parse.wikitext.refs`, then
+:mod:`~spector_refs.parse.wikitext.citations`), the second walks the prose
+and cuts it into claims (:mod:`~spector_refs.parse.wikitext.claims`).
 Text from a database dump may arrive XML-escaped (``&lt;ref&gt;``) and is
 unescaped first. Malformed wikitext never raises: mwparserfromhell keeps
 what it cannot read as text, and what goes wrong is listed in
@@ -23,10 +23,10 @@ from mwparserfromhell.nodes import Heading, Tag
 from mwparserfromhell.wikicode import Wikicode
 
 from spector_refs.model import Article
-from spector_refs.parse.wikitext_citations import build_references
-from spector_refs.parse.wikitext_claims import ClaimWalker
-from spector_refs.parse.wikitext_markup import plain_text
-from spector_refs.parse.wikitext_refs import Locator, collect_references
+from spector_refs.parse.core.markup import plain_text
+from spector_refs.parse.wikitext.citations import build_references
+from spector_refs.parse.wikitext.claims import ClaimWalker
+from spector_refs.parse.wikitext.refs import Locator, collect_references
 
 _SIGNALS = (
     re.compile(r"\{\{\s*[A-Za-z#][^{}|]{0,80}(?:\||\}\})"),

@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 from bs4 import Comment, NavigableString, Tag
 
 from spector_refs.dates import parse_date
-from spector_refs.parse.coins import coins_kind, parse_coins
-from spector_refs.parse.cs1 import parse_rendered_citation
-from spector_refs.parse.cs1_template import is_citation_template, reference_fields_from_template
+from spector_refs.parse.core.cs1 import parse_rendered_citation
+from spector_refs.parse.core.cs1_template import is_citation_template, reference_fields_from_template
+from spector_refs.parse.html.coins import coins_kind, parse_coins
 
 # cite class family -> Reference.kind, where the two differ
 _CLASS_KINDS = {

@@ -5,7 +5,7 @@ lines ``N. ^ [a b c …] <rendered CS1 citation>`` under a "References" (or
 "Notes", "Citations", "Sources") heading, markers are ``[N]`` and cleanup
 tags ``[citation needed]``. A run of short lines without sentence punctuation
 in the lead is the infobox. Everything else is prose, cut into claims by
-:mod:`spector_refs.parse.claims`.
+:mod:`spector_refs.parse.core.tokens`.
 """
 
 from __future__ import annotations
@@ -15,24 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from spector_refs.model import Article, Claim, Reference
-from spector_refs.parse.claims import claims_from_tokens, tokenize_rendered
-from spector_refs.parse.cs1 import parse_rendered_citation
-from spector_refs.parse.labels import label_number, list_label
+from spector_refs.parse.core.cs1 import parse_rendered_citation
+from spector_refs.parse.core.labels import label_number, list_label
+from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
+from spector_refs.parse.core.tokens import claims_from_tokens, tokenize_rendered
 
-REFERENCE_SECTIONS = {
-    "references": None,
-    "citations": None,
-    "footnotes": None,
-    "notes": "note",
-    "explanatory notes": "note",
-    "notes and references": None,
-    "sources": "sources",
-    "bibliography": "sources",
-    "works cited": "sources",
-}
-NON_PROSE_SECTIONS = frozenset(
-    {"see also", "external links", "further reading", "gallery", "discography", "filmography"}
-)
 _HEADING = re.compile(r"^(?P<title>[^\s.].{0,80}?[^.,;:!?])(?: edit|\s*\[edit\])\s*$")
 _REFERENCE_LINE = re.compile(r"^\s*(?P<label>\d{1,5}|[a-z]{1,2})\.\s+(?:[\^↑]\s*)?(?P<body>.*)$")
 _BULLET = re.compile(r"^\s*(?:[•*·▪◦–-]|\d{1,3}[.)])\s+")

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from mwparserfromhell.nodes import Heading, Node, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from spector_refs.parse.cs1_template import is_citation_template
-from spector_refs.parse.wikitext_markup import plain_text, template_key
+from spector_refs.parse.core.cs1_template import is_citation_template
+from spector_refs.parse.core.markup import plain_text, template_key
 
 # {{efn}} family -> the Cite group it puts its note in (the list style of its {{notelist}})
 NOTE_TEMPLATES = {

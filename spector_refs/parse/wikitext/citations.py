@@ -31,13 +31,13 @@ from mwparserfromhell.wikicode import Wikicode
 
 from spector_refs.dates import parse_date
 from spector_refs.model import Name, Reference
-from spector_refs.parse.claims import Marker
-from spector_refs.parse.cs1 import parse_rendered_citation
-from spector_refs.parse.cs1_template import is_citation_template, reference_fields_from_template
-from spector_refs.parse.labels import LIST_STYLES, list_label
-from spector_refs.parse.tags import tag_for_template
-from spector_refs.parse.wikitext_markup import plain_text, template_key
-from spector_refs.parse.wikitext_refs import (
+from spector_refs.parse.core.cs1 import parse_rendered_citation
+from spector_refs.parse.core.cs1_template import is_citation_template, reference_fields_from_template
+from spector_refs.parse.core.labels import LIST_STYLES, list_label
+from spector_refs.parse.core.markup import plain_text, template_key
+from spector_refs.parse.core.tags import tag_for_template
+from spector_refs.parse.core.tokens import Marker
+from spector_refs.parse.wikitext.refs import (
     HARVARD_TEMPLATES,
     NOTE_TEMPLATES,
     SHORT_FOOTNOTE_TEMPLATES,
@@ -178,7 +178,7 @@ def _free_text_fields(content: Wikicode) -> dict[str, Any]:
 
     Editors of older articles type citations by hand ("Doble, G. H. (1965) The
     Saints of Cornwall. Truro: …"); stripped of markup they have the shape
-    :func:`~spector_refs.parse.cs1.parse_rendered_citation` reads. The first
+    :func:`~spector_refs.parse.core.cs1.parse_rendered_citation` reads. The first
     link's label stays the title when there is one; text the grammar cannot
     title is its own title, so no export falls back to the wikitext.
     """

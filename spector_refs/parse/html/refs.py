@@ -19,15 +19,15 @@ from typing import Any
 from bs4 import Tag
 
 from spector_refs.model import Reference
-from spector_refs.parse.html_cite import (
+from spector_refs.parse.core.labels import LIST_STYLES, list_label
+from spector_refs.parse.html.cite import (
     citation_fields,
     load_data_mw,
     merge_fields,
     read_rendered,
     reader_text,
 )
-from spector_refs.parse.html_tags import inline_tag, is_inline_tag
-from spector_refs.parse.labels import LIST_STYLES, list_label
+from spector_refs.parse.html.tags import inline_tag, is_inline_tag
 
 NOTE_GROUP = "note"
 _LIST_CLASSES = frozenset({"references", "mw-references"})

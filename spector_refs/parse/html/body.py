@@ -3,7 +3,7 @@
 The body is walked in document order, keeping the current section heading.
 Paragraphs, list items, table cells and infobox rows each become a block of
 tokens (text, citation markers, inline cleanup tags) that
-:func:`~spector_refs.parse.claims.claims_from_tokens` cuts into claims, the
+:func:`~spector_refs.parse.core.tokens.claims_from_tokens` cuts into claims, the
 same way for every input format. Navigation boxes, hatnotes, images, edit
 links and the non-prose sections are not claim sources. Notes lists give
 claims too (block "note"), and the entries of a "Sources"/"Bibliography"
@@ -19,12 +19,12 @@ from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 
 from spector_refs.model import Claim, Reference
-from spector_refs.parse.claims import Marker, Text, Token, claims_from_tokens
-from spector_refs.parse.claims import Tag as InlineTag
-from spector_refs.parse.html_cite import citation_fields, reader_text
-from spector_refs.parse.html_refs import NOTE_GROUP, PageIndex, make_reference, reference_text_node
-from spector_refs.parse.html_tags import inline_tag, is_inline_tag
-from spector_refs.parse.text import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
+from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
+from spector_refs.parse.core.tokens import Marker, Text, Token, claims_from_tokens
+from spector_refs.parse.core.tokens import Tag as InlineTag
+from spector_refs.parse.html.cite import citation_fields, reader_text
+from spector_refs.parse.html.refs import NOTE_GROUP, PageIndex, make_reference, reference_text_node
+from spector_refs.parse.html.tags import inline_tag, is_inline_tag
 
 SOURCES_GROUP = "sources"
 _SOURCES_SECTIONS = frozenset(name for name, group in REFERENCE_SECTIONS.items() if group == SOURCES_GROUP)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spector_refs.model import Claim
-from spector_refs.parse.tags import normalise_tag
+from spector_refs.parse.core.tags import normalise_tag
 
 
 @dataclass(frozen=True)

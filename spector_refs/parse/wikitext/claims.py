@@ -2,7 +2,7 @@
 
 The page is walked in order; headings set the section (None in the lead),
 and each paragraph, list item, table cell and infobox parameter becomes a
-stream of :mod:`spector_refs.parse.claims` tokens: the text a reader sees
+stream of :mod:`spector_refs.parse.core.tokens` tokens: the text a reader sees
 (links shown by their label, inline templates by what they render), a
 :class:`Marker` for each ``<ref>``, ``{{efn}}`` or ``{{sfn}}`` use, and a
 :class:`Tag` for each inline cleanup template ({{citation needed}}, {{cn}}…).
@@ -19,9 +19,8 @@ from mwparserfromhell.nodes import Comment, Heading, Node, Tag, Template, Text, 
 from mwparserfromhell.wikicode import Wikicode
 
 from spector_refs.model import Claim
-from spector_refs.parse import claims as tokens
-from spector_refs.parse.tags import tag_for_template
-from spector_refs.parse.wikitext_markup import (
+from spector_refs.parse.core import tokens
+from spector_refs.parse.core.markup import (
     is_hidden_link,
     node_text,
     plain_text,
@@ -29,7 +28,8 @@ from spector_refs.parse.wikitext_markup import (
     template_key,
     template_text,
 )
-from spector_refs.parse.wikitext_refs import (
+from spector_refs.parse.core.tags import tag_for_template
+from spector_refs.parse.wikitext.refs import (
     Locator,
     children_with_offsets,
     parameter_offsets,

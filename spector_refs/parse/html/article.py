@@ -18,9 +18,9 @@ from bs4 import BeautifulSoup, Tag
 from lxml import etree
 
 from spector_refs.model import Article
-from spector_refs.parse.html_body import read_body
-from spector_refs.parse.html_cite import reader_text
-from spector_refs.parse.html_refs import build_index, read_reference_lists
+from spector_refs.parse.html.body import read_body
+from spector_refs.parse.html.cite import reader_text
+from spector_refs.parse.html.refs import build_index, read_reference_lists
 
 _HTML_START = re.compile(
     r"^\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<!doctype html|<\?xml[^>]*>\s*<html)", re.I

@@ -16,8 +16,8 @@ from typing import Any
 
 from bs4 import Tag
 
-from spector_refs.parse.html_cite import load_data_mw, reader_text, template_call
-from spector_refs.parse.tags import normalise_tag, tag_for_template
+from spector_refs.parse.core.tags import normalise_tag, tag_for_template
+from spector_refs.parse.html.cite import load_data_mw, reader_text, template_call
 
 _TAG_CLASSES = frozenset({"Inline-Template", "Template-Fact"})
 # help pages the tags link to, where one page belongs to one tag
