@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from spector_refs import __version__
-from spector_refs.cli import audit, bib, kinds, links, parse, sources
+from spector_refs.cli import audit, bib, fix, kinds, links, parse, sources
 from spector_refs.errors import SpectorError
 from spector_refs.policy import EXIT_USAGE
 
-SUBCOMMANDS = (parse, bib, links, audit, kinds, sources)
+SUBCOMMANDS = (parse, bib, links, audit, fix, kinds, sources)
 
 
 class _Parser(argparse.ArgumentParser):

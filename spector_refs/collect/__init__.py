@@ -8,17 +8,19 @@ Nothing downstream reads user input: the parsers get text, the link checker
 gets :class:`~spector_refs.model.LinkTarget` records.
 """
 
-from spector_refs.collect.articles import BUNDLED_ARTICLE, collect_articles, load_article
+from spector_refs.collect.articles import BUNDLED_ARTICLE, collect_articles, load_article, load_wikitext
 from spector_refs.collect.targets import Targets, read_targets, targets_from_bib, targets_from_list
-from spector_refs.collect.wiki import fetch_article, is_page_url
+from spector_refs.collect.wiki import fetch_article, fetch_wikitext, is_page_url
 
 __all__ = [
     "BUNDLED_ARTICLE",
     "Targets",
     "collect_articles",
     "fetch_article",
+    "fetch_wikitext",
     "is_page_url",
     "load_article",
+    "load_wikitext",
     "read_targets",
     "targets_from_bib",
     "targets_from_list",

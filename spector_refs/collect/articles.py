@@ -12,13 +12,14 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from spector_refs.collect.wiki import fetch_article, is_page_url
+from spector_refs.collect.wiki import fetch_article, fetch_wikitext, is_page_url
 from spector_refs.errors import InputError
 from spector_refs.inputs import decode_document, read_document
 from spector_refs.model import Article
-from spector_refs.parse import parse
+from spector_refs.parse import detect_format, parse
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", ".wiki", ".wikitext", ".mediawiki"})
+WIKITEXT_SUFFIXES = frozenset({".wiki", ".wikitext", ".mediawiki"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", *WIKITEXT_SUFFIXES})
 BUNDLED_ARTICLE = Path(__file__).parent.parent / "data" / "operation_spector.txt"
 
 
@@ -47,6 +48,28 @@ def load_article(
     if wiki and not path.exists():
         return fetch_article(target, wiki=wiki, source=source)
     return parse(path, format=input_format)
+
+
+def load_wikitext(target: str, *, wiki: str | None = None) -> tuple[str, str]:
+    """(a file name for a diff, the wikitext) of ``target``, for ``fix``, which edits the wikitext itself.
+
+    ``target`` is a wikitext file, ``-``, a page URL or (with ``wiki``) a
+    title, whose current wikitext is read through the API. A file that is
+    plainly HTML or plain text is refused: there is no wikitext to edit.
+    """
+    if wiki or is_page_url(target):
+        title, text = fetch_wikitext(target, wiki=wiki or "en")
+        if not text.strip():
+            raise InputError(f"{title!r} has no wikitext")
+        return title.replace(" ", "_") + ".wiki", text
+    if target == "-":
+        return "stdin.wiki", decode_document(sys.stdin.buffer.read(), name="stdin")
+    text = read_document(target)
+    if Path(target).suffix.lower() not in WIKITEXT_SUFFIXES and detect_format(text) != "wikitext":
+        raise InputError(
+            f"{target}: not wikitext (fix edits a page's wikitext: a .wiki file or --wiki en TITLE)"
+        )
+    return Path(target).name, text
 
 
 def _articles(target: str, *, wiki: str | None, source: str, input_format: str | None) -> Iterator[Article]:

@@ -84,6 +84,23 @@ def fetch_article(
     return _parse(page, source, page_title, url)
 
 
+def fetch_wikitext(
+    target: str,
+    *,
+    wiki: str = "en",
+    session: requests.Session | None = None,
+    timeout: float = 30,
+) -> tuple[str, str]:
+    """The (title, wikitext) of a page's current revision, by title or URL, redirects followed.
+
+    For ``fix``, which edits the wikitext itself; the same errors as
+    :func:`fetch_article`.
+    """
+    wiki, title = _resolve(target, wiki)
+    page = _request_page(wiki, title, session or requests.Session(), timeout, content="wikitext")
+    return str(page.get("title") or title), page["wikitext"]
+
+
 def _resolve(target: str, wiki: str) -> tuple[str, str]:
     target = target.strip()
     from_url = _page_from_url(target)
@@ -100,12 +117,16 @@ def _resolve(target: str, wiki: str) -> tuple[str, str]:
     return wiki, target.replace("_", " ")
 
 
-def _request_page(wiki: str, title: str, session: requests.Session, timeout: float) -> dict:
+def _request_page(
+    wiki: str, title: str, session: requests.Session, timeout: float, *, content: str = "text"
+) -> dict:
+    """The API's ``parse`` answer for one page; ``content`` (text or wikitext) must be in it."""
     host = f"{wiki}.wikipedia.org"
+    props = "text|wikitext|displaytitle" if content == "text" else f"{content}|displaytitle"
     params = {
         "action": "parse",
         "page": title,
-        "prop": "text|wikitext|displaytitle",
+        "prop": props,
         "redirects": "1",
         "formatversion": "2",
         "format": "json",
@@ -128,10 +149,10 @@ def _request_page(wiki: str, title: str, session: requests.Session, timeout: flo
         answer = response.json()
     except ValueError:
         raise FetchError(f"{host} did not return the API's JSON for {title!r}") from None
-    return _page_or_error(answer, title, host)
+    return _page_or_error(answer, title, host, content)
 
 
-def _page_or_error(answer: object, title: str, host: str) -> dict:
+def _page_or_error(answer: object, title: str, host: str, content: str) -> dict:
     if not isinstance(answer, dict):
         raise FetchError(f"{host} returned an unexpected answer for {title!r}")
     error = answer.get("error")
@@ -142,7 +163,7 @@ def _page_or_error(answer: object, title: str, host: str) -> dict:
             raise FetchError(f"{title!r} is not a valid page title on {host}")
         raise FetchError(f"{host} refused the request: {error.get('info') or error.get('code')}")
     page = answer.get("parse")
-    if not isinstance(page, dict) or not isinstance(page.get("text"), str):
+    if not isinstance(page, dict) or not isinstance(page.get(content), str):
         raise FetchError(f"{host} returned no page content for {title!r}")
     return page
 

@@ -65,7 +65,17 @@ INLINE_TAGS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "dead link": (
         ("permanent dead link", "dead link", "link dead"),
-        ("dead link", "deadlink", "dl", "404", "broken link", "dead-link", "dead url", "deadurl"),
+        (
+            "dead link",
+            "deadlink",
+            "dl",
+            "404",
+            "broken link",
+            "dead-link",
+            "dead url",
+            "deadurl",
+            "permanent dead link",
+        ),
     ),
     "self-published source?": (
         ("self-published source", "self-published source?"),
