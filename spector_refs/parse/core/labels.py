@@ -1,15 +1,23 @@
-"""How the n-th entry of a list is labelled: 12, c, xl, Ω.
+"""How the n-th entry of a list is labelled (12, c, xl, Ω), and how a marker to it reads.
 
 MediaWiki renders reference and note lists as ``<ol>`` with a CSS
-``list-style-type``, and {{efn}}-style groups are named after those styles,
-so a marker's label is whatever the browser's counter style prints. The
-definitions here are those of CSS Counter Styles Level 3 (§ 6.1, 7.1.1):
-``lower-alpha``/``upper-alpha`` (alias ``-latin``) and ``lower-greek`` are
-*alphabetic* (a … z, aa, ab …; Greek has 24 letters and no final sigma),
-``lower-roman``/``upper-roman`` are *additive* over 1 to 3999 and fall back to
-decimal outside that range, like every counter style without a symbol for
-the number. Every parser labels through this one module, so the HTML, the
-wikitext and the plain-text readers can never disagree on note 18 or 40.
+``list-style-type``, and the reserved reference groups (``lower-alpha``,
+``lower-greek``, ``upper-roman``…, used by {{efn}}/{{notelist}}) are named
+after those styles, so a note's label is whatever the browser's counter
+style prints (Help:Cite link labels: "the matching reference list label
+styles are … those supported by the CSS list-style-type property"; the
+site's ``cite_link_label_group-<group>`` messages list the same labels for
+the in-text markers).
+
+The definitions are those of CSS Counter Styles Level 3, "Simple Predefined
+Counter Styles": ``lower-alpha``/``upper-alpha`` (alias ``-latin``) and
+``lower-greek`` are *alphabetic* (a … z, aa, ab …: bijective base N; Greek
+has the 24 symbols α … ω and no final sigma ς, so note 18 is σ and note 25
+is αα, as the web-platform test css3-counter-styles-028 also shows);
+``lower-roman``/``upper-roman`` are *additive* with range 1 3999 (40 → xl,
+never xxxx) and fall back to decimal outside it, like every counter style
+without a symbol for the number. Every parser labels through this module, so
+the HTML, the wikitext and the plain-text readers cannot disagree.
 """
 
 from __future__ import annotations
@@ -41,6 +49,20 @@ def list_label(number: int, style: str | None) -> str:
         numeral = _additive(number)
         return numeral.upper() if style == "upper-roman" else numeral
     return str(number)
+
+
+def marker_label(number: int, group: str | None, style: str | None = None) -> str:
+    """How a marker to entry ``number`` of ``group`` reads: "12", "ab", "iv", "note 3".
+
+    MediaWiki's rule (Cite's ``MarkSymbolRenderer``): a group with its own
+    labels (here: a list style, named by the group itself or given as
+    ``style``) shows that label; any other named group shows "group N"; the
+    main list shows the bare number.
+    """
+    style = style or (group if group in LIST_STYLES else None)
+    if style in LIST_STYLES:
+        return list_label(number, style)
+    return f"{group} {number}" if group else str(number)
 
 
 def label_number(label: str, style: str) -> int:

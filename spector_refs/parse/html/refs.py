@@ -19,7 +19,7 @@ from typing import Any
 from bs4 import Tag
 
 from spector_refs.model import Reference
-from spector_refs.parse.core.labels import LIST_STYLES, list_label
+from spector_refs.parse.core.labels import LIST_STYLES, marker_label
 from spector_refs.parse.html.cite import (
     citation_fields,
     load_data_mw,
@@ -96,7 +96,7 @@ def read_reference_lists(index: PageIndex) -> tuple[list[Reference], list[str]]:
         start = _start(ol)
         for offset, li in enumerate(ol.find_all("li", recursive=False)):
             number = start + offset
-            label = note_label(number, group, style)
+            label = marker_label(number, group, style)
             if li.get("id"):
                 index.targets[li["id"]] = RefTarget(group, number, label)
             references.append(read_reference(li, number, group, index))
@@ -159,13 +159,6 @@ def _marker_label(ol: Tag, index: PageIndex) -> str | None:
             if marker is not None:
                 return reader_text(marker).strip("[] ")
     return None
-
-
-def note_label(number: int, group: str | None, style: str | None) -> str:
-    """How a marker to reference ``number`` reads: "12", "a", "iv", "note 3"."""
-    if style in LIST_STYLES:
-        return list_label(number, style)
-    return f"{group} {number}" if group else str(number)
 
 
 def _backlinks(li: Tag) -> list[Tag]:

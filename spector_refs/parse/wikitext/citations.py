@@ -33,7 +33,7 @@ from spector_refs.dates import parse_date
 from spector_refs.model import Name, Reference
 from spector_refs.parse.core.cs1 import parse_rendered_citation
 from spector_refs.parse.core.cs1_template import is_citation_template, reference_fields_from_template
-from spector_refs.parse.core.labels import LIST_STYLES, list_label
+from spector_refs.parse.core.labels import marker_label
 from spector_refs.parse.core.markup import plain_text, template_key
 from spector_refs.parse.core.tags import tag_for_template
 from spector_refs.parse.core.tokens import Marker
@@ -92,14 +92,7 @@ def marker_for(group: str | None, number: int) -> Marker:
     """The marker a reader sees: [12] in the main list, [a] for an {{efn}}, [note 1] for group=note."""
     if group is None:
         return Marker(number=number)
-    return Marker(note=note_label(group, number))
-
-
-def note_label(group: str, number: int) -> str:
-    """ "lower-alpha" 28 → "ab"; "lower-roman" 4 → "iv"; "note" 1 → "note 1"."""
-    if group in LIST_STYLES:
-        return list_label(number, group)
-    return f"{group} {number}"
+    return Marker(note=marker_label(number, group))
 
 
 def build_references(
