@@ -20,9 +20,9 @@ from mwparserfromhell.wikicode import Wikicode
 
 from spector_refs.dates import parse_date
 from spector_refs.model import LinkTarget
-from spector_refs.parse.cs1_template import compact_key, is_citation_template
-from spector_refs.parse.tags import tag_for_template
-from spector_refs.parse.wikitext_markup import template_key
+from spector_refs.parse.core.cs1_template import compact_key, is_citation_template
+from spector_refs.parse.core.markup import template_key
+from spector_refs.parse.core.tags import tag_for_template
 
 # templates that follow a citation to give its archive copy (the pre-2019 way)
 ARCHIVE_TEMPLATES = frozenset({"webarchive", "wayback", "webcite", "archive.is", "waybackdate"})
