@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import http.client
+import os
 import random
 import re
 import socket
@@ -76,35 +77,83 @@ class _DeadlineGuard:
 
     A read timeout bounds each ``recv``, not the whole answer: a server
     sending one header line per second would otherwise hold a worker for
-    hours. The fetcher sets the deadline in ``_deadline``.
+    hours. The fetcher sets the deadline in ``_deadline``; the one
+    :class:`_Watchdog` thread fires the guard.
     """
 
-    def __init__(self, sock: socket.socket, remaining: float):
+    def __init__(self, sock: socket.socket, deadline: float):
         self.fired = False
+        self.deadline = deadline
         self._sock = sock
-        self._timer = threading.Timer(remaining, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         self.fired = True
         with contextlib.suppress(OSError):
             self._sock.shutdown(socket.SHUT_RDWR)
 
     def disarm(self) -> None:
-        self._timer.cancel()
+        _WATCHDOG.forget(self)
         if self.fired:
             raise TimeoutError("the check's deadline passed while the server was still answering")
+
+
+class _Watchdog:
+    """One thread that fires every armed guard at its deadline.
+
+    A ``threading.Timer`` per request started and stopped a thread for every
+    request, a large share of a check's CPU. Deadlines are a check's start
+    plus a fixed span, so a new guard is almost never due before the ones
+    already armed and arming it wakes nobody.
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Unarmed and without a thread (also a forked child, which has none of the parent's)."""
+        self._cond = threading.Condition()
+        self._guards: set[_DeadlineGuard] = set()
+        self._wake = float("inf")
+        self._thread: threading.Thread | None = None
+
+    def arm(self, guard: _DeadlineGuard) -> None:
+        with self._cond:
+            self._guards.add(guard)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="spector-deadlines", daemon=True)
+                self._thread.start()
+            if guard.deadline < self._wake:
+                self._wake = guard.deadline
+                self._cond.notify()
+
+    def forget(self, guard: _DeadlineGuard) -> None:
+        with self._cond:
+            self._guards.discard(guard)
+
+    def _run(self) -> None:
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                for guard in [g for g in self._guards if g.deadline <= now]:
+                    self._guards.discard(guard)
+                    guard.fire()
+                self._wake = min((g.deadline for g in self._guards), default=float("inf"))
+                self._cond.wait(self._wake - now if self._guards else None)
+
+
+_WATCHDOG = _Watchdog()
+os.register_at_fork(after_in_child=_WATCHDOG.reset)
 
 
 def _guard(sock: socket.socket | None) -> _DeadlineGuard | None:
     deadline = getattr(_deadline, "value", None)
     if deadline is None or sock is None:
         return None
-    remaining = deadline - time.monotonic()
-    if remaining <= 0:
+    if deadline <= time.monotonic():
         raise TimeoutError("the check's deadline has passed")
-    return _DeadlineGuard(sock, remaining)
+    guard = _DeadlineGuard(sock, deadline)
+    _WATCHDOG.arm(guard)
+    return guard
 
 
 class _PinnedConnectionMixin:

@@ -5,15 +5,15 @@ parsed tree that is never changed: the soft-404 and bot-wall checks read
 the title, the main headings and the opening text, and only the claim
 verifier of the assessment stage needs the whole text, which is the
 costly part of a big page. A new part (page metadata, say) is one more
-``cached_property`` reading ``_root``.
+``_part`` reading ``_root``.
 """
 
 from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator, Sequence
-from functools import cached_property
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Generic, TypeVar, overload
 
 import lxml.html
 from lxml import etree
@@ -54,7 +54,33 @@ _BLOCKS = frozenset(
     }
 )
 _SPACE = re.compile(r"\s+")
+Value = TypeVar("Value")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
+
+
+class _part(Generic[Value]):
+    """``functools.cached_property`` without its lock.
+
+    Before Python 3.12 that lock is one per property, shared by every
+    instance: with 64 link workers each reading its own page's text, all of
+    them queued on it. A page belongs to one thread, so computing a part
+    twice in a race is impossible in practice and harmless in theory.
+    """
+
+    def __init__(self, func: Callable[[Any], Value]):
+        self._func = func
+        self._name = func.__name__
+        self.__doc__ = func.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _part[Value]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> Value: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> Value | _part[Value]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._func(instance)
+        return value
 
 
 class Page:
@@ -77,11 +103,11 @@ class Page:
         page._root, page._plain, page._size = root, plain, size
         return page
 
-    @cached_property
+    @_part
     def title(self) -> str:
         return _collapse(self._root.findtext(".//title") or "") if self._root is not None else ""
 
-    @cached_property
+    @_part
     def headings(self) -> tuple[str, ...]:
         """The first five non-empty ``h1``/``h2`` headings outside invisible parts."""
         if self._root is None:
@@ -94,7 +120,7 @@ class Page:
                 found.append(_collapse("".join(_visible_pieces(heading, blocks=False))))
         return tuple(h for h in found if h)
 
-    @cached_property
+    @_part
     def text(self) -> str:
         """All visible text, block elements on lines of their own."""
         if self._plain is not None:
@@ -107,7 +133,7 @@ class Page:
             element.tail = "\n" + (element.tail or "")
         return _collapse(root.text_content())
 
-    @cached_property
+    @_part
     def opening(self) -> str:
         """The first :data:`OPENING_CHARS` characters of :attr:`text`, without reading the rest.
 
