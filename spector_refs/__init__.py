@@ -32,8 +32,7 @@ from spector_refs.model import (
     Verdict,
 )
 from spector_refs.parse import parse
-
-__version__ = "0.1.0"
+from spector_refs.version import __version__ as __version__
 
 __all__ = [
     "Article",

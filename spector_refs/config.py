@@ -1,36 +1,56 @@
-"""Configuration from ``[tool.spector-refs]`` or ``spector-refs.toml``, validated once.
+"""Configuration from ``[tool.spector-refs]`` or ``spector-refs.toml``: the one loader.
 
 The file is read here, at the edge, and turned into one typed :class:`Config`
 that is passed down; no other module reads files or the environment for
-settings. Unknown keys are errors that name the key, so a typo never silently
-turns a check off. Flags on the command line override the file.
+settings. Keys are spelt with hyphens everywhere (:mod:`spector_refs.settings`);
+a key spelt with underscores, an unknown key and a bad value are errors that
+name the file, the key and what is allowed (for an old spelling, what to
+write instead), so a typo never silently turns a check off. Each section
+validates itself on construction; flags on the command line override the
+file through the same constructors.
+
+The tables: ``fail-on`` (top level), ``[links]`` → :class:`LinkCheckConfig`,
+``[assess]`` → :class:`AssessConfig`, ``[sources]`` → ``AssessConfig.sources``
+(the only place source overrides are written).
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from spector_refs.assess.config import AssessConfig, config_from_mapping
-from spector_refs.check import LinkCheckConfig
+from spector_refs import settings
+from spector_refs.assess.config import SECTION as ASSESS
+from spector_refs.assess.config import SOURCES, AssessConfig
+from spector_refs.check.config import SECTION as LINKS
+from spector_refs.check.config import LinkCheckConfig
 from spector_refs.errors import ConfigError
 from spector_refs.policy import DEFAULT_FAIL_ON, parse_fail_on
 
 CONFIG_FILE = "spector-refs.toml"
-_TOP_LEVEL = ("fail-on", "links", "assess", "sources")
+FAIL_ON = "fail-on"
+_TOP_LEVEL = (FAIL_ON, LINKS, ASSESS, SOURCES)
+_MOVED = {(ASSESS, "sources"): f"write the overrides in their own [{SOURCES}] table, beside [{ASSESS}]"}
+"""Keys that were once accepted somewhere else, with what to write instead."""
 
 
 @dataclass(frozen=True)
 class Config:
-    """Everything a run of spector_refs can be told."""
+    """Everything a run of spector_refs can be told, each part checked when it is built."""
 
     links: LinkCheckConfig = field(default_factory=LinkCheckConfig)
     assess: AssessConfig = field(default_factory=AssessConfig)
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
     source: str | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "fail_on", parse_fail_on(self.fail_on))
+        for name, kind in (("links", LinkCheckConfig), ("assess", AssessConfig)):
+            if not isinstance(getattr(self, name), kind):
+                raise ConfigError(f"{name}: expected a {kind.__name__}, got {getattr(self, name)!r}")
 
 
 def load_config(path: str | Path | None = None, *, directory: str | Path = ".") -> Config:
@@ -48,7 +68,7 @@ def load_config(path: str | Path | None = None, *, directory: str | Path = ".") 
     if pyproject.is_file():
         table = _read_toml(pyproject).get("tool", {}).get("spector-refs")
         if table is not None:
-            return config_from_mapping_table(table, source=f"{pyproject} [tool.spector-refs]")
+            return config_from_table(table, source=f"{pyproject} [tool.spector-refs]")
     return Config()
 
 
@@ -59,40 +79,48 @@ def config_from_file(path: Path) -> Config:
         data = data.get("tool", {}).get("spector-refs", {})
     elif "tool" in data and set(data) == {"tool"}:
         data = data["tool"].get("spector-refs", {})
-    return config_from_mapping_table(data, source=str(path))
+    return config_from_table(data, source=str(path))
 
 
-def config_from_mapping_table(table: Mapping[str, Any], *, source: str | None = None) -> Config:
-    """Build a :class:`Config` from the parsed TOML table; unknown keys are errors."""
-    where = f" in {source}" if source else ""
-    for key in table:
-        if key not in _TOP_LEVEL:
-            raise ConfigError(f"unknown key {key!r}{where}; known keys: {', '.join(_TOP_LEVEL)}")
+def config_from_table(table: Mapping[str, Any], *, source: str | None = None) -> Config:
+    """Build a :class:`Config` from a parsed TOML table; errors start with ``source``."""
     try:
-        links = links_config(_table(table, "links"))
-        assess = config_from_mapping(_table(table, "assess"), _table(table, "sources") or None)
-        fail_on = parse_fail_on(table.get("fail-on", DEFAULT_FAIL_ON))
+        _check_keys("", table, _TOP_LEVEL)
+        links = LinkCheckConfig(**section(table, LINKS, LinkCheckConfig))
+        assess = AssessConfig(**section(table, ASSESS, AssessConfig), sources=_table(table, SOURCES))
+        return Config(links=links, assess=assess, fail_on=table.get(FAIL_ON, DEFAULT_FAIL_ON), source=source)
     except ConfigError as exc:
-        raise ConfigError(f"{exc}{where}") from None
-    return Config(links=links, assess=assess, fail_on=fail_on, source=source)
+        raise ConfigError(f"{source}: {exc}" if source else str(exc)) from None
 
 
-def links_config(table: Mapping[str, Any], base: LinkCheckConfig | None = None) -> LinkCheckConfig:
-    """Map ``[links]`` keys (hyphenated) onto :class:`LinkCheckConfig` fields."""
-    known = {f.name for f in fields(LinkCheckConfig)}
-    values: dict[str, Any] = {}
-    for key, value in table.items():
-        name = key.replace("-", "_")
-        if name not in known:
-            raise ConfigError(f"unknown key 'links.{key}'; known keys: {', '.join(LinkCheckConfig.keys())}")
-        values[name] = tuple(value) if isinstance(value, list) else value
-    return replace(base or LinkCheckConfig(), **values)
+def section(table: Mapping[str, Any], name: str, kind: type) -> dict[str, Any]:
+    """A section's keys as the dataclass's field names, after checking their spelling.
+
+    Lists become tuples (TOML has no tuples); the dataclass checks the values.
+    """
+    values = _table(table, name)
+    allowed = tuple(settings.key_of("", f.name) for f in fields(kind) if (name, f.name) not in _MOVED)
+    _check_keys(name, values, allowed)
+    return {key.replace("-", "_"): tuple(v) if isinstance(v, list) else v for key, v in values.items()}
+
+
+def _check_keys(section_name: str, table: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
+    """Every key is an allowed key, spelt with hyphens; otherwise say what to write."""
+    for key in table:
+        where = f"{section_name}.{key}" if section_name else key
+        hyphenated = key.replace("_", "-")
+        if (section_name, key.replace("-", "_")) in _MOVED:
+            raise settings.fail(where, _MOVED[section_name, key.replace("-", "_")])
+        if key != hyphenated and hyphenated in allowed:
+            raise settings.fail(where, f"keys are spelt with hyphens: write {hyphenated!r}")
+        if key not in allowed:
+            raise settings.fail(where, f"unknown key; allowed keys: {', '.join(allowed)}")
 
 
 def _table(table: Mapping[str, Any], key: str) -> Mapping[str, Any]:
     value = table.get(key, {})
     if not isinstance(value, Mapping):
-        raise ConfigError(f"{key!r} must be a table")
+        raise settings.fail(key, f"expected a table ([{key}]), got {value!r}")
     return value
 
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from spector_refs import __version__
+from spector_refs.check.config import LinkCheckConfig
 from spector_refs.config import Config, load_config
 from spector_refs.errors import ConfigError
 from spector_refs.model import Reliability, Severity
@@ -53,3 +55,68 @@ def test_bad_configuration_names_the_key(tmp_path: Path, toml: str, named: str) 
     path.write_text(toml, encoding="utf-8")
     with pytest.raises(ConfigError, match=named):
         load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        pytest.param(
+            "fail_on = ['uncited']\n", "fail_on: keys are spelt with hyphens: write 'fail-on'", id="top"
+        ),
+        pytest.param(
+            "[links]\nper_host = 1\n",
+            "links.per_host: keys are spelt with hyphens: write 'per-host'",
+            id="links",
+        ),
+        pytest.param(
+            "[assess]\nweak_kinds = ['blog']\n",
+            "assess.weak_kinds: keys are spelt with hyphens: write 'weak-kinds'",
+            id="assess",
+        ),
+        pytest.param(
+            "[assess.sources]\n'x.org' = { kind = 'blog' }\n",
+            "assess.sources: write the overrides in their own [sources] table",
+            id="assess-sources",
+        ),
+    ],
+)
+def test_an_old_spelling_says_what_to_write_instead(tmp_path: Path, toml: str, message: str) -> None:
+    """One spelling (hyphens) and one place for source overrides ([sources]); the rest is refused."""
+    path = tmp_path / "spector-refs.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value).startswith(f"{path}: {message}")
+
+
+@pytest.mark.parametrize("section", ["links", "assess"])
+def test_unknown_keys_are_reported_alike_in_every_section(tmp_path: Path, section: str) -> None:
+    """The file, the key as written and the allowed keys, all hyphenated, in every section."""
+    path = tmp_path / "spector-refs.toml"
+    path.write_text(f"[{section}]\ncolour = 1\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert message.startswith(f"{path}: {section}.colour: unknown key; allowed keys: ")
+    allowed = message.split("allowed keys: ")[1].split(", ")
+    assert allowed and all("_" not in key for key in allowed)
+    assert "sources" not in allowed
+
+
+def test_a_bad_value_names_the_file_and_the_hyphenated_key(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.spector-refs.assess]\nstale-access-days = -5\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(directory=tmp_path)
+    assert str(info.value).startswith(
+        f"{tmp_path / 'pyproject.toml'} [tool.spector-refs]: assess.stale-access-days:"
+    )
+
+
+def test_the_config_checks_its_policy_on_construction() -> None:
+    with pytest.raises(ConfigError, match="fail-on: unknown name 'nope'"):
+        Config(fail_on=("nope",))
+    assert Config(fail_on="weak-only, none").fail_on == ("weak-only",)  # type: ignore[arg-type]
+
+
+def test_the_link_checker_names_the_package_version_in_its_user_agent() -> None:
+    assert f"spector-refs/{__version__} " in LinkCheckConfig().user_agent

@@ -1,25 +1,33 @@
-"""What a user can tune in the assessment, validated once at the edge.
+"""What a user can tune in the assessment, validated on construction.
 
 Field names are the configuration keys: ``[tool.spector-refs.assess]`` (or
-``[assess]`` in ``spector-refs.toml``) maps onto :class:`AssessConfig`, and
-``[tool.spector-refs.sources]`` fills ``sources``, the per-domain or per-name
-overrides of the bundled reliability data ("this journal is reliable for our
-topic"). :func:`config_from_mapping` turns such tables into a config or raises
-:class:`ConfigError` naming the bad key; the assessor itself never reads files.
+``[assess]`` in ``spector-refs.toml``) maps onto :class:`AssessConfig`, with
+hyphens (:mod:`spector_refs.settings`), and ``[tool.spector-refs.sources]``
+fills ``sources``, the per-domain or per-name overrides of the bundled
+reliability data ("this journal is reliable for our topic"). Whoever builds
+an :class:`AssessConfig` — the loader in :mod:`spector_refs.config`, a flag,
+library code — gets values checked and normalised (``"error"`` becomes
+``Severity.ERROR``) or a :class:`ConfigError` naming the key and what it
+allows; the assessor itself never reads files.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
+from spector_refs import settings
 from spector_refs.errors import ConfigError
 from spector_refs.findings import KINDS as FINDING_KINDS
 from spector_refs.model import Reliability, Severity
 
-KINDS = (
+SECTION = "assess"
+SOURCES = "sources"
+"""The table of source overrides: top level, beside ``assess`` (``assess.sources`` is refused)."""
+SOURCE_KINDS = (
     "news", "magazine", "academic", "book", "reference", "government", "state-media", "press-release",
     "company", "advocacy", "blog", "self-published", "social-media", "video", "wiki", "forum",
     "user-generated", "tabloid", "satire", "opinion", "predatory", "preprint", "archive", "unknown",
@@ -39,6 +47,17 @@ class SourceOverride:
     reliability: Reliability | None = None
     kind: str | None = None
     reason: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.reliability is not None:
+            _set(self, "reliability", settings.member("reliability", self.reliability, Reliability))
+        if self.kind is not None:
+            settings.choice("kind", self.kind, SOURCE_KINDS)
+        if self.reason is not None:
+            settings.text("reason", self.reason)
+
+
+_OVERRIDE = tuple(f.name for f in fields(SourceOverride))
 
 
 @dataclass(frozen=True)
@@ -81,130 +100,80 @@ class AssessConfig:
     sources: Mapping[str, SourceOverride] = field(default_factory=dict)
     source_data: str | None = None
 
+    def __post_init__(self) -> None:
+        """Normalise and check every field, so a bad setting fails here naming its key."""
+        for name in ("weak_kinds", "primary_kinds"):
+            _set(self, name, settings.choices(_key(name), getattr(self, name), SOURCE_KINDS, "source kind"))
+        _set(self, "weak_reliability", settings.members(_key("weak_reliability"), self.weak_reliability,
+                                                        Reliability, "reliability"))  # fmt: skip
+        for name in ("weak_severity", "primary_severity", "dead_severity"):
+            _set(self, name, settings.member(_key(name), getattr(self, name), Severity))
+        for name in ("lead_uncited", "infobox_uncited"):
+            _set(self, name, _optional_severity(_key(name), getattr(self, name)))
+        _set(self, "stale_access_days", _days(_key("stale_access_days"), self.stale_access_days))
+        settings.flag(_key("check_figures"), self.check_figures)
+        _set(self, "today", _iso_date(_key("today"), self.today))
+        _set(self, "sources", _overrides(self.sources))
+        if self.source_data is not None:
+            _set(self, "source_data", settings.text(_key("source_data"), os.fspath(self.source_data)))
+
     def reference_date(self) -> date:
         """The day access dates are compared with."""
         return date.fromisoformat(self.today) if self.today else date.today()
 
 
-def config_from_mapping(assess: Mapping[str, Any], sources: Mapping[str, Any] | None = None) -> AssessConfig:
-    """Build a config from the ``assess`` and ``sources`` tables of a config file.
-
-    Keys may be spelt with hyphens or underscores (``weak-kinds``). Unknown
-    keys and bad values raise :class:`ConfigError` with the key's name, so a
-    typo in pyproject.toml is reported instead of silently ignored.
-    """
-    known = {f.name for f in fields(AssessConfig)}
-    values: dict[str, Any] = {}
-    for key, raw in assess.items():
-        name = key.replace("-", "_")
-        if name not in known:
-            raise ConfigError(f"unknown assess option {key!r}; known options: {', '.join(sorted(known))}")
-        values[name] = _CONVERT[name](key, raw)
-    if sources is not None:
-        merged = dict(values.get("sources", {}))
-        merged.update(_sources("sources", sources))
-        values["sources"] = merged
-    return AssessConfig(**values)
+def _key(name: str) -> str:
+    return settings.key_of(SECTION, name)
 
 
-def _severity(key: str, raw: Any) -> Severity:
-    try:
-        return Severity(str(raw).lower())
-    except ValueError:
-        raise ConfigError(f"{key} must be one of error, warning, info (got {raw!r})") from None
+def _set(config: object, name: str, value: object) -> None:
+    """Store a normalised value on a frozen config (only during ``__post_init__``)."""
+    object.__setattr__(config, name, value)
 
 
-def _optional_severity(key: str, raw: Any) -> Severity | None:
-    """``true`` means info, ``false`` or ``"off"`` turns the finding off."""
-    if raw is True:
+def _optional_severity(key: str, value: Any) -> Severity | None:
+    """``true`` means info, ``false``, ``"off"`` or None leave the finding out."""
+    if value is True:
         return Severity.INFO
-    if raw is False or raw == "off":
+    if value is None or value is False or value == "off":
         return None
-    return _severity(key, raw)
+    return settings.member(key, value, Severity)
 
 
-def _kinds(key: str, raw: Any) -> frozenset[str]:
-    if isinstance(raw, str) or not isinstance(raw, list | tuple | set | frozenset):
-        raise ConfigError(f"{key} must be a list of source kinds")
-    bad = [kind for kind in raw if kind not in KINDS]
-    if bad:
-        raise ConfigError(f"{key}: {bad[0]!r} is not a source kind; use one of {', '.join(KINDS)}")
-    return frozenset(raw)
-
-
-def _reliabilities(key: str, raw: Any) -> frozenset[Reliability]:
-    if isinstance(raw, str) or not isinstance(raw, list | tuple | set | frozenset):
-        raise ConfigError(f"{key} must be a list of reliabilities")
-    try:
-        return frozenset(Reliability(value) for value in raw)
-    except ValueError:
-        choices = ", ".join(r.value for r in Reliability)
-        raise ConfigError(f"{key}: use reliabilities from {choices}") from None
-
-
-def _path(key: str, raw: Any) -> str:
-    if not isinstance(raw, str) or not raw:
-        raise ConfigError(f"{key} must be the path of a sources.json file")
-    return raw
-
-
-def _days(key: str, raw: Any) -> int | None:
-    if raw is False or raw == "off":
+def _days(key: str, value: Any) -> int | None:
+    if value is None or value is False or value == "off":
         return None
-    if isinstance(raw, bool) or not isinstance(raw, int) or raw < 0:
-        raise ConfigError(f"{key} must be a number of days (or false to turn the check off)")
-    return raw
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise settings.fail(
+            key, f"expected a number of days ≥ 0, or false to turn the check off; got {value!r}"
+        )
+    return value
 
 
-def _flag(key: str, raw: Any) -> bool:
-    if not isinstance(raw, bool):
-        raise ConfigError(f"{key} must be true or false")
-    return raw
-
-
-def _today(key: str, raw: Any) -> str | None:
-    text = raw.isoformat() if isinstance(raw, date) else raw
+def _iso_date(key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    written = value.isoformat() if isinstance(value, date) else value
     try:
-        date.fromisoformat(str(text))
+        date.fromisoformat(str(written))
     except ValueError:
-        raise ConfigError(f"{key} must be a date like 2024-01-31 (got {raw!r})") from None
-    return str(text)
+        raise settings.fail(key, f"expected a date like 2024-01-31, got {value!r}") from None
+    return str(written)
 
 
-def _sources(key: str, raw: Any) -> dict[str, SourceOverride]:
-    if not isinstance(raw, Mapping):
-        raise ConfigError(f"{key} must be a table of domain or name = {{reliability, kind}}")
-    return {str(name): _override(f"{key}.{name}", value) for name, value in raw.items()}
+def _overrides(value: Any) -> dict[str, SourceOverride]:
+    """The ``[sources]`` table: domain, domain/path glob or name → override."""
+    if not isinstance(value, Mapping):
+        raise settings.fail(SOURCES, f"expected a table of domain or name = {{{', '.join(_OVERRIDE)}}}")
+    return {str(name): _override(f'{SOURCES}."{name}"', raw) for name, raw in value.items()}
 
 
 def _override(key: str, raw: Any) -> SourceOverride:
-    if not isinstance(raw, Mapping) or set(raw) - {"reliability", "kind", "reason"}:
-        raise ConfigError(f"{key} must be a table with reliability, kind and/or reason")
-    reliability = raw.get("reliability")
-    if reliability is not None:
-        try:
-            reliability = Reliability(reliability)
-        except ValueError:
-            choices = ", ".join(r.value for r in Reliability)
-            raise ConfigError(f"{key}.reliability must be one of {choices}") from None
-    kind = raw.get("kind")
-    if kind is not None and kind not in KINDS:
-        raise ConfigError(f"{key}.kind must be one of {', '.join(KINDS)}")
-    return SourceOverride(reliability=reliability, kind=kind, reason=raw.get("reason"))
-
-
-_CONVERT = {
-    "weak_kinds": _kinds,
-    "weak_reliability": _reliabilities,
-    "weak_severity": _severity,
-    "primary_kinds": _kinds,
-    "primary_severity": _severity,
-    "dead_severity": _severity,
-    "lead_uncited": _optional_severity,
-    "infobox_uncited": _optional_severity,
-    "stale_access_days": _days,
-    "check_figures": _flag,
-    "today": _today,
-    "sources": _sources,
-    "source_data": _path,
-}
+    if isinstance(raw, SourceOverride):
+        return raw
+    if not isinstance(raw, Mapping) or set(raw) - set(_OVERRIDE):
+        raise settings.fail(key, f"expected a table with {', '.join(_OVERRIDE)} (any of them), got {raw!r}")
+    try:
+        return SourceOverride(**raw)
+    except ConfigError as exc:
+        raise ConfigError(f"{key}.{exc}") from None

@@ -2,8 +2,9 @@
 
 Field names are the configuration keys: ``[tool.spector-refs.links]`` in
 ``pyproject.toml`` spells them with hyphens (``per-host-interval``), Python
-with underscores. Every value is checked in ``__post_init__`` so a bad
-setting fails before any request is sent, with a message naming the key.
+with underscores (:mod:`spector_refs.settings` has the rule). Every value is
+checked in ``__post_init__`` so a bad setting fails before any request is
+sent, with a message naming the key and what it allows.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import os
 import re
 from dataclasses import dataclass, fields
 
-from spector_refs.errors import ConfigError
+from spector_refs import settings
+from spector_refs.version import HOMEPAGE, __version__
 
+SECTION = "links"
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
-    "Chrome/126.0 Safari/537.36 spector-refs/0.1 (citation link checker; "
-    "+https://github.com/spector-refs/spector-refs)"
+    f"Chrome/126.0 Safari/537.36 spector-refs/{__version__} (citation link checker; +{HOMEPAGE})"
 )
+"""Browser-like, because bot walls turn plain clients away, and naming this tool and its version."""
 METHODS = ("auto", "head", "get")
 
 
@@ -63,85 +66,62 @@ class LinkCheckConfig:
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host", "dead_after_failures", "max_body_bytes"):
-            _require_int(self, name, minimum=1)
+            settings.whole_number(_key(name), getattr(self, name), minimum=1)
         for name in ("retries", "max_redirects"):
-            _require_int(self, name, minimum=0)
+            settings.whole_number(_key(name), getattr(self, name), minimum=0)
         for name in ("timeout", "connect_timeout", "deadline"):
-            _require_number(self, name, positive=True)
+            settings.seconds(_key(name), getattr(self, name), positive=True)
         for name in ("per_host_interval", "backoff", "max_retry_after", "max_age", "dead_after_days"):
-            _require_number(self, name, positive=False)
+            settings.seconds(_key(name), getattr(self, name), positive=False)
         for name in ("allow_private", "archive_lookup", "identifiers"):
-            if not isinstance(getattr(self, name), bool):
-                raise ConfigError(f"links.{_key(name)}: expected true or false")
-        if self.method not in METHODS:
-            raise ConfigError(f"links.method: expected one of {', '.join(METHODS)}, got {self.method!r}")
-        _require_text(self, "user_agent")
-        _require_text(self, "archive_api")
+            settings.flag(_key(name), getattr(self, name))
+        settings.choice(_key("method"), self.method, METHODS)
+        settings.text(_key("user_agent"), self.user_agent)
+        settings.text(_key("archive_api"), self.archive_api)
         if isinstance(self.cache_path, os.PathLike):
             object.__setattr__(self, "cache_path", os.fspath(self.cache_path))
         if self.cache_path is not None:
-            _require_text(self, "cache_path")
+            settings.text(_key("cache_path"), self.cache_path)
         object.__setattr__(self, "accept_status", _status_codes(self.accept_status))
         object.__setattr__(self, "exclude", _patterns(self.exclude))
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:
-        """The configuration keys, hyphenated as pyproject.toml spells them."""
-        return tuple(_key(f.name) for f in fields(cls))
+        """The configuration keys, hyphenated as the configuration file spells them."""
+        return tuple(f.name.replace("_", "-") for f in fields(cls))
 
 
 def _key(name: str) -> str:
-    return name.replace("_", "-")
-
-
-def _require_int(config: LinkCheckConfig, name: str, *, minimum: int) -> None:
-    value = getattr(config, name)
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ConfigError(f"links.{_key(name)}: expected a whole number ≥ {minimum}, got {value!r}")
-
-
-def _require_number(config: LinkCheckConfig, name: str, *, positive: bool) -> None:
-    value = getattr(config, name)
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise ConfigError(f"links.{_key(name)}: expected a number of seconds, got {value!r}")
-    if value < 0 or (positive and value == 0):
-        bound = "greater than 0" if positive else "0 or more"
-        raise ConfigError(f"links.{_key(name)}: must be {bound}, got {value!r}")
-
-
-def _require_text(config: LinkCheckConfig, name: str) -> None:
-    value = getattr(config, name)
-    if not isinstance(value, str) or not value.strip():
-        raise ConfigError(f"links.{_key(name)}: expected a non-empty string, got {value!r}")
+    return settings.key_of(SECTION, name)
 
 
 def _status_codes(values: object) -> tuple[int, ...]:
     """Accepted status codes as a tuple of ints from 100 to 599."""
+    key = _key("accept_status")
     if isinstance(values, int | str):
         values = (values,)
     try:
         codes = tuple(int(value) for value in values)  # type: ignore[union-attr]
     except (TypeError, ValueError):
-        raise ConfigError(
-            f"links.accept-status: expected a list of HTTP status codes, got {values!r}"
-        ) from None
+        raise settings.fail(key, f"expected a list of HTTP status codes, got {values!r}") from None
     for code in codes:
         if not 100 <= code <= 599:
-            raise ConfigError(f"links.accept-status: {code} is not an HTTP status code (100-599)")
+            raise settings.fail(key, f"{code} is not an HTTP status code (100-599)")
     return codes
 
 
 def _patterns(values: object) -> tuple[str, ...]:
     """Exclusion regexes, each compiled once here so a typo fails early."""
+    key = _key("exclude")
     if isinstance(values, str):
         values = (values,)
     if not isinstance(values, list | tuple):
-        raise ConfigError(f"links.exclude: expected a list of regular expressions, got {values!r}")
+        raise settings.fail(key, f"expected a list of regular expressions, got {values!r}")
     for value in values:
         if not isinstance(value, str):
-            raise ConfigError(f"links.exclude: expected a regular expression, got {value!r}")
+            raise settings.fail(key, f"expected a regular expression, got {value!r}")
         try:
             re.compile(value)
         except re.error as exc:
-            raise ConfigError(f"links.exclude: {value!r} is not a valid regular expression ({exc})") from None
+            raise settings.fail(key, f"{value!r} is not a valid regular expression ({exc})") from None
     return tuple(values)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from spector_refs.assess import build
-from spector_refs.assess.config import KINDS
+from spector_refs.assess.config import SOURCE_KINDS
 from spector_refs.model import Reliability
 
 # the checkout's copy, also when the package under test is an installed one without upstream/
@@ -42,10 +42,10 @@ def test_every_entry_uses_the_documented_vocabularies(built: dict) -> None:
     reliabilities = {r.value for r in Reliability}
     for key, entry in built["sites"].items():
         assert entry["reliability"] in reliabilities, key
-        assert entry["kind"] in KINDS, key
+        assert entry["kind"] in SOURCE_KINDS, key
         assert entry["reason"], key
         for rule in entry.get("rules", ()):
-            assert rule.get("kind", "unknown") in KINDS and ("path" in rule or "title" in rule), key
+            assert rule.get("kind", "unknown") in SOURCE_KINDS and ("path" in rule or "title" in rule), key
     assert all(target in built["sites"] for target in built["names"].values())
 
 

@@ -6,15 +6,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from spector_refs.assess import assess
-from spector_refs.assess.config import KINDS
+from spector_refs.assess.config import SOURCE_KINDS
+from spector_refs.findings import FINDING_KINDS
 from spector_refs.model import Article, Claim, LinkResult, Reference, Reliability, Verdict
-from spector_refs.parse.core.tags import INLINE_TAGS, tag_slug
-
-FINDING_KINDS = {
-    "uncited", "weak-only", "primary-only", "dead-only", "unverified-figure", "duplicate-reference",
-    "unused-reference", "missing-reference", "missing-url", "missing-date", "missing-author",
-    "generic-title", "bare-url", "stale-access-date", "cs1-maint",
-} | {tag_slug(tag) for tag in INLINE_TAGS}  # fmt: skip
+from spector_refs.parse.core.tags import INLINE_TAGS
 
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 urls = st.one_of(st.none(), text, st.sampled_from([
@@ -52,7 +47,7 @@ claims = st.builds(
 def test_assess_is_total(refs: tuple[Reference, ...], claims: tuple[Claim, ...], page: str) -> None:
     links = [LinkResult(url=ref.url, verdict=Verdict.OK, reason="ok", text=page) for ref in refs if ref.url]
     result = assess(Article("T", "text", references=refs, claims=claims), links)
-    assert {finding.kind for finding in result.findings} <= FINDING_KINDS
+    assert {finding.kind for finding in result.findings} <= set(FINDING_KINDS)
     assert all(finding.reason for finding in result.findings)
     for _, profile in result.sources:
-        assert profile.kind in KINDS and profile.reliability in Reliability and profile.reason
+        assert profile.kind in SOURCE_KINDS and profile.reliability in Reliability and profile.reason
