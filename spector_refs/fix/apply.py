@@ -81,14 +81,17 @@ def fix(
     )
     root = mwparserfromhell.parse(article_text)
     plans = [plan for plan in (_plan(c, by_url.get(c.url), context) for c in citations(root)) if plan]
-    starts = offsets(root, [(plan.citation.node, plan.citation.parent) for plan in plans])
-    changes = [
-        change
-        for plan, start in zip(plans, starts, strict=True)
-        if (change := _apply(plan, start, article_text, context))
+    starts = offsets(
+        root, [(plan.citation.node, plan.citation.parent, plan.citation.index) for plan in plans]
+    )
+    # last to first, so that a tag put in after one citation never moves another still to be edited
+    made = [
+        _apply(plan, start, article_text, context)
+        for plan, start in reversed(list(zip(plans, starts, strict=True)))
     ]
+    changes = tuple(change for change in reversed(made) if change is not None)
     text = str(root)
-    return FixResult(text, unified_diff(article_text, text, name), tuple(changes))
+    return FixResult(text, unified_diff(article_text, text, name), changes)
 
 
 def _plan(citation: Citation, result: LinkResult | None, context: _Context) -> _Plan | None:

@@ -36,6 +36,7 @@ class Citation:
 
     node: Template | ExternalLink
     parent: Wikicode
+    index: int  # in ``parent.nodes`` when scanned; edits go last to first so it stays true
     url: str
     in_ref: bool
 
@@ -46,30 +47,30 @@ class Citation:
 
 def citations(root: Wikicode) -> Iterator[Citation]:
     """Every citation with an http(s) URL, in document order (citations are not searched inside)."""
-    stack: list[tuple[Iterator[Node], Wikicode, bool]] = [(iter(root.nodes), root, False)]
+    stack: list[tuple[Iterator[tuple[int, Node]], Wikicode, bool]] = [(enumerate(root.nodes), root, False)]
     while stack:
         nodes, code, in_ref = stack[-1]
-        node = next(nodes, None)
+        index, node = next(nodes, (-1, None))
         if node is None:
             stack.pop()
             continue
-        citation = _citation(node, code, in_ref)
+        citation = _citation(node, code, index, in_ref)
         if citation is not None:
             yield citation
             continue
         is_ref = isinstance(node, Tag) and str(node.tag).strip().lower() == "ref"
         children = [(child, in_ref or (is_ref and child is node.contents)) for child in node.__children__()]
         for child, child_in_ref in reversed(children):
-            stack.append((iter(child.nodes), child, child_in_ref))
+            stack.append((enumerate(child.nodes), child, child_in_ref))
 
 
-def _citation(node: Node, parent: Wikicode, in_ref: bool) -> Citation | None:
+def _citation(node: Node, parent: Wikicode, index: int, in_ref: bool) -> Citation | None:
     if isinstance(node, Template) and is_citation_template(str(node.name)):
         url = template_url(node)
-        return Citation(node, parent, url, in_ref) if url else None
+        return Citation(node, parent, index, url, in_ref) if url else None
     if in_ref and isinstance(node, ExternalLink) and _is_bare_ref(parent, node):
         url = str(node.url).strip()
-        return Citation(node, parent, url, in_ref) if url.lower().startswith(_URL_SCHEMES) else None
+        return Citation(node, parent, index, url, in_ref) if url.lower().startswith(_URL_SCHEMES) else None
     return None
 
 
@@ -125,8 +126,10 @@ def annotations(citation: Citation) -> dict[str, int]:
 
 
 def node_index(citation: Citation) -> int:
-    """The citation's position among its parent's nodes (by identity: equal text is not the same node)."""
-    return next(i for i, node in enumerate(citation.parent.nodes) if node is citation.node)
+    """The citation's position among its parent's nodes, checked: an edit must never hit another node."""
+    if citation.parent.nodes[citation.index] is not citation.node:
+        raise AssertionError("fix: a citation moved in its parent; edits must go last to first")
+    return citation.index
 
 
 def citation_targets(root: Wikicode) -> list[LinkTarget]:

@@ -17,21 +17,28 @@ from mwparserfromhell.wikicode import Wikicode
 _MARKER = re.compile("\x00(\\d+)\x00")
 
 
-def offsets(root: Wikicode, nodes: Sequence[tuple[Node, Wikicode]]) -> list[int]:
-    """The start of each ``(node, parent)`` in ``str(root)``; the tree is left as it was."""
-    markers: list[tuple[Wikicode, Text]] = []
+def offsets(root: Wikicode, places: Sequence[tuple[Node, Wikicode, int]]) -> list[int]:
+    """The start of each ``(node, parent, index in parent)`` in ``str(root)``; the tree is left as it was.
+
+    ``places`` come in document order; markers go in last to first, so each
+    index is still right when its marker is inserted.
+    """
+    markers: dict[int, Text] = {}
+    parents: dict[int, Wikicode] = {}
     try:
-        for number, (node, parent) in enumerate(nodes):
+        for number in reversed(range(len(places))):
+            node, parent, index = places[number]
+            if parent.nodes[index] is not node:
+                raise AssertionError("fix: a node is not where the scan found it")
             marker = Text(f"\x00{number}\x00")
-            index = next(i for i, child in enumerate(parent.nodes) if child is node)
             parent.nodes.insert(index, marker)
-            markers.append((parent, marker))
+            markers[id(marker)] = marker
+            parents[id(parent)] = parent
         text = str(root)
     finally:
-        for parent, marker in markers:
-            index = next(i for i, child in enumerate(parent.nodes) if child is marker)
-            del parent.nodes[index]
-    found = [0] * len(nodes)
+        for parent in parents.values():
+            parent.nodes[:] = [node for node in parent.nodes if id(node) not in markers]
+    found = [0] * len(places)
     shift = 0
     for match in _MARKER.finditer(text):
         found[int(match.group(1))] = match.start() - shift
