@@ -43,7 +43,6 @@ _CONTAINERS = frozenset({
     "html", "body", "div", "section", "article", "main", "aside", "header", "footer", "center",
     "blockquote", "details",
 })  # fmt: skip
-_PARAGRAPHS = frozenset({"p", "dd", "dt", "figure", "hr", "pre"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _NOTE_LINK = re.compile(r"#cite_note")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)

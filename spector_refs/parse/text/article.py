@@ -38,11 +38,6 @@ class _State:
     problems: list[str] = field(default_factory=list)
 
 
-def looks_like_text(text: str) -> bool:
-    """Plain text has no markup and usually a "References edit" heading."""
-    return "<" not in text[:2000] or bool(re.search(r"^References?(?: edit|\[edit\])\s*$", text, re.M))
-
-
 def parse_text(text: str, *, title: str | None = None, path: str | None = None) -> Article:
     """Parse a plain-text rendering into an :class:`Article`. Never raises on content."""
     state = _State()
