@@ -22,7 +22,7 @@ def main(argv: list[str]) -> int:
         authors = "; ".join(name.display() for name in ref.authors) or "(no author)"
         print(f"  [{ref.number}] ×{ref.cite_count} {authors}: {ref.title} — {ref.work} ({ref.date})")
 
-    print(article.to_bibtex().splitlines()[0], "…")
+    print(spector_refs.export(article).splitlines()[0], "…")
 
     links = spector_refs.check_links(article) if "--links" in argv else []
     assessment = spector_refs.assess(article, links)

@@ -163,12 +163,6 @@ class Article:
                 return ref
         return None
 
-    def to_bibtex(self, dialect: str = "biblatex") -> str:
-        """The article's references as a BibLaTeX (or classic BibTeX) file."""
-        from spector_refs.export.bibtex import to_bibtex
-
-        return to_bibtex(self.references, dialect=dialect)
-
     def link_targets(self) -> list[LinkTarget]:
         """Every ``url`` and ``archive_url`` of the references, once each, with what the citation says."""
         found: list[LinkTarget] = []

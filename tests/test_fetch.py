@@ -7,9 +7,9 @@ import requests
 import responses
 from responses import matchers
 
-from spector_refs import __version__
-from spector_refs.collect.wiki import api_url, fetch_article, is_page_url, user_agent
+from spector_refs.collect.wiki import api_url, fetch_article, is_page_url
 from spector_refs.errors import FetchError, InputError
+from spector_refs.version import __version__, user_agent
 
 API = api_url("en")
 WIKITEXT = (

@@ -1,6 +1,6 @@
 """Build the bundled source data, ``sources.json``, from the upstream lists and our curation.
 
-Run ``python -m spector_refs.assess.build`` after changing anything under
+Run ``python tools/build_sources.py`` after changing anything under
 ``spector_refs/assess/data/`` (the upstream copies or ``curation.toml``); a test
 fails when the committed ``sources.json`` differs from what this produces. The
 output is deterministic (no clock, sorted keys) so that test can compare bytes.
@@ -12,9 +12,10 @@ in ``[cite_unseen] categories``) > what the perennial entry's own wording says
 the source is. The URL-shape rules of ``[rules]`` are copied in, with the brand
 families the lists themselves reveal (a name listed under two suffixes).
 
-This module stays inside the package, not in a build script beside it:
-``spector-refs sources update`` rebuilds the data from the live Meta-Wiki
-pages at run time, on the user's machine, with the same code.
+The merge stays inside the package (only the developer's command that writes
+the committed file is in ``tools/``): ``spector-refs sources update`` rebuilds
+the data from the live Meta-Wiki pages at run time, on the user's machine,
+with the same code.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -358,16 +358,3 @@ def _provenance(
                 "fetched": fetched["fetched"], "licence": "CC BY-SA 4.0 (Meta-Wiki content)"}  # fmt: skip
         out.append({"file": str(live), "sha256": hashlib.sha256(live.read_bytes()).hexdigest(), **meta})
     return out
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Write ``sources.json`` next to the data it is built from."""
-    data_dir = Path(argv[0]) if argv else DATA
-    target = data_dir / "sources.json"
-    target.write_text(render(build_sources(data_dir)), encoding="utf-8")
-    print(f"wrote {target}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -17,10 +17,10 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from spector_refs import __version__
 from spector_refs.cli import audit, bib, fix, kinds, links, parse, sources
 from spector_refs.errors import SpectorError
 from spector_refs.policy import EXIT_USAGE
+from spector_refs.version import __version__
 
 SUBCOMMANDS = (parse, bib, links, audit, fix, kinds, sources)
 

@@ -18,6 +18,7 @@ import requests
 
 from spector_refs.errors import FetchError, InputError
 from spector_refs.model import Article
+from spector_refs.version import user_agent
 
 SOURCES = ("html", "wikitext")
 _PAGE_URL = re.compile(
@@ -26,13 +27,6 @@ _PAGE_URL = re.compile(
     re.I,
 )
 _WIKI = re.compile(r"^[a-z][a-z0-9-]{1,20}$")
-
-
-def user_agent() -> str:
-    """The descriptive User-Agent Wikimedia asks API clients to send."""
-    from spector_refs import __version__ as version
-
-    return f"spector-refs/{version} (https://github.com/spector-refs/spector-refs; audit tool)"
 
 
 def is_page_url(text: str) -> bool:

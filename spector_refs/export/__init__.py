@@ -14,7 +14,7 @@ from spector_refs.errors import ExportError
 from spector_refs.export.bibtex import to_bibtex
 from spector_refs.export.csl_json import to_csl_json
 from spector_refs.export.ris import to_ris
-from spector_refs.model import LinkResult, Reference
+from spector_refs.model import Article, LinkResult, Reference
 
 __all__ = ["FORMATS", "export", "to_bibtex", "to_csl_json", "to_ris"]
 
@@ -22,16 +22,18 @@ FORMATS = ("biblatex", "bibtex", "csl-json", "ris")
 
 
 def export(
-    references: Sequence[Reference],
+    references: Sequence[Reference] | Article,
     format: str = "biblatex",
     *,
     links: Mapping[str, LinkResult] | None = None,
 ) -> str:
-    """The references in ``format`` (one of ``FORMATS``), as the text of a file.
+    """The references (or an article's references) in ``format`` (one of ``FORMATS``), as a file's text.
 
     ``links`` maps cited URLs to link-check results, so entries for dead
     pages carry their archived copy.
     """
+    if isinstance(references, Article):
+        references = references.references
     if format in ("biblatex", "bibtex"):
         return to_bibtex(references, dialect=format, links=links)
     if format == "csl-json":

@@ -15,13 +15,13 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from spector_refs import __version__
 from spector_refs.assess.verify import title_mismatch
 from spector_refs.findings import TAG_KINDS, kind_of
 from spector_refs.model import Assessment, AuditResult, Finding, LinkResult, Reference, Severity
 from spector_refs.parse.core.tags import tag_slug
 from spector_refs.policy import broken_links
 from spector_refs.report import claims_view, view
+from spector_refs.version import __version__
 
 _TONES = ("dead-only", "tagged", "weak-only", "uncited", "unverified-figure", "primary-only")
 """Highlight tones of claims, the most urgent first: a claim shows the first that applies."""

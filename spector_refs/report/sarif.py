@@ -17,11 +17,11 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from spector_refs import __version__
 from spector_refs.findings import BROKEN_LINK, KINDS, FindingKind, kind_of
 from spector_refs.model import Assessment, AuditResult, Severity
 from spector_refs.policy import broken_links
 from spector_refs.report import view
+from spector_refs.version import __version__
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

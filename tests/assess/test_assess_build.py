@@ -1,9 +1,11 @@
-"""The bundled sources.json is exactly what build.py makes of the in-repo upstream copies."""
+"""The bundled sources.json is exactly what the build makes of the in-repo upstream copies."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -12,7 +14,17 @@ from spector_refs.assess.config import SOURCE_KINDS
 from spector_refs.model import Reliability
 
 # the checkout's copy, also when the package under test is an installed one without upstream/
-DATA = Path(__file__).resolve().parents[2] / "spector_refs" / "assess" / "data"
+CHECKOUT = Path(__file__).resolve().parents[2]
+DATA = CHECKOUT / "spector_refs" / "assess" / "data"
+
+
+def _tool() -> ModuleType:
+    """``tools/build_sources.py``, loaded from the checkout (tools/ is not an installed package)."""
+    spec = importlib.util.spec_from_file_location("build_sources", CHECKOUT / "tools" / "build_sources.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +34,7 @@ def built() -> dict:
 
 def test_sources_json_is_fresh(built: dict) -> None:
     committed = (DATA / "sources.json").read_text(encoding="utf-8")
-    assert committed == build.render(built), "run: python -m spector_refs.assess.build"
+    assert committed == build.render(built), "run: python tools/build_sources.py"
 
 
 def test_versioned_with_origin_date_and_licence(built: dict) -> None:
@@ -71,10 +83,14 @@ def test_curation_adds_kinds(built: dict) -> None:
     assert built["suffixes"]["gov"]["kind"] == "government"
 
 
-def test_build_main_writes_the_file(tmp_path: Path) -> None:
+def test_build_tool_writes_the_file_and_checks_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tool = _tool()
     (tmp_path / "upstream").mkdir()
     for name in ("curation.toml", *(f"upstream/{path.name}" for path in (DATA / "upstream").iterdir())):
         (tmp_path / name).write_bytes((DATA / name).read_bytes())
-    assert build.main([str(tmp_path)]) == 0
+    assert tool.main([str(tmp_path), "--check"]) == 1
+    assert "out of date" in capsys.readouterr().out
+    assert tool.main([str(tmp_path)]) == 0
     written = json.loads((tmp_path / "sources.json").read_text(encoding="utf-8"))
     assert written["sites"]["reuters.com"]["kind"] == "news"
+    assert tool.main([str(tmp_path), "--check"]) == 0

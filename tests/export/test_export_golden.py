@@ -90,8 +90,8 @@ def test_empty_reference_list_exports_empty_files() -> None:
     assert json.loads(export((), "csl-json")) == []
 
 
-def test_article_to_bibtex_is_the_biblatex_export() -> None:
+def test_an_article_exports_its_references() -> None:
     refs, _ = load_case("seed")
     article = Article(title="Operation SpecTor", source_format="text", references=refs)
-    assert article.to_bibtex() == export(refs)
-    assert article.to_bibtex("bibtex") == export(refs, "bibtex")
+    assert export(article) == export(refs)
+    assert export(article, "bibtex") == export(refs, "bibtex")
