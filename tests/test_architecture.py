@@ -51,7 +51,7 @@ ALLOWED: dict[str, set[str]] = {
     "baseline": {"findings", "policy", "model", "errors", "output"},
     "dump": {*FOUNDATION, *("parse", "check", "assess", "findings", "policy", "report", "config", "audit")},
     # the interface: the public facade, the command line and its entry point
-    "facade": {*FOUNDATION, *("parse", "collect", "check", "assess", "export", "config", "audit")},
+    "facade": {*FOUNDATION, *("parse", "collect", "check", "assess", "export", "fix", "config", "audit")},
     "cli": {
         *FOUNDATION,
         *("parse", "collect", "findings", "policy", "check", "assess", "export", "fix", "report"),
@@ -94,7 +94,7 @@ def _imports(module: str) -> Iterator[tuple[int, str]]:
 
 def _edges() -> Iterator[tuple[str, int, str]]:
     for module in MODULES:
-        for line, target in _imports(module):
+        for line, target in sorted(set(_imports(module))):
             if target == "spector_refs" or target.startswith("spector_refs."):
                 yield module, line, target
 
