@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "spector_refs"
-FOUNDATION = {"errors", "version", "model", "dates", "inputs", "output", "serialize"}
+FOUNDATION = {"errors", "version", "model", "dates", "inputs", "output", "settings", "serialize"}
 
 # group -> the groups it may import (its own group is always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -27,6 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "dates": {"errors"},
     "inputs": {"errors"},
     "output": {"errors"},
+    "settings": {"errors"},
     "serialize": {"model"},
     # stage 1: parsers read text and build the model
     "parse": {"model", "errors", "dates", "inputs"},
@@ -36,8 +37,8 @@ ALLOWED: dict[str, set[str]] = {
     "findings": {"model", "errors", "parse"},
     "policy": {"findings", "model", "errors"},
     # stage 2: the link checker (network) and the assessor (sources, claims)
-    "check": {"model", "errors", "dates", "serialize", "version"},
-    "assess": {"check", "parse", "findings", "model", "errors", "dates", "output", "version"},
+    "check": {"model", "errors", "dates", "serialize", "settings", "version"},
+    "assess": {"check", "parse", "findings", "model", "errors", "dates", "output", "settings", "version"},
     # stage 3: writers read the model; reports read every stage's results
     "export": {"model", "errors", "dates"},
     "fix": {*FOUNDATION, *("parse", "check")},
@@ -46,7 +47,7 @@ ALLOWED: dict[str, set[str]] = {
         *("parse", "check", "assess", "findings", "policy"),
     },
     # orchestration: configuration, whole audits, baselines, whole-wiki dumps
-    "config": {"check", "assess", "policy", "findings", "errors", "model"},
+    "config": {"check", "assess", "policy", "findings", "errors", "model", "settings"},
     "audit": {"assess", "check", "config", "policy", "findings", "model", "errors"},
     "baseline": {"findings", "policy", "model", "errors", "output"},
     "dump": {*FOUNDATION, *("parse", "check", "assess", "findings", "policy", "report", "config", "audit")},
