@@ -17,6 +17,7 @@ from spector_refs.check.failures import Failure
 from spector_refs.check.http import Answer, Fetcher
 from spector_refs.check.metadata import read_metadata
 from spector_refs.check.page import Page, is_textual, read_page
+from spector_refs.check.probe import HostProbes
 from spector_refs.check.safety import HostResolver, normalise_host
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.verdict import classify
@@ -80,14 +81,31 @@ def request_url(url: str) -> str:
 
 
 class ChainFollower:
-    """Follows one URL's redirects with one worker's fetcher."""
+    """Follows one URL's redirects with one worker's fetcher.
 
-    def __init__(self, config: LinkCheckConfig, resolver: HostResolver, fetcher: Fetcher):
+    With ``probes`` a page that answered 200 is also compared with its
+    host's answer for a made-up path (see :mod:`spector_refs.check.probe`).
+    """
+
+    def __init__(
+        self,
+        config: LinkCheckConfig,
+        resolver: HostResolver,
+        fetcher: Fetcher,
+        probes: HostProbes | None = None,
+    ):
         self.config = config
         self.resolver = resolver
         self.fetcher = fetcher
+        self.probes = probes
 
     def follow(self, url: str, slot: HostSlot) -> Outcome:
+        outcome = self._chase(url, slot)
+        if self.probes is None:
+            return outcome
+        return self.probes.judge(url, outcome, slot, self._chase)
+
+    def _chase(self, url: str, slot: HostSlot) -> Outcome:
         deadline = time.monotonic() + self.config.deadline
         self.fetcher.session.cookies.clear()
         current, hops, seen = url, [], {request_url(url)}

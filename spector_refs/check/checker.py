@@ -26,6 +26,7 @@ from spector_refs.check.cache import is_dead, open_cache
 from spector_refs.check.chain import ChainFollower, host_key, precheck, to_result
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.http import Fetcher, make_session
+from spector_refs.check.probe import HostProbes
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
 from spector_refs.check.titles import best_match
@@ -89,6 +90,7 @@ class _Run:
         )
         self.results: list[LinkResult | None] = [None] * len(targets)
         self.reached = threading.Event()
+        self.probes = HostProbes(wait=self.config.deadline) if self.config.soft_404_probe else None
 
     def execute(self, advance: Callable[[], None]) -> list[LinkResult]:
         jobs = []
@@ -136,7 +138,7 @@ class _Run:
 
     def _work(self, scheduler: HostScheduler, advance: Callable[[], None]) -> None:
         session = make_session(self.config, self.resolver)
-        follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, session))
+        follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, session), self.probes)
         archive_session = _archive_session(self.config)
         try:
             while (item := scheduler.next_job()) is not None:

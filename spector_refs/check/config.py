@@ -37,7 +37,8 @@ class LinkCheckConfig:
     streamed GET for pages, whose text the soft-404 check needs anyway),
     "head" (always HEAD first) or "get". ``identifiers`` looks the citations'
     DOIs up at doi.org (it tells doi.org what the article cites, so it is off
-    by default).
+    by default). ``soft_404_probe`` asks each host once for a path that
+    cannot exist, to know its soft 404 when it sees one (one request per host).
     """
 
     concurrency: int = 16
@@ -63,6 +64,7 @@ class LinkCheckConfig:
     archive_lookup: bool = False
     archive_api: str = "https://archive.org/wayback/available"
     identifiers: bool = False
+    soft_404_probe: bool = True
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host", "dead_after_failures", "max_body_bytes"):
@@ -73,7 +75,7 @@ class LinkCheckConfig:
             settings.seconds(_key(name), getattr(self, name), positive=True)
         for name in ("per_host_interval", "backoff", "max_retry_after", "max_age", "dead_after_days"):
             settings.seconds(_key(name), getattr(self, name), positive=False)
-        for name in ("allow_private", "archive_lookup", "identifiers"):
+        for name in ("allow_private", "archive_lookup", "identifiers", "soft_404_probe"):
             settings.flag(_key(name), getattr(self, name))
         settings.choice(_key("method"), self.method, METHODS)
         settings.text(_key("user_agent"), self.user_agent)

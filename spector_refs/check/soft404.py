@@ -13,27 +13,9 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from spector_refs.check.missing import body_missing_phrase, reads_as_article, title_says_missing
 from spector_refs.check.page import Page
 
-_MISSING = re.compile(
-    r"\b(?:page|file|article|story|content|document|resource|url|item|post)s?\b[^.!?]{0,30}?"
-    r"\b(?:(?:was|could|can)\s*(?:not|n't)\s*(?:be\s+)?found|not\s+found|(?:does|do)\s*(?:not|n't)\s+exist"
-    r"|no\s+longer\s+(?:exists?|available)|(?:has|have)\s+been\s+(?:removed|deleted)|is\s+(?:missing|unavailable)"
-    r"|isn't\s+available)"
-    r"|^\s*(?:error\s*)?404\b|\b404\s*(?:[-:|–—]\s*)?(?:error|not\s+found|page)\b|\berror\s*404\b"
-    r"|^\s*not\s+found\s*$|\bpage\s+not\s+found\b"
-    r"|\b(?:can't|cannot|couldn't|could\s+not|unable\s+to)\s+find\s+(?:the|that|this|what)\b"
-    r"|\bnothing\s+(?:was\s+)?found\b|\bthis\s+page\s+(?:isn't|is\s+not)\s+available\b",
-    re.IGNORECASE,
-)
-_BODY_MISSING = re.compile(
-    r"\b(?:page|article|content)\s+you\s+(?:are|were|'re)\s+looking\s+for\s+"
-    r"(?:(?:does|do)\s*(?:not|n't)\s+exist|(?:could|can)\s*(?:not|n't)\s+be\s+found|was\s+not\s+found"
-    r"|(?:has|have)\s+been\s+(?:removed|moved|deleted)|is\s+no\s+longer\s+available|is\s+unavailable)"
-    r"|\b(?:the\s+)?requested\s+(?:page|url|document)\s+(?:was|could)\s*(?:not|n't)\s+(?:be\s+)?found"
-    r"|\b404\s*[-:–—]?\s*(?:page\s+)?not\s+found\b",
-    re.IGNORECASE,
-)
 _HOME_PATHS = re.compile(
     r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|main|start|welcome)(?:\.\w{2,5})?/?|home/?)?$",
     re.IGNORECASE,
@@ -59,21 +41,25 @@ _WALL_TEXT = re.compile(
 )
 
 
-def is_soft_404(page: Page) -> str | None:
+def soft_404_reason(page: Page) -> str | None:
     """Why a page answered with 200 is really "not found"; None if it is not.
 
-    The title and main headings are trusted; the body is only searched near
-    its start and for whole sentences an error page uses, so an article
-    that merely mentions "404" is not caught.
+    The title and main headings are trusted when a "not found" message is
+    most of what they say; the body only near its start and for whole
+    sentences an error page uses. A page whose text reads as an article
+    (an article about HTTP 404, say) is never one, whatever it quotes.
     """
+    found = None
     for label, text in (("title", page.title), *(("heading", h) for h in page.headings)):
-        match = _MISSING.search(text)
-        if match:
-            return f"the page's {label} says {text[:80]!r}"
-    match = _BODY_MISSING.search(page.opening)
-    if match:
-        return f"the page says {match.group(0)!r}"
-    return None
+        if title_says_missing(text):
+            found = f"the page's {label} says {text[:80]!r}"
+            break
+    else:
+        phrase = body_missing_phrase(page.opening)
+        found = phrase and f"the page says {phrase!r}"
+    if not found or reads_as_article(page.text):
+        return None
+    return found
 
 
 def landing_redirect(original: str, final: str) -> str | None:

@@ -13,7 +13,7 @@ from http import HTTPStatus
 
 from spector_refs.check.page import Page
 from spector_refs.check.parking import usurped_reason
-from spector_refs.check.soft404 import bot_wall, is_soft_404, landing_redirect
+from spector_refs.check.soft404 import bot_wall, landing_redirect, soft_404_reason
 from spector_refs.model import Verdict
 
 _GONE = {400, 404, 410, 414}
@@ -61,7 +61,7 @@ def classify(
 def _classify_success(
     words: str, page: Page, original_url: str, final_url: str, redirected: bool
 ) -> tuple[Verdict, str]:
-    missing = is_soft_404(page)
+    missing = soft_404_reason(page)
     if missing:
         return Verdict.SOFT_404, f"{words}, but {missing}"
     if not redirected:

@@ -27,6 +27,7 @@ _LINK_FLAGS = (
     ("max_age", "max_age"),
     ("allow_private", "allow_private"),
     ("archive", "archive_lookup"),
+    ("soft_404_probe", "soft_404_probe"),
 )
 """Link flags that set one ``LinkCheckConfig`` field each: (argparse dest, field)."""
 
@@ -76,6 +77,13 @@ def add_link_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         default=None,
         help="ask the Wayback Machine for copies of dead links (sends those URLs to archive.org)",
+    )
+    group.add_argument(
+        "--no-soft-404-probe",
+        dest="soft_404_probe",
+        action="store_false",
+        default=None,
+        help="do not ask each host for a made-up path to learn what its soft-404 page looks like",
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.http import head_suffices, retry_after, wants_head
 from spector_refs.check.page import Page, read_page
-from spector_refs.check.soft404 import bot_wall, is_soft_404, landing_redirect
+from spector_refs.check.soft404 import bot_wall, landing_redirect, soft_404_reason
 from spector_refs.check.verdict import classify
 from spector_refs.errors import ConfigError
 from spector_refs.model import Verdict
@@ -29,7 +29,7 @@ from spector_refs.model import Verdict
     ],
 )
 def test_soft_404_pages(page):
-    assert is_soft_404(page)
+    assert soft_404_reason(page)
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_soft_404_pages(page):
     ],
 )
 def test_real_pages_are_not_soft_404(page):
-    assert is_soft_404(page) is None
+    assert soft_404_reason(page) is None
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ A real ``spector-refs links`` run over 1 000 loopback URLs is killed with
 SIGKILL once a few hundred checks are recorded. The cache must still open
 (SQLite integrity check), keep every row recorded before the kill, and a
 second run must request exactly the URLs that were not recorded (the
-server counts requests per path). Two runs sharing one cache file at the
+server counts requests per path, so the per-host soft-404 probe, one
+request more per run, is off). Two runs sharing one cache file at the
 same time must both finish with correct results.
 """
 
@@ -33,6 +34,7 @@ per-host-interval = 0
 timeout = 5
 deadline = 10
 retries = 0
+soft-404-probe = false
 """
 
 

@@ -1,0 +1,135 @@
+"""The words "not found" pages use, in the languages of the soft-404 corpus.
+
+Each phrase comes from a real "not found" page or the template that makes
+it: WordPress default themes and their translations, Blogger, Drupal,
+Squarespace, Wix, Shopify, GitHub Pages and news CMSs (the corpus and its
+sources are in ``tests/fixtures/soft404``). Apostrophes are straightened
+first, so "can’t" (as WordPress prints ``can&rsquo;t``) reads as "can't".
+
+Titles and headings are trusted only when the phrase is most of what they
+say: "Page not found – Example News" is an error page, "How to fix the
+404 page not found error in WordPress" is an article about one.
+"""
+
+from __future__ import annotations
+
+import re
+
+_TITLE_PHRASES = (
+    # English
+    r"\b(?:page|file|article|story|content|document|resource|url|item|post|blog)s?\b[^.!?]{0,30}?"
+    r"\b(?:(?:was|could|can|ca)\s*(?:not|n't)\s*(?:be\s+)?found|cannot\s+be\s+found|not\s+found"
+    r"|(?:does|do)\s*(?:not|n't)\s+exist"
+    r"|no\s+longer\s+(?:exists?|available)|(?:has|have)\s+been\s+(?:removed|deleted)|is\s+(?:missing|unavailable)"
+    r"|isn't\s+available)",
+    r"^\s*(?:error\s*)?404\b|\b404\s*(?:[-:|–—]\s*)?(?:error|not\s+found|page)\b|\berror\s*404\b",
+    r"^\s*(?:oops!?\s*)?not\s+found\b|\bpage\s+not\s+found\b|\bfile\s+not\s+found\b",
+    r"\b(?:can't|cannot|couldn't|could\s+not|unable\s+to)\s+(?:seem\s+to\s+)?find\s+(?:the|that|this|what)\b",
+    r"\bnothing\s+(?:was\s+)?found\b|^\s*(?:there's\s+|there\s+is\s+)?nothing\s+here\b",
+    r"\bthis\s+page\s+(?:isn't|is\s+not)\s+available\b",
+    # German
+    r"\bseite\s+(?:wurde\s+)?nicht\s+gefunden\b|\bseite\s+kann\s+nicht\s+gefunden\s+werden\b"
+    r"|\bseite\s+(?:existiert\s+nicht|gibt\s+es\s+(?:leider\s+)?nicht)\b|\bfehler\s*404\b|^\s*nicht\s+gefunden\b",
+    # French
+    r"\bpage\s+(?:introuvable|non\s+trouvée|inexistante)\b|\bpage\s+(?:est\s+introuvable|n'existe\s+(?:pas|plus))\b"
+    r"|\berreur\s*404\b|^\s*introuvable\b",
+    # Spanish
+    r"\bpágina\s+no\s+encontrada\b|\bno\s+se\s+(?:puede\s+encontrar|encontró|ha\s+encontrado)\s+(?:esa|la|esta)\s+página\b"
+    r"|\bpágina\s+no\s+existe\b|\berror\s*404\b",
+    # Italian
+    r"\bpagina\s+non\s+(?:trovata|esiste|disponibile)\b|\bimpossibile\s+trovare\s+(?:questa|la)\s+pagina\b|\berrore\s*404\b",
+    # Portuguese
+    r"\bpágina\s+não\s+(?:encontrada|existe)\b|\bpágina\s+não\s+(?:pode|pôde)\s+ser\s+encontrada\b|\berro\s*404\b",
+    # Russian
+    r"страница\s+не\s+найдена|страницы\s+не\s+существует|страница\s+не\s+существует|ошибка\s*404",
+    # Japanese
+    r"ページが見つかりません|ページは見つかりません|ページが存在しません|お探しのページ",
+    # Chinese
+    r"页面未找到|找不到(?:该|此|您要的|你要的)?页面|页面不存在|该页无法显示|頁面不存在|找不到網頁|网页不存在|页面找不到",
+)
+_BODY_PHRASES = (
+    # English
+    r"\b(?:page|article|content|post)\s+you(?:\s+are|\s+were|'re)\s+(?:looking\s+for|trying\s+to\s+(?:visit|reach|access))"
+    r"(?:\s+in\s+this\s+blog)?\s+(?:(?:does|do)\s*(?:not|n't)\s+exist|(?:could|can)\s*(?:not|n't)\s+be\s+found"
+    r"|was\s+not\s+found|(?:has|have)\s+been\s+(?:removed|moved|deleted)|is\s+no\s+longer\s+available"
+    r"|is\s+unavailable)",
+    r"\b(?:the\s+)?requested\s+(?:page|url|document)\s+(?:\S+\s+)?(?:was|could)\s*(?:not|n't)\s+(?:be\s+)?found",
+    r"\b404\s*[-:–—]?\s*(?:page\s+)?not\s+found\b",
+    r"\bnothing\s+(?:was\s+)?found\s+at\s+this\s+location\b",
+    r"\bsite\s+configured\s+at\s+this\s+address\s+does\s+not\s+contain\s+the\s+requested\s+file\b",
+    r"\b(?:we\s+)?(?:couldn't|could\s+not|can't|cannot)\s+(?:seem\s+to\s+)?find\s+the\s+page\s+you\b",
+    r"\bthe\s+page\s+you\s+requested\s+(?:does\s+not|doesn't)\s+exist\b",
+    # German
+    r"\ban\s+dieser\s+stelle\s+nichts\s+gefunden\b|\b(?:angeforderte|gesuchte|aufgerufene)\s+seite\s+(?:\S+\s+)?"
+    r"(?:existiert\s+(?:leider\s+)?nicht|wurde\s+nicht\s+gefunden|konnte\s+nicht\s+gefunden\s+werden)",
+    # French
+    r"\bla\s+page\s+(?:que\s+vous\s+(?:recherchez|cherchez|demandez)|demandée)\s+n'existe\s+(?:pas|plus)"
+    r"|\brien\s+n'a\s+été\s+trouvé\s+à\s+cette\s+adresse\b",
+    # Spanish
+    r"\bno\s+se\s+encontró\s+nada\s+en\s+(?:esta|este)\s+(?:ubicación|lugar)\b"
+    r"|\bla\s+página\s+que\s+(?:buscas|estás\s+buscando|busca)\s+no\s+existe\b",
+    # Italian
+    r"\bla\s+pagina\s+che\s+stai\s+cercando\s+non\s+esiste\b|\bsembra\s+che\s+non\s+ci\s+sia\s+nulla\b",
+    # Portuguese
+    r"\bnada\s+foi\s+encontrado\s+neste\s+local\b|\ba\s+página\s+que\s+você\s+(?:está\s+procurando|procura)\s+não\s+existe",
+    # Russian
+    r"запрашиваемая\s+страница\s+не\s+найдена|страница,?\s+которую\s+вы\s+ищете,?\s+не\s+(?:существует|найдена)",
+    # Japanese
+    r"お探しのページ(?:は|が)見つかりませんでした|ページが見つかりませんでした",
+    # Chinese
+    r"您(?:访问|要访问|所访问)的页面不存在|页面不存在或已被删除",
+)
+_TITLE = re.compile("|".join(f"(?:{p})" for p in _TITLE_PHRASES), re.IGNORECASE)
+_BODY = re.compile("|".join(f"(?:{p})" for p in _BODY_PHRASES), re.IGNORECASE)
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "＇": "'"})
+_SEPARATOR = re.compile(r"\s+[|–—·»«/:-]+\s+|:\s+|\s*[|·]\s*")
+_WORD = re.compile(r"\w+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+_SENTENCE = re.compile(r"[^.!?。！？]+")
+_MOST = 10  # words in a title part that says "not found"
+_SITE_NAME = 6  # words in the other parts: a site name, not a headline
+_PARAGRAPH_SENTENCES = 4  # long sentences that make a page an article, not an error page
+_LONG_SENTENCE = range(15, 81)  # words; a menu run together without full stops is longer
+
+
+def title_says_missing(text: str) -> bool:
+    """Whether a title or heading is a "not found" message (with at most a site name beside it)."""
+    parts = [p for p in _SEPARATOR.split(text.translate(_APOSTROPHES)) if p.strip()]
+    for index, part in enumerate(parts):
+        if "?" in part:  # "When is resource not found (404) appropriate?" asks, an error page tells
+            continue
+        if _TITLE.search(part) and len(_WORD.findall(part)) <= _MOST:
+            others = parts[:index] + parts[index + 1 :]
+            if all(len(_WORD.findall(other)) <= _SITE_NAME for other in others):
+                return True
+    return False
+
+
+def body_missing_phrase(text: str) -> str | None:
+    """The sentence of an error page in ``text`` ("the page you are looking for does not exist"), if any."""
+    match = _BODY.search(text.translate(_APOSTROPHES))
+    return match.group(0) if match else None
+
+
+def reads_as_article(text: str) -> bool:
+    """Whether ``text`` has an article's long sentences, which no "not found" page has.
+
+    An article about HTTP errors may be titled "Error 404 – Page not found"
+    and quote an error page; its prose gives it away: four sentences of 15
+    to 80 words, where the "not found" pages of the corpus have at most three
+    (a navigation menu, one run of words without a full stop, does not
+    count); a Chinese or Japanese character counts as a word.
+    """
+    long = 0
+    for sentence in _SENTENCE.findall(text):
+        if len(tokens(sentence)) in _LONG_SENTENCE:
+            long += 1
+            if long >= _PARAGRAPH_SENTENCES:
+                return True
+    return False
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words, each Chinese, Japanese or Korean character a word of its own."""
+    return _TOKEN.findall(text.lower())

@@ -1,0 +1,165 @@
+"""Soft 404s by comparison: how a host answers for a page that cannot exist.
+
+Wording alone misses a "not found" page that says nothing recognisable
+("Try the search box") and cannot read every language. Bar-Yossef et al.
+("Sic transit gloria telae", WWW 2004) ask each host once for a random
+path that cannot exist. A host that answers it with a 404 tells the truth;
+one that answers 200, or redirects it somewhere, shows what its soft 404
+looks like, and a cited page that looks the same (same final URL, or the
+same title and nearly the same text) is that soft 404.
+
+The probe is one more request per host and run, made through the same
+follower as every check, so it passes the same gate (vetted addresses,
+private ones only when the run allows them) and counts against the same
+per-host limits. Workers that need a host's probe while another worker is
+asking wait for that answer instead of asking again, and give up their
+host slot while they wait so the asking worker can always get one.
+"""
+
+from __future__ import annotations
+
+import secrets
+import string
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from spector_refs.check.missing import tokens
+from spector_refs.check.page import Page
+from spector_refs.check.scheduler import HostSlot
+from spector_refs.model import Verdict
+
+if TYPE_CHECKING:
+    from spector_refs.check.chain import Outcome
+
+Follow = Callable[[str, HostSlot], "Outcome"]
+
+RESEMBLANCE = 0.8  # Jaccard resemblance of word 3-shingles above which two pages are one
+_SHINGLE = 3
+_MIN_TOKENS = 20  # words below which an app's empty shell and a "not found" page look alike
+_JUDGED = frozenset({Verdict.OK, Verdict.REDIRECTED})
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a host answered for a path that cannot exist, as far as a comparison needs.
+
+    ``final_url`` is where its redirects ended (None when it answered at
+    once); ``shingles`` are of its title and text with the made-up name left out.
+    """
+
+    path: str
+    final_url: str | None
+    title: tuple[str, ...]
+    shingles: frozenset[tuple[str, ...]]
+
+
+class HostProbes:
+    """Each host's answer for a made-up path, asked once per run and shared by all workers."""
+
+    def __init__(self, *, wait: float):
+        self._wait = wait
+        self._lock = threading.Lock()
+        self._asked: dict[str, threading.Event] = {}
+        self._shapes: dict[str, Shape | None] = {}
+
+    def judge(self, url: str, outcome: Outcome, slot: HostSlot, follow: Follow) -> Outcome:
+        """``outcome`` as a soft 404 when it looks like the host's answer for a made-up path."""
+        if outcome.verdict not in _JUDGED or outcome.page is None or outcome.answer is None:
+            return outcome
+        if not 200 <= outcome.answer.status < 300:
+            return outcome
+        shape = self.shape(url, slot, follow)
+        reason = shape and same_as_probe(url, outcome, shape)
+        if not reason:
+            return outcome
+        status = outcome.answer.status
+        return replace(outcome, verdict=Verdict.SOFT_404, reason=f"HTTP {status}, but {reason}")
+
+    def shape(self, url: str, slot: HostSlot, follow: Follow) -> Shape | None:
+        """The host's soft-404 shape; None when it answers a made-up path honestly (or not at all)."""
+        origin = _origin(url)
+        with self._lock:
+            asked = self._asked.get(origin)
+            if asked is None:
+                self._asked[origin] = threading.Event()
+        if asked is not None:
+            slot.close()  # the asking worker may need a slot on this host
+            asked.wait(self._wait)
+            return self._shapes.get(origin)
+        try:
+            self._shapes[origin] = probe(origin, slot, follow)
+        finally:
+            self._asked[origin].set()
+        return self._shapes[origin]
+
+
+def probe(origin: str, slot: HostSlot, follow: Follow) -> Shape | None:
+    """Ask ``origin`` for a random path; its shape if the answer was a page, not an error."""
+    name = "".join(secrets.choice(string.ascii_lowercase) for _ in range(24))
+    path = f"/{name}"
+    outcome = follow(f"{origin}{path}", slot)
+    answer = outcome.answer
+    if answer is None or outcome.page is None or not 200 <= answer.status < 300:
+        return None
+    words = _path_words(path)
+    title = _tokens(outcome.page.title, words)
+    text = _tokens(outcome.page.text, words)
+    if len(text) < _MIN_TOKENS:
+        return None
+    final = outcome.final_url if outcome.redirects else None
+    return Shape(path, final, title, _shingles(title + text))
+
+
+def same_as_probe(url: str, outcome: Outcome, shape: Shape) -> str | None:
+    """How the cited page matches the host's answer for a made-up path; None if it does not."""
+    final = outcome.final_url if outcome.redirects else None
+    if final and shape.final_url and _same_target(final, shape.final_url, shape.path):
+        return f"the host redirects a made-up path ({shape.path}) to the same page ({final})"
+    page = outcome.page or Page()
+    words = _path_words(urlsplit(url).path) | _path_words(shape.path)
+    title = _tokens(page.title, words)
+    if title != tuple(t for t in shape.title if t not in words):
+        return None
+    shingles = _shingles(title + _tokens(page.text, words))
+    probe = frozenset(s for s in shape.shingles if not words.intersection(s))
+    if _resemblance(shingles, probe) < RESEMBLANCE:
+        return None
+    return f"the host answers a made-up path ({shape.path}) with the same page, titled {page.title[:80]!r}"
+
+
+def _same_target(final: str, probed: str, path: str) -> bool:
+    """One redirect target, allowing the made-up name in the probe's query (``/search?q=…``)."""
+    a, b = urlsplit(final), urlsplit(probed)
+    if (a.scheme, a.netloc.lower(), a.path.rstrip("/")) != (b.scheme, b.netloc.lower(), b.path.rstrip("/")):
+        return False
+    return a.query == b.query or path.strip("/") in b.query
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{parts.netloc.rsplit('@', 1)[-1].lower()}"
+
+
+def _path_words(path: str) -> frozenset[str]:
+    """The words of a path, which many "not found" pages repeat ("nothing found for …")."""
+    return frozenset(tokens(path))
+
+
+def _tokens(text: str, leave_out: frozenset[str]) -> tuple[str, ...]:
+    return tuple(t for t in tokens(text) if t not in leave_out)
+
+
+def _shingles(tokens: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    if len(tokens) <= _SHINGLE:
+        return frozenset({tokens})
+    return frozenset(tokens[i : i + _SHINGLE] for i in range(len(tokens) - _SHINGLE + 1))
+
+
+def _resemblance(a: frozenset, b: frozenset) -> float:
+    """Broder's resemblance: shared shingles over all shingles."""
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
