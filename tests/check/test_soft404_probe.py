@@ -9,7 +9,7 @@ from loopback import LoopbackServer
 
 from spector_refs.check import LinkCheckConfig, check_links
 from spector_refs.cli.options import link_config_from_args
-from spector_refs.config import links_config
+from spector_refs.config import config_from_table
 from spector_refs.errors import ConfigError
 from spector_refs.model import Verdict
 
@@ -126,7 +126,7 @@ def test_private_hosts_are_never_probed_unless_the_run_allows_them(server, no_co
 
 def test_the_probe_is_a_setting_and_a_flag():
     assert LinkCheckConfig().soft_404_probe is True
-    assert links_config({"soft-404-probe": False}).soft_404_probe is False
+    assert config_from_table({"links": {"soft-404-probe": False}}).links.soft_404_probe is False
     with pytest.raises(ConfigError, match="soft-404-probe"):
         LinkCheckConfig(soft_404_probe="no")  # type: ignore[arg-type]
     args = argparse.Namespace(soft_404_probe=False, no_cache=True)
