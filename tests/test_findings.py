@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from spector_refs.assess import assess
-from spector_refs.cli.kinds import render_markdown, render_text
 from spector_refs.findings import BROKEN_LINK, FINDING_KINDS, KINDS, TAG_KINDS, kind_of
 from spector_refs.model import Article, AuditResult, Claim, Reference, Severity
 from spector_refs.parse import parse
 from spector_refs.report import render
+from spector_refs.report.kinds import kinds_markdown, kinds_text
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs" / "assessment.md"
@@ -85,10 +85,10 @@ def test_the_docs_table_is_generated_from_the_registry() -> None:
     text = DOCS.read_text(encoding="utf-8")
     table = re.search(r"<!-- finding-kinds:[^\n]*-->\n(.*?)\n<!-- /finding-kinds -->", text, re.S)
     assert table is not None, "docs/assessment.md lost its finding-kinds markers"
-    assert table.group(1) == render_markdown(), "regenerate with: spector-refs kinds --format markdown"
+    assert table.group(1) == kinds_markdown(), "regenerate with: spector-refs kinds --format markdown"
 
 
 def test_the_kinds_listing_names_every_kind_with_its_severity() -> None:
-    listing = render_text()
+    listing = kinds_text()
     for kind in KINDS.values():
         assert re.search(rf"^  {re.escape(kind.slug)} +{kind.severity.value} ", listing, re.M)

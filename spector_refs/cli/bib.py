@@ -17,9 +17,10 @@ from spector_refs.collect import load_article
 from spector_refs.config import load_config
 from spector_refs.errors import ConfigError
 from spector_refs.export import FORMATS, export
-from spector_refs.model import Article, LinkResult, Verdict
+from spector_refs.model import LinkResult
 from spector_refs.output import refuse_inputs, write_output
 from spector_refs.policy import link_check_exit_code
+from spector_refs.report.links import bib_link_feedback
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -65,26 +66,6 @@ def run(args: argparse.Namespace) -> int:
     )
     if not args.check_links:
         return 0
-    for line in link_feedback(article, results):
+    for line in bib_link_feedback(article, results):
         print(f"spector-refs: {line}", file=sys.stderr)
     return link_check_exit_code(results)
-
-
-def link_feedback(article: Article, results: list[LinkResult]) -> list[str]:
-    """What the check found that changes the bibliography: dead links, moved pages, and a count."""
-    labels: dict[str, list[str]] = {}
-    for ref in article.references:
-        if ref.url:
-            labels.setdefault(ref.url, []).append(ref.label)
-    lines = []
-    for result in results:
-        cited = ", ".join(labels.get(result.url, ())) or "link"
-        if result.verdict.is_dead:
-            lines.append(f"{cited}: {result.verdict} {result.url} ({result.reason})")
-        elif result.verdict is Verdict.NETWORK_UNAVAILABLE:
-            lines.append(f"{cited}: not checked, the network is unavailable ({result.reason})")
-        elif result.suggested_url:
-            lines.append(f"{cited}: moved permanently to {result.suggested_url}; the entry cites the new URL")
-    dead = sum(result.verdict.is_dead for result in results)
-    lines.append(f"{dead} of {len(results)} links dead (broken, soft-404, usurped or looping)")
-    return lines

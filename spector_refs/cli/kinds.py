@@ -1,18 +1,15 @@
 """``spector-refs kinds``: every finding kind and fail-on name, with its default severity and meaning.
 
-The list a user needs to write ``--fail-on`` or a config file, printed from
-the registry (:mod:`spector_refs.findings`) and the policy's groups, so it
-cannot disagree with what the tool reports. ``--format markdown`` is the
-table in ``docs/assessment.md`` (a test keeps the docs equal to it).
+The list a user needs to write ``--fail-on`` or a config file, rendered by
+:mod:`spector_refs.report.kinds` from the registry and the policy's groups.
 """
 
 from __future__ import annotations
 
 import argparse
 
-from spector_refs.findings import KINDS, FindingKind
 from spector_refs.output import write_output
-from spector_refs.policy import GROUPS
+from spector_refs.report.kinds import kinds_markdown, kinds_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -26,31 +23,5 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    write_output(None, render_markdown() if args.format == "markdown" else render_text())
+    write_output(None, kinds_markdown() if args.format == "markdown" else kinds_text())
     return 0
-
-
-def render_text() -> str:
-    """One line per name: groups and severities first, then the kinds with severity and description."""
-    width = max(len(slug) for slug in (*KINDS, *GROUPS))
-    lines = ["fail-on groups:"]
-    lines += [f"  {name:<{width}}  {meaning}" for name, meaning in GROUPS.items()]
-    lines += ["", "severities (fail on any finding at least this severe): error, warning, info", ""]
-    lines += ["finding kinds (default severity, about):"]
-    lines += [
-        f"  {k.slug:<{width}}  {k.severity.value:<7}  {k.about:<9}  {k.description}" for k in KINDS.values()
-    ]
-    return "\n".join(lines)
-
-
-def render_markdown() -> str:
-    """The finding-kinds table of the documentation."""
-    lines = ["| kind | about | default severity | when |", "|---|---|---|---|"]
-    lines += [_row(kind) for kind in KINDS.values()]
-    return "\n".join(lines)
-
-
-def _row(kind: FindingKind) -> str:
-    severity = kind.severity.value + (f" ({kind.severity_note})" if kind.severity_note else "")
-    when = kind.full_description.replace("|", "\\|")
-    return f"| [`{kind.slug}`]({kind.help_url}) | {kind.about} | {severity} | {when} |"

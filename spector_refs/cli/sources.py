@@ -2,25 +2,26 @@
 
 A thin layer: :func:`spector_refs.assess.explain.explain_source`,
 :func:`spector_refs.assess.update.update_source_data` and the data's own
-provenance do the work; this module picks the data file, formats the answer
-and resolves the user's data directory (``$XDG_DATA_HOME/spector-refs``).
+provenance do the work, :mod:`spector_refs.report.sources` words the answer;
+this module picks the data file and resolves the user's data directory
+(``$XDG_DATA_HOME/spector-refs``).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from spector_refs.assess.config import AssessConfig
-from spector_refs.assess.explain import Explanation, explain_source
-from spector_refs.assess.sources import LEVELS, SOURCES_JSON, SourceIndex, load_source_data
+from spector_refs.assess.explain import explain_source
+from spector_refs.assess.sources import SOURCES_JSON, SourceIndex, load_source_data
 from spector_refs.assess.update import source_data_in_use, update_source_data
 from spector_refs.cli.options import add_config_option, user_directory
 from spector_refs.config import load_config
 from spector_refs.errors import InputError
+from spector_refs.report.sources import explanation_text, source_data_text, update_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -53,63 +54,18 @@ def run(args: argparse.Namespace) -> int:
         return _update(args)
     assess = with_user_data(load_config(args.config).assess, args.data_dir)
     if args.action == "info":
-        print(_info(assess.source_data))
+        path = Path(assess.source_data) if assess.source_data else SOURCES_JSON
+        data = load_source_data(path)
+        if not isinstance(data.get("date"), str):
+            raise InputError(f"{path}: the source data has no date; run `spector-refs sources update`")
+        print(source_data_text(path, data, bundled=not assess.source_data, today=date.today()))
         return 0
     index = SourceIndex.create(assess)
-    print("\n\n".join(render_explanation(explain_source(target, index, assess)) for target in args.targets))
+    print("\n\n".join(explanation_text(explain_source(target, index, assess)) for target in args.targets))
     return 0
-
-
-def render_explanation(explanation: Explanation) -> str:
-    """The ruling, then every match with its level and origin; ``*`` marks the deciding ones."""
-    profile = explanation.profile
-    lines = [
-        f"{explanation.target} (looked up as a {explanation.looked_up_as})",
-        f"  ruling: {profile.kind}, {profile.reliability.value} → {explanation.decision}",
-    ]
-    for label, match in (("kind", explanation.kind_from), ("reliability", explanation.reliability_from)):
-        if match:
-            lines.append(f"  {label} from: {match.key} ({LEVELS[match.level]})")
-    if not explanation.matches:
-        lines.append("  nothing matched: no list names this source and no rule applies")
-    else:
-        lines.append("  matched, highest precedence first:")
-    for match in explanation.matches:
-        mark = "*" if match in (explanation.kind_from, explanation.reliability_from) else " "
-        found = match.profile
-        lines.append(f"  {mark} [{LEVELS[match.level]}] {match.key}: {found.kind}, {found.reliability.value}")
-        lines.append(f"      {found.reason}")
-        if match.origin:
-            lines.append(f"      from: {'; '.join(match.origin)}")
-    return "\n".join(lines)
 
 
 def _update(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    result = update_source_data(data_dir, timeout=args.timeout)
-    print(f"read {len(result.pages)} Cite Unseen pages from Meta-Wiki at {result.fetched}")
-    if result.missing:
-        print(f"missing on Meta-Wiki (skipped): {', '.join(result.missing)}")
-    print(f"wrote {result.data_file} ({result.sites} sites); it now takes precedence over the bundled data")
+    print(update_text(update_source_data(data_dir, timeout=args.timeout)))
     return 0
-
-
-def _info(source_data: str | None) -> str:
-    path = Path(source_data) if source_data else SOURCES_JSON
-    data = load_source_data(path)
-    if not isinstance(data.get("date"), str):
-        raise InputError(f"{path}: the source data has no date; run `spector-refs sources update`")
-    age = (date.today() - date.fromisoformat(data["date"][:10])).days
-    where = "from your data directory or configuration" if source_data else "bundled"
-    lines = [
-        f"source data in use: {path} ({where})",
-        f"version {data.get('version')}, built {data['date']} ({age} days ago)",
-        f"licence: {data.get('licence')}",
-        f"{len(data['sites'])} sites, {len(data['names'])} names, {len(data['suffixes'])} suffixes, "
-        f"{len(data['rules']['brands'])} brand families, {len(data['rules']['page'])} page rules",
-        "built from:",
-    ]
-    for item in data.get("generated_from", ()):
-        extra = {key: value for key, value in item.items() if key not in ("file", "sha256", "title")}
-        lines.append(f"  {item['file']}: {item.get('title', '')} {json.dumps(extra, ensure_ascii=False)}")
-    return "\n".join(lines)

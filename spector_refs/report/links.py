@@ -1,4 +1,4 @@
-"""What ``spector-refs links`` prints: one verdict per URL, as JSON or text.
+"""What ``spector-refs links`` prints (one verdict per URL, as JSON or text) and ``bib --check-links`` adds.
 
 The JSON document is the versioned ``spector-refs/links/1`` schema (see
 ``docs/links.md``); each result is the shared shape of
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from spector_refs.model import LinkResult
+from spector_refs.model import Article, LinkResult, Verdict
 from spector_refs.serialize import link_result_to_dict
 
 LINKS_SCHEMA = "spector-refs/links/1"
@@ -64,3 +64,23 @@ def _history(result: LinkResult) -> str | None:
     if not result.history:
         return None
     return ", ".join(f"{record.checked_at} {record.verdict}" for record in result.history[-5:])
+
+
+def bib_link_feedback(article: Article, results: list[LinkResult]) -> list[str]:
+    """What the check found that changes the bibliography: dead links, moved pages, and a count."""
+    labels: dict[str, list[str]] = {}
+    for ref in article.references:
+        if ref.url:
+            labels.setdefault(ref.url, []).append(ref.label)
+    lines = []
+    for result in results:
+        cited = ", ".join(labels.get(result.url, ())) or "link"
+        if result.verdict.is_dead:
+            lines.append(f"{cited}: {result.verdict} {result.url} ({result.reason})")
+        elif result.verdict is Verdict.NETWORK_UNAVAILABLE:
+            lines.append(f"{cited}: not checked, the network is unavailable ({result.reason})")
+        elif result.suggested_url:
+            lines.append(f"{cited}: moved permanently to {result.suggested_url}; the entry cites the new URL")
+    dead = sum(result.verdict.is_dead for result in results)
+    lines.append(f"{dead} of {len(results)} links dead (broken, soft-404, usurped or looping)")
+    return lines
