@@ -62,6 +62,16 @@ ALLOWED: dict[str, set[str]] = {
 }
 
 
+# inside parse/: one package per input format over a shared core that imports none of them
+PARSE_ALLOWED: dict[str, set[str]] = {
+    "core": set(),
+    "text": {"core"},
+    "html": {"core"},
+    "wikitext": {"core"},
+    "facade": {"core", "text", "html", "wikitext"},
+}
+
+
 def _module_name(path: Path) -> str:
     parts = ["spector_refs", *path.relative_to(PACKAGE).with_suffix("").parts]
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
@@ -70,10 +80,10 @@ def _module_name(path: Path) -> str:
 MODULES = {_module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
 
 
-def group(module: str) -> str:
-    """The top-level module or subpackage a module belongs to; ``facade`` for the package itself."""
+def group(module: str, depth: int = 1) -> str:
+    """The module or subpackage ``depth`` levels down that a module belongs to; ``facade`` for the package."""
     parts = module.split(".")
-    return parts[1] if len(parts) > 1 else "facade"
+    return parts[depth] if len(parts) > depth else "facade"
 
 
 def _imports(module: str) -> Iterator[tuple[int, str]]:
@@ -110,6 +120,18 @@ def test_no_import_reaches_back() -> None:
         f"{MODULES[module].relative_to(PACKAGE.parent)}:{line}: {module} imports {target}"
         for module, line, target in _edges()
         if group(target) != group(module) and group(target) not in ALLOWED.get(group(module), set())
+    ]
+    assert not back_edges, "imports against docs/architecture.md:\n" + "\n".join(back_edges)
+
+
+def test_parse_formats_share_a_core_and_never_import_each_other() -> None:
+    inside = [(m, line, t) for m, line, t in _edges() if group(m) == "parse" and group(t) == "parse"]
+    unplaced = sorted({group(m, 2) for m, _, _ in inside} - PARSE_ALLOWED.keys())
+    assert not unplaced, f"give parse/{unplaced} a place in PARSE_ALLOWED and docs/architecture.md"
+    back_edges = [
+        f"{module}:{line} imports {target}"
+        for module, line, target in inside
+        if group(target, 2) != group(module, 2) and group(target, 2) not in PARSE_ALLOWED[group(module, 2)]
     ]
     assert not back_edges, "imports against docs/architecture.md:\n" + "\n".join(back_edges)
 
