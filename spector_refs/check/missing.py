@@ -81,7 +81,13 @@ _BODY_PHRASES = (
 )
 _TITLE = re.compile("|".join(f"(?:{p})" for p in _TITLE_PHRASES), re.IGNORECASE)
 _BODY = re.compile("|".join(f"(?:{p})" for p in _BODY_PHRASES), re.IGNORECASE)
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "＇": "'"})
+_APOSTROPHES = re.compile("[’‘ʼ＇]")
+# Every body phrase holds one of these words: the phrases are only tried around them.
+_BODY_KEYS = re.compile(
+    "found|exist|esiste|removed|moved|deleted|available|requested file|find|gefunden|trouvé|encontr|nulla"
+    "|найден|существ|見つかり|不存在"
+)
+_BEFORE, _AFTER = 200, 60  # characters of a body phrase before and after its key word
 _SEPARATOR = re.compile(r"\s+[|–—·»«/:-]+\s+|:\s+|\s*[|·]\s*")
 _WORD = re.compile(r"\w+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
@@ -95,7 +101,10 @@ _LONG_SENTENCE = range(15, 81)  # words; a menu run together without full stops 
 
 def title_says_missing(text: str) -> bool:
     """Whether a title or heading is a "not found" message (with at most a site name beside it)."""
-    parts = [p for p in _SEPARATOR.split(text.translate(_APOSTROPHES)) if p.strip()]
+    text = _straight(text)
+    if not _TITLE.search(text):
+        return False
+    parts = [p for p in _SEPARATOR.split(text) if p.strip()]
     for index, part in enumerate(parts):
         if "?" in part:  # "When is resource not found (404) appropriate?" asks, an error page tells
             continue
@@ -107,9 +116,23 @@ def title_says_missing(text: str) -> bool:
 
 
 def body_missing_phrase(text: str) -> str | None:
-    """The sentence of an error page in ``text`` ("the page you are looking for does not exist"), if any."""
-    match = _BODY.search(text.translate(_APOSTROPHES))
-    return match.group(0) if match else None
+    """The sentence of an error page in ``text`` ("the page you are looking for does not exist"), if any.
+
+    Searching a page's opening for every phrase at every position costs more
+    than the rest of a check, so the phrases are tried only near their key words.
+    """
+    text = _straight(text)
+    lowered = text.lower()  # a case-blind search for plain words is several times slower
+    for key in _BODY_KEYS.finditer(lowered if len(lowered) == len(text) else text):
+        match = _BODY.search(text, max(key.start() - _BEFORE, 0), key.end() + _AFTER)
+        if match:
+            return match.group(0)
+    return None
+
+
+def _straight(text: str) -> str:
+    """Curly and full-width apostrophes as "'" (WordPress prints ``can&rsquo;t``)."""
+    return _APOSTROPHES.sub("'", text) if "’" in text or "‘" in text or "ʼ" in text or "＇" in text else text
 
 
 def reads_as_article(text: str) -> bool:
