@@ -17,11 +17,11 @@ Wayback Machine" are read too, so their authors never end up in the title.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
 from spector_refs.parse.core.cs1_book import read_author_block, read_book, segments
+from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.names import is_truncated, parse_name_list
 
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
@@ -81,13 +81,13 @@ _SHORT_FOOTNOTE = re.compile(
 )
 
 
-def parse_rendered_citation(text: str) -> dict[str, Any]:
+def parse_rendered_citation(text: str) -> CitationFields:
     """Keyword arguments for :class:`Reference` read from a rendered citation.
 
     Whatever cannot be placed is listed under ``problems``; nothing here
     raises for odd input.
     """
-    fields: dict[str, Any] = {"identifiers": {}, "problems": []}
+    fields: CitationDraft = {"identifiers": {}, "problems": []}
     rest = _take_maintenance(text.strip(), fields)
     footnote = _SHORT_FOOTNOTE.match(rest)
     if footnote:
@@ -114,13 +114,12 @@ def parse_rendered_citation(text: str) -> dict[str, Any]:
     return _finish(fields)
 
 
-def _finish(fields: dict[str, Any]) -> dict[str, Any]:
+def _finish(fields: CitationDraft) -> CitationFields:
     _guess_kind(fields)
-    fields["problems"] = tuple(fields["problems"])
-    return {key: value for key, value in fields.items() if value not in (None, "", [])}
+    return fields_from_draft(fields)
 
 
-def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: dict[str, Any]) -> bool:
+def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationDraft) -> bool:
     """Whether the title is italic (a book, report, thesis…): no quoted title at all, or a
     quoted chapter followed by "In editors", an edition, or an ISBN."""
     if quoted is None:
@@ -136,7 +135,7 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: dict[str,
     )
 
 
-def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: dict[str, Any]) -> None:
+def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: CitationDraft) -> None:
     """Author block, then the book grammar of :mod:`~spector_refs.parse.core.cs1_book`."""
     problems: list[str] = fields["problems"]
     if quoted is None:
@@ -151,18 +150,16 @@ def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: dict[
     _type_to_kind(fields)
 
 
-def _type_to_kind(fields: dict[str, Any]) -> None:
+def _type_to_kind(fields: CitationDraft) -> None:
     """CS1's title type ("(Report)", "(PhD thesis)") and format say what the work is."""
     kind = (fields.pop("type", "") or "").lower()
-    fields.pop("format", None)
-    fields.pop("illustrators", None)
     if "report" in kind:
         fields.setdefault("kind", "report")
     elif kind or any(fields.get(key) for key in ("publisher", "place", "edition", "editors", "series")):
         fields.setdefault("kind", "book")
 
 
-def _take_maintenance(text: str, fields: dict[str, Any]) -> str:
+def _take_maintenance(text: str, fields: CitationDraft) -> str:
     """Cut CS1's hidden ``{{cite web}}: CS1 maint: …`` text off the end."""
     match = _MAINT.search(text)
     if not match:
@@ -175,7 +172,7 @@ def _take_maintenance(text: str, fields: dict[str, Any]) -> str:
     return text[: match.start()].strip()
 
 
-def _take_dates(text: str, fields: dict[str, Any]) -> str:
+def _take_dates(text: str, fields: CitationDraft) -> str:
     """Access and archive dates: "Retrieved DATE." and "Archived … on DATE."."""
     retrieved = _RETRIEVED.search(text)
     if retrieved:
@@ -194,7 +191,7 @@ def _take_dates(text: str, fields: dict[str, Any]) -> str:
     return text.strip()
 
 
-def _take_bare_url(text: str, fields: dict[str, Any]) -> str:
+def _take_bare_url(text: str, fields: CitationDraft) -> str:
     """A URL written out in the citation text, as in a bare-URL reference."""
     match = _URL.search(text)
     if not match:
@@ -207,7 +204,7 @@ def _take_bare_url(text: str, fields: dict[str, Any]) -> str:
     return rest
 
 
-def _take_identifiers(text: str, fields: dict[str, Any]) -> str:
+def _take_identifiers(text: str, fields: CitationDraft) -> str:
     for name, pattern in _IDENTIFIERS.items():
         match = pattern.search(text)
         if match:
@@ -217,7 +214,7 @@ def _take_identifiers(text: str, fields: dict[str, Any]) -> str:
     return re.sub(r"(?:\s*\.){2,}", ".", text).strip()
 
 
-def _take_language_and_format(text: str, fields: dict[str, Any]) -> str:
+def _take_language_and_format(text: str, fields: CitationDraft) -> str:
     language = _LANGUAGE.search(text)
     if language:
         fields["language"] = language.group(1).strip()
@@ -254,7 +251,7 @@ def _quoted_title(text: str) -> tuple[int, int] | None:
     return (opening.start(), closing.end()) if closing else None
 
 
-def _read_head(head: str, fields: dict[str, Any]) -> None:
+def _read_head(head: str, fields: CitationDraft) -> None:
     """Authors and the date CS1 puts in parentheses right after them."""
     head = head.strip()
     if not head:
@@ -273,7 +270,7 @@ def _read_head(head: str, fields: dict[str, Any]) -> None:
     fields["editors" if editors else "authors"] = tuple(names)
 
 
-def _take_trans_title(text: str, fields: dict[str, Any]) -> str:
+def _take_trans_title(text: str, fields: CitationDraft) -> str:
     match = _TRANS_TITLE.match(text)
     if match:
         fields["trans_title"] = match.group(1).strip()
@@ -281,7 +278,7 @@ def _take_trans_title(text: str, fields: dict[str, Any]) -> str:
     return text
 
 
-def _read_tail(segments: list[str], fields: dict[str, Any], *, has_title: bool) -> None:
+def _read_tail(segments: list[str], fields: CitationDraft, *, has_title: bool) -> None:
     """Classify what follows the title: work, publisher, date, pages…"""
     plain: list[str] = []
     for index, segment in enumerate(segments):
@@ -301,7 +298,7 @@ def _read_tail(segments: list[str], fields: dict[str, Any], *, has_title: bool) 
         fields["problems"].append("unread part of the citation: " + ". ".join(plain))
 
 
-def _read_segment(segment: str, fields: dict[str, Any], *, places: bool = True) -> str | None:
+def _read_segment(segment: str, fields: CitationDraft, *, places: bool = True) -> str | None:
     """Place a segment whose form tells what it is; return what stays plain."""
     editors = _EDITORS.match(segment)
     if editors:
@@ -332,7 +329,7 @@ def _read_segment(segment: str, fields: dict[str, Any], *, places: bool = True) 
     return None
 
 
-def _publisher_and_numbers(text: str, fields: dict[str, Any]) -> str:
+def _publisher_and_numbers(text: str, fields: CitationDraft) -> str:
     """ "Columbia University Press, 2008, page 1": the year and the pages typed after a publisher."""
     parts = text.split(", ")
     while len(parts) > 1:
@@ -351,18 +348,17 @@ def _publisher_and_numbers(text: str, fields: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _comma_book(match: re.Match[str], fields: dict[str, Any]) -> dict[str, Any]:
+def _comma_book(match: re.Match[str], fields: CitationDraft) -> CitationFields:
     """ "Pettid, Michael J., Korean Cuisine, London: Reaktion Books, 2008, 25": a book typed by hand."""
     fields["authors"] = (Name(family=match.group("family"), given=match.group("given")),)
     fields["title"] = match.group("title").strip()
     fields["place"] = match.group("place").strip()
     fields["publisher"] = _publisher_and_numbers(match.group("publisher").strip(" ."), fields)
     fields["kind"] = "book"
-    fields["problems"] = tuple(fields["problems"])
-    return {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+    return fields_from_draft(fields)
 
 
-def _guess_kind(fields: dict[str, Any]) -> None:
+def _guess_kind(fields: CitationDraft) -> None:
     """Infer the CS1 kind when the maintenance text did not name it."""
     fields.pop("pending_book_title", None)
     if "title" in fields and fields["title"] is None:
@@ -376,7 +372,7 @@ def _guess_kind(fields: dict[str, Any]) -> None:
         fields["kind"] = "journal"
 
 
-def _short_footnote(match: re.Match[str], fields: dict[str, Any]) -> dict[str, Any]:
+def _short_footnote(match: re.Match[str], fields: CitationDraft) -> CitationFields:
     """ "Smith 2009, p. 4." — a short footnote pointing at a full citation."""
     names = re.sub(r"\s+et al\.$", "", match.group("names"))
     fields["authors_truncated"] = is_truncated(match.group("names"))
@@ -385,11 +381,10 @@ def _short_footnote(match: re.Match[str], fields: dict[str, Any]) -> dict[str, A
     fields["date"] = parse_date(match.group("year"))
     if match.group("pages"):
         fields["pages"] = re.sub(r"^(?:pp?\.|at)\s*", "", match.group("pages")).strip()
-    fields["problems"] = tuple(fields["problems"])
-    return {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+    return fields_from_draft(fields)
 
 
-def _date_or_problem(text: str, what: str, fields: dict[str, Any]) -> str | None:
+def _date_or_problem(text: str, what: str, fields: CitationDraft) -> str | None:
     value = parse_date(text)
     if value is None and text.strip().lower() not in NO_DATE:
         fields["problems"].append(f"unreadable {what}: {text.strip()}")

@@ -23,10 +23,10 @@ identifiers, the last part is the bare publisher.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from spector_refs.dates import parse_date
 from spector_refs.model import Name
+from spector_refs.parse.core.fields import CitationDraft
 from spector_refs.parse.core.names import is_truncated, parse_name_list
 from spector_refs.parse.core.tokens import is_sentence_end
 
@@ -66,7 +66,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BEFORE, _AFTER = "before publisher", "after publisher"
 
 
-def read_author_block(text: str, fields: dict[str, Any], problems: list[str]) -> str:
+def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> str:
     """Authors or editors, the date and the original year at the start; the rest is returned.
 
     ``Smith, J.; Roe, R., eds. (2000) [1922]. …`` gives editors, date and
@@ -101,7 +101,7 @@ def segments(text: str) -> list[str]:
     return [p.strip(" .,") for p in parts if p.strip(" .,")]
 
 
-def read_book(tail: str, chapter: str | None, fields: dict[str, Any], problems: list[str]) -> None:
+def read_book(tail: str, chapter: str | None, fields: CitationDraft, problems: list[str]) -> None:
     """Title, editors, series, volume, contributors, edition, place, publisher and pages of the tail."""
     if chapter:
         fields["chapter"] = chapter
@@ -126,7 +126,7 @@ def read_book(tail: str, chapter: str | None, fields: dict[str, Any], problems: 
     _place_leftovers(plain_after, fields, problems)
 
 
-def _end_title(run: list[str], fields: dict[str, Any], *, before_publisher: bool) -> None:
+def _end_title(run: list[str], fields: CitationDraft, *, before_publisher: bool) -> None:
     """The run of plain parts is the title; if what ended it comes after the publisher
     (pages, a date, the identifiers, the end), its last part is the bare publisher."""
     if not before_publisher and len(run) > 1 and "publisher" not in fields:
@@ -135,7 +135,7 @@ def _end_title(run: list[str], fields: dict[str, Any], *, before_publisher: bool
     run.clear()
 
 
-def _take_parentheticals(part: str, fields: dict[str, Any]) -> tuple[str, bool]:
+def _take_parentheticals(part: str, fields: CitationDraft) -> tuple[str, bool]:
     """Edition, format, language and type CS1 appends to a title; whether any closed the part.
 
     One scan finds them all; the run of them that ends the part is taken from the end.
@@ -153,7 +153,7 @@ def _take_parentheticals(part: str, fields: dict[str, Any]) -> tuple[str, bool]:
     return part[:end] if found else part, found
 
 
-def _classify(part: str, fields: dict[str, Any], *, title_started: bool) -> str | None:
+def _classify(part: str, fields: CitationDraft, *, title_started: bool) -> str | None:
     """Place a part whose form says what it is: ``_BEFORE`` or ``_AFTER`` the publisher, or None."""
     contributors = _CONTRIBUTORS.match(part)
     if contributors:
@@ -170,7 +170,7 @@ def _classify(part: str, fields: dict[str, Any], *, title_started: bool) -> str 
     return _classify_after_title(part, fields) if title_started else None
 
 
-def _classify_after_title(part: str, fields: dict[str, Any]) -> str | None:
+def _classify_after_title(part: str, fields: CitationDraft) -> str | None:
     """Parts that only ever follow a title: series, volume, place and publisher, pages, a date."""
     series, volume, place = _SERIES.match(part), _VOLUME.match(part), _PLACE.match(part)
     pages = _PAGES.match(part)
@@ -200,7 +200,7 @@ def _classify_after_title(part: str, fields: dict[str, Any]) -> str | None:
     return _AFTER
 
 
-def _contributors(role: str, text: str, fields: dict[str, Any]) -> None:
+def _contributors(role: str, text: str, fields: CitationDraft) -> None:
     """ "Translated by Szold, H. Philadelphia: …": the names, then what CS1 ran into them."""
     split = _NAMES_THEN_TEXT.match(text)
     names, rest = (split.group("names"), split.group("rest")) if split else (text, "")
@@ -211,7 +211,7 @@ def _contributors(role: str, text: str, fields: dict[str, Any]) -> None:
         _classify_after_title(rest, fields)
 
 
-def _in_editors(part: str, fields: dict[str, Any]) -> None:
+def _in_editors(part: str, fields: CitationDraft) -> None:
     """ "In Wilson, D. E.; Reeder, D. M. (eds.)" — or, before 2019, without "(eds.)"."""
     fields["chapter"] = fields.get("chapter") or fields.pop("title", None)
     body = _IN_EDITORS.match(part)
@@ -236,7 +236,7 @@ def _is_name(name: Name) -> bool:
     return len(name.display().split()) <= limit
 
 
-def _place_leftovers(plain: list[str], fields: dict[str, Any], problems: list[str]) -> None:
+def _place_leftovers(plain: list[str], fields: CitationDraft, problems: list[str]) -> None:
     """Plain parts after the title: the publisher first, then what cannot be placed."""
     if plain and "publisher" not in fields:
         fields["publisher"] = plain.pop(0)

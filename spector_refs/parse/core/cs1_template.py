@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
+from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.markup import plain_text, template_key
 from spector_refs.parse.core.names import (
     looks_like_organisation,
@@ -125,7 +125,7 @@ def compact_key(name: str) -> str:
     return re.sub(r"[\s_\-]+", "", name).lower()
 
 
-def reference_fields_from_template(name: str, params: dict[str, str]) -> dict[str, Any]:
+def reference_fields_from_template(name: str, params: dict[str, str]) -> CitationFields:
     """Keyword arguments of :class:`~spector_refs.model.Reference` for one citation template.
 
     ``params`` maps parameter names (as typed) to their wikitext values;
@@ -135,7 +135,7 @@ def reference_fields_from_template(name: str, params: dict[str, str]) -> dict[st
     """
     values = _clean(params)
     problems: list[str] = []
-    fields: dict[str, Any] = {
+    fields: CitationDraft = {
         "kind": citation_kind(name, params),
         "authors": _names(values, "author", problems),
         "authors_truncated": _authors_truncated(values),
@@ -165,8 +165,8 @@ def reference_fields_from_template(name: str, params: dict[str, str]) -> dict[st
     }
     if not fields["title"] and not fields["chapter"]:
         problems.append("citation has no title")
-    fields["problems"] = tuple(problems)
-    return {key: value for key, value in fields.items() if value not in (None, "", (), {}, False)}
+    fields["problems"] = problems
+    return fields_from_draft(fields)
 
 
 def _authors_truncated(values: dict[str, str]) -> bool:

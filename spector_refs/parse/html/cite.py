@@ -22,6 +22,7 @@ from bs4 import Comment, NavigableString, Tag
 from spector_refs.dates import parse_date
 from spector_refs.parse.core.cs1 import parse_rendered_citation
 from spector_refs.parse.core.cs1_template import is_citation_template, reference_fields_from_template
+from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.html.coins import coins_kind, parse_coins
 
 # cite class family -> Reference.kind, where the two differ
@@ -107,7 +108,7 @@ def _is_hidden(tag: Tag, skip: tuple[str, ...]) -> bool:
     return any(name in classes for name in skip)
 
 
-def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any]) -> dict[str, Any]:
+def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any]) -> CitationFields:
     """Reference keyword fields for the citation ``cite`` inside ``container``.
 
     ``container`` holds the whole rendered reference (for free-text
@@ -117,7 +118,7 @@ def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any])
     """
     scope = cite if cite is not None else container
     rendered = read_rendered(reader_text(scope, skip=(*_MESSAGE_CLASSES, "Inline-Template")))
-    layers: list[dict[str, Any]] = []
+    layers: list[CitationFields] = []
     template = _template_fields(cite, templates)
     if template is not None:
         layers.append(template)
@@ -127,7 +128,9 @@ def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any])
     layers.append(_markup_fields(container, cite, coins))
     shown_pages = rendered.get("pages")
     if template is not None or coins is not None:
-        rendered = {key: value for key, value in rendered.items() if key in _RENDERING_ONLY}
+        rendered = fields_from_draft(
+            {key: value for key, value in rendered.items() if key in _RENDERING_ONLY}
+        )
     layers.append(rendered)
     merged = merge_fields(*layers)
     if shown_pages and merged.get("pages") == shown_pages.replace("–", "-"):
@@ -135,7 +138,7 @@ def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any])
     return merged
 
 
-def read_rendered(text: str) -> dict[str, Any]:
+def read_rendered(text: str) -> CitationFields:
     """The rendered-citation reader, on at most :data:`MAX_CITATION_CHARS` characters.
 
     Real citations are a few hundred characters; a longer "citation" is
@@ -150,7 +153,7 @@ def read_rendered(text: str) -> dict[str, Any]:
     return fields
 
 
-def merge_fields(*layers: dict[str, Any]) -> dict[str, Any]:
+def merge_fields(*layers: CitationFields) -> CitationFields:
     """Each field from the first layer that has it; identifiers and problems pooled.
 
     Identifiers are merged key by key (earlier layers win) and problems are
@@ -158,22 +161,16 @@ def merge_fields(*layers: dict[str, Any]) -> dict[str, Any]:
     layer: the markup and the rendered text report the same CS1 messages in
     slightly different words, and pooling them would list each twice.
     """
-    merged: dict[str, Any] = {}
+    merged: CitationDraft = {}
     identifiers: dict[str, str] = {}
     problems: list[str] = []
     for layer in layers:
+        identifiers = {**layer.get("identifiers", {}), **identifiers}
+        problems.extend(item for item in layer.get("problems", ()) if item not in problems)
         for key, value in layer.items():
-            if key == "identifiers":
-                identifiers = {**value, **identifiers}
-            elif key == "problems":
-                problems.extend(item for item in value if item not in problems)
-            elif key not in merged and value not in (None, "", (), [], {}):
+            if not merged.get(key):  # an empty value never hides a later layer's
                 merged[key] = value
-    if identifiers:
-        merged["identifiers"] = identifiers
-    if problems:
-        merged["problems"] = tuple(problems)
-    return merged
+    return fields_from_draft({**merged, "identifiers": identifiers, "problems": problems})
 
 
 def _coins_span(cite: Tag | None, container: Tag) -> Tag | None:
@@ -219,7 +216,7 @@ def load_data_mw(tag: Tag, templates: dict[str, Any]) -> Any:
     return templates.get(about) if about else None
 
 
-def _template_fields(cite: Tag | None, templates: dict[str, Any]) -> dict[str, Any] | None:
+def _template_fields(cite: Tag | None, templates: dict[str, Any]) -> CitationFields | None:
     if cite is None:
         return None
     data = load_data_mw(cite, templates)
@@ -241,10 +238,10 @@ def cite_class_kind(cite: Tag | None, coins: Tag | None) -> str | None:
     return coins_kind(coins.get("title") or "") if coins is not None else None
 
 
-def _markup_fields(container: Tag, cite: Tag | None, coins: Tag | None) -> dict[str, Any]:
+def _markup_fields(container: Tag, cite: Tag | None, coins: Tag | None) -> CitationFields:
     """What the markup states outright: kind, links, access date, CS1 messages."""
     scope = cite if cite is not None else container
-    fields: dict[str, Any] = {"kind": cite_class_kind(cite, coins), **_links(scope)}
+    fields: CitationDraft = {"kind": cite_class_kind(cite, coins), **_links(scope)}
     accessed = scope.find(class_="reference-accessdate")
     if accessed is not None:
         match = _RETRIEVED.search(reader_text(accessed))
@@ -253,8 +250,8 @@ def _markup_fields(container: Tag, cite: Tag | None, coins: Tag | None) -> dict[
             fields["access_date"] = date
         else:
             fields["problems"] = (f"unreadable access date: {reader_text(accessed).strip(' .,')}",)
-    fields["maintenance"] = tuple(_messages(container))
-    return {key: value for key, value in fields.items() if value}
+    fields["maintenance"] = _messages(container)
+    return fields_from_draft(fields)
 
 
 def _messages(container: Tag) -> list[str]:

@@ -11,11 +11,11 @@ maintenance messages, which the caller reads from the rendered citation.
 from __future__ import annotations
 
 import re
-from typing import Any
 from urllib.parse import parse_qsl
 
 from spector_refs.dates import parse_date
 from spector_refs.model import Name
+from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.names import name_from_parts, parse_name
 
 # rft_id values of the form info:<namespace>/<value>, as CS1 writes them
@@ -46,7 +46,7 @@ _SCALAR_FIELDS = {
 }
 
 
-def parse_coins(title: str) -> dict[str, Any]:
+def parse_coins(title: str) -> CitationFields:
     """Reference keyword fields from a COinS ``title`` attribute.
 
     Returns only the fields the metadata holds, plus ``problems`` when a
@@ -58,7 +58,7 @@ def parse_coins(title: str) -> dict[str, Any]:
     for key, value in pairs:
         values.setdefault(key, []).append(value)
     first = {key: items[0] for key, items in values.items()}
-    fields: dict[str, Any] = _titles(first)
+    fields: CitationDraft = _titles(first)
     fields.update({name: first[key] for key, name in _SCALAR_FIELDS.items() if key in first})
     pages = _pages(first)
     if pages:
@@ -77,7 +77,7 @@ def parse_coins(title: str) -> dict[str, Any]:
             fields["date"] = date
         elif first["rft.date"].strip(". ").lower() not in {"n.d", "nd", "no date"}:
             fields["problems"] = (f"COinS date not understood: {first['rft.date']!r}",)
-    return fields
+    return fields_from_draft(fields)
 
 
 def coins_kind(title: str) -> str | None:

@@ -11,7 +11,6 @@ points at the record that was parsed, whatever its label says.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from bs4 import Tag
 
 from spector_refs.model import Reference
+from spector_refs.parse.core.fields import CitationFields, fields_from_draft
 from spector_refs.parse.core.labels import LIST_STYLES, marker_label
 from spector_refs.parse.html.cite import (
     citation_fields,
@@ -33,7 +33,10 @@ NOTE_GROUP = "note"
 _LIST_CLASSES = frozenset({"references", "mw-references"})
 _CITE_ERROR_HELP = re.compile(r"\s*\(see the help page\)\.?\s*$")
 _TEXT_CLASSES = frozenset({"reference-text", "mw-reference-text"})
-_REFERENCE_FIELDS = frozenset(f.name for f in dataclasses.fields(Reference))
+_NOT_LINKED = ("kind", "pages", "problems", "maintenance", "url_status")
+"""What a short footnote never takes from the citation it links: it states its own kind,
+pages and problems, and the citation's CS1 messages and URL status are not the footnote's."""
+_FOOTNOTE_OWN = ("kind", "pages", "problems")
 _STYLE = re.compile(r"list-style-type\s*:\s*([\w-]+)")
 _GROUPED_LABEL = re.compile(r"^(.+?) (\d+)$")
 
@@ -195,7 +198,7 @@ def read_reference(li: Tag, number: int, group: str | None, index: PageIndex) ->
     error = li.find(class_="mw-ext-cite-error") if text is None else None
     if error is not None:
         problems.append(_CITE_ERROR_HELP.sub("", reader_text(error)))
-        fields: dict[str, Any] = {}
+        fields: CitationFields = {}
     elif text is None:
         problems.append("the list item has no reference-text element; read as free text")
         fields = reference_fields(li, index)
@@ -216,14 +219,12 @@ def read_reference(li: Tag, number: int, group: str | None, index: PageIndex) ->
     )
 
 
-def make_reference(fields: dict[str, Any], **known: Any) -> Reference:
-    """A Reference from parsed fields, dropping any key the model lacks."""
-    kwargs = {key: value for key, value in fields.items() if key in _REFERENCE_FIELDS}
-    kwargs.update(known)
-    return Reference(**kwargs)
+def make_reference(fields: CitationFields, **known: Any) -> Reference:
+    """A Reference from a citation's fields and what its list says (number, group, line…)."""
+    return Reference(**known, **fields)
 
 
-def reference_fields(text: Tag, index: PageIndex) -> dict[str, Any]:
+def reference_fields(text: Tag, index: PageIndex) -> CitationFields:
     """Fields of a reference's text: a full citation, a short footnote or free text."""
     cites = [c for c in text.find_all("cite") if "citation" in (c.get("class") or ())] or text.find_all(
         "cite"
@@ -241,7 +242,7 @@ def reference_fields(text: Tag, index: PageIndex) -> dict[str, Any]:
     return _with_reference_tags(text, fields, index)
 
 
-def footnote_fields(text: Tag, link: Tag, index: PageIndex) -> dict[str, Any]:
+def footnote_fields(text: Tag, link: Tag, index: PageIndex) -> CitationFields:
     """A short footnote ("Smith 2009, p. 4.") completed from the citation it links.
 
     The footnote keeps its own pages and kind "footnote"; authors, title,
@@ -257,20 +258,21 @@ def footnote_fields(text: Tag, link: Tag, index: PageIndex) -> dict[str, Any]:
         return own
     cite = target if target.name == "cite" else target.find("cite")
     full = citation_fields(target.parent or target, cite, index.templates)
-    for key in ("kind", "pages", "problems", "maintenance", "url_status"):
-        full.pop(key, None)
-    keep = {key: own[key] for key in ("kind", "pages", "problems") if key in own}
-    return merge_fields(keep, full, own)
+    linked = fields_from_draft({key: value for key, value in full.items() if key not in _NOT_LINKED})
+    keep = fields_from_draft(
+        {key: value for key, value in own.items() if key in ("kind", "pages", "problems")}
+    )
+    return merge_fields(keep, linked, own)
 
 
-def _with_reference_tags(text: Tag, fields: dict[str, Any], index: PageIndex) -> dict[str, Any]:
+def _with_reference_tags(text: Tag, fields: CitationFields, index: PageIndex) -> CitationFields:
     """Inline tags inside a reference ([dead link]) become the reference's ``tags``.
 
     They are an editor's tags, not CS1's messages; a [dead link] also marks
     the URL dead.
     """
-    tags = [inline_tag(sup, index.templates) for sup in text.find_all(["sup", "span"]) if is_inline_tag(sup)]
-    tags = [tag for tag in tags if tag]
+    found = (inline_tag(sup, index.templates) for sup in text.find_all(["sup", "span"]) if is_inline_tag(sup))
+    tags = [tag for tag in found if tag]
     if not tags:
         return fields
     if "dead link" in tags and not fields.get("url_status"):

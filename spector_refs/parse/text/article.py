@@ -16,6 +16,7 @@ from pathlib import Path
 
 from spector_refs.model import Article, Claim, Reference
 from spector_refs.parse.core.cs1 import parse_rendered_citation
+from spector_refs.parse.core.fields import CitationFields
 from spector_refs.parse.core.labels import label_number, list_label
 from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
 from spector_refs.parse.core.tokens import claims_from_tokens, tokenize_rendered
@@ -149,7 +150,7 @@ def _reference(line: int, label: str, body: str, group: str | None, state: _Stat
     backlinks, citation = _split_backlinks(body)
     if group == "note":  # an explanatory note is prose with its own citations, not a citation
         _add_claims(citation, line, state, block="note")
-        fields: dict = {"kind": "note"}
+        fields: CitationFields = {"kind": "note"}
     else:
         fields = parse_rendered_citation(citation)
     return Reference(

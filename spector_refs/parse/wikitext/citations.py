@@ -23,7 +23,6 @@ letter Wikipedia shows ("a", "b"…). Other groups' markers read "note 1".
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import mwparserfromhell
 from mwparserfromhell.nodes import ExternalLink, Template
@@ -33,6 +32,7 @@ from spector_refs.dates import parse_date
 from spector_refs.model import Name, Reference
 from spector_refs.parse.core.cs1 import parse_rendered_citation
 from spector_refs.parse.core.cs1_template import is_citation_template, reference_fields_from_template
+from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.labels import marker_label
 from spector_refs.parse.core.markup import plain_text, template_key
 from spector_refs.parse.core.tags import tag_for_template
@@ -125,6 +125,7 @@ def _reference(
     entry: RefEntry, number: int, locator: Locator, citations: CitationIndex, group: str | None
 ) -> Reference:
     line, column = locator.position(entry.offset or 0)
+    fields: CitationFields
     if entry.footnote is not None:
         fields, raw = short_footnote_fields(entry.footnote, citations), str(entry.footnote)
     elif entry.content is None:
@@ -147,7 +148,7 @@ def _reference(
     )
 
 
-def content_fields(content: Wikicode, citations: CitationIndex) -> dict[str, Any]:
+def content_fields(content: Wikicode, citations: CitationIndex) -> CitationFields:
     """Fields of a ref's content: its citation template, short footnote, or free text."""
     templates = content.filter_templates(recursive=False)
     cites = [t for t in templates if is_citation_template(str(t.name))]
@@ -166,7 +167,7 @@ def content_fields(content: Wikicode, citations: CitationIndex) -> dict[str, Any
     return _with_inline_tags(fields, templates)
 
 
-def _free_text_fields(content: Wikicode) -> dict[str, Any]:
+def _free_text_fields(content: Wikicode) -> CitationFields:
     """A ref of prose and links, read as a reader sees it with the rendered-citation grammar.
 
     Editors of older articles type citations by hand ("Doble, G. H. (1965) The
@@ -178,7 +179,7 @@ def _free_text_fields(content: Wikicode) -> dict[str, Any]:
     links = content.filter_external_links(recursive=True)
     label = plain_text(links[0].title) if links and links[0].title is not None else ""
     rendered = _rendered_with_quoted_label(content, label)
-    fields: dict[str, Any] = {"kind": "text", **(parse_rendered_citation(rendered) if rendered else {})}
+    fields: CitationFields = {"kind": "text", **(parse_rendered_citation(rendered) if rendered else {})}
     fields.setdefault("problems", ())
     if links:
         fields["url"] = str(links[0].url).strip()
@@ -217,7 +218,7 @@ def _rendered_with_quoted_label(content: Wikicode, label: str) -> str:
     return text.replace(label, f'"{label}"', 1)
 
 
-def _with_inline_tags(fields: dict[str, Any], templates: list[Template]) -> dict[str, Any]:
+def _with_inline_tags(fields: CitationFields, templates: list[Template]) -> CitationFields:
     """Cleanup tags inside a ref ({{dead link}} after the citation) become the reference's tags."""
     tags = [tag for tag in (tag_for_template(str(t.name)) for t in templates) if tag]
     if "dead link" in tags and not fields.get("url_status"):
@@ -227,7 +228,7 @@ def _with_inline_tags(fields: dict[str, Any], templates: list[Template]) -> dict
     return fields
 
 
-def short_footnote_fields(template: Template, citations: CitationIndex) -> dict[str, Any]:
+def short_footnote_fields(template: Template, citations: CitationIndex) -> CitationFields:
     """{{sfn|Smith|Jones|2009|p=4}}: authors, year and pages, linked to the full citation."""
     params = template_parameters(template)
     positional = [plain_text(params[str(i)]) for i in range(1, 6) if params.get(str(i), "").strip()]
@@ -235,7 +236,7 @@ def short_footnote_fields(template: Template, citations: CitationIndex) -> dict[
     pages = next(
         (plain_text(params[k]) for k in ("p", "pp", "page", "pages", "loc", "at") if params.get(k)), None
     )
-    fields: dict[str, Any] = {
+    fields: CitationDraft = {
         "kind": "footnote",
         "authors": tuple(Name(family=name) for name in positional[:4]),
         "date": parse_date(year),
@@ -246,8 +247,8 @@ def short_footnote_fields(template: Template, citations: CitationIndex) -> dict[
     if target is None:
         fields["problems"] = ("short footnote matches no full citation (Harv error)",)
     else:
-        fields.update({key: target[key] for key in _LINKED_FIELDS if target.get(key)})
-    return {key: value for key, value in fields.items() if value is not None}
+        fields.update({key: value for key, value in target.items() if key in _LINKED_FIELDS and value})
+    return fields_from_draft(fields)
 
 
 def _anchor(surnames: list[str], year: str | None) -> tuple:
@@ -263,20 +264,20 @@ class CitationIndex:
 
     def __init__(self, collected: Collected) -> None:
         self._collected = collected
-        self._index: dict[tuple, dict] | None = None
+        self._index: dict[tuple, CitationFields] | None = None
 
-    def get(self, anchor: tuple) -> dict | None:
+    def get(self, anchor: tuple) -> CitationFields | None:
         if self._index is None:
             self._index = self._build()
         return self._index.get(anchor)
 
-    def _build(self) -> dict[tuple, dict]:
+    def _build(self) -> dict[tuple, CitationFields]:
         templates = [template for template, _offset in self._collected.sources]
         for entry in self._collected.entries:
             if entry.content is not None:
                 found = entry.content.filter_templates(recursive=False)
                 templates.extend(t for t in found if is_citation_template(str(t.name)))
-        index: dict[tuple, dict] = {}
+        index: dict[tuple, CitationFields] = {}
         for template in templates:
             params = template_parameters(template)
             fields = reference_fields_from_template(str(template.name), params)
@@ -284,7 +285,7 @@ class CitationIndex:
         return index
 
 
-def _citation_anchor(params: dict[str, str], fields: dict[str, Any]) -> tuple:
+def _citation_anchor(params: dict[str, str], fields: CitationFields) -> tuple:
     """A full citation's anchor: ``|ref={{harvid|…}}`` if given, else its authors (or editors) and year."""
     for key, value in params.items():
         if key.strip().lower() == "ref":
