@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -99,7 +99,7 @@ def section(table: Mapping[str, Any], name: str, kind: type) -> dict[str, Any]:
     Lists become tuples (TOML has no tuples); the dataclass checks the values.
     """
     values = _table(table, name)
-    allowed = tuple(settings.key_of("", f.name) for f in fields(kind) if (name, f.name) not in _MOVED)
+    allowed = tuple(settings.key_of("", f.name) for f in settings.keys(kind))
     _check_keys(name, values, allowed)
     return {key.replace("-", "_"): tuple(v) if isinstance(v, list) else v for key, v in values.items()}
 

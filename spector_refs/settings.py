@@ -13,6 +13,7 @@ file, a flag or library code: the message names the key and what it allows.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import MISSING, Field, field, fields
 from enum import Enum
 from typing import Any, TypeVar
 
@@ -21,9 +22,24 @@ from spector_refs.errors import ConfigError
 E = TypeVar("E", bound=Enum)
 
 
-def key_of(section: str, field: str) -> str:
+def setting(default: Any = MISSING, *, doc: str, shown: str | None = None, factory: Any = MISSING) -> Any:
+    """A dataclass field that is a configuration key, with the line the docs table shows for it.
+
+    ``shown`` replaces the default in the docs when the value itself says
+    little (a long User-Agent, a path the CLI chooses). A field declared
+    without this is not a key of the file.
+    """
+    return field(default=default, default_factory=factory, metadata={"doc": doc, "shown": shown})
+
+
+def keys(kind: type) -> tuple[Field[Any], ...]:
+    """The fields of a config dataclass that are configuration keys, in declaration order."""
+    return tuple(f for f in fields(kind) if "doc" in f.metadata)
+
+
+def key_of(section: str, name: str) -> str:
     """The configuration key of a dataclass field: ``("links", "per_host")`` → ``links.per-host``."""
-    return f"{section}.{field.replace('_', '-')}" if section else field.replace("_", "-")
+    return f"{section}.{name.replace('_', '-')}" if section else name.replace("_", "-")
 
 
 def fail(key: str, problem: str) -> ConfigError:

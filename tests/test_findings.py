@@ -10,13 +10,22 @@ import pytest
 
 from spector_refs.assess import assess
 from spector_refs.findings import BROKEN_LINK, FINDING_KINDS, KINDS, TAG_KINDS, kind_of
-from spector_refs.model import Article, AuditResult, Claim, Reference, Severity
+from spector_refs.model import (
+    Article,
+    Assessment,
+    AuditResult,
+    Claim,
+    LinkResult,
+    Reference,
+    Severity,
+    Verdict,
+)
 from spector_refs.parse import parse
 from spector_refs.report import render
-from spector_refs.report.kinds import kinds_markdown, kinds_text
+from spector_refs.report.html import TAGGED, TONES
+from spector_refs.report.kinds import kinds_text
 
 ROOT = Path(__file__).parent.parent
-DOCS = ROOT / "docs" / "assessment.md"
 SAMPLES = (
     ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid2018_mobileapps.html",
     ROOT / "tests" / "fixtures" / "wikitext" / "wikitext_en_Bodmin_wtf_wikipedia.txt",
@@ -81,14 +90,23 @@ def test_the_registry_is_well_formed() -> None:
     assert kind_of("a-newer-kind").description == "Finding of kind a-newer-kind."
 
 
-def test_the_docs_table_is_generated_from_the_registry() -> None:
-    text = DOCS.read_text(encoding="utf-8")
-    table = re.search(r"<!-- finding-kinds:[^\n]*-->\n(.*?)\n<!-- /finding-kinds -->", text, re.S)
-    assert table is not None, "docs/assessment.md lost its finding-kinds markers"
-    assert table.group(1) == kinds_markdown(), "regenerate with: spector-refs kinds --format markdown"
-
-
 def test_the_kinds_listing_names_every_kind_with_its_severity() -> None:
     listing = kinds_text()
     for kind in KINDS.values():
         assert re.search(rf"^  {re.escape(kind.slug)} +{kind.severity.value} ", listing, re.M)
+
+
+def test_every_html_highlight_tone_is_a_registered_claim_kind() -> None:
+    """The HTML legend names kinds by their slug; a renamed kind must not leave a dead tone behind."""
+    for tone in TONES:
+        assert tone == TAGGED or KINDS[tone].about == "claim", tone
+
+
+def test_dead_links_are_reported_at_the_registered_broken_link_severity() -> None:
+    ref = Reference(1, title="Gone", url="https://gone.example/", line=3)
+    link = LinkResult(ref.url or "", Verdict.BROKEN, "404 Not Found", 404)
+    result = AuditResult((Assessment(Article("A", "html", (ref,), path="a.html"), links=(link,)),))
+    level = _SARIF_LEVEL[KINDS[BROKEN_LINK].severity.value]
+    sarif = json.loads(render(result, "sarif"))["runs"][0]["results"]
+    assert [(r["ruleId"], r["level"]) for r in sarif] == [(BROKEN_LINK, level)]
+    assert render(result, "github").startswith(f"::{KINDS[BROKEN_LINK].severity.value} ")

@@ -23,6 +23,7 @@ from spector_refs import settings
 from spector_refs.errors import ConfigError
 from spector_refs.findings import KINDS as FINDING_KINDS
 from spector_refs.model import Reliability, Severity
+from spector_refs.settings import setting
 
 SECTION = "assess"
 SOURCES = "sources"
@@ -81,24 +82,44 @@ class AssessConfig:
     means the day of the run), so reports can be reproduced.
     """
 
-    weak_kinds: frozenset[str] = frozenset(
-        {"blog", "self-published", "social-media", "video", "wiki", "forum", "user-generated", "predatory"}
-        | {"tabloid", "satire"}
+    weak_kinds: frozenset[str] = setting(
+        frozenset({"blog", "self-published", "social-media", "video", "wiki", "forum", "user-generated"})
+        | {"predatory", "tabloid", "satire"},
+        doc='kinds that make a source weak (see "Weak, primary or fine")',
     )
-    weak_reliability: frozenset[Reliability] = WEAK_RELIABILITY
-    weak_severity: Severity = FINDING_KINDS["weak-only"].severity
-    primary_kinds: frozenset[str] = frozenset(
-        {"government", "press-release", "company", "state-media", "opinion"}
+    weak_reliability: frozenset[Reliability] = setting(
+        WEAK_RELIABILITY,
+        doc="reliabilities that make a source weak; add `no-consensus` to flag marginal sources",
     )
-    primary_severity: Severity = FINDING_KINDS["primary-only"].severity
-    dead_severity: Severity = FINDING_KINDS["dead-only"].severity
-    lead_uncited: Severity | None = Severity.INFO
-    infobox_uncited: Severity | None = Severity.INFO
-    stale_access_days: int | None = 3650
-    check_figures: bool = True
-    today: str | None = None
+    weak_severity: Severity = setting(FINDING_KINDS["weak-only"].severity, doc="severity of `weak-only`")
+    primary_kinds: frozenset[str] = setting(
+        frozenset({"government", "press-release", "company", "state-media", "opinion"}),
+        doc="kinds that count as primary",
+    )
+    primary_severity: Severity = setting(
+        FINDING_KINDS["primary-only"].severity, doc="severity of `primary-only`"
+    )
+    dead_severity: Severity = setting(FINDING_KINDS["dead-only"].severity, doc="severity of `dead-only`")
+    lead_uncited: Severity | None = setting(
+        Severity.INFO, doc="severity of uncited lead claims (`uncited`); `false` turns them off"
+    )
+    infobox_uncited: Severity | None = setting(
+        Severity.INFO, doc="severity of uncited infobox rows (`uncited`); `false` turns them off"
+    )
+    stale_access_days: int | None = setting(
+        3650, doc="access dates older than this are reported; `false` turns the check off"
+    )
+    check_figures: bool = setting(True, doc="run the unverified-figure check when page texts are available")
+    today: str | None = setting(
+        None,
+        doc="ISO date stale access dates are measured from (reproducible reports)",
+        shown="the day of the run",
+    )
     sources: Mapping[str, SourceOverride] = field(default_factory=dict)
-    source_data: str | None = None
+    """Filled from the ``[sources]`` table, not a key of ``[assess]``."""
+    source_data: str | None = setting(
+        None, doc="a `sources.json` to use instead", shown="the user's updated data, else the bundled file"
+    )
 
     def __post_init__(self) -> None:
         """Normalise and check every field, so a bad setting fails here naming its key."""

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from spector_refs import settings
+from spector_refs.settings import setting
 from spector_refs.version import HOMEPAGE, __version__
 
 SECTION = "links"
@@ -41,30 +42,51 @@ class LinkCheckConfig:
     cannot exist, to know its soft 404 when it sees one (one request per host).
     """
 
-    concurrency: int = 16
-    per_host: int = 2
-    per_host_interval: float = 0.05
-    timeout: float = 20.0
-    connect_timeout: float = 10.0
-    deadline: float = 60.0
-    retries: int = 2
-    backoff: float = 0.5
-    max_retry_after: float = 30.0
-    max_redirects: int = 10
-    method: str = "auto"
-    user_agent: str = DEFAULT_USER_AGENT
-    accept_status: tuple[int, ...] = ()
-    exclude: tuple[str, ...] = ()
-    cache_path: str | None = None
-    max_age: float = 86400.0
-    dead_after_failures: int = 3
-    dead_after_days: float = 3.0
-    allow_private: bool = False
-    max_body_bytes: int = 1024 * 1024
-    archive_lookup: bool = False
-    archive_api: str = "https://archive.org/wayback/available"
-    identifiers: bool = False
-    soft_404_probe: bool = True
+    concurrency: int = setting(16, doc="requests in flight at once (`--concurrency`)")
+    per_host: int = setting(2, doc="requests in flight per host (`--per-host`)")
+    per_host_interval: float = setting(0.05, doc="seconds between two request starts to one host")
+    timeout: float = setting(
+        20.0, doc="seconds to wait for each read (`--timeout` sets this and `connect-timeout`)"
+    )
+    connect_timeout: float = setting(10.0, doc="seconds to wait for a connection")
+    deadline: float = setting(
+        60.0, doc="seconds for one URL's whole check, retries, redirects and body included"
+    )
+    retries: int = setting(2, doc="retries of transient failures")
+    backoff: float = setting(0.5, doc="base of the exponential backoff (seconds), also the jitter's range")
+    max_retry_after: float = setting(
+        30.0, doc="longest `Retry-After` honoured; longer means `rate-limited` at once"
+    )
+    max_redirects: int = setting(10, doc="redirects before `redirect-loop`")
+    method: str = setting(
+        "auto", doc='"auto" (HEAD for files, GET for pages), "head" (always HEAD first), "get"'
+    )
+    user_agent: str = setting(
+        DEFAULT_USER_AGENT,
+        doc="sent with every request",
+        shown="browser-like, names spector-refs and its version",
+    )
+    accept_status: tuple[int, ...] = setting((), doc="extra status codes to treat as `ok`")
+    exclude: tuple[str, ...] = setting((), doc="regular expressions; matching URLs are `excluded`")
+    cache_path: str | None = setting(
+        None,
+        doc="the SQLite cache file (`--cache`, `--no-cache`)",
+        shown="none (the CLI picks the user cache)",
+    )
+    max_age: float = setting(86400.0, doc="seconds a cached result is reused (`--max-age`)")
+    dead_after_failures: int = setting(3, doc="failing checks before a link is dead")
+    dead_after_days: float = setting(3.0, doc="days those failures must span")
+    allow_private: bool = setting(False, doc="allow private and loopback addresses (`--allow-private`)")
+    max_body_bytes: int = setting(1024 * 1024, doc="cap on each body read (and on the kept text)")
+    archive_lookup: bool = setting(False, doc="ask the Wayback Machine for dead links (`--archive`)")
+    archive_api: str = setting("https://archive.org/wayback/available", doc="the availability API endpoint")
+    identifiers: bool = setting(
+        False, doc="look the citations' DOIs up at doi.org (`--identifiers`; tells doi.org what is cited)"
+    )
+    soft_404_probe: bool = setting(
+        True,
+        doc="ask each host once for a path that cannot exist, to know its soft 404 (`--no-soft-404-probe`)",
+    )
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host", "dead_after_failures", "max_body_bytes"):
@@ -90,7 +112,7 @@ class LinkCheckConfig:
     @classmethod
     def keys(cls) -> tuple[str, ...]:
         """The configuration keys, hyphenated as the configuration file spells them."""
-        return tuple(f.name.replace("_", "-") for f in fields(cls))
+        return tuple(settings.key_of("", f.name) for f in settings.keys(cls))
 
 
 def _key(name: str) -> str:

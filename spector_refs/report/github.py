@@ -14,7 +14,7 @@ and ``,`` in properties). :func:`step_summary` is the Markdown to append to
 
 from __future__ import annotations
 
-from spector_refs.findings import BROKEN_LINK
+from spector_refs.findings import BROKEN_LINK, default_severity
 from spector_refs.model import Assessment, AuditResult, Severity
 from spector_refs.policy import broken_links
 from spector_refs.report import markdown, view
@@ -69,7 +69,7 @@ def _annotations(assessment: Assessment, fail_on: tuple[str, ...]) -> list[str]:
         for ref in view.citing_references(assessment, link):
             lines.append(
                 command(
-                    "error",
+                    _COMMAND[default_severity(BROKEN_LINK)],
                     f"{ref.label} cites {link.url}: {link.reason}{archive}",
                     file=path,
                     line=ref.line if path else None,

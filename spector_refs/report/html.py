@@ -23,16 +23,18 @@ from spector_refs.policy import broken_links
 from spector_refs.report import claims_view, view
 from spector_refs.version import __version__
 
-_TONES = ("dead-only", "tagged", "weak-only", "uncited", "unverified-figure", "primary-only")
-"""Highlight tones of claims, the most urgent first: a claim shows the first that applies."""
-_LEGEND = {
+TAGGED = "tagged"
+"""The tone of a claim carrying any inline cleanup tag (one of :data:`TAG_KINDS`)."""
+TONES = {
     "dead-only": "dead source",
-    "tagged": "citation needed or other tag",
+    TAGGED: "citation needed or other tag",
     "weak-only": "weak sources only",
     "uncited": "uncited",
     "unverified-figure": "figure not in sources",
     "primary-only": "primary sources only",
 }
+"""Highlight tones of claims and their legend, the most urgent first: a claim shows the first that
+applies. Every tone but :data:`TAGGED` is a claim kind of the registry (a test checks)."""
 _HEALTH_LABELS = {"no-url": "no URL", "unchecked": "not checked"}
 _CHART_WIDTH = 440
 _BAR_WIDTH = 110
@@ -47,7 +49,7 @@ def render(result: AuditResult) -> str:
         summary=view.result_summary(result),
         result=result,
         articles=[_article(i, a, result.fail_on) for i, a in enumerate(result.assessments)],
-        legend=_LEGEND,
+        legend=TONES,
         network_note=view.network_note(result),
     )
 
@@ -172,7 +174,7 @@ def _section(section: claims_view.Section, prefix: str, health: dict[int, str]) 
 
 def _claim(claim: claims_view.ClaimView, prefix: str, health: dict[int, str]) -> dict[str, Any]:
     kinds = claim.kinds
-    tone = next((t for t in _TONES if t in kinds or (t == "tagged" and TAG_KINDS & set(kinds))), None)
+    tone = next((t for t in TONES if t in kinds or (t == TAGGED and TAG_KINDS & set(kinds))), None)
     if tone is None and kinds:
         tone = "other"
     return {

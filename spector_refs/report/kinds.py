@@ -2,8 +2,8 @@
 
 Rendered from the registry (:mod:`spector_refs.findings`) and the policy's
 groups, so the listing cannot disagree with what the tool reports.
-:func:`kinds_markdown` is the table in ``docs/assessment.md`` (a test keeps
-the docs equal to it).
+:func:`kinds_markdown` is the table in ``docs/assessment.md``
+(``tools/docs.py`` writes it there; a test keeps it equal).
 """
 
 from __future__ import annotations

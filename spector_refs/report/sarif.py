@@ -87,7 +87,8 @@ def _results(assessment: Assessment, index: dict[str, int]) -> list[dict[str, An
         for ref in view.citing_references(assessment, link):
             message = f"{ref.label} cites {link.url}: {link.reason}.{archive}"
             where = view.Location(ref.line, ref.column)
-            out.append(_result(assessment, BROKEN_LINK, index, "error", message, where, link.url))
+            level = _LEVEL[KINDS[BROKEN_LINK].severity]
+            out.append(_result(assessment, BROKEN_LINK, index, level, message, where, link.url))
     return out
 
 

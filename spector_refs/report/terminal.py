@@ -22,7 +22,7 @@ from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from spector_refs.findings import BROKEN_LINK, KINDS
+from spector_refs.findings import BROKEN_LINK, default_severity
 from spector_refs.model import Assessment, AuditResult, Finding, LinkResult, Severity
 from spector_refs.policy import broken_links, failures
 from spector_refs.report import view
@@ -135,12 +135,13 @@ def _broken_rows(
     rows = [(link, ref) for link in links for ref in view.citing_references(assessment, link)]
     if rows and not first:
         table.add_section()
+    severity = default_severity(BROKEN_LINK)
     for i, (link, ref) in enumerate(rows):
         archive = link.archive_url or ref.archive_url
         reason = link.reason + (f"; archived copy: {archive}" if archive else "")
         table.add_row(
             Text(BROKEN_LINK if i == 0 else "", style="bold"),
-            Text(KINDS[BROKEN_LINK].severity.value + mark, style=_STYLE[KINDS[BROKEN_LINK].severity.value]),
+            Text(severity.value + mark, style=_STYLE[severity.value]),
             Text(str(view.Location(ref.line, ref.column))),
             Text(ref.label),
             Text(f"{ref.title or ''} <{link.url}>".strip()),
