@@ -172,10 +172,17 @@ def suggested_url(outcome: Outcome) -> str | None:
     return None
 
 
-def to_result(url: str, outcome: Outcome, *, checked_at: str, elapsed: float, max_text: int) -> LinkResult:
-    """The bare result of one check (history, dead and archive come later)."""
+def to_result(
+    url: str, outcome: Outcome, *, checked_at: str, elapsed: float, max_text: int | None
+) -> LinkResult:
+    """The bare result of one check (history, dead and archive come later).
+
+    ``max_text`` caps the page text kept on the result; None keeps none,
+    for runs in which nobody reads it (the whole text is a page's costliest part).
+    """
     answer = outcome.answer
-    text = outcome.page.text[:max_text] if outcome.page and outcome.page.text else None
+    page = outcome.page if max_text is not None else None
+    text = page.text[:max_text] if page and page.text else None
     return LinkResult(
         url=url,
         verdict=outcome.verdict,

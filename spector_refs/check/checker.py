@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import requests
 
@@ -30,6 +31,7 @@ from spector_refs.check.probe import HostProbes
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
 from spector_refs.check.titles import best_match
+from spector_refs.check.workers import Deliver, host_shares, process_count, run_in_processes
 from spector_refs.model import CheckRecord, LinkResult, LinkTarget, Verdict, distinct_targets
 
 Clock = Callable[[], datetime]
@@ -47,7 +49,14 @@ def iso(moment: datetime) -> str:
 
 
 class LinkChecker:
-    """Checks links with one configuration; ``clock`` and ``resolver`` are injectable for tests."""
+    """Checks links with one configuration; ``clock`` and ``resolver`` are injectable for tests.
+
+    ``processes`` is how many worker processes share the hosts: None
+    decides by the run's size and the cores (see :mod:`~spector_refs.check.workers`),
+    1 keeps every check in this process. ``keep_text`` False leaves the page
+    text off the results (claim verification reads it; a bare link check
+    does not); the cache, when there is one, still gets it.
+    """
 
     def __init__(
         self,
@@ -55,10 +64,14 @@ class LinkChecker:
         *,
         clock: Clock = utc_now,
         getaddrinfo: Callable[..., list] | None = None,
+        processes: int | None = None,
+        keep_text: bool = True,
     ):
         self.config = config or LinkCheckConfig()
         self.clock = clock
         self._getaddrinfo = getaddrinfo
+        self.processes = processes
+        self.keep_text = keep_text
         self.cache = open_cache(self.config.cache_path) if self.config.cache_path else None
 
     def __enter__(self) -> LinkChecker:
@@ -88,6 +101,7 @@ class _Run:
         self.resolver = HostResolver(
             allow_private=self.config.allow_private, getaddrinfo=checker._getaddrinfo
         )
+        self.keep_text = checker.keep_text or checker.cache is not None
         self.results: list[LinkResult | None] = [None] * len(targets)
         self.reached = threading.Event()
         self.probes = HostProbes(wait=self.config.deadline) if self.config.soft_404_probe else None
@@ -103,11 +117,22 @@ class _Run:
                 self.results[index] = ready
                 advance()
         if jobs:
-            self._run_workers(
-                HostScheduler(jobs, per_host=self.config.per_host, interval=self.config.per_host_interval),
-                advance,
-            )
+            self._run_jobs(jobs, advance)
         return self._settle_offline([result for result in self.results if result is not None])
+
+    def _run_jobs(self, jobs: list[tuple[str, Any]], advance: Callable[[], None]) -> None:
+        def deliver(index: int, result: LinkResult, reached: bool) -> None:
+            if reached:
+                self.reached.set()
+            self.results[index] = self._record(result)
+            advance()
+
+        concurrency = self.config.concurrency
+        processes = process_count(jobs, concurrency, self.checker.processes)
+        if processes == 1:
+            self._run_workers(jobs, concurrency, deliver)
+        else:
+            run_in_processes(host_shares(jobs, processes), concurrency, self._run_workers, deliver)
 
     def _precheck(self, target: LinkTarget) -> LinkResult | None:
         """The result for a URL that is not to be requested (excluded, malformed…)."""
@@ -129,46 +154,47 @@ class _Run:
             if result.checked_at != since
         }
 
-    def _run_workers(self, scheduler: HostScheduler, advance: Callable[[], None]) -> None:
-        workers = min(self.config.concurrency, len(self.targets))
+    def _run_workers(self, jobs: list[tuple[str, Any]], concurrency: int, deliver: Deliver) -> None:
+        """Check ``jobs`` with ``concurrency`` threads drawing from one scheduler."""
+        scheduler = HostScheduler(jobs, per_host=self.config.per_host, interval=self.config.per_host_interval)
+        workers = min(concurrency, len(jobs))
         with ThreadPoolExecutor(workers, thread_name_prefix="spector-links") as pool:
-            futures = [pool.submit(self._work, scheduler, advance) for _ in range(workers)]
+            futures = [pool.submit(self._work, scheduler, deliver) for _ in range(workers)]
             for future in futures:
                 future.result()
 
-    def _work(self, scheduler: HostScheduler, advance: Callable[[], None]) -> None:
+    def _work(self, scheduler: HostScheduler, deliver: Deliver) -> None:
         session = make_session(self.config, self.resolver)
         follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, session), self.probes)
         archive_session = _archive_session(self.config)
         try:
             while (item := scheduler.next_job()) is not None:
                 host, (index, target) = item
-                self.results[index] = self._check_one(
+                result, reached = self._check_one(
                     follower, HostSlot(scheduler, host), target, archive_session
                 )
-                advance()
+                deliver(index, result, reached)
         finally:
             session.close()
             archive_session.close()
 
     def _check_one(
         self, follower: ChainFollower, slot: HostSlot, target: LinkTarget, archive: requests.Session
-    ) -> LinkResult:
+    ) -> tuple[LinkResult, bool]:
+        """The result (before its history is added) and whether a server was reached."""
         started = time.monotonic()
         try:
             outcome = follower.follow(target.url, slot)
         finally:
             slot.close()
-        if outcome.reached:
-            self.reached.set()
         result = to_result(
             target.url,
             outcome,
             checked_at=iso(self.checker.clock()),
             elapsed=time.monotonic() - started,
-            max_text=self.config.max_body_bytes,
+            max_text=self.config.max_body_bytes if self.keep_text else None,
         )
-        return self._record(self._with_archive(result, target, archive))
+        return self._with_archive(result, target, archive), outcome.reached
 
     def _record(self, result: LinkResult, *, settled: bool = False) -> LinkResult:
         """Add the link's history and whether it is dead, and write the check to the cache.

@@ -22,7 +22,7 @@ import lxml.html
 from bs4.dammit import EncodingDetector
 from lxml import etree
 
-from spector_refs.check.page import is_html
+from spector_refs.check.page import is_html, text_of
 from spector_refs.dates import parse_date
 from spector_refs.model import PageMeta
 
@@ -75,7 +75,7 @@ def read_metadata(body: bytes, content_type: str | None) -> PageMeta | None:
         [ld["date"]] if ld.get("date") else []
     )
     authors = [value for key in _AUTHOR_KEYS for value in metas.get_all(key)] + ld.get("authors", [])
-    heading = next((_collapse(h.text_content()) for h in root.iter("h1")), None)
+    heading = next((_collapse(text_of(h)) for h in root.iter("h1")), None)
     return PageMeta(
         title=_collapse(root.findtext(".//title") or "") or None,
         heading=heading or None,

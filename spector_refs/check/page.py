@@ -131,7 +131,7 @@ class Page:
         etree.strip_elements(root, *_INVISIBLE, etree.Comment, with_tail=False)
         for element in root.iter(*_BLOCKS):
             element.tail = "\n" + (element.tail or "")
-        return _collapse(root.text_content())
+        return _collapse(text_of(root))
 
     @_part
     def opening(self) -> str:
@@ -187,6 +187,16 @@ def _visible_pieces(element: lxml.html.HtmlElement, *, blocks: bool) -> Iterator
         if node.text:
             yield node.text
         stack.extend((child, False) for child in reversed(node))
+
+
+def text_of(element: etree._Element) -> str:
+    """``element.text_content()`` without its lock.
+
+    ``text_content`` evaluates one module-wide XPath object, and lxml lets
+    one thread at a time evaluate an XPath object: with many link workers
+    every page's text queued on it. The text serialiser shares nothing.
+    """
+    return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
 def is_textual(content_type: str | None) -> bool:

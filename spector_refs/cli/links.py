@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         targets += read.targets
         for problem in read.problems:
             print(f"spector-refs: warning: {problem}", file=sys.stderr)
-    with LinkChecker(config) as checker:
+    with LinkChecker(config, keep_text=False) as checker:  # no claims to verify here
         results = checker.check(targets, progress=sys.stderr.isatty())
     if args.format == "json":
         text = json.dumps(links_document(results), indent=2, ensure_ascii=False)

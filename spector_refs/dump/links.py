@@ -11,13 +11,13 @@ one machine, PostgreSQL for a cluster), from which the audit tasks read them.
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from collections.abc import Iterable
 
 from spector_refs.check.chain import host_key
 from spector_refs.check.checker import LinkChecker
 from spector_refs.check.config import LinkCheckConfig
+from spector_refs.check.workers import host_shares
 from spector_refs.model import LinkTarget, distinct_targets
 
 
@@ -27,25 +27,12 @@ def merge_targets(batches: Iterable[list[LinkTarget]]) -> list[LinkTarget]:
 
 
 def host_groups(targets: list[LinkTarget], groups: int) -> list[list[LinkTarget]]:
-    """The targets split into at most ``groups`` lists, no host in two, sizes balanced.
-
-    Hosts are dealt largest first to the lightest group, the classic
-    longest-processing-time rule, so one busy site does not leave the other
-    workers idle for long.
-    """
-    by_host: dict[str, list[LinkTarget]] = {}
-    for target in targets:
-        by_host.setdefault(host_key(target.url), []).append(target)
-    buckets: list[list[LinkTarget]] = [[] for _ in range(max(1, groups))]
-    loads = [(0, i) for i in range(len(buckets))]
-    for _, hosted in sorted(by_host.items(), key=lambda item: (-len(item[1]), item[0])):
-        load, index = heapq.heappop(loads)
-        buckets[index] += hosted
-        heapq.heappush(loads, (load + len(hosted), index))
-    return [bucket for bucket in buckets if bucket]
+    """The targets split into at most ``groups`` lists, no host in two, sizes balanced."""
+    shares = host_shares([(host_key(target.url), target) for target in targets], groups)
+    return [[target for _, target in share] for share in shares]
 
 
 def check_group(targets: list[LinkTarget], config: LinkCheckConfig) -> Counter[str]:
     """Check one group of hosts (a task), recording every result in the shared history."""
-    with LinkChecker(config) as checker:
+    with LinkChecker(config, processes=1) as checker:  # the engine's workers use the cores already
         return Counter(str(result.verdict) for result in checker.check(targets))

@@ -1,0 +1,133 @@
+"""Worker processes for big runs: each owns a share of the hosts, never shares one.
+
+One interpreter runs one thread at a time, and on a few hundred links the
+checker is CPU-bound (HTTP parsing, page parsing) long before the network
+is busy. Forked worker processes use the other cores; because every host
+belongs to exactly one of them, each one's :class:`HostScheduler` keeps
+that host's per-host limit and interval exact, with no shared lock, as
+the whole-dump checker does across a cluster. The global concurrency is
+split between them. The parent only collects results (and writes the
+cache), so a SQLite connection never crosses a fork.
+"""
+
+from __future__ import annotations
+
+import gc
+import heapq
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection, wait
+from typing import Any, TypeVar, cast
+
+Job = TypeVar("Job")
+Deliver = Callable[[int, Any, bool], None]
+"""``deliver(index, result, reached)``: one finished check, in whichever process ran it."""
+Work = Callable[[list[tuple[str, Any]], int, Deliver], None]
+"""``work(jobs, concurrency, deliver)``: check ``jobs`` with that many threads."""
+
+MIN_JOBS_PER_PROCESS = 150
+"""Below this a process's fork and the results' trip through a pipe cost more than they save."""
+
+
+class WorkerProcessError(RuntimeError):
+    """A worker process died or failed: a bug, as an exception in a worker thread would be."""
+
+
+def process_count(jobs: list[tuple[str, Any]], concurrency: int, wanted: int | None) -> int:
+    """How many processes to check ``jobs`` with: 1 (threads only) unless it pays.
+
+    ``wanted`` None is automatic: one per usable core, as long as each gets
+    :data:`MIN_JOBS_PER_PROCESS` jobs and a host of its own; the fork start
+    method is needed (children inherit the loaded checker, no re-import).
+    """
+    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
+        return 1  # a daemonic process (a pool's worker) may not start processes of its own
+    hosts = len({host for host, _ in jobs})
+    if wanted is None:
+        wanted = min(len(os.sched_getaffinity(0)), len(jobs) // MIN_JOBS_PER_PROCESS)
+    return max(1, min(wanted, hosts, concurrency))
+
+
+def host_shares(jobs: list[tuple[str, Job]], shares: int) -> list[list[tuple[str, Job]]]:
+    """The jobs split into at most ``shares`` lists, no host in two, sizes balanced.
+
+    Hosts are dealt largest first to the lightest share (the
+    longest-processing-time rule); each share keeps the input order.
+    """
+    by_host: dict[str, list[int]] = {}
+    for position, (host, _) in enumerate(jobs):
+        by_host.setdefault(host, []).append(position)
+    owner: dict[str, int] = {}
+    loads = [(0, share) for share in range(max(1, shares))]
+    for host, positions in sorted(by_host.items(), key=lambda item: (-len(item[1]), item[0])):
+        load, share = heapq.heappop(loads)
+        owner[host] = share
+        heapq.heappush(loads, (load + len(positions), share))
+    split: list[list[tuple[str, Job]]] = [[] for _ in loads]
+    for host, job in jobs:
+        split[owner[host]].append((host, job))
+    return [share for share in split if share]
+
+
+def run_in_processes(
+    shares: list[list[tuple[str, Any]]], concurrency: int, work: Work, deliver: Deliver
+) -> None:
+    """Run ``work`` on each share in a forked process; ``deliver`` every result here."""
+    context = multiprocessing.get_context("fork")
+    each = max(1, concurrency // len(shares))
+    sys.stdout.flush()  # a child flushes its copy of these buffers when it exits
+    sys.stderr.flush()
+    gc.freeze()  # the children's collector then leaves the inherited objects' pages unwritten
+    readers: list[Connection] = []
+    processes = []
+    for share in shares:
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_child, args=(work, share, each, writer), daemon=True)
+        process.start()
+        writer.close()
+        readers.append(reader)
+        processes.append(process)
+    gc.unfreeze()
+    try:
+        _collect(readers, deliver)
+    finally:
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+
+
+def _collect(readers: list[Connection], deliver: Deliver) -> None:
+    pending = list(readers)
+    while pending:
+        for ready in wait(pending):
+            reader = cast(Connection, ready)
+            try:
+                message = reader.recv()
+            except EOFError:
+                raise WorkerProcessError("a link-checking worker process died") from None
+            if message is None:
+                pending.remove(reader)
+            elif isinstance(message, str):
+                raise WorkerProcessError(f"a link-checking worker process failed: {message}")
+            else:
+                deliver(*message)
+
+
+def _child(work: Work, jobs: list[tuple[str, Any]], concurrency: int, writer: Connection) -> None:
+    lock = threading.Lock()
+
+    def send(index: int, result: Any, reached: bool) -> None:
+        with lock:
+            writer.send((index, result, reached))
+
+    try:
+        work(jobs, concurrency, send)
+        writer.send(None)
+    except BaseException as exc:  # reported to the parent, which raises it there
+        writer.send(f"{type(exc).__name__}: {exc}")
+    finally:
+        writer.close()

@@ -1,0 +1,100 @@
+"""Worker processes: hosts dealt out whole, politeness kept, results and failures come home."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from loopback import ARTICLE, LoopbackServer
+
+from spector_refs.check import LinkChecker
+from spector_refs.check.workers import MIN_JOBS_PER_PROCESS, WorkerProcessError, host_shares, process_count
+from spector_refs.model import Verdict
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="worker processes need fork")
+
+
+def test_hosts_are_dealt_out_whole_balanced_and_in_input_order():
+    jobs = [(f"h{n % 5}", n) for n in range(5 * 12)] + [("big", n) for n in range(100, 140)]
+    shares = host_shares(jobs, 3)
+    owners = [{host for host, _ in share} for share in shares]
+    assert sum(len(hosts) for hosts in owners) == 6  # no host in two shares
+    assert sorted(job for share in shares for _, job in share) == sorted(job for _, job in jobs)
+    assert all([job for _, job in share] == sorted(job for _, job in share) for share in shares)
+    sizes = sorted(len(share) for share in shares)
+    assert sizes[-1] - sizes[0] <= 40  # the biggest host bounds the imbalance
+
+
+@pytest.mark.parametrize(
+    ("jobs", "concurrency", "wanted", "expected"),
+    [
+        pytest.param([("a", 1)] * 1000, 64, 4, 1, id="one-host-one-process"),
+        pytest.param([("a", 1), ("b", 2)], 64, None, 1, id="small-run-stays-in-process"),
+        pytest.param([(f"h{n % 9}", n) for n in range(100)], 64, 4, 4, id="asked-for"),
+        pytest.param([(f"h{n % 9}", n) for n in range(100)], 2, 4, 2, id="at-most-the-concurrency"),
+    ],
+)
+def test_process_count(jobs, concurrency, wanted, expected):
+    assert process_count(jobs, concurrency, wanted) == expected
+
+
+def test_automatic_count_needs_enough_jobs_per_process():
+    jobs = [(f"h{n % 9}", n) for n in range(MIN_JOBS_PER_PROCESS * 2)]
+    assert process_count(jobs[: MIN_JOBS_PER_PROCESS - 1], 64, None) == 1
+    assert process_count(jobs, 64, None) == min(2, len(os.sched_getaffinity(0)))
+
+
+@pytest.fixture
+def two_hosts():
+    servers = [LoopbackServer(f"127.0.0.{n}", latency=0.05).start() for n in (2, 3)]
+    for server in servers:
+        server.routes["/page/"] = lambda h: h.send(200, ARTICLE)
+    yield servers
+    for server in servers:
+        server.stop()
+
+
+def _pid_clock(log: Path):
+    """A clock that notes which process asked it the time."""
+
+    def clock() -> datetime:
+        with log.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+    return clock
+
+
+def test_worker_processes_check_each_host_politely_and_the_parent_records(
+    two_hosts, loopback_config, tmp_path
+):
+    urls = [server.url(f"/page/{n}") for n in range(8) for server in two_hosts] + [two_hosts[0].url("/gone")]
+    log = tmp_path / "pids"
+    config = replace(loopback_config, cache_path=str(tmp_path / "c.sqlite3"))
+    with LinkChecker(config, clock=_pid_clock(log), processes=2) as checker:
+        results = checker.check(urls)
+        again = checker.cache.history(urls[-1]) if checker.cache else ()
+    assert [result.url for result in results] == urls
+    assert [result.verdict for result in results] == [Verdict.OK] * 16 + [Verdict.BROKEN]
+    assert all(server.max_in_flight <= loopback_config.per_host for server in two_hosts)
+    assert len(set(log.read_text().split()) - {str(os.getpid())}) == 2  # two children checked
+    assert [record.verdict for record in again] == [Verdict.BROKEN]  # recorded by the parent
+
+
+def test_a_failing_worker_process_raises_in_the_parent(two_hosts, loopback_config):
+    parent = os.getpid()
+
+    def clock() -> datetime:
+        if os.getpid() != parent:
+            raise RuntimeError("clock broke in the child")
+        return datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+    urls = [server.url(f"/page/{n}") for n in range(2) for server in two_hosts]
+    with (
+        LinkChecker(loopback_config, clock=clock, processes=2) as checker,
+        pytest.raises(WorkerProcessError, match="clock broke in the child"),
+    ):
+        checker.check(urls)
