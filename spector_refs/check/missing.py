@@ -110,9 +110,14 @@ def title_says_missing(text: str) -> bool:
             continue
         if _TITLE.search(part) and len(_WORD.findall(part)) <= _MOST:
             others = parts[:index] + parts[index + 1 :]
-            if all(len(_WORD.findall(other)) <= _SITE_NAME for other in others):
+            if all(_is_site_name(other) for other in others):
                 return True
     return False
+
+
+def _is_site_name(part: str) -> bool:
+    """A few words without a comma: "The Lakeside Courier", not "what it means, how to fix it"."""
+    return "," not in part and len(_WORD.findall(part)) <= _SITE_NAME
 
 
 def body_missing_phrase(text: str) -> str | None:

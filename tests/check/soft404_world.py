@@ -33,24 +33,24 @@ class Case:
 
 
 class SiteServer(LoopbackServer):
-    """One site: its real pages by path, its "not found" page (or a 404) for everything else."""
+    """One site: its real pages by path and query, its "not found" page (or a 404) for everything else."""
 
     def __init__(self, pages: dict[str, bytes], missing: str | None):
-        super().__init__("127.0.0.1", routes={path: _page(body) for path, body in pages.items()})
+        super().__init__("127.0.0.1", routes={})
+        self.pages = pages
         self.missing = missing
 
     def prefix_route(self, path: str):  # type: ignore[no-untyped-def]
-        if self.missing is None:
-            return None
-        template = self.missing
-        return lambda h: h.send(200, template.replace("%PATH%", escape(h.route_path)).encode())
+        return self._answer
 
-
-def _page(body: bytes):  # type: ignore[no-untyped-def]
-    def route(handler: Handler) -> None:
-        handler.send(200, body)
-
-    return route
+    def _answer(self, handler: Handler) -> None:
+        page = self.pages.get(handler.path)  # with its query: WordPress's "/?p=283172"
+        if page is not None:
+            handler.send(200, page)
+        elif self.missing is None:
+            handler.send(404, b"<html><head><title>404 Not Found</title></head><body>Not Found</body></html>")
+        else:
+            handler.send(200, self.missing.replace("%PATH%", escape(handler.route_path)).encode())
 
 
 def sites(split: str) -> list[dict]:

@@ -48,6 +48,7 @@ def test_not_found_titles(title):
         pytest.param("When is Resource Not Found (404) appropriate? – Errorhandle", id="question"),
         pytest.param("Missing hiker found safe after two nights on the ridge", id="news"),
         pytest.param("HTTP 404 - Wikipedia", id="encyclopedia"),
+        pytest.param("Ошибка 404 — что означает, как создать и настроить – ylianova.ru", id="ru-how-to"),
         pytest.param("The lost ring was found under the floorboards", id="was-found"),
     ],
 )
