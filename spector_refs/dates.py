@@ -75,8 +75,9 @@ def parse_date(text: str | None) -> str | None:
 def _iso(parts: dict[str, str | None]) -> str | None:
     year = int(parts["year"] or 0)
     month = parts.get("m")
-    if parts.get("month"):
-        month_number = MONTHS.get(parts["month"].lower())
+    month_name = parts.get("month")
+    if month_name:
+        month_number = MONTHS.get(month_name.lower())
         if month_number is None:
             return None
         month = str(month_number)

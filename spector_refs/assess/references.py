@@ -129,7 +129,7 @@ def _duplicates(article: Article) -> Iterator[Finding]:
 
 
 def _identity(ref: Reference) -> list[tuple[str, ...]]:
-    keys = []
+    keys: list[tuple[str, ...]] = []
     if ref.url:
         keys.append(("url", canonical_url(ref.url)))
     if ref.title and (ref.work or ref.publisher):

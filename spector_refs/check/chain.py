@@ -108,7 +108,8 @@ class ChainFollower:
     def _chase(self, url: str, slot: HostSlot) -> Outcome:
         deadline = time.monotonic() + self.config.deadline
         self.fetcher.session.cookies.clear()
-        current, hops, seen = url, [], {request_url(url)}
+        current, seen = url, {request_url(url)}
+        hops: list[Hop] = []
         while True:
             resolution = self.resolver.resolve(urlsplit(current).hostname or "")
             if resolution.address is None:

@@ -151,7 +151,7 @@ class HostResolver:
             return Resolution(None, Verdict.INVALID, f"the host name {host!r} is not a valid domain name")
         except OSError as exc:
             return _os_failure(host, exc)
-        addresses = [ipaddress.ip_address(info[4][0].split("%", 1)[0]) for info in infos]
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
         if not addresses:
             return Resolution(None, Verdict.BROKEN, f"DNS name not found: {host} has no address")
         return self._vet(addresses, host)

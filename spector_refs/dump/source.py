@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO, cast
 
-import mwxml
+import mwxml  # type: ignore[import-untyped]  # ships no type information; no stubs package exists
 
 from spector_refs.errors import InputError
 

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 import bibtexparser
 from bibtexparser import Library
 from bibtexparser.middlewares.enclosing import AddEnclosingMiddleware
-from bibtexparser.model import Entry, Field
+from bibtexparser.model import Block, Entry, Field
 
 from spector_refs.errors import ExportError
 from spector_refs.export import kinds
@@ -74,7 +74,9 @@ def to_bibtex(
         raise ExportError(f"unknown BibTeX dialect {dialect!r}: use one of {', '.join(DIALECTS)}")
     build = _biblatex_entry if dialect == "biblatex" else _bibtex_entry
     keys = citation_keys(references)
-    entries = [build(ref, key, locate(ref, links)) for ref, key in zip(references, keys, strict=True)]
+    entries: list[Block] = [
+        build(ref, key, locate(ref, links)) for ref, key in zip(references, keys, strict=True)
+    ]
     if not entries:
         return ""
     return bibtexparser.write_string(Library(entries), unparse_stack=_write_stack(), bibtex_format=_format())

@@ -112,7 +112,7 @@ def _escape_chars(text: str, ascii_commands: bool) -> str:
 def _unicode_command(ch: str) -> str:
     if ch in UNICODE_COMMANDS:
         return UNICODE_COMMANDS[ch]
-    base, *marks = unicodedata.normalize("NFD", ch)
+    base, *marks = list(unicodedata.normalize("NFD", ch))
     if marks and len(marks) == 1 and marks[0] in ACCENTS and base.isascii():
         command = ACCENTS[marks[0]]
         separator = " " if command.isalpha() else ""

@@ -7,6 +7,7 @@ this module only words its answers for people.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -40,7 +41,7 @@ def explanation_text(explanation: Explanation) -> str:
     return "\n".join(lines)
 
 
-def source_data_text(path: Path, data: dict[str, Any], *, bundled: bool, today: date) -> str:
+def source_data_text(path: Path, data: Mapping[str, Any], *, bundled: bool, today: date) -> str:
     """Which source data is in use, its version and age, its size and what it was built from."""
     age = (today - date.fromisoformat(data["date"][:10])).days
     where = "bundled" if bundled else "from your data directory or configuration"
