@@ -128,4 +128,6 @@ def source_lines(text: str, soup: BeautifulSoup) -> dict[int, int]:
     tags = soup.find_all(True)
     if len(elements) != len(tags) or any(el.tag != tag.name for el, tag in zip(elements, tags, strict=True)):
         return {}
-    return {id(tag): el.sourceline for el, tag in zip(elements, tags, strict=True) if el.sourceline}
+    pairs = zip(elements, tags, strict=True)
+    # lxml numbers lines from 1 and gives None for built nodes (lxml-stubs 0.5.1 types it loosely)
+    return {id(tag): el.sourceline for el, tag in pairs if isinstance(el.sourceline, int)}

@@ -22,7 +22,7 @@ from spector_refs.model import Claim, Reference
 from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
 from spector_refs.parse.core.tokens import Marker, Text, Token, claims_from_tokens
 from spector_refs.parse.core.tokens import Tag as InlineTag
-from spector_refs.parse.html.cite import citation_fields, reader_text
+from spector_refs.parse.html.cite import attribute, citation_fields, reader_text
 from spector_refs.parse.html.refs import NOTE_GROUP, PageIndex, make_reference, reference_text_node
 from spector_refs.parse.html.tags import inline_tag, is_inline_tag
 
@@ -101,7 +101,7 @@ def _walk_container(node: Tag, walk: _Walk) -> None:
         if isinstance(child, Tag) and (child.name in _HEADINGS or _is_block(child)):
             _flush_loose(loose, walk)
             _visit(child, walk)
-        elif not isinstance(child, PreformattedString):
+        elif isinstance(child, (Tag, NavigableString)) and not isinstance(child, PreformattedString):
             loose.append(child)
     _flush_loose(loose, walk)
 
@@ -150,7 +150,7 @@ def _visit(tag: Tag, walk: _Walk) -> None:
 def _read_notes(ol: Tag, walk: _Walk) -> None:
     """A reference list gives claims only if it is the notes list (block "note")."""
     for li in ol.find_all("li", recursive=False):
-        target = walk.index.targets.get(li.get("id") or "")
+        target = walk.index.targets.get(attribute(li, "id"))
         text = reference_text_node(li)
         if target is not None and target.group == NOTE_GROUP and text is not None:
             _read_block(text, walk, "note")
@@ -229,7 +229,8 @@ def _node_tokens(
         out.append(Text(" "))
     elif not _skipped(node):
         for child in list(node.children):
-            _node_tokens(child, walk, out, deferred)
+            if isinstance(child, (Tag, NavigableString)):
+                _node_tokens(child, walk, out, deferred)
 
 
 def is_marker(tag: Tag) -> bool:
@@ -254,7 +255,7 @@ def is_page_in_source(tag: Tag) -> bool:
 def resolve_marker(tag: Tag, index: PageIndex) -> Marker | None:
     """The reference a marker links to; its visible label if the link is broken."""
     link = tag.find("a", href=True)
-    target = index.targets.get(link["href"].split("#", 1)[-1]) if link is not None else None
+    target = index.targets.get(attribute(link, "href").split("#", 1)[-1]) if link is not None else None
     if target is not None:
         return Marker(number=target.number) if target.group is None else Marker(note=target.label)
     label = reader_text(tag).strip("[] ")

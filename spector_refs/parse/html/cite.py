@@ -80,6 +80,18 @@ _RENDERING_ONLY = frozenset(
 _RETRIEVED = re.compile(r"retrieved(?:\s+on)?\s+(.+?)[.\s]*$", re.I | re.S)
 
 
+def attribute(tag: Tag, name: str) -> str:
+    """An attribute's value as text, "" when absent.
+
+    bs4 hands multi-valued attributes (``class``, ``rel``) over as lists and
+    the rest as strings; every reader here wants the text.
+    """
+    value = tag.get(name)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else " ".join(value)
+
+
 def reader_text(node: Tag, *, skip: tuple[str, ...] = ()) -> str:
     """The text of ``node`` as a reader sees it, on one line.
 
@@ -124,7 +136,7 @@ def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any])
         layers.append(template)
     coins = _coins_span(cite, container)
     if coins is not None:
-        layers.append(parse_coins(coins.get("title") or ""))
+        layers.append(parse_coins(attribute(coins, "title")))
     layers.append(_markup_fields(container, cite, coins))
     shown_pages = rendered.get("pages")
     if template is not None or coins is not None:
@@ -206,13 +218,13 @@ def load_data_mw(tag: Tag, templates: dict[str, Any]) -> Any:
     Parsoid stores a transclusion's parameters on its first node only; the
     other nodes share its ``about`` id.
     """
-    raw = tag.get("data-mw")
+    raw = attribute(tag, "data-mw")
     if raw:
         try:
             return json.loads(raw)
         except ValueError:
             return {"error": "unreadable data-mw JSON"}
-    about = tag.get("about")
+    about = attribute(tag, "about")
     return templates.get(about) if about else None
 
 
@@ -235,7 +247,7 @@ def cite_class_kind(cite: Tag | None, coins: Tag | None) -> str | None:
     for name in cite.get("class") or ():
         if name.lower() not in _NOT_KINDS and not name.lower().startswith(("cs1-", "cs2-")):
             return _CLASS_KINDS.get(name.lower(), name.lower())
-    return coins_kind(coins.get("title") or "") if coins is not None else None
+    return coins_kind(attribute(coins, "title")) if coins is not None else None
 
 
 def _markup_fields(container: Tag, cite: Tag | None, coins: Tag | None) -> CitationFields:
@@ -285,15 +297,15 @@ def _links(scope: Tag) -> dict[str, str]:
     others = [a for a in links if a is not original and a is not archived and not _is_identifier(a)]
     title_link = others[0] if others else None
     if original is not None:
-        out["url"], out["url_status"] = absolute_url(original["href"]), "dead"
+        out["url"], out["url_status"] = absolute_url(attribute(original, "href")), "dead"
         if title_link is not None:
-            out["archive_url"] = absolute_url(title_link["href"])
+            out["archive_url"] = absolute_url(attribute(title_link, "href"))
         return out
     if title_link is not None:
-        href = absolute_url(title_link["href"])
+        href = absolute_url(attribute(title_link, "href"))
         out["archive_url" if _is_archive(href) else "url"] = href
     if archived is not None:
-        out["archive_url"] = absolute_url(archived["href"])
+        out["archive_url"] = absolute_url(attribute(archived, "href"))
         out.setdefault("url_status", "live")
     return out
 
@@ -306,7 +318,7 @@ def _link_with_text(links: list[Tag], text: str) -> Tag | None:
 
 
 def _is_identifier(link: Tag) -> bool:
-    host = urlsplit(absolute_url(link["href"])).hostname or ""
+    host = urlsplit(absolute_url(attribute(link, "href"))).hostname or ""
     return host in _IDENTIFIER_HOSTS
 
 

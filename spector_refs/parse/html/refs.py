@@ -21,6 +21,7 @@ from spector_refs.model import Reference
 from spector_refs.parse.core.fields import CitationFields, fields_from_draft
 from spector_refs.parse.core.labels import LIST_STYLES, marker_label
 from spector_refs.parse.html.cite import (
+    attribute,
     citation_fields,
     load_data_mw,
     merge_fields,
@@ -73,11 +74,11 @@ def build_index(root: Tag, lines: dict[int, int]) -> PageIndex:
     index = PageIndex(lines=lines)
     lists: list[Tag] = []
     for tag in root.find_all(True):
-        anchor = tag.get("id")
+        anchor = attribute(tag, "id")
         if anchor and anchor.startswith(("cite_note", "cite_ref", "CITEREF")):
             index.ids.setdefault(anchor, tag)
-        about = tag.get("about")
-        if about and tag.get("data-mw") and about not in index.templates:
+        about = attribute(tag, "about")
+        if about and attribute(tag, "data-mw") and about not in index.templates:
             index.templates[about] = load_data_mw(tag, {})
         if tag.name == "ol" and _LIST_CLASSES & set(tag.get("class") or ()):
             lists.append(tag)
@@ -100,8 +101,8 @@ def read_reference_lists(index: PageIndex) -> tuple[list[Reference], list[str]]:
         for offset, li in enumerate(ol.find_all("li", recursive=False)):
             number = start + offset
             label = marker_label(number, group, style)
-            if li.get("id"):
-                index.targets[li["id"]] = RefTarget(group, number, label)
+            if attribute(li, "id"):
+                index.targets[attribute(li, "id")] = RefTarget(group, number, label)
             references.append(read_reference(li, number, group, index))
     return references, problems
 
@@ -119,7 +120,7 @@ def list_group(ol: Tag, index: PageIndex) -> tuple[str | None, str | None]:
     point into it are read instead. Label-style groups (``lower-alpha``) and
     lettered lists are the notes group, as in the plain-text rendering.
     """
-    name = ol.get("data-mw-group") or _parsoid_group(ol, index)
+    name = attribute(ol, "data-mw-group") or _parsoid_group(ol, index)
     if name:
         return (NOTE_GROUP, name.lower()) if name.lower() in LIST_STYLES else (name, None)
     style = _declared_style(ol)
@@ -158,7 +159,7 @@ def _marker_label(ol: Tag, index: PageIndex) -> str | None:
     """The label a marker pointing into this list shows: "1", "a", "note 1"."""
     for li in ol.find_all("li", recursive=False):
         for link in _backlinks(li):
-            marker = index.ids.get(link["href"].split("#", 1)[-1])
+            marker = index.ids.get(attribute(link, "href").split("#", 1)[-1])
             if marker is not None:
                 return reader_text(marker).strip("[] ")
     return None
@@ -179,7 +180,7 @@ def _backlinks(li: Tag) -> list[Tag]:
     return [
         a
         for a in li.find_all("a", href=True)
-        if "#cite_ref" in a["href"] and not any(parent is text for parent in a.parents)
+        if "#cite_ref" in attribute(a, "href") and not any(parent is text for parent in a.parents)
     ]
 
 
@@ -214,7 +215,7 @@ def read_reference(li: Tag, number: int, group: str | None, index: PageIndex) ->
         raw=raw,
         group=group,
         cite_count=max(len(_backlinks(li)), 1),
-        name=_ref_name(li.get("id") or ""),
+        name=_ref_name(attribute(li, "id")),
         line=index.lines.get(id(li)),
     )
 
@@ -251,7 +252,7 @@ def footnote_fields(text: Tag, link: Tag, index: PageIndex) -> CitationFields:
     """
     own = read_rendered(reader_text(text, skip=("Inline-Template",)))
     own["kind"] = "footnote"
-    anchor = link["href"].split("#", 1)[-1]
+    anchor = attribute(link, "href").split("#", 1)[-1]
     target = index.ids.get(anchor)
     if target is None:
         own["problems"] = (*own.get("problems", ()), f"short footnote links to #{anchor}, not on the page")

@@ -17,7 +17,7 @@ from typing import Any
 from bs4 import Tag
 
 from spector_refs.parse.core.tags import normalise_tag, tag_for_template
-from spector_refs.parse.html.cite import load_data_mw, reader_text, template_call
+from spector_refs.parse.html.cite import attribute, load_data_mw, reader_text, template_call
 
 _TAG_CLASSES = frozenset({"Inline-Template", "Template-Fact"})
 # help pages the tags link to, where one page belongs to one tag
@@ -46,7 +46,7 @@ def is_inline_tag(tag: Tag) -> bool:
         return True
     if tag.name != "sup" or "noprint" not in classes or "reference" in classes:
         return False
-    return any(_HELP_LINK.search(a.get("href", "")) for a in tag.find_all("a", href=True))
+    return any(_HELP_LINK.search(attribute(a, "href")) for a in tag.find_all("a", href=True))
 
 
 def inline_tag(tag: Tag, templates: dict[str, Any]) -> str | None:
@@ -61,7 +61,7 @@ def inline_tag(tag: Tag, templates: dict[str, Any]) -> str | None:
     if named:
         return named
     for link in tag.find_all("a", href=True):
-        page = _HELP_LINK.search(link["href"])
+        page = _HELP_LINK.search(attribute(link, "href"))
         if page:
             key = re.sub(r"[_\s]+", " ", page.group(1)).strip().lower()
             if key in _HELP_PAGES:
