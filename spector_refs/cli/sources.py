@@ -18,7 +18,7 @@ from spector_refs.assess.config import AssessConfig
 from spector_refs.assess.explain import explain_source
 from spector_refs.assess.sources import SOURCES_JSON, SourceIndex, load_source_data
 from spector_refs.assess.update import source_data_in_use, update_source_data
-from spector_refs.cli.options import add_config_option, user_directory
+from spector_refs.cli.options import add_config_option, positive_float, user_directory
 from spector_refs.config import load_config
 from spector_refs.errors import InputError
 from spector_refs.report.sources import explanation_text, source_data_text, update_text
@@ -30,7 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     explain = actions.add_parser("explain", help="why a URL, website, name or DOI gets its ruling")
     explain.add_argument("targets", nargs="+", metavar="URL|NAME", help="URLs, websites, names or DOIs")
     update = actions.add_parser("update", help="rebuild the data from Cite Unseen's live pages (network)")
-    update.add_argument("--timeout", type=float, default=30, help="seconds to wait for Meta-Wiki")
+    update.add_argument("--timeout", type=positive_float, default=30, help="seconds to wait for Meta-Wiki")
     actions.add_parser("info", help="which source data is in use, and how old it is")
     for sub in (explain, update, actions.choices["info"]):
         add_config_option(sub)

@@ -27,14 +27,12 @@ from spector_refs.policy import broken_links, failures
 
 HEALTH = ("ok", "redirected", "broken", "failing", "blocked", "unchecked", "no-url")
 """Reference health buckets, best first: the bars of the health chart."""
+_DEAD = "broken"
+"""The bucket of every verdict that says the page is gone (``Verdict.is_dead`` decides which)."""
 
 _HEALTH_OF = {
     Verdict.OK: "ok",
     Verdict.REDIRECTED: "redirected",
-    Verdict.BROKEN: "broken",
-    Verdict.SOFT_404: "broken",
-    Verdict.USURPED: "broken",
-    Verdict.REDIRECT_LOOP: "broken",
     Verdict.SERVER_ERROR: "failing",
     Verdict.TIMEOUT: "failing",
     Verdict.DNS_FAILURE: "failing",
@@ -127,6 +125,8 @@ def health(assessment: Assessment, ref: Reference) -> str:
     link = link_for(assessment, ref)
     if link is None:
         return "unchecked"
+    if link.verdict.is_dead:
+        return _DEAD
     return _HEALTH_OF.get(link.verdict, "unchecked")
 
 

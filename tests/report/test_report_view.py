@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from report_sample import HOSTILE_TITLE
 
-from spector_refs.model import AuditResult, Finding, Severity
+from spector_refs.model import (
+    Article,
+    Assessment,
+    AuditResult,
+    Finding,
+    LinkResult,
+    Reference,
+    Severity,
+    Verdict,
+)
 from spector_refs.report import view
 
 
@@ -44,3 +54,15 @@ def test_health_buckets(result: AuditResult) -> None:
         "no-url",
         "unchecked",
     ]
+
+
+@pytest.mark.parametrize("verdict", list(Verdict), ids=[v.value for v in Verdict])
+def test_every_verdict_has_a_health_bucket_and_every_dead_one_is_broken(verdict: Verdict) -> None:
+    """Which verdicts are dead is ``Verdict.is_dead``'s answer alone; the chart only names it."""
+    ref = Reference(1, title="T", url="https://x.example/")
+    assessment = Assessment(
+        Article("A", "html", (ref,)), links=(LinkResult("https://x.example/", verdict, ""),)
+    )
+    bucket = view.health(assessment, ref)
+    assert bucket in view.HEALTH
+    assert (bucket == "broken") is verdict.is_dead
