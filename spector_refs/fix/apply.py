@@ -26,8 +26,8 @@ from spector_refs.fix.scan import (
     ARCHIVE_TEMPLATES,
     BOT_EXCLUSION,
     Citation,
-    annotations,
     citations,
+    following_tags,
     node_index,
     param_text,
 )
@@ -99,7 +99,7 @@ def _plan(citation: Citation, result: LinkResult | None, context: _Context) -> _
     if result is None or (citation.is_bare and not context.expand_bare):
         return None
     state = link_state(result, assume_dead_now=context.assume_dead_now)
-    after = annotations(citation)
+    after = following_tags(citation)
     if state is None or BOT_EXCLUSION in after:
         return None
     template = citation.node if isinstance(citation.node, Template) else None

@@ -58,8 +58,8 @@ def citations(root: Wikicode) -> Iterator[Citation]:
         if citation is not None:
             yield citation
             continue
-        is_ref = isinstance(node, Tag) and str(node.tag).strip().lower() == "ref"
-        children = [(child, in_ref or (is_ref and child is node.contents)) for child in node.__children__()]
+        ref_text = node.contents if isinstance(node, Tag) and str(node.tag).strip().lower() == "ref" else None
+        children = [(child, in_ref or child is ref_text) for child in node.__children__()]
         for child, child_in_ref in reversed(children):
             stack.append((enumerate(child.nodes), child, child_in_ref))
 
@@ -104,7 +104,7 @@ def template_url(template: Template) -> str | None:
     return url if url.lower().startswith(_URL_SCHEMES) and not any(c in url for c in "{}[]<> ") else None
 
 
-def annotations(citation: Citation) -> dict[str, int]:
+def following_tags(citation: Citation) -> dict[str, int]:
     """What follows the citation in its ref, by name ("dead link", "webarchive", "cbignore"), with its index.
 
     The scan stops at the next citation, and outside refs (a "Sources" list)
