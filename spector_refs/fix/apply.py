@@ -11,7 +11,9 @@ the same link results changes nothing.
 
 from __future__ import annotations
 
+import bisect
 import difflib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -19,6 +21,7 @@ from datetime import UTC, date, datetime
 import mwparserfromhell
 from mwparserfromhell.nodes import Template
 
+from spector_refs.dates import parse_date
 from spector_refs.errors import InputError
 from spector_refs.fix import edit
 from spector_refs.fix.model import ChangeKind, FixChange, FixResult
@@ -85,8 +88,9 @@ def fix(
         root, [(plan.citation.node, plan.citation.parent, plan.citation.index) for plan in plans]
     )
     # last to first, so that a tag put in after one citation never moves another still to be edited
+    lines = _LineIndex(article_text)
     made = [
-        _apply(plan, start, article_text, context)
+        _apply(plan, start, lines.line(start), context)
         for plan, start in reversed(list(zip(plans, starts, strict=True)))
     ]
     changes = tuple(change for change in reversed(made) if change is not None)
@@ -119,7 +123,7 @@ def _plan(citation: Citation, result: LinkResult | None, context: _Context) -> _
     return _Plan(citation, kind, result, copy, after.get(DEAD_LINK))
 
 
-def _apply(plan: _Plan, start: int, original: str, context: _Context) -> FixChange | None:
+def _apply(plan: _Plan, start: int, line: int, context: _Context) -> FixChange | None:
     """Make the planned edit; the change is None when the citation already said it all."""
     citation = plan.citation
     nodes = citation.parent.nodes
@@ -141,7 +145,7 @@ def _apply(plan: _Plan, start: int, original: str, context: _Context) -> FixChan
         plan.kind,
         citation.url,
         start,
-        original.count("\n", 0, start) + 1,
+        line,
         before,
         after,
         plan.copy.url if plan.copy else None,
@@ -159,9 +163,17 @@ def _archive(plan: _Plan, context: _Context) -> None:
 
 
 def _iso(text: str) -> str | None:
-    from spector_refs.dates import parse_date
-
     return parse_date(text) if text else None
+
+
+class _LineIndex:
+    """Line numbers of offsets, by bisection over the newlines found once (no rescan per change)."""
+
+    def __init__(self, text: str):
+        self._newlines = [match.start() for match in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect.bisect_left(self._newlines, offset) + 1
 
 
 def unified_diff(old: str, new: str, name: str) -> str:
