@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from spector_refs.check.missing import tokens
 from spector_refs.check.page import Page
 from spector_refs.check.scheduler import HostSlot
+from spector_refs.check.soft404 import is_deep_link
 from spector_refs.model import Verdict
 
 if TYPE_CHECKING:
@@ -69,8 +70,8 @@ class HostProbes:
         """``outcome`` as a soft 404 when it looks like the host's answer for a made-up path."""
         if outcome.verdict not in _JUDGED or outcome.page is None or outcome.answer is None:
             return outcome
-        if not 200 <= outcome.answer.status < 300:
-            return outcome
+        if not 200 <= outcome.answer.status < 300 or not is_deep_link(url):
+            return outcome  # a site's home page exists even where every unknown path shows it
         shape = self.shape(url, slot, follow)
         reason = shape and same_as_probe(url, outcome, shape)
         if not reason:
@@ -124,8 +125,8 @@ def same_as_probe(url: str, outcome: Outcome, shape: Shape) -> str | None:
     if title != tuple(t for t in shape.title if t not in words):
         return None
     shingles = _shingles(title + _tokens(page.text, words))
-    probe = frozenset(s for s in shape.shingles if not words.intersection(s))
-    if _resemblance(shingles, probe) < RESEMBLANCE:
+    probed = frozenset(s for s in shape.shingles if not words.intersection(s))
+    if _resemblance(shingles, probed) < RESEMBLANCE:
         return None
     return f"the host answers a made-up path ({shape.path}) with the same page, titled {page.title[:80]!r}"
 

@@ -69,8 +69,8 @@ def landing_redirect(original: str, final: str) -> str | None:
     a language root, an error page or a login page no longer shows what was
     cited. A URL that already was such a page is not "deep".
     """
-    before, after = urlsplit(original), urlsplit(final)
-    if not _is_deep(before):
+    after = urlsplit(final)
+    if not is_deep_link(original):
         return None
     if _LOGIN_PATHS.search(after.path):
         return "login page"
@@ -81,9 +81,10 @@ def landing_redirect(original: str, final: str) -> str | None:
     return None
 
 
-def _is_deep(parts) -> bool:  # type: ignore[no-untyped-def]
-    path = parts.path or "/"
-    return bool(parts.query) or not _HOME_PATHS.match(path)
+def is_deep_link(url: str) -> bool:
+    """A link to something inside a site: a path or query beyond its home, index or language root."""
+    parts = urlsplit(url)
+    return bool(parts.query) or not _HOME_PATHS.match(parts.path or "/")
 
 
 def bot_wall(status: int, headers: Mapping[str, str], page: Page) -> str | None:

@@ -111,6 +111,19 @@ def test_an_app_shell_served_for_every_path_is_not_judged(loopback_config):
     assert result.verdict is Verdict.OK
 
 
+def test_a_home_page_is_never_judged_by_the_probe(loopback_config):
+    """A site that shows its home page for every unknown path: the cited home page still exists."""
+    home = _html("The Valley Gazette", f"{CHROME}<h1>Top stories</h1><p>Bridge reopens after repairs.</p>")
+
+    class Home(LoopbackServer):
+        def prefix_route(self, path):  # type: ignore[no-untyped-def]
+            return _answer(home)
+
+    with Home(routes={}) as site:
+        results = check_links([site.url("/"), site.url("/2019/05/old-story")], loopback_config)
+    assert [r.verdict for r in results] == [Verdict.OK, Verdict.SOFT_404]
+
+
 def test_an_honest_host_changes_nothing(server, loopback_config):
     """The loopback world answers unknown paths with 404: the probe learns nothing, verdicts stay."""
     results = check_links([server.url("/article"), server.url("/soft-404")], loopback_config)
