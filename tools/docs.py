@@ -42,8 +42,9 @@ def settings_table(kind: type) -> str:
 def _default(field: Field[Any]) -> str:
     if field.metadata["shown"]:
         return str(field.metadata["shown"])
-    value = field.default if field.default is not MISSING else field.default_factory()  # type: ignore[misc]
-    return _written(value)
+    if field.default is MISSING and callable(field.default_factory):
+        return _written(field.default_factory())
+    return _written(field.default)
 
 
 def _written(value: Any) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spector_refs import settings
@@ -125,7 +126,9 @@ def _status_codes(values: object) -> tuple[int, ...]:
     if isinstance(values, int | str):
         values = (values,)
     try:
-        codes = tuple(int(value) for value in values)  # type: ignore[union-attr]
+        if not isinstance(values, Iterable):
+            raise TypeError(values)
+        codes = tuple(int(value) for value in values)
     except (TypeError, ValueError):
         raise settings.fail(key, f"expected a list of HTTP status codes, got {values!r}") from None
     for code in codes:

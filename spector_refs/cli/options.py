@@ -15,6 +15,7 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.parse import FORMATS as INPUT_FORMATS
@@ -90,7 +91,7 @@ def add_link_options(parser: argparse.ArgumentParser) -> None:
 def link_config_from_args(args: argparse.Namespace, base: LinkCheckConfig | None = None) -> LinkCheckConfig:
     """``base`` (from the configuration file) with the given flags applied."""
     base = base or LinkCheckConfig()
-    changes: dict[str, object] = {
+    changes: dict[str, Any] = {
         field: getattr(args, flag) for flag, field in _LINK_FLAGS if getattr(args, flag, None) is not None
     }
     if getattr(args, "timeout", None) is not None:

@@ -28,7 +28,7 @@ def test_values_are_normalised_whoever_builds_the_config() -> None:
         infobox_uncited=True,  # type: ignore[arg-type]
         stale_access_days="off",  # type: ignore[arg-type]
         today=date(2024, 1, 31),  # type: ignore[arg-type]
-        sources={"example-journal.org": {"reliability": "generally-reliable", "kind": "academic"}},
+        sources={"example-journal.org": {"reliability": "generally-reliable", "kind": "academic"}},  # type: ignore[dict-item]
     )
     assert config.weak_severity is Severity.ERROR
     assert config.weak_kinds == frozenset({"blog"})
