@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 Follow = Callable[[str, HostSlot], "Outcome"]
 
 RESEMBLANCE = 0.8  # Jaccard resemblance of word 3-shingles above which two pages are one
+_OWN_TEXT = 15  # shingles of its own (about 15 words) that make a page more than the host's 404
 _SHINGLE = 3
 _MIN_TOKENS = 20  # words below which an app's empty shell and a "not found" page look alike
 _JUDGED = frozenset({Verdict.OK, Verdict.REDIRECTED})
@@ -115,7 +116,12 @@ def probe(origin: str, slot: HostSlot, follow: Follow) -> Shape | None:
 
 
 def same_as_probe(url: str, outcome: Outcome, shape: Shape) -> str | None:
-    """How the cited page matches the host's answer for a made-up path; None if it does not."""
+    """How the cited page matches the host's answer for a made-up path; None if it does not.
+
+    Resemblance alone would call a short page in heavy site chrome (a product
+    page of thirty words under six hundred of menus) the 404 page it shares
+    that chrome with; a page with text of its own is never the host's 404.
+    """
     final = outcome.final_url if outcome.redirects else None
     if final and shape.final_url and _same_target(final, shape.final_url, shape.path):
         return f"the host redirects a made-up path ({shape.path}) to the same page ({final})"
@@ -126,7 +132,7 @@ def same_as_probe(url: str, outcome: Outcome, shape: Shape) -> str | None:
         return None
     shingles = _shingles(title + _tokens(page.text, words))
     probed = frozenset(s for s in shape.shingles if not words.intersection(s))
-    if _resemblance(shingles, probed) < RESEMBLANCE:
+    if _resemblance(shingles, probed) < RESEMBLANCE or len(shingles - probed) >= _OWN_TEXT:
         return None
     return f"the host answers a made-up path ({shape.path}) with the same page, titled {page.title[:80]!r}"
 

@@ -111,6 +111,21 @@ def test_an_app_shell_served_for_every_path_is_not_judged(loopback_config):
     assert result.verdict is Verdict.OK
 
 
+def test_a_short_page_in_heavy_chrome_with_the_404_title_is_not_the_404(loopback_config):
+    """Same title, 95 % the same menus: the product's own thirty words keep it apart."""
+    menus = " ".join(f"<a href='/c/{n}'>Category {n} of the shop</a>" for n in range(120))
+    missing = _html("Selvedge Shop", f"<nav>{menus}</nav><h1>Hmm.</h1><p>Try the search box.</p>")
+    product = _html(
+        "Selvedge Shop",
+        f"<nav>{menus}</nav><h1>Liberty lawn, Betsy print</h1><p>A fine cotton lawn printed with small "
+        "flowers in blue and pink, 137 cm wide, sold by the half metre, washable at forty degrees and "
+        "ideal for summer dresses, shirts and quilting.</p>",
+    )
+    with _site(missing=missing, **{"/products/betsy": product}) as site:
+        results = check_links([site.url("/products/betsy"), site.url("/products/gone")], loopback_config)
+    assert [r.verdict for r in results] == [Verdict.OK, Verdict.SOFT_404]
+
+
 def test_a_home_page_is_never_judged_by_the_probe(loopback_config):
     """A site that shows its home page for every unknown path: the cited home page still exists."""
     home = _html("The Valley Gazette", f"{CHROME}<h1>Top stories</h1><p>Bridge reopens after repairs.</p>")
