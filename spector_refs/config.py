@@ -31,6 +31,7 @@ from spector_refs.errors import ConfigError
 from spector_refs.policy import DEFAULT_FAIL_ON, parse_fail_on
 
 CONFIG_FILE = "spector-refs.toml"
+TOOL_TABLE = "tool.spector-refs"
 FAIL_ON = "fail-on"
 _TOP_LEVEL = (FAIL_ON, LINKS, ASSESS, SOURCES)
 _MOVED = {(ASSESS, "sources"): f"write the overrides in their own [{SOURCES}] table, beside [{ASSESS}]"}
@@ -65,21 +66,26 @@ def load_config(path: str | Path | None = None, *, directory: str | Path = ".") 
     if (base / CONFIG_FILE).is_file():
         return config_from_file(base / CONFIG_FILE)
     pyproject = base / "pyproject.toml"
-    if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("spector-refs")
-        if table is not None:
-            return config_from_table(table, source=f"{pyproject} [tool.spector-refs]")
+    if pyproject.is_file() and _tool_table(_read_toml(pyproject)) is not None:
+        return config_from_file(pyproject)
     return Config()
 
 
 def config_from_file(path: Path) -> Config:
     """Read a ``spector-refs.toml`` or a ``pyproject.toml`` with a tool table."""
     data = _read_toml(path)
-    if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("spector-refs", {})
-    elif "tool" in data and set(data) == {"tool"}:
-        data = data["tool"].get("spector-refs", {})
+    if path.name == "pyproject.toml" or set(data) == {"tool"}:
+        return config_from_table(_tool_table(data) or {}, source=f"{path} [{TOOL_TABLE}]")
     return config_from_table(data, source=str(path))
+
+
+def _tool_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """``[tool.spector-refs]`` of a parsed pyproject.toml, if it has one."""
+    tool = data.get("tool", {})
+    table = tool.get("spector-refs") if isinstance(tool, Mapping) else None
+    if table is not None and not isinstance(table, Mapping):
+        raise settings.fail(TOOL_TABLE, f"expected a table ([{TOOL_TABLE}]), got {table!r}")
+    return table
 
 
 def config_from_table(table: Mapping[str, Any], *, source: str | None = None) -> Config:

@@ -120,3 +120,16 @@ def test_the_config_checks_its_policy_on_construction() -> None:
 
 def test_the_link_checker_names_the_package_version_in_its_user_agent() -> None:
     assert f"spector-refs/{__version__} " in LinkCheckConfig().user_agent
+
+
+def test_a_pyproject_names_its_tool_table_however_it_is_found(tmp_path: Path) -> None:
+    """Found in the directory or given with --config, errors say which table of pyproject.toml."""
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[tool.spector-refs]\ncolour = 1\n", encoding="utf-8")
+    for load in (lambda: load_config(directory=tmp_path), lambda: load_config(pyproject)):
+        with pytest.raises(ConfigError) as info:
+            load()
+        assert str(info.value).startswith(f"{pyproject} [tool.spector-refs]: colour: unknown key")
+    pyproject.write_text('[tool]\nspector-refs = "strict"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"tool.spector-refs: expected a table"):
+        load_config(directory=tmp_path)
