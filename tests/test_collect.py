@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from spector_refs.collect import BUNDLED_ARTICLE, collect_articles, load_article
+from spector_refs.collect import (
+    BUNDLED_ARTICLE,
+    collect_articles,
+    collect_targets,
+    expand_arguments,
+    load_article,
+    read_targets,
+)
 from spector_refs.errors import InputError
 
 WIKITEXT = "'''Topic''' is a thing.<ref>{{cite web |url=https://example.org/a |title=A}}</ref>\n"
@@ -47,8 +54,41 @@ def test_lists_and_directories_expand_in_order(tmp_path: Path) -> None:
 
 
 def test_empty_directory_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no article files"):
+    with pytest.raises(InputError, match=r"no input files \(.htm, .html, .mediawiki"):
         list(collect_articles([str(tmp_path)]))
+
+
+def test_a_list_that_includes_itself_is_an_input_error(tmp_path: Path) -> None:
+    outer, inner = tmp_path / "outer.txt", tmp_path / "inner.txt"
+    outer.write_text(f"{BUNDLED_ARTICLE}\n@{inner}\n", encoding="utf-8")
+    inner.write_text(f"@{outer}\n", encoding="utf-8")
+    with pytest.raises(InputError, match="includes itself"):
+        list(expand_arguments([f"@{outer}"]))
+
+
+def test_link_targets_come_from_stdin_lists_and_directories(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "sources"
+    folder.mkdir()
+    (folder / "refs.bib").write_text(
+        "@online{a, url = {https://example.org/a}, urldate = {2024-01-31}}\n", encoding="utf-8"
+    )
+    (folder / "urls.txt").write_text("https://example.org/b\nhttps://example.org/a\n", encoding="utf-8")
+    listing = tmp_path / "inputs.txt"
+    listing.write_text(f"{folder}\n-\n", encoding="utf-8")
+    _stdin(monkeypatch, WIKITEXT.encode())
+    read = collect_targets([f"@{listing}"])
+    assert [target.url for target in read.targets] == ["https://example.org/a", "https://example.org/b"]
+    assert read.targets[0].access_date == "2024-01-31"
+    assert read.problems == ()
+
+
+def test_stdin_url_list_is_read_as_urls(monkeypatch: pytest.MonkeyPatch) -> None:
+    _stdin(monkeypatch, b"https://example.org/x\nnot a url\nhttps://example.org/y\n")
+    read = read_targets("-")
+    assert [target.url for target in read.targets] == ["https://example.org/x", "https://example.org/y"]
+    assert read.problems == ("stdin:2: not a URL: 'not a url'",)
 
 
 def test_no_target_means_the_bundled_article() -> None:

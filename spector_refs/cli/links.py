@@ -1,8 +1,10 @@
 """``spector-refs links INPUT…``: do the cited URLs still show what was cited?
 
 INPUT is an article (any format ``parse`` reads), a ``.bib`` file or a list
-of URLs, one per line. Exit codes: 0 no dead link, 1 a link is broken,
-soft-404, usurped or loops, 3 the network is unavailable (nothing could be judged).
+of URLs, one per line — as a file, ``-`` for stdin, a directory, an
+``@list.txt`` of inputs or a Wikipedia page URL (see :mod:`spector_refs.collect`).
+Exit codes: 0 no dead link, 1 a link is broken, soft-404, usurped or loops,
+3 the network is unavailable (nothing could be judged).
 The link options are shared with ``bib`` and ``audit`` (:mod:`spector_refs.cli.options`).
 """
 
@@ -19,8 +21,7 @@ from spector_refs.cli.options import (
     add_output_option,
     link_config_from_args,
 )
-from spector_refs.collect import read_targets
-from spector_refs.model import LinkTarget
+from spector_refs.collect import collect_targets
 from spector_refs.output import write_output
 from spector_refs.policy import link_check_exit_code
 from spector_refs.report.links import links_document, links_text
@@ -33,7 +34,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description="Exit codes: 0 no dead link, 1 a link is broken, soft-404, usurped or a redirect loop, "
         "2 bad usage or unreadable input, 3 network unavailable.",
     )
-    parser.add_argument("inputs", nargs="+", metavar="INPUT", help="article file, .bib file or URL list")
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="article, .bib file or URL list: a file, -, a directory, @list or page URL",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_output_option(parser)
     add_config_option(parser)
@@ -45,14 +51,11 @@ def run(args: argparse.Namespace) -> int:
     from spector_refs.config import load_config
 
     config = link_config_from_args(args, load_config(args.config).links)
-    targets: list[LinkTarget] = []
-    for source in args.inputs:
-        read = read_targets(source)
-        targets += read.targets
-        for problem in read.problems:
-            print(f"spector-refs: warning: {problem}", file=sys.stderr)
+    read = collect_targets(args.inputs)
+    for problem in read.problems:
+        print(f"spector-refs: warning: {problem}", file=sys.stderr)
     with LinkChecker(config, keep_text=False) as checker:  # no claims to verify here
-        results = checker.check(targets, progress=sys.stderr.isatty())
+        results = checker.check(read.targets, progress=sys.stderr.isatty())
     if args.format == "json":
         text = json.dumps(links_document(results), indent=2, ensure_ascii=False)
     else:

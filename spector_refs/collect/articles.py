@@ -9,7 +9,7 @@ through :mod:`spector_refs.collect.wiki`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spector_refs.collect.wiki import fetch_article, fetch_wikitext, is_page_url
@@ -27,8 +27,8 @@ def collect_articles(
     targets: list[str], *, wiki: str | None = None, source: str = "html", input_format: str | None = None
 ) -> Iterator[Article]:
     """Yield one parsed article per target, in order; the bundled one if none."""
-    for target in targets or [str(BUNDLED_ARTICLE)]:
-        yield from _articles(target, wiki=wiki, source=source, input_format=input_format)
+    for target in expand_arguments(targets or [str(BUNDLED_ARTICLE)]):
+        yield load_article(target, wiki=wiki, source=source, input_format=input_format)
 
 
 def load_article(
@@ -72,18 +72,28 @@ def load_wikitext(target: str, *, wiki: str | None = None) -> tuple[str, str]:
     return Path(target).name, text
 
 
-def _articles(target: str, *, wiki: str | None, source: str, input_format: str | None) -> Iterator[Article]:
-    if target.startswith("@"):
-        for line in read_document(target[1:]).splitlines():
-            if line.strip() and not line.lstrip().startswith("#"):
-                yield from _articles(line.strip(), wiki=wiki, source=source, input_format=input_format)
-        return
-    path = Path(target)
-    if target != "-" and path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
-        if not files:
-            raise InputError(f"{path}: no article files (.txt, .html, .wiki) in this directory")
-        for file in files:
-            yield parse(file, format=input_format)
-        return
-    yield load_article(target, wiki=wiki, source=source, input_format=input_format)
+def expand_arguments(
+    targets: Iterable[str], suffixes: frozenset[str] = ARTICLE_SUFFIXES, *, _lists: tuple[str, ...] = ()
+) -> Iterator[str]:
+    """Each argument as the single inputs it names, in order.
+
+    ``@list.txt`` gives its lines (blank lines and ``#`` comments skipped,
+    lists inside lists followed, a list that includes itself refused) and a
+    directory its files with one of ``suffixes``, sorted; anything else is
+    passed on as it is.
+    """
+    for target in targets:
+        if target.startswith("@"):
+            if target in _lists:
+                raise InputError(f"{target[1:]}: the argument list includes itself")
+            lines = (line.strip() for line in read_document(target[1:]).splitlines())
+            wanted = [line for line in lines if line and not line.startswith("#")]
+            yield from expand_arguments(wanted, suffixes, _lists=(*_lists, target))
+        elif target != "-" and Path(target).is_dir():
+            files = sorted(p for p in Path(target).rglob("*") if p.suffix.lower() in suffixes and p.is_file())
+            if not files:
+                kinds = ", ".join(sorted(suffixes))
+                raise InputError(f"{target}: no input files ({kinds}) in this directory")
+            yield from (str(file) for file in files)
+        else:
+            yield target

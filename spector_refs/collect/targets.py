@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import os
 import re
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import bibtexparser
 
+from spector_refs.collect.articles import ARTICLE_SUFFIXES, expand_arguments
+from spector_refs.collect.wiki import fetch_article, is_page_url
 from spector_refs.dates import parse_date
-from spector_refs.inputs import read_document
+from spector_refs.inputs import decode_document, read_document
 from spector_refs.model import LinkTarget, distinct_targets
 from spector_refs.parse import parse
 
+BIB_SUFFIXES = frozenset({".bib", ".bibtex"})
 _URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\x00-\x1f\x7f]+$")
 _LATEX_URL = re.compile(r"\\url\{([^}]+)\}")
 _LATEX_ESCAPE = re.compile(r"\\([%_&#$~])")
@@ -76,12 +81,28 @@ def looks_like_url_list(text: str) -> bool:
     return 2 * sum(1 for line in lines if _URL_LINE.match(line)) > len(lines)
 
 
-def read_targets(path: str | os.PathLike[str]) -> Targets:
-    """The targets of one input file: a .bib file, a URL list, or an article."""
-    text = read_document(path)
-    name = str(path)
-    if Path(path).suffix.lower() in (".bib", ".bibtex") or text.lstrip().startswith("@"):
-        return targets_from_bib(text, name)
+def collect_targets(inputs: Iterable[str]) -> Targets:
+    """The targets of every input (``@lists`` and directories expanded), details merged per URL."""
+    found: list[LinkTarget] = []
+    problems: list[str] = []
+    for target in expand_arguments(inputs, ARTICLE_SUFFIXES | BIB_SUFFIXES):
+        read = read_targets(target)
+        found += read.targets
+        problems += read.problems
+    return Targets(tuple(distinct_targets(found)), tuple(problems))
+
+
+def read_targets(target: str | os.PathLike[str]) -> Targets:
+    """The targets of one input (a .bib file, a URL list or an article): a file, ``-`` or a page URL."""
+    name = os.fspath(target)
+    if name != "-" and is_page_url(name):
+        return Targets(tuple(fetch_article(name).link_targets()))
+    stdin = name == "-"
+    text = decode_document(sys.stdin.buffer.read(), name="stdin") if stdin else read_document(target)
+    label = "stdin" if stdin else name
+    if Path(name).suffix.lower() in BIB_SUFFIXES or text.lstrip().startswith("@"):
+        return targets_from_bib(text, label)
     if looks_like_url_list(text):
-        return targets_from_list(text, name)
-    return Targets(tuple(parse(path).link_targets()))
+        return targets_from_list(text, label)
+    article = parse(text) if stdin else parse(target)
+    return Targets(tuple(article.link_targets()))
