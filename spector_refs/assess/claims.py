@@ -80,12 +80,11 @@ def uncited_findings(index: int, claim: Claim, config: AssessConfig, body_text: 
     if placement == "body":
         if claim.block in _PROSE:
             reason = "no citation anywhere in this paragraph supports this sentence"
-            evidence = ("placement: body",)
             severity = default_severity("uncited")
-            yield Finding("uncited", severity, reason, claim.text, claim=index, evidence=evidence)
+            yield Finding("uncited", severity, reason, claim.text, claim=index, evidence=("placement: body",))
         return
-    severity = config.infobox_uncited if placement == "infobox" else config.lead_uncited
-    if severity is None:
+    hint = config.infobox_uncited if placement == "infobox" else config.lead_uncited
+    if hint is None:
         return
     text = _unglue(claim.text) if placement == "infobox" else claim.text
     figures = extract_figures(text)
@@ -94,9 +93,9 @@ def uncited_findings(index: int, claim: Claim, config: AssessConfig, body_text: 
         return
     where = "infobox row" if placement == "infobox" else "lead sentence"
     reason = f"uncited {where}; allowed only if the body cites the same facts"
-    evidence = [f"placement: {placement}"]
-    evidence += [f"not found in any cited body claim: {text}" for text in missing]
-    yield Finding("uncited", severity, reason, claim.text, claim=index, evidence=tuple(evidence))
+    unmatched = tuple(f"not found in any cited body claim: {text}" for text in missing)
+    evidence = (f"placement: {placement}", *unmatched)
+    yield Finding("uncited", hint, reason, claim.text, claim=index, evidence=evidence)
 
 
 def source_findings(

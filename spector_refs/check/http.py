@@ -161,6 +161,8 @@ def _guard(sock: socket.socket | None) -> _DeadlineGuard | None:
 class _PinnedConnectionMixin:
     """Connect to the resolver's vetted address instead of asking DNS again."""
 
+    _dns_host: str  # urllib3's HTTPConnection sets it; declared so the swap below is typed
+
     def __init__(self, *args, resolver: HostResolver, **kwargs):  # type: ignore[no-untyped-def]
         self._resolver = resolver
         super().__init__(*args, **kwargs)
@@ -170,7 +172,7 @@ class _PinnedConnectionMixin:
         # header and the TLS server name: swap in the pinned address only
         # for the duration of the connect.
         address = self._resolver.pinned(self.host)  # type: ignore[attr-defined]
-        original = self._dns_host  # type: ignore[has-type]
+        original = self._dns_host
         self._dns_host = address
         try:
             return super()._new_conn()  # type: ignore[misc]
