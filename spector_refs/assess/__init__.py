@@ -13,11 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spector_refs.assess.claims import ClaimContext, claim_findings
 from spector_refs.assess.config import AssessConfig
-from spector_refs.assess.references import reference_findings
-from spector_refs.assess.sources import SourceIndex, classify_reference
-from spector_refs.assess.verify import verification_findings
 from spector_refs.model import Article, Assessment, LinkResult
 
 __all__ = ["AssessConfig", "assess"]
@@ -32,6 +28,13 @@ def assess(
     them the dead-only and unverified-figure checks have nothing to go on and
     report nothing.
     """
+    # Imported here, not above: the configuration (assess.config) is read by
+    # every command, the assessment itself only by ``audit``.
+    from spector_refs.assess.claims import ClaimContext, claim_findings
+    from spector_refs.assess.references import reference_findings
+    from spector_refs.assess.sources import SourceIndex, classify_reference
+    from spector_refs.assess.verify import verification_findings
+
     config = config or AssessConfig()
     index = SourceIndex.create(config)
     sources = tuple((ref, classify_reference(ref, index)) for ref in article.references)

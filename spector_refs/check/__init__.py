@@ -10,10 +10,18 @@ result, never an exception.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from spector_refs.check.checker import LinkChecker
 from spector_refs.check.config import LinkCheckConfig
+from spector_refs.lazy import lazy_exports
 from spector_refs.model import Article, LinkResult, LinkTarget
+
+if TYPE_CHECKING:
+    from spector_refs.check.checker import LinkChecker as LinkChecker
+
+# The checker (and with it the HTTP client) loads on first use: the link
+# cache and the configuration are read without it.
+__getattr__, __dir__ = lazy_exports(__name__, {"LinkChecker": "spector_refs.check.checker"})
 
 __all__ = [
     "LinkCheckConfig",
@@ -33,6 +41,8 @@ def check_links(
 
     ``progress`` shows a progress bar when stderr is a terminal.
     """
+    from spector_refs.check.checker import LinkChecker
+
     if isinstance(target, Article):
         targets: Iterable[str | LinkTarget] = target.link_targets()
     elif isinstance(target, str):

@@ -103,7 +103,7 @@ class LinkCache:
         return self.fresh([url], since="").get(url)
 
     def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]:
-        """The latest results checked at or after ``since``, with their earlier history.
+        """The latest results checked at or after ``since``, with their earlier history, ``from_cache``.
 
         One query per few hundred URLs, so a warm re-run costs milliseconds.
         """
@@ -175,7 +175,10 @@ class LinkCache:
 class LinkHistory(Protocol):
     """What the checker and a dump audit need of a link cache, whatever holds it."""
 
-    def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]: ...
+    def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]:
+        """The latest results checked at or after ``since``, marked ``from_cache``."""
+        ...
+
     def history(self, url: str) -> tuple[CheckRecord, ...]: ...
     def record(self, result: LinkResult) -> None: ...
     def close(self) -> None: ...

@@ -7,10 +7,9 @@ must pass the same gate as the first URL: only http and https, a vetted
 
 from __future__ import annotations
 
-import re
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure
@@ -18,14 +17,14 @@ from spector_refs.check.http import Answer, Fetcher
 from spector_refs.check.metadata import read_metadata
 from spector_refs.check.page import Page, is_textual, read_page
 from spector_refs.check.probe import HostProbes
-from spector_refs.check.safety import HostResolver, normalise_host
+from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostSlot
+from spector_refs.check.urls import host_key, request_url, url_problem
 from spector_refs.check.verdict import classify
 from spector_refs.model import Hop, LinkResult, PageMeta, Verdict
 
 PERMANENT = frozenset({301, 308})
 _NOT_REACHED = frozenset({Verdict.NETWORK_UNAVAILABLE, Verdict.DNS_FAILURE, Verdict.REFUSED, Verdict.INVALID})
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -40,44 +39,6 @@ class Outcome:
     page: Page | None = None
     reached: bool = False
     meta: PageMeta | None = None
-
-
-def precheck(url: str, config: LinkCheckConfig) -> tuple[Verdict, str] | None:
-    """The verdict for a URL that is not to be requested at all, if it is one."""
-    for pattern in config.exclude:
-        if re.search(pattern, url):
-            return Verdict.EXCLUDED, f"matches the exclusion pattern {pattern!r}"
-    return url_problem(url)
-
-
-def url_problem(url: str) -> tuple[Verdict, str] | None:
-    """Why a URL cannot be requested (malformed, or not http/https); None if it can."""
-    if _CONTROL.search(url):
-        return Verdict.INVALID, "the URL contains control characters"
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError as exc:
-        return Verdict.INVALID, f"malformed URL: {exc}"
-    if not parts.scheme or "://" not in url:
-        return Verdict.INVALID, "not an absolute URL (no scheme://host)"
-    if parts.scheme.lower() not in ("http", "https"):
-        return Verdict.UNSUPPORTED, f"the {parts.scheme}: scheme is not checked (only http and https)"
-    if not parts.hostname:
-        return Verdict.INVALID, "the URL has no host"
-    return None
-
-
-def host_key(url: str) -> str:
-    """The host a URL's politeness limits are counted against."""
-    return normalise_host(urlsplit(url).hostname or "")
-
-
-def request_url(url: str) -> str:
-    """The URL as requested: credentials and fragment removed (never sent anywhere)."""
-    parts = urlsplit(url)
-    netloc = parts.netloc.rsplit("@", 1)[-1]
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
 
 
 class ChainFollower:

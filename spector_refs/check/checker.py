@@ -1,7 +1,9 @@
 """One run of the link checker: cache first, then polite concurrent checks.
 
 URLs that need no request (excluded, malformed, unsupported, fresh in the
-cache) are answered at once; the rest go to a :class:`HostScheduler` that
+cache) are answered at once, before the HTTP client and the page parsers
+are even imported (see :func:`_load_network`), so a warm re-run starts
+fast; the rest go to a :class:`HostScheduler` that
 worker threads (one requests Session each, for connection reuse) draw
 from. Each finished check is written to the cache straight away, so a
 crash loses nothing already recorded. When no check reached any server the
@@ -14,25 +16,25 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-import requests
-
-from spector_refs.check.archive import ArchiveLookupError, closest_snapshot
 from spector_refs.check.cache import is_dead, open_cache
-from spector_refs.check.chain import ChainFollower, host_key, precheck, to_result
 from spector_refs.check.config import LinkCheckConfig
-from spector_refs.check.http import Fetcher, make_session
-from spector_refs.check.probe import HostProbes
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
-from spector_refs.check.titles import best_match
+from spector_refs.check.urls import host_key, precheck
 from spector_refs.check.workers import Deliver, host_shares, process_count, run_in_processes
 from spector_refs.model import CheckRecord, LinkResult, LinkTarget, Verdict, distinct_targets
+
+if TYPE_CHECKING:
+    import requests
+
+    from spector_refs.check.chain import ChainFollower
+    from spector_refs.check.probe import HostProbes
 
 Clock = Callable[[], datetime]
 _ARCHIVED = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.USURPED})
@@ -104,7 +106,7 @@ class _Run:
         self.keep_text = checker.keep_text or checker.cache is not None
         self.results: list[LinkResult | None] = [None] * len(targets)
         self.reached = threading.Event()
-        self.probes = HostProbes(wait=self.config.deadline) if self.config.soft_404_probe else None
+        self.probes: HostProbes | None = None  # made with the first request: a warm run needs none
 
     def execute(self, advance: Callable[[], None]) -> list[LinkResult]:
         jobs = []
@@ -127,6 +129,10 @@ class _Run:
             self.results[index] = self._record(result)
             advance()
 
+        _load_network()
+        from spector_refs.check.probe import HostProbes
+
+        self.probes = HostProbes(wait=self.config.deadline) if self.config.soft_404_probe else None
         concurrency = self.config.concurrency
         processes = process_count(jobs, concurrency, self.checker.processes)
         if processes == 1:
@@ -142,20 +148,18 @@ class _Run:
         return LinkResult(target.url, verdict[0], verdict[1], checked_at=iso(self.checker.clock()))
 
     def _fresh_in_cache(self) -> dict[str, LinkResult]:
-        """Cached results younger than ``max_age``, marked as coming from the cache."""
+        """Cached results younger than ``max_age`` (the cache marks them as coming from it)."""
         cache = self.checker.cache
         if cache is None or self.config.max_age <= 0:
             return {}
         since = iso(self.checker.clock() - timedelta(seconds=self.config.max_age))
         found = cache.fresh((target.url for target in self.targets), since=since)
-        return {
-            url: replace(result, from_cache=True)
-            for url, result in found.items()
-            if result.checked_at != since
-        }
+        return {url: result for url, result in found.items() if result.checked_at != since}
 
     def _run_workers(self, jobs: list[tuple[str, Any]], concurrency: int, deliver: Deliver) -> None:
         """Check ``jobs`` with ``concurrency`` threads drawing from one scheduler."""
+        from concurrent.futures import ThreadPoolExecutor
+
         scheduler = HostScheduler(jobs, per_host=self.config.per_host, interval=self.config.per_host_interval)
         workers = min(concurrency, len(jobs))
         with ThreadPoolExecutor(workers, thread_name_prefix="spector-links") as pool:
@@ -164,6 +168,9 @@ class _Run:
                 future.result()
 
     def _work(self, scheduler: HostScheduler, deliver: Deliver) -> None:
+        from spector_refs.check.chain import ChainFollower
+        from spector_refs.check.http import Fetcher, make_session
+
         session = make_session(self.config, self.resolver)
         follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, session), self.probes)
         archive_session = _archive_session(self.config)
@@ -182,6 +189,8 @@ class _Run:
         self, follower: ChainFollower, slot: HostSlot, target: LinkTarget, archive: requests.Session
     ) -> tuple[LinkResult, bool]:
         """The result (before its history is added) and whether a server was reached."""
+        from spector_refs.check.chain import to_result
+
         started = time.monotonic()
         try:
             outcome = follower.follow(target.url, slot)
@@ -216,6 +225,8 @@ class _Run:
 
     def _with_archive(self, result: LinkResult, target: LinkTarget, archive: requests.Session) -> LinkResult:
         """Suggest an archive copy for a broken, soft-404 or usurped link, or a page that drifted."""
+        from spector_refs.check.archive import ArchiveLookupError, closest_snapshot
+
         if result.verdict not in _ARCHIVED and not drifted(result, target):
             return result
         if target.archive_url:
@@ -259,11 +270,27 @@ def drifted(result: LinkResult, target: LinkTarget) -> bool:
     """A live page whose own titles all disagree with the cited title: it is no longer what was cited."""
     if result.meta is None or not target.title:
         return False
+    from spector_refs.check.titles import best_match
+
     match = best_match(target.title, result.meta.titles(), [result.meta.site_name or ""])
     return match is not None and not match.matches
 
 
+def _load_network() -> None:
+    """Import the checking half: the HTTP client, the page parsers, the archive and title checks.
+
+    Not at the top of the module, because a run answered from the cache (and
+    the prechecks) never needs them and they cost more than such a whole run;
+    here, once a request is due and before any worker process forks, so every
+    worker inherits them loaded instead of importing them again.
+    """
+    for module in ("chain", "archive", "titles"):
+        import_module(f"spector_refs.check.{module}")
+
+
 def _archive_session(config: LinkCheckConfig) -> requests.Session:
+    import requests
+
     session = requests.Session()
     session.trust_env = False
     session.headers["User-Agent"] = config.user_agent

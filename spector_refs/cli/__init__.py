@@ -1,7 +1,9 @@
 """The ``spector-refs`` command: a thin layer over the library's public API.
 
 Each subcommand lives in its own module with ``add_parser(subparsers)`` and
-``run(args) -> int``. This module only dispatches and turns the library's
+``run(args) -> int``. Building the parser imports no stage: each ``run``
+imports what its command uses, so ``--help`` and a usage error answer at
+once and ``parse`` never loads the HTTP client. This module only dispatches and turns the library's
 errors into one line on stderr and exit code 2, so no user ever sees a
 traceback for bad input. With no command at all the full help goes to stderr
 and the exit code is 2, as for any other usage error: a script that forgot
@@ -12,7 +14,6 @@ its command must not pass (argparse-based tools such as pip and git's own
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
@@ -53,7 +54,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     # bibtexparser logs every unreadable block; they come back to us as problems
-    # and are reported once, in our own words.
+    # and are reported once, in our own words. (logging is imported here, not
+    # above, so that --help and usage errors do not load it.)
+    import logging
+
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     try:
         return int(args.run(args))

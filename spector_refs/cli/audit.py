@@ -7,9 +7,8 @@ import os
 import shutil
 import sys
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from spector_refs import baseline
-from spector_refs.audit import audit
 from spector_refs.cli.dump import add_dump_options, dump_argument, run_dump
 from spector_refs.cli.options import (
     add_config_option,
@@ -19,13 +18,14 @@ from spector_refs.cli.options import (
     link_config_from_args,
 )
 from spector_refs.cli.sources import with_user_data
-from spector_refs.collect import collect_articles
-from spector_refs.config import Config, load_config
 from spector_refs.dump import FORMATS as DUMP_FORMATS
-from spector_refs.model import AuditResult, Severity
+from spector_refs.model import Severity
 from spector_refs.output import append_output, refuse_inputs, write_output
-from spector_refs.policy import parse_fail_on
-from spector_refs.report import REPORT_FORMATS, github, render, terminal
+from spector_refs.report import REPORT_FORMATS
+
+if TYPE_CHECKING:
+    from spector_refs.config import Config
+    from spector_refs.model import AuditResult
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -90,6 +90,12 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from spector_refs import baseline
+    from spector_refs.audit import audit
+    from spector_refs.collect import collect_articles
+    from spector_refs.config import load_config
+    from spector_refs.report import github
+
     config = load_config(args.config)
     config = _with_flags(config, args)
     dump = dump_argument(args)
@@ -118,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _report(result: AuditResult, args: argparse.Namespace) -> str:
     """The report; a terminal table fits the terminal it is printed on."""
+    from spector_refs.report import render, terminal
+
     if args.format != "terminal":
         return render(result, args.format)
     width = max(80, shutil.get_terminal_size((120, 40)).columns) if not args.output else 120
@@ -126,6 +134,8 @@ def _report(result: AuditResult, args: argparse.Namespace) -> str:
 
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:
     """Flags override the configuration file; the user's updated source data wins over the bundled."""
+    from spector_refs.policy import parse_fail_on
+
     config = replace(
         config, links=link_config_from_args(args, config.links), assess=with_user_data(config.assess)
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from spector_refs.check import check_links
 from spector_refs.cli.options import (
     add_config_option,
     add_input_format_option,
@@ -13,14 +13,12 @@ from spector_refs.cli.options import (
     add_output_option,
     link_config_from_args,
 )
-from spector_refs.collect import load_article
-from spector_refs.config import load_config
 from spector_refs.errors import ConfigError
-from spector_refs.export import FORMATS, export
-from spector_refs.model import LinkResult
+from spector_refs.export import FORMATS
 from spector_refs.output import refuse_inputs, write_output
-from spector_refs.policy import link_check_exit_code
-from spector_refs.report.links import bib_link_feedback
+
+if TYPE_CHECKING:
+    from spector_refs.model import LinkResult
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -49,6 +47,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Exit 0, or with ``--check-links`` the ``links`` command's code (1 a dead link, 3 offline)."""
+    from spector_refs.check import check_links
+    from spector_refs.collect import load_article
+    from spector_refs.config import load_config
+    from spector_refs.export import export
+    from spector_refs.policy import link_check_exit_code
+    from spector_refs.report.links import bib_link_feedback
+
     if args.format and args.dialect and args.format != args.dialect:
         raise ConfigError("--format and --dialect disagree; give one of them")
     if args.output:

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from spector_refs.config import Config
-from spector_refs.dump import ENGINES, FORMATS, DumpRun, PageFilter, audit_dump, is_dump
+from spector_refs.dump import ENGINES, FORMATS
 from spector_refs.errors import InputError
-from spector_refs.inputs import read_document
 from spector_refs.output import refuse_inputs
+
+if TYPE_CHECKING:
+    from spector_refs.config import Config
+    from spector_refs.dump import PageFilter
 
 
 def add_dump_options(parser: argparse.ArgumentParser) -> None:
@@ -38,6 +41,8 @@ def add_dump_options(parser: argparse.ArgumentParser) -> None:
 
 def dump_argument(args: argparse.Namespace) -> str | None:
     """The dump named on the command line, if the run is a dump audit."""
+    from spector_refs.dump import is_dump
+
     dumps = [arg for arg in args.articles if is_dump(arg)]
     if not dumps:
         if args.format in FORMATS:
@@ -50,6 +55,8 @@ def dump_argument(args: argparse.Namespace) -> str | None:
 
 def run_dump(dump: str, args: argparse.Namespace, config: Config) -> int:
     """Audit the dump into ``-o``; the policy's exit code over every page."""
+    from spector_refs.dump import DumpRun, audit_dump
+
     if not args.output or args.output == "-":
         raise InputError("a dump audit writes to a file: give -o OUT.jsonl (or a directory with parquet)")
     if args.format not in (*FORMATS, "terminal"):
@@ -80,6 +87,9 @@ def run_dump(dump: str, args: argparse.Namespace, config: Config) -> int:
 
 
 def _page_filter(args: argparse.Namespace) -> PageFilter:
+    from spector_refs.dump import PageFilter
+    from spector_refs.inputs import read_document
+
     titles = None
     if args.titles:
         if args.titles.startswith("@"):

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from spector_refs.check import LinkChecker
 from spector_refs.cli.options import (
     add_config_option,
     add_link_options,
     add_output_option,
     link_config_from_args,
 )
-from spector_refs.collect import load_wikitext
-from spector_refs.fix import citation_targets, fix
-from spector_refs.model import LinkResult, Verdict
 from spector_refs.output import write_output
-from spector_refs.policy import EXIT_NETWORK
+
+if TYPE_CHECKING:
+    from spector_refs.model import LinkResult
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -59,7 +58,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from spector_refs.check.checker import LinkChecker
+    from spector_refs.collect import load_wikitext
     from spector_refs.config import load_config
+    from spector_refs.fix import citation_targets, fix
+    from spector_refs.model import Verdict
+    from spector_refs.policy import EXIT_NETWORK
 
     name, text = load_wikitext(args.article, wiki=args.wiki)
     config = link_config_from_args(args, load_config(args.config).links)

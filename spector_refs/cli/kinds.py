@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 
 from spector_refs.output import write_output
-from spector_refs.report.kinds import kinds_markdown, kinds_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -23,5 +22,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from spector_refs.report.kinds import kinds_markdown, kinds_text
+
     write_output(None, kinds_markdown() if args.format == "markdown" else kinds_text())
     return 0

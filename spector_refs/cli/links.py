@@ -14,17 +14,13 @@ import argparse
 import json
 import sys
 
-from spector_refs.check import LinkChecker
 from spector_refs.cli.options import (
     add_config_option,
     add_link_options,
     add_output_option,
     link_config_from_args,
 )
-from spector_refs.collect import collect_targets
 from spector_refs.output import write_output
-from spector_refs.policy import link_check_exit_code
-from spector_refs.report.links import links_document, links_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -48,7 +44,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from spector_refs.check.checker import LinkChecker
+    from spector_refs.collect import collect_targets
     from spector_refs.config import load_config
+    from spector_refs.policy import link_check_exit_code
+    from spector_refs.report.links import links_document, links_text
 
     config = link_config_from_args(args, load_config(args.config).links)
     read = collect_targets(args.inputs)

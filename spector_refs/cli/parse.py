@@ -6,9 +6,7 @@ import argparse
 import json
 
 from spector_refs.cli.options import add_input_format_option, add_output_option
-from spector_refs.collect import load_article
 from spector_refs.output import write_output
-from spector_refs.report.article import article_document, article_text
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -21,6 +19,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from spector_refs.collect import load_article
+    from spector_refs.report.article import article_document, article_text
+
     article = load_article(args.article, input_format=args.input_format)
     if args.format == "json":
         text = json.dumps(article_document(article), indent=2, ensure_ascii=False)

@@ -13,15 +13,13 @@ import argparse
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from spector_refs.assess.config import AssessConfig
-from spector_refs.assess.explain import explain_source
-from spector_refs.assess.sources import SOURCES_JSON, SourceIndex, load_source_data
-from spector_refs.assess.update import source_data_in_use, update_source_data
 from spector_refs.cli.options import add_config_option, positive_float, user_directory
-from spector_refs.config import load_config
 from spector_refs.errors import InputError
-from spector_refs.report.sources import explanation_text, source_data_text, update_text
+
+if TYPE_CHECKING:
+    from spector_refs.assess.config import AssessConfig
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -45,11 +43,18 @@ def default_data_dir() -> Path:
 
 def with_user_data(assess: AssessConfig, data_dir: str | None = None) -> AssessConfig:
     """The config with the data directory's ``sources.json`` in use unless one is configured."""
+    from spector_refs.assess.update import source_data_in_use
+
     chosen = source_data_in_use(assess.source_data, Path(data_dir) if data_dir else default_data_dir())
     return replace(assess, source_data=str(chosen) if chosen else None)
 
 
 def run(args: argparse.Namespace) -> int:
+    from spector_refs.assess.explain import explain_source
+    from spector_refs.assess.sources import SOURCES_JSON, SourceIndex, load_source_data
+    from spector_refs.config import load_config
+    from spector_refs.report.sources import explanation_text, source_data_text
+
     if args.action == "update":
         return _update(args)
     assess = with_user_data(load_config(args.config).assess, args.data_dir)
@@ -66,6 +71,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _update(args: argparse.Namespace) -> int:
+    from spector_refs.assess.update import update_source_data
+    from spector_refs.report.sources import update_text
+
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     print(update_text(update_source_data(data_dir, timeout=args.timeout)))
     return 0

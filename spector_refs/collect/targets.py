@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import bibtexparser
-
 from spector_refs.collect.articles import ARTICLE_SUFFIXES, expand_arguments
 from spector_refs.collect.wiki import fetch_article, is_page_url
 from spector_refs.dates import parse_date
@@ -43,6 +41,8 @@ def targets_from_bib(text: str, name: str = "input") -> Targets:
 
     ``urldate`` is BibLaTeX's access date.
     """
+    import bibtexparser  # only for .bib inputs: it is slow to import
+
     library = bibtexparser.parse_string(text)
     found: list[LinkTarget] = []
     for entry in library.entries:

@@ -12,13 +12,15 @@ line that says what to do; nothing here retries behind the user's back.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote
-
-import requests
 
 from spector_refs.errors import FetchError, InputError
 from spector_refs.model import Article
 from spector_refs.version import user_agent
+
+if TYPE_CHECKING:
+    import requests
 
 SOURCES = ("html", "wikitext")
 _PAGE_URL = re.compile(
@@ -72,7 +74,7 @@ def fetch_article(
     if source not in SOURCES:
         raise InputError(f"unknown page source {source!r} (choose html or wikitext)")
     wiki, title = _resolve(target, wiki)
-    page = _request_page(wiki, title, session or requests.Session(), timeout)
+    page = _request_page(wiki, title, session, timeout)
     page_title = str(page.get("title") or title)
     url = f"https://{wiki}.wikipedia.org/wiki/{page_title.replace(' ', '_')}"
     return _parse(page, source, page_title, url)
@@ -91,7 +93,7 @@ def fetch_wikitext(
     :func:`fetch_article`.
     """
     wiki, title = _resolve(target, wiki)
-    page = _request_page(wiki, title, session or requests.Session(), timeout, content="wikitext")
+    page = _request_page(wiki, title, session, timeout, content="wikitext")
     return str(page.get("title") or title), page["wikitext"]
 
 
@@ -112,9 +114,16 @@ def _resolve(target: str, wiki: str) -> tuple[str, str]:
 
 
 def _request_page(
-    wiki: str, title: str, session: requests.Session, timeout: float, *, content: str = "text"
+    wiki: str, title: str, session: requests.Session | None, timeout: float, *, content: str = "text"
 ) -> dict:
-    """The API's ``parse`` answer for one page; ``content`` (text or wikitext) must be in it."""
+    """The API's ``parse`` answer for one page; ``content`` (text or wikitext) must be in it.
+
+    requests is imported here, not above: reading a saved article, a URL
+    list or the link cache never needs the HTTP client.
+    """
+    import requests
+
+    session = session or requests.Session()
     host = f"{wiki}.wikipedia.org"
     props = "text|wikitext|displaytitle" if content == "text" else f"{content}|displaytitle"
     params = {

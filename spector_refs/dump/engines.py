@@ -20,7 +20,6 @@ from typing import Any, Protocol
 
 from spector_refs.errors import ConfigError, SpectorError
 
-ENGINES = ("local", "dask")
 _ATTEMPTS = 3
 Task = Callable[[Any, Any], Any]
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from spector_refs.check.chain import host_key
 from spector_refs.check.checker import LinkChecker
 from spector_refs.check.config import LinkCheckConfig
+from spector_refs.check.urls import host_key
 from spector_refs.check.workers import host_shares
 from spector_refs.model import LinkTarget, distinct_targets
 

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO, cast
 
-import mwxml  # type: ignore[import-untyped]  # ships no type information; no stubs package exists
-
 from spector_refs.errors import InputError
 
 _FOOTER = b"</mediawiki>"
@@ -114,6 +112,10 @@ def open_stream(path: Path) -> BinaryIO:
 
 def iter_pages(stream: IO[bytes], wanted: PageFilter) -> Iterator[DumpPage]:
     """Each wanted page with the text of its last revision, streamed by ``mwxml``."""
+    # Here, not above: every ``audit`` asks is_dump, few read a dump. mwxml ships
+    # no type information and no stubs package exists.
+    import mwxml  # type: ignore[import-untyped]
+
     try:
         dump = mwxml.Dump.from_file(stream)
         for page in dump.pages:

@@ -27,7 +27,6 @@ from spector_refs.dump.parquet import TABLES, encode_tables, pyarrow_module
 from spector_refs.dump.work import PartitionResult
 from spector_refs.errors import InputError
 
-FORMATS = ("jsonl", "parquet")
 _MARKER = re.compile(r"^part-(\d+)\.json$")
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from spector_refs.assess import assess
 from spector_refs.check.cache import LinkHistory, open_cache
-from spector_refs.check.chain import precheck
+from spector_refs.check.urls import precheck
 from spector_refs.config import Config
 from spector_refs.dump.source import DumpPage, PageFilter, Partition
 from spector_refs.model import Article, Assessment, AuditResult, LinkResult, LinkTarget, distinct_targets

@@ -1,0 +1,145 @@
+"""Start-up weight: what ``import spector_refs``, ``--help``, ``parse`` and a warm ``links`` run load.
+
+Start-up time is what a user waits for on every command, and it is spent
+importing: requests, bs4, lxml, rich, jinja2 and the stages each cost tens
+of milliseconds. The times are measured by ``benchmarks/startup.py``; these
+tests guard the cause, in a fresh interpreter each, by asserting which
+modules a command leaves in ``sys.modules``, so they do not depend on how
+busy the machine is.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FunctionType
+
+import pytest
+
+import spector_refs
+from spector_refs.check.cache import LinkCache
+from spector_refs.model import LinkResult, Verdict
+
+ROOT = Path(__file__).parent.parent
+# Third-party packages that only some stages need (HTTP, HTML, reports, BibTeX, dumps).
+HEAVY = ("requests", "urllib3", "bs4", "lxml", "rich", "jinja2", "mwparserfromhell", "bibtexparser", "mwxml")
+# The stages: the command line's parser needs none of them, only the names
+# they define for its choices (PARSER_NAMES: packages whose ``__init__`` is
+# light, the link settings, the policy's exit codes and the tags it names).
+STAGES = (
+    "spector_refs.parse",
+    "spector_refs.collect",
+    "spector_refs.check",
+    "spector_refs.assess",
+    "spector_refs.audit",
+    "spector_refs.config",
+    "spector_refs.export",
+    "spector_refs.fix",
+    "spector_refs.report",
+    "spector_refs.dump",
+)
+PARSER_NAMES = {
+    "spector_refs.parse",
+    "spector_refs.parse.core",
+    "spector_refs.parse.core.tags",
+    "spector_refs.check",
+    "spector_refs.check.config",
+    "spector_refs.export",
+    "spector_refs.report",
+    "spector_refs.dump",
+}
+
+
+def modules_after(code: str, *args: str) -> set[str]:
+    """The modules a fresh interpreter holds after running ``code`` (``sys.argv[1:]`` = ``args``)."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120, cwd=ROOT
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return set(json.loads(result.stdout.splitlines()[-1]))
+
+
+def run_cli_code(*argv: str) -> str:
+    """Code that runs the command line in-process and keeps going after its exit."""
+    return f"from spector_refs.cli import main\ntry:\n    main({list(argv)!r})\nexcept SystemExit:\n    pass"
+
+
+def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    """The modules that are one of ``names`` or inside one."""
+    return sorted(m for m in modules if m in names or m.startswith(tuple(f"{name}." for name in names)))
+
+
+def test_import_loads_no_stage() -> None:
+    modules = modules_after("import spector_refs")
+    assert {m for m in modules if m.startswith("spector_refs")} == {
+        "spector_refs",
+        "spector_refs.lazy",
+        "spector_refs.version",
+    }
+    assert loaded(modules, HEAVY) == []
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["audit", "--help"], ["links", "--help"]], ids=" ".join)
+def test_help_builds_the_parser_without_the_stages(argv: list[str]) -> None:
+    modules = modules_after(run_cli_code(*argv))
+    assert loaded(modules, HEAVY) == []
+    stages = [module for module in loaded(modules, STAGES) if module not in PARSER_NAMES]
+    assert stages == [], "the parser imports stage modules; import them in the subcommand's run()"
+
+
+def test_parse_loads_no_network_or_report_library(seed_text: str, tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(seed_text, encoding="utf-8")
+    modules = modules_after(run_cli_code("parse", str(article), "-o", str(tmp_path / "out.json")))
+    assert "spector_refs.parse.text.article" in modules or "spector_refs.parse.text" in modules
+    assert loaded(modules, ("requests", "urllib3", "rich", "jinja2", "bibtexparser", "mwxml")) == []
+
+
+def test_warm_links_run_reads_the_cache_without_the_http_client(tmp_path: Path) -> None:
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    urls = [f"http://127.0.0.2:9/page/{n}" for n in range(30)]
+    cache = LinkCache(tmp_path / "links.sqlite3")
+    for url in urls:
+        cache.record(LinkResult(url, Verdict.OK, "HTTP 200", status_code=200, checked_at=now, text="x"))
+    cache.close()
+    (tmp_path / "urls.txt").write_text("\n".join(urls) + "\n", encoding="utf-8")
+    out = tmp_path / "out.json"
+    argv = ["links", str(tmp_path / "urls.txt"), "--cache", str(tmp_path / "links.sqlite3")]
+    modules = modules_after(run_cli_code(*argv, "--max-age", "1h", "--format", "json", "-o", str(out)))
+    results = json.loads(out.read_text(encoding="utf-8"))["results"]
+    assert [(r["url"], r["verdict"], r["from_cache"]) for r in results] == [(u, "ok", True) for u in urls]
+    assert loaded(modules, HEAVY) == []
+    assert "spector_refs.check.http" not in modules and "spector_refs.check.page" not in modules
+
+
+def test_lazy_names_are_the_functions_even_after_their_submodules_load() -> None:
+    import spector_refs.audit
+    import spector_refs.parse.html
+    from spector_refs import assess, audit, export, fix, parse
+
+    functions = (parse, audit, export, assess, fix)
+    assert all(isinstance(function, FunctionType) for function in functions)
+    assert spector_refs.parse is parse and spector_refs.audit is audit and spector_refs.fix is fix
+    assert set(spector_refs.__all__) <= set(dir(spector_refs))
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        spector_refs.nothing  # noqa: B018
+
+
+def test_type_checking_imports_match_the_lazy_exports() -> None:
+    """What type checkers see (the ``TYPE_CHECKING`` imports) is what the interpreter exports."""
+    tree = ast.parse((ROOT / "spector_refs" / "__init__.py").read_text(encoding="utf-8"))
+    seen = {
+        alias.asname or alias.name: node.module
+        for block in tree.body
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert seen == spector_refs._EXPORTS
+    assert sorted(seen) == spector_refs.__all__
