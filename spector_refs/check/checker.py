@@ -27,7 +27,6 @@ from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
 from spector_refs.check.urls import host_key, precheck
-from spector_refs.check.workers import Deliver, host_shares, process_count, run_in_processes
 from spector_refs.model import CheckRecord, LinkResult, LinkTarget, Verdict, distinct_targets
 
 if TYPE_CHECKING:
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
 
     from spector_refs.check.chain import ChainFollower
     from spector_refs.check.probe import HostProbes
+    from spector_refs.check.workers import Deliver
 
 Clock = Callable[[], datetime]
 _ARCHIVED = frozenset({Verdict.BROKEN, Verdict.SOFT_404, Verdict.USURPED})
@@ -131,6 +131,7 @@ class _Run:
 
         _load_network()
         from spector_refs.check.probe import HostProbes
+        from spector_refs.check.workers import host_shares, process_count, run_in_processes
 
         self.probes = HostProbes(wait=self.config.deadline) if self.config.soft_404_probe else None
         concurrency = self.config.concurrency
