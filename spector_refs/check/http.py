@@ -23,6 +23,8 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
 
 import requests
@@ -31,7 +33,9 @@ from requests.adapters import HTTPAdapter
 from requests.hooks import default_hooks
 from requests.structures import CaseInsensitiveDict
 from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import ConnectionPool, HTTPConnectionPool
 from urllib3.exceptions import ReadTimeoutError
+from urllib3.response import BaseHTTPResponse, HTTPResponse
 from urllib3.util.retry import Retry
 
 from spector_refs.check.config import LinkCheckConfig
@@ -158,31 +162,35 @@ def _guard(sock: socket.socket | None) -> _DeadlineGuard | None:
     return guard
 
 
-class _PinnedConnectionMixin:
+if TYPE_CHECKING:  # the mixin only ever sits before urllib3's HTTPConnection
+    _ConnectionBase = HTTPConnection
+else:
+    _ConnectionBase = object
+
+
+class _PinnedConnectionMixin(_ConnectionBase):
     """Connect to the resolver's vetted address instead of asking DNS again."""
 
-    _dns_host: str  # urllib3's HTTPConnection sets it; declared so the swap below is typed
-
-    def __init__(self, *args, resolver: HostResolver, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, resolver: HostResolver, **kwargs: Any) -> None:
         self._resolver = resolver
         super().__init__(*args, **kwargs)
 
-    def _new_conn(self):  # type: ignore[no-untyped-def]
+    def _new_conn(self) -> socket.socket:
         # urllib3 connects to ``_dns_host`` and keeps ``host`` for the Host
         # header and the TLS server name: swap in the pinned address only
         # for the duration of the connect.
-        address = self._resolver.pinned(self.host)  # type: ignore[attr-defined]
+        address = self._resolver.pinned(self.host)
         original = self._dns_host
         self._dns_host = address
         try:
-            return super()._new_conn()  # type: ignore[misc]
+            return super()._new_conn()
         finally:
             self._dns_host = original
 
-    def getresponse(self):  # type: ignore[no-untyped-def]
-        guard = _guard(self.sock)  # type: ignore[attr-defined]
+    def getresponse(self) -> HTTPResponse:  # type: ignore[override]  # as urllib3 overrides http.client
+        guard = _guard(self.sock)
         try:
-            response = super().getresponse()  # type: ignore[misc]
+            response = super().getresponse()
         finally:
             if guard is not None:
                 guard.disarm()
@@ -198,11 +206,13 @@ class PinnedHTTPSConnection(_PinnedConnectionMixin, HTTPSConnection):
 
 
 class _PinnedPoolManager(urllib3.PoolManager):
-    def __init__(self, *args, resolver: HostResolver, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, resolver: HostResolver, **kwargs: Any) -> None:
         self._resolver = resolver
         super().__init__(*args, **kwargs)
 
-    def _new_pool(self, scheme, host, port, request_context=None):  # type: ignore[no-untyped-def]
+    def _new_pool(
+        self, scheme: str, host: str, port: int, request_context: dict[str, Any] | None = None
+    ) -> HTTPConnectionPool:
         pool = super()._new_pool(scheme, host, port, request_context)
         pool.ConnectionCls = PinnedHTTPSConnection if scheme == "https" else PinnedHTTPConnection
         pool.conn_kw["resolver"] = self._resolver
@@ -212,11 +222,13 @@ class _PinnedPoolManager(urllib3.PoolManager):
 class PinnedAdapter(HTTPAdapter):
     """A requests adapter whose connections only go to vetted, pinned addresses."""
 
-    def __init__(self, resolver: HostResolver, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, resolver: HostResolver, **kwargs: Any) -> None:
         self._resolver = resolver
         super().__init__(**kwargs)
 
-    def init_poolmanager(self, connections, maxsize, block=False, **pool_kwargs):  # type: ignore[no-untyped-def]
+    def init_poolmanager(
+        self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any
+    ) -> None:
         self._pool_connections, self._pool_maxsize, self._pool_block = connections, maxsize, block
         self.poolmanager = _PinnedPoolManager(
             num_pools=connections, maxsize=maxsize, block=block, resolver=self._resolver, **pool_kwargs
@@ -230,7 +242,15 @@ class _TransientRetry(Retry):
     for it ``retries`` more times would spend the whole deadline.
     """
 
-    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):  # type: ignore[no-untyped-def]
+    def increment(
+        self,
+        method: str | None = None,
+        url: str | None = None,
+        response: BaseHTTPResponse | None = None,
+        error: Exception | None = None,
+        _pool: ConnectionPool | None = None,
+        _stacktrace: TracebackType | None = None,
+    ) -> Self:
         if isinstance(error, ReadTimeoutError):
             raise error
         return super().increment(method, url, response, error, _pool, _stacktrace)

@@ -101,9 +101,9 @@ class DumpSource:
         self.size = self.path.stat().st_size
         self.wanted = run.wanted
         self.partition_size = run.partition_size
-        index = Path(run.index) if run.index else find_index(self.path)
-        if run.index and not index.is_file():  # type: ignore[union-attr]
+        if run.index and not Path(run.index).is_file():
             raise InputError(f"{run.index}: no such index file")
+        index = Path(run.index) if run.index else find_index(self.path)
         self.index = index
         self.blocks = (
             read_index(index, self.size, keep_titles=run.wanted.titles is not None) if index else None
