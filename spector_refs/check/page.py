@@ -158,8 +158,6 @@ class Page:
             return NotImplemented
         return (self.title, self.headings, self.text) == (other.title, other.headings, other.text)
 
-    __hash__ = None  # type: ignore[assignment]
-
     def __repr__(self) -> str:
         return f"Page(title={self.title!r}, headings={self.headings!r})"
 

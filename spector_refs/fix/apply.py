@@ -133,7 +133,7 @@ def _apply(plan: _Plan, start: int, line: int, context: _Context) -> FixChange |
     if plan.kind is ChangeKind.TAGGED:
         end += edit.tag_dead(citation, context.today)
     elif plan.kind is ChangeKind.LIVE:
-        edit.set_status(citation.node, LinkState.LIVE)  # type: ignore[arg-type]
+        edit.set_status(citation.template, LinkState.LIVE)
     else:
         _archive(plan, context)
         if plan.tag_index is not None:
@@ -159,7 +159,7 @@ def _archive(plan: _Plan, context: _Context) -> None:
     if plan.citation.is_bare:
         edit.expand_bare(plan.citation, state, plan.copy, context.date_style)
     else:
-        edit.archive(plan.citation.node, state, plan.copy, context.date_style)  # type: ignore[arg-type]
+        edit.archive(plan.citation.template, state, plan.copy, context.date_style)
 
 
 def _iso(text: str) -> str | None:

@@ -44,6 +44,13 @@ class Citation:
     def is_bare(self) -> bool:
         return isinstance(self.node, ExternalLink)
 
+    @property
+    def template(self) -> Template:
+        """The citation template; only asked of a citation that is not bare (a bug otherwise)."""
+        if not isinstance(self.node, Template):
+            raise TypeError(f"a bare URL has no citation template: {self.url}")
+        return self.node
+
 
 def citations(root: Wikicode) -> Iterator[Citation]:
     """Every citation with an http(s) URL, in document order (citations are not searched inside)."""
