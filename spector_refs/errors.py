@@ -3,7 +3,10 @@
 Bad content inside a readable document is never an exception (it becomes a
 ``problems`` entry on the result). These errors are for input that cannot be
 read at all, configuration that cannot be used, and pages that cannot be
-fetched; the CLI turns each into one line on stderr and exit code 2.
+fetched; the CLI turns each into one line on stderr and exit code 2, except
+:class:`NetworkError`, which is exit code 3 like every other "the network was
+unavailable" outcome: a CI job must be able to tell "retry later" from "fix
+the command".
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ class ConfigError(SpectorError):
 
 class FetchError(SpectorError):
     """A live page could not be fetched (missing page, network, bad answer)."""
+
+
+class NetworkError(FetchError):
+    """The page's wiki could not be reached (no connection, timeout, server unavailable)."""
 
 
 class ExportError(SpectorError):

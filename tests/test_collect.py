@@ -27,7 +27,7 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
 
 def test_dash_reads_standard_input_for_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
     _stdin(monkeypatch, BUNDLED_ARTICLE.read_bytes())
-    [article] = collect_articles(["-"])
+    [article] = collect_articles(["-"]).articles
     assert article.title == "Operation SpecTor"
     assert len(article.references) == 13
 
@@ -36,7 +36,7 @@ def test_single_article_and_collection_agree(monkeypatch: pytest.MonkeyPatch) ->
     _stdin(monkeypatch, WIKITEXT.encode())
     single = load_article("-", input_format="wikitext")
     _stdin(monkeypatch, WIKITEXT.encode())
-    [collected] = collect_articles(["-"], input_format="wikitext")
+    [collected] = collect_articles(["-"], input_format="wikitext").articles
     assert single == collected
     assert [ref.url for ref in single.references] == ["https://example.org/a"]
 
@@ -49,13 +49,13 @@ def test_lists_and_directories_expand_in_order(tmp_path: Path) -> None:
     (folder / "notes.pdf").write_bytes(b"%PDF")
     listing = tmp_path / "list.txt"
     listing.write_text(f"# articles to audit\n{BUNDLED_ARTICLE}\n\n{folder}\n", encoding="utf-8")
-    paths = [article.path for article in collect_articles([f"@{listing}"])]
+    paths = [article.path for article in collect_articles([f"@{listing}"]).articles]
     assert [Path(path).name for path in paths if path] == ["operation_spector.txt", "a.wiki", "b.wiki"]
 
 
 def test_empty_directory_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match=r"no input files \(.htm, .html, .mediawiki"):
-        list(collect_articles([str(tmp_path)]))
+        collect_articles([str(tmp_path)])
 
 
 def test_a_list_that_includes_itself_is_an_input_error(tmp_path: Path) -> None:
@@ -92,5 +92,5 @@ def test_stdin_url_list_is_read_as_urls(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_no_target_means_the_bundled_article() -> None:
-    [article] = collect_articles([])
+    [article] = collect_articles([]).articles
     assert article.title == "Operation SpecTor"

@@ -4,8 +4,9 @@ Each subcommand lives in its own module with ``add_parser(subparsers)`` and
 ``run(args) -> int``. Building the parser imports no stage: each ``run``
 imports what its command uses, so ``--help`` and a usage error answer at
 once and ``parse`` never loads the HTTP client. This module only dispatches and turns the library's
-errors into one line on stderr and exit code 2, so no user ever sees a
-traceback for bad input. With no command at all the full help goes to stderr
+errors into one line on stderr and exit code 2 (3 when a live page's wiki
+could not be reached, as for links), so no user ever sees a traceback for
+bad input. With no command at all the full help goes to stderr
 and the exit code is 2, as for any other usage error: a script that forgot
 its command must not pass (argparse-based tools such as pip and git's own
 "usage" path do the same; ``--help`` prints to stdout and exits 0).
@@ -19,8 +20,8 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from spector_refs.cli import audit, bib, fix, kinds, links, parse, sources
-from spector_refs.errors import SpectorError
-from spector_refs.policy import EXIT_USAGE
+from spector_refs.errors import NetworkError, SpectorError
+from spector_refs.policy import EXIT_NETWORK, EXIT_USAGE
 from spector_refs.version import __version__
 
 SUBCOMMANDS = (parse, bib, links, audit, fix, kinds, sources)
@@ -63,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except SpectorError as exc:
         print(f"spector-refs: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_NETWORK if isinstance(exc, NetworkError) else EXIT_USAGE
     except KeyboardInterrupt:
         print("spector-refs: interrupted", file=sys.stderr)
         return 130

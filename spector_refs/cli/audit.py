@@ -38,9 +38,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "articles",
         nargs="*",
-        help="article files, directories, @list files, page URLs, or titles with --wiki",
+        help="article files, directories, @list files, - (stdin), page URLs, or titles with --wiki",
     )
     parser.add_argument("--wiki", help="treat arguments as page titles on this Wikipedia (e.g. en)")
+    parser.add_argument(
+        "--revision",
+        type=_revision,
+        metavar="OLDID",
+        help="audit this revision of the live page (its oldid in the page history), not the current one",
+    )
     parser.add_argument(
         "--source", choices=("html", "wikitext"), default="html", help="what to fetch of live pages"
     )
@@ -104,16 +110,23 @@ def run(args: argparse.Namespace) -> int:
     progress = sys.stderr.isatty() and not os.environ.get("CI")
     if args.output:
         refuse_inputs(args.output, [target.removeprefix("@") for target in args.articles])
-    articles = list(
-        collect_articles(args.articles, wiki=args.wiki, source=args.source, input_format=args.input_format)
+    collection = collect_articles(
+        args.articles,
+        wiki=args.wiki,
+        source=args.source,
+        input_format=args.input_format,
+        revision=args.revision,
     )
-    result = audit(articles, config, links=not args.no_links, progress=progress)
+    for skipped in collection.skipped:
+        print(f"spector-refs: skipped {skipped.name}: {skipped.reason}", file=sys.stderr)
+    result = audit(list(collection.articles), config, links=not args.no_links, progress=progress)
     if args.write_baseline:
-        write_output(args.write_baseline, baseline.to_json(result), inputs=[*args.articles])
+        write_output(
+            args.write_baseline, baseline.to_json(result), inputs=[*args.articles, *collection.files]
+        )
     if args.baseline:
         result = baseline.apply_baseline(result, baseline.read_baseline(args.baseline))
-    read = [article.path for article in articles if article.path]
-    write_output(args.output, _report(result, args), inputs=[*args.articles, *read])
+    write_output(args.output, _report(result, args), inputs=[*args.articles, *collection.files])
     summary_path = args.step_summary or (
         os.environ.get("GITHUB_STEP_SUMMARY") if args.format == "github" else None
     )
@@ -130,6 +143,12 @@ def _report(result: AuditResult, args: argparse.Namespace) -> str:
         return render(result, args.format)
     width = max(80, shutil.get_terminal_size((120, 40)).columns) if not args.output else 120
     return terminal.render(result, width=width, min_severity=Severity(args.min_severity), quiet=args.quiet)
+
+
+def _revision(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number (a page history's oldid)")
+    return int(text)
 
 
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:

@@ -34,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="article, .bib file or URL list: a file, -, a directory, @list or page URL",
+        help="article, .bib file or URL list: a file, -, a directory, @list, page URL or URL to check",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_output_option(parser)
@@ -45,7 +45,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from spector_refs.check.checker import LinkChecker
-    from spector_refs.collect import collect_targets
+    from spector_refs.collect import collect_targets, expand_arguments
+    from spector_refs.collect.targets import LINK_INPUT_SUFFIXES
     from spector_refs.config import load_config
     from spector_refs.policy import link_check_exit_code
     from spector_refs.report.links import links_document, links_text
@@ -60,5 +61,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps(links_document(results), indent=2, ensure_ascii=False)
     else:
         text = links_text(results)
-    write_output(args.output, text, inputs=args.inputs)
+    write_output(
+        args.output, text, inputs=[*args.inputs, *expand_arguments(args.inputs, LINK_INPUT_SUFFIXES)]
+    )
     return link_check_exit_code(results)

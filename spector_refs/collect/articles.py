@@ -2,16 +2,22 @@
 
 This is the one place that decides what an argument names: ``-`` (standard
 input), an existing file or directory, ``@list.txt`` (one argument per line),
-a Wikipedia page URL, or (with ``wiki`` set) a page title. Live pages go
-through :mod:`spector_refs.collect.wiki`.
+a URL (never a path; only a Wikipedia page URL names an article), or (with
+``wiki`` set) a page title. Live pages go through :mod:`spector_refs.collect.wiki`.
+Only articles are audited: a bibliography or a URL list (told apart by
+:mod:`.documents`) is skipped and said to be, and so is a file found in a
+directory scan with neither references nor citation markers (a
+``LICENSE.txt``, a ``requirements.txt``), which is not an article.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from spector_refs.collect.documents import ARTICLE, BIBLIOGRAPHY, URL_LIST, document_kind, is_url
 from spector_refs.collect.wiki import fetch_article, fetch_wikitext, is_page_url
 from spector_refs.errors import InputError
 from spector_refs.inputs import decode_document, read_document
@@ -21,14 +27,65 @@ from spector_refs.parse import detect_format, parse
 WIKITEXT_SUFFIXES = frozenset({".wiki", ".wikitext", ".mediawiki"})
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", *WIKITEXT_SUFFIXES})
 BUNDLED_ARTICLE = Path(__file__).parent.parent / "data" / "operation_spector.txt"
+NOT_A_PAGE = "not a Wikipedia article URL (…wikipedia.org/wiki/Title); spector-refs links checks any URL"
+_NOT_ARTICLES = {
+    BIBLIOGRAPHY: "a bibliography, not an article (spector-refs links checks its URLs)",
+    URL_LIST: "a list of URLs, not an article (spector-refs links checks them)",
+}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that is not an article, and why it was left out."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Collection:
+    """The articles to audit, what was skipped, and every file read (never to be overwritten)."""
+
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...] = ()
+    files: tuple[str, ...] = ()
 
 
 def collect_articles(
-    targets: list[str], *, wiki: str | None = None, source: str = "html", input_format: str | None = None
-) -> Iterator[Article]:
-    """Yield one parsed article per target, in order; the bundled one if none."""
-    for target in expand_arguments(targets or [str(BUNDLED_ARTICLE)]):
-        yield load_article(target, wiki=wiki, source=source, input_format=input_format)
+    targets: list[str],
+    *,
+    wiki: str | None = None,
+    source: str = "html",
+    input_format: str | None = None,
+    revision: int | None = None,
+) -> Collection:
+    """The articles the targets name, in order (the bundled one if none), and what is not an article.
+
+    ``revision`` pins the one live page among the targets. Raises
+    :class:`InputError` when nothing left is an article.
+    """
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    files: list[str] = []
+    pages = 0
+    for target, scanned in _expand(targets or [str(BUNDLED_ARTICLE)], ARTICLE_SUFFIXES, ()):
+        page = _is_page(target, wiki)
+        pages += page
+        if revision is not None and pages > 1:
+            raise InputError(f"--revision {revision} pins one page; several pages were given")
+        files += [] if page or target == "-" or is_url(target) else [target]
+        found = read_article(
+            target, wiki=wiki, source=source, input_format=input_format, revision=revision, scanned=scanned
+        )
+        if isinstance(found, Skipped):
+            skipped.append(found)
+        else:
+            articles.append(found)
+    if revision is not None and not pages:
+        raise InputError(f"--revision {revision} pins a live page; give its URL or its title with --wiki")
+    if not articles:
+        raise InputError("nothing to audit: " + "; ".join(f"{s.name}: {s.reason}" for s in skipped))
+    return Collection(tuple(articles), tuple(skipped), tuple(files))
 
 
 def load_article(
@@ -38,16 +95,45 @@ def load_article(
 
     ``source`` says which form of a live page to parse (``html`` or ``wikitext``); by default
     the form ``input_format`` names, so ``--input-format wikitext`` reads a page's wikitext.
+    A bibliography, a URL list or a URL that names no page is an :class:`InputError`.
     """
+    found = read_article(target, wiki=wiki, source=source, input_format=input_format)
+    if isinstance(found, Skipped):
+        raise InputError(f"{found.name}: {found.reason}")
+    return found
+
+
+def read_article(
+    target: str,
+    *,
+    wiki: str | None = None,
+    source: str | None = None,
+    input_format: str | None = None,
+    revision: int | None = None,
+    scanned: bool = False,
+) -> Article | Skipped:
+    """The article one input holds or names, or why it is not one (``scanned``: found in a directory)."""
     source = source or ("wikitext" if input_format == "wikitext" else "html")
-    if target == "-":
-        return parse(decode_document(sys.stdin.buffer.read(), name="stdin"), format=input_format)
-    if is_page_url(target):
-        return fetch_article(target, source=source)
-    path = Path(target)
-    if wiki and not path.exists():
-        return fetch_article(target, wiki=wiki, source=source)
-    return parse(path, format=input_format)
+    if _is_page(target, wiki):
+        return fetch_article(target, wiki=wiki or "en", source=source, revision=revision)
+    if is_url(target):
+        return Skipped(target, NOT_A_PAGE)
+    stdin = target == "-"
+    text = decode_document(sys.stdin.buffer.read(), name="stdin") if stdin else read_document(target)
+    kind = document_kind(text, "" if stdin else target)
+    if kind != ARTICLE:
+        return Skipped("stdin" if stdin else target, _NOT_ARTICLES[kind])
+    article = parse(text if stdin else Path(target), format=input_format)
+    if scanned and not article.references and not any(claim.refs or claim.notes for claim in article.claims):
+        return Skipped(target, "neither references nor citation markers, so not an article")
+    return article
+
+
+def _is_page(target: str, wiki: str | None) -> bool:
+    """A page URL, or a title when a wiki is given and no file of that name exists."""
+    if is_url(target):
+        return is_page_url(target)
+    return bool(wiki) and target != "-" and not Path(target).exists()
 
 
 def load_wikitext(target: str, *, wiki: str | None = None) -> tuple[str, str]:
@@ -64,6 +150,8 @@ def load_wikitext(target: str, *, wiki: str | None = None) -> tuple[str, str]:
         return title.replace(" ", "_") + ".wiki", text
     if target == "-":
         return "stdin.wiki", decode_document(sys.stdin.buffer.read(), name="stdin")
+    if is_url(target):
+        raise InputError(f"{target}: {NOT_A_PAGE}")
     text = read_document(target)
     if Path(target).suffix.lower() not in WIKITEXT_SUFFIXES and detect_format(text) != "wikitext":
         raise InputError(
@@ -82,18 +170,25 @@ def expand_arguments(
     directory its files with one of ``suffixes``, sorted; anything else is
     passed on as it is.
     """
+    yield from (target for target, _ in _expand(targets, suffixes, _lists))
+
+
+def _expand(
+    targets: Iterable[str], suffixes: frozenset[str], lists: tuple[str, ...]
+) -> Iterator[tuple[str, bool]]:
+    """:func:`expand_arguments`, each input with whether it was found by a directory scan."""
     for target in targets:
         if target.startswith("@"):
-            if target in _lists:
+            if target in lists:
                 raise InputError(f"{target[1:]}: the argument list includes itself")
             lines = (line.strip() for line in read_document(target[1:]).splitlines())
             wanted = [line for line in lines if line and not line.startswith("#")]
-            yield from expand_arguments(wanted, suffixes, _lists=(*_lists, target))
-        elif target != "-" and Path(target).is_dir():
+            yield from _expand(wanted, suffixes, (*lists, target))
+        elif target != "-" and not is_url(target) and Path(target).is_dir():
             files = sorted(p for p in Path(target).rglob("*") if p.suffix.lower() in suffixes and p.is_file())
             if not files:
                 kinds = ", ".join(sorted(suffixes))
                 raise InputError(f"{target}: no input files ({kinds}) in this directory")
-            yield from (str(file) for file in files)
+            yield from ((str(file), True) for file in files)
         else:
-            yield target
+            yield target, False

@@ -13,17 +13,23 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from spector_refs.collect.articles import ARTICLE_SUFFIXES, expand_arguments
+from spector_refs.collect.documents import (
+    BIB_SUFFIXES,
+    BIBLIOGRAPHY,
+    URL_LINE,
+    URL_LIST,
+    document_kind,
+    is_url,
+)
 from spector_refs.collect.wiki import fetch_article, is_page_url
 from spector_refs.dates import parse_date
 from spector_refs.inputs import decode_document, read_document
 from spector_refs.model import LinkTarget, distinct_targets
 from spector_refs.parse import parse
 
-BIB_SUFFIXES = frozenset({".bib", ".bibtex"})
-_URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\x00-\x1f\x7f]+$")
+LINK_INPUT_SUFFIXES = ARTICLE_SUFFIXES | BIB_SUFFIXES
 _LATEX_URL = re.compile(r"\\url\{([^}]+)\}")
 _LATEX_ESCAPE = re.compile(r"\\([%_&#$~])")
 
@@ -68,24 +74,18 @@ def targets_from_list(text: str, name: str = "input") -> Targets:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        if _URL_LINE.match(line):
+        if URL_LINE.match(line):
             found.append(LinkTarget(line))
         else:
             problems.append(f"{name}:{number}: not a URL: {line[:80]!r}")
     return Targets(tuple(distinct_targets(found)), tuple(problems))
 
 
-def looks_like_url_list(text: str) -> bool:
-    """A file most of whose meaningful lines are bare absolute URLs (an article has few such lines)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
-    return 2 * sum(1 for line in lines if _URL_LINE.match(line)) > len(lines)
-
-
 def collect_targets(inputs: Iterable[str]) -> Targets:
     """The targets of every input (``@lists`` and directories expanded), details merged per URL."""
     found: list[LinkTarget] = []
     problems: list[str] = []
-    for target in expand_arguments(inputs, ARTICLE_SUFFIXES | BIB_SUFFIXES):
+    for target in expand_arguments(inputs, LINK_INPUT_SUFFIXES):
         read = read_targets(target)
         found += read.targets
         problems += read.problems
@@ -93,16 +93,20 @@ def collect_targets(inputs: Iterable[str]) -> Targets:
 
 
 def read_targets(target: str | os.PathLike[str]) -> Targets:
-    """The targets of one input (a .bib file, a URL list or an article): a file, ``-`` or a page URL."""
+    """The targets of one input (a .bib file, a URL list or an article): a file, ``-``, a page URL
+    (the URLs it cites) or any other URL (itself)."""
     name = os.fspath(target)
-    if name != "-" and is_page_url(name):
-        return Targets(tuple(fetch_article(name).link_targets()))
+    if is_url(name):
+        if is_page_url(name):
+            return Targets(tuple(fetch_article(name).link_targets()))
+        return Targets((LinkTarget(name.strip()),))
     stdin = name == "-"
     text = decode_document(sys.stdin.buffer.read(), name="stdin") if stdin else read_document(target)
     label = "stdin" if stdin else name
-    if Path(name).suffix.lower() in BIB_SUFFIXES or text.lstrip().startswith("@"):
+    kind = document_kind(text, "" if stdin else name)
+    if kind == BIBLIOGRAPHY:
         return targets_from_bib(text, label)
-    if looks_like_url_list(text):
+    if kind == URL_LIST:
         return targets_from_list(text, label)
     article = parse(text) if stdin else parse(target)
     return Targets(tuple(article.link_targets()))

@@ -2,20 +2,24 @@
 
 Users usually have a URL or a title, not a file. One ``action=parse``
 request returns both the rendered HTML and the wikitext of the current
-revision, after following redirects, so either parser can read the page.
-The request names the tool in its User-Agent, as Wikimedia's policy asks of
-every client. Whatever goes wrong (a page that does not exist, no network, a
-timeout, an answer that is not the API's) becomes one :class:`FetchError`
-line that says what to do; nothing here retries behind the user's back.
+revision (or of the revision asked for, ``oldid``), after following
+redirects, so either parser can read the page. The article's path is the
+permanent link of the revision read, so every report names exactly what was
+audited even as the page changes. The request names the tool in its
+User-Agent, as Wikimedia's policy asks of every client. Whatever goes wrong
+(a page that does not exist, no network, a timeout, an answer that is not
+the API's) becomes one :class:`FetchError` line that says what to do — a
+:class:`NetworkError` when the wiki could not be reached at all; nothing
+here retries behind the user's back.
 """
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import parse_qs, unquote
+from urllib.parse import parse_qs, quote, unquote
 
-from spector_refs.errors import FetchError, InputError
+from spector_refs.errors import FetchError, InputError, NetworkError
 from spector_refs.model import Article
 from spector_refs.version import user_agent
 
@@ -29,6 +33,8 @@ _PAGE_URL = re.compile(
     re.I,
 )
 _WIKI = re.compile(r"^[a-z][a-z0-9-]{1,20}$")
+# Answers that say "not now" rather than "not this": the wiki is unavailable, the request was fine.
+_UNAVAILABLE = frozenset({429, 502, 503, 504})
 
 
 def is_page_url(text: str) -> bool:
@@ -36,20 +42,24 @@ def is_page_url(text: str) -> bool:
     return _page_from_url(text.strip()) is not None
 
 
-def _page_from_url(url: str) -> tuple[str, str] | None:
-    """(wiki, title) of a page URL, or None if it names no page."""
+def _page_from_url(url: str) -> tuple[str, str, int | None] | None:
+    """(wiki, title, revision) of a page URL, or None if it names no page.
+
+    A permanent link (``index.php?oldid=N``) names a revision; its title may be missing.
+    """
     match = _PAGE_URL.match(url)
     if not match:
         return None
+    revision = None
     if match.group("path"):
         title = unquote(match.group("path"))
     else:
-        titles = parse_qs(match.group("query") or "").get("title")
-        if not titles:
-            return None
-        title = titles[0]
+        query = parse_qs(match.group("query") or "")
+        title = (query.get("title") or [""])[0]
+        oldid = (query.get("oldid") or [""])[0]
+        revision = int(oldid) if oldid.isdigit() else None
     title = title.replace("_", " ").strip()
-    return (match.group("wiki").lower(), title) if title else None
+    return (match.group("wiki").lower(), title, revision) if title or revision else None
 
 
 def api_url(wiki: str) -> str:
@@ -62,22 +72,34 @@ def fetch_article(
     *,
     wiki: str = "en",
     source: str = "html",
+    revision: int | None = None,
     session: requests.Session | None = None,
     timeout: float = 30,
 ) -> Article:
     """Fetch a page by title or URL and parse its HTML (or wikitext with ``source="wikitext"``).
 
-    A URL's own language edition wins over ``wiki``. Raises :class:`FetchError`
-    when the page cannot be fetched and :class:`InputError` for a bad
-    ``source`` or ``wiki``.
+    A URL's own language edition wins over ``wiki``. ``revision`` (an
+    ``oldid``, or the one a permanent-link URL names) pins the page to that
+    revision instead of the current one. Raises :class:`FetchError` when the
+    page cannot be fetched (:class:`NetworkError` when the wiki cannot be
+    reached) and :class:`InputError` for a bad ``source``, ``wiki`` or ``revision``.
     """
     if source not in SOURCES:
         raise InputError(f"unknown page source {source!r} (choose html or wikitext)")
-    wiki, title = _resolve(target, wiki)
-    page = _request_page(wiki, title, session, timeout)
+    if revision is not None and revision < 1:
+        raise InputError(f"{revision}: not a revision number (a page history's oldid, from 1)")
+    wiki, title, linked = _resolve(target, wiki)
+    page = _request_page(wiki, title, revision or linked, session, timeout)
     page_title = str(page.get("title") or title)
-    url = f"https://{wiki}.wikipedia.org/wiki/{page_title.replace(' ', '_')}"
-    return _parse(page, source, page_title, url)
+    return _parse(page, source, page_title, _permanent_link(wiki, page_title, page.get("revid")))
+
+
+def _permanent_link(wiki: str, title: str, revision: object) -> str:
+    """The page's permanent link for the revision read (its plain URL if the answer named none)."""
+    name = title.replace(" ", "_")
+    if isinstance(revision, int) and revision > 0:
+        return f"https://{wiki}.wikipedia.org/w/index.php?title={quote(name)}&oldid={revision}"
+    return f"https://{wiki}.wikipedia.org/wiki/{name}"
 
 
 def fetch_wikitext(
@@ -92,12 +114,12 @@ def fetch_wikitext(
     For ``fix``, which edits the wikitext itself; the same errors as
     :func:`fetch_article`.
     """
-    wiki, title = _resolve(target, wiki)
-    page = _request_page(wiki, title, session, timeout, content="wikitext")
+    wiki, title, revision = _resolve(target, wiki)
+    page = _request_page(wiki, title, revision, session, timeout, content="wikitext")
     return str(page.get("title") or title), page["wikitext"]
 
 
-def _resolve(target: str, wiki: str) -> tuple[str, str]:
+def _resolve(target: str, wiki: str) -> tuple[str, str, int | None]:
     target = target.strip()
     from_url = _page_from_url(target)
     if from_url:
@@ -110,13 +132,19 @@ def _resolve(target: str, wiki: str) -> tuple[str, str]:
         raise InputError(f"{wiki!r} is not a Wikipedia language code (e.g. en, de, fr)")
     if not target:
         raise InputError("no page title given")
-    return wiki, target.replace("_", " ")
+    return wiki, target.replace("_", " "), None
 
 
 def _request_page(
-    wiki: str, title: str, session: requests.Session | None, timeout: float, *, content: str = "text"
+    wiki: str,
+    title: str,
+    revision: int | None,
+    session: requests.Session | None,
+    timeout: float,
+    *,
+    content: str = "text",
 ) -> dict:
-    """The API's ``parse`` answer for one page; ``content`` (text or wikitext) must be in it.
+    """The API's ``parse`` answer for one page (or revision); ``content`` (text or wikitext) must be in it.
 
     requests is imported here, not above: reading a saved article, a URL
     list or the link cache never needs the HTTP client.
@@ -125,10 +153,11 @@ def _request_page(
 
     session = session or requests.Session()
     host = f"{wiki}.wikipedia.org"
+    what = f"revision {revision}" if revision else repr(title)
     props = "text|wikitext|displaytitle" if content == "text" else f"{content}|displaytitle"
     params = {
         "action": "parse",
-        "page": title,
+        **({"oldid": str(revision)} if revision else {"page": title}),
         "prop": props,
         "redirects": "1",
         "formatversion": "2",
@@ -139,35 +168,37 @@ def _request_page(
             api_url(wiki), params=params, headers={"User-Agent": user_agent()}, timeout=timeout
         )
     except requests.Timeout:
-        raise FetchError(
+        raise NetworkError(
             f"{host} did not answer within {timeout:g} s; try again later or raise --timeout"
         ) from None
     except requests.RequestException as error:
-        raise FetchError(
+        raise NetworkError(
             f"could not reach {host} ({type(error).__name__}); check the network connection"
         ) from None
+    if response.status_code in _UNAVAILABLE:
+        raise NetworkError(f"{host} answered HTTP {response.status_code} for {what}; try again later")
     if response.status_code != 200:
-        raise FetchError(f"{host} answered HTTP {response.status_code} for {title!r}; try again later")
+        raise FetchError(f"{host} answered HTTP {response.status_code} for {what}")
     try:
         answer = response.json()
     except ValueError:
-        raise FetchError(f"{host} did not return the API's JSON for {title!r}") from None
-    return _page_or_error(answer, title, host, content)
+        raise FetchError(f"{host} did not return the API's JSON for {what}") from None
+    return _page_or_error(answer, what, host, content)
 
 
-def _page_or_error(answer: object, title: str, host: str, content: str) -> dict:
+def _page_or_error(answer: object, what: str, host: str, content: str) -> dict:
     if not isinstance(answer, dict):
-        raise FetchError(f"{host} returned an unexpected answer for {title!r}")
+        raise FetchError(f"{host} returned an unexpected answer for {what}")
     error = answer.get("error")
     if isinstance(error, dict):
-        if error.get("code") in ("missingtitle", "pagecannotexist"):
-            raise FetchError(f"{title!r} does not exist on {host}")
+        if error.get("code") in ("missingtitle", "pagecannotexist", "nosuchrevid"):
+            raise FetchError(f"{what} does not exist on {host}")
         if error.get("code") == "invalidtitle":
-            raise FetchError(f"{title!r} is not a valid page title on {host}")
+            raise FetchError(f"{what} is not a valid page title on {host}")
         raise FetchError(f"{host} refused the request: {error.get('info') or error.get('code')}")
     page = answer.get("parse")
     if not isinstance(page, dict) or not isinstance(page.get(content), str):
-        raise FetchError(f"{host} returned no page content for {title!r}")
+        raise FetchError(f"{host} returned no page content for {what}")
     return page
 
 

@@ -104,7 +104,7 @@ def _failing_list(assessment: Assessment, fail_on: tuple[str, ...]) -> list[str]
 
 def _article(assessment: Assessment, fail_on: tuple[str, ...]) -> str:
     title = escape(view.title_of(assessment))
-    path = f"\n\n{escape(assessment.article.path)}" if assessment.article.path else ""
+    path = f"\n\n{url(assessment.article.path)}" if assessment.article.path else ""
     blocks = [f"## {title}{path}", _health(assessment)]
     if assessment.article.problems:
         blocks.append("\n".join(f"- problem: {escape(p)}" for p in assessment.article.problems))

@@ -1,0 +1,43 @@
+"""What an argument is (a URL is never a path) and what a document is: article, bibliography, URL list.
+
+Told apart by content as well as by name, so that ``audit`` can refuse to
+read a ``.bib`` file or a URL list as an article (it yields nothing but
+bogus "uncited" claims) and ``links`` can read all three. A leaf of the
+collector: :mod:`.articles` and :mod:`.targets` decide what each kind becomes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ARTICLE, BIBLIOGRAPHY, URL_LIST = "article", "bibliography", "URL list"
+BIB_SUFFIXES = frozenset({".bib", ".bibtex"})
+URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\x00-\x1f\x7f]+$")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_BIB_ENTRY = re.compile(r"^@[a-zA-Z]+\s*[{(]")
+
+
+def is_url(argument: str) -> bool:
+    """Whether an argument is a URL (``scheme://…``), which must never be read as a path."""
+    return bool(_SCHEME.match(argument.strip()))
+
+
+def looks_like_url_list(text: str) -> bool:
+    """A file most of whose meaningful lines are bare absolute URLs (an article has few such lines)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+    return 2 * sum(1 for line in lines if URL_LINE.match(line)) > len(lines)
+
+
+def document_kind(text: str, name: str = "") -> str:
+    """ARTICLE, BIBLIOGRAPHY or URL_LIST, from the file name's suffix and the content.
+
+    A bibliography's first line that is not blank or a ``%`` comment opens an
+    entry (``@online{``); an article may start with "@someone", never so.
+    """
+    first = next((line.strip() for line in text.splitlines() if line.strip()[:1] not in ("", "%")), "")
+    if Path(name).suffix.lower() in BIB_SUFFIXES or _BIB_ENTRY.match(first):
+        return BIBLIOGRAPHY
+    if looks_like_url_list(text):
+        return URL_LIST
+    return ARTICLE
