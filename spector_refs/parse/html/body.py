@@ -19,16 +19,19 @@ from bs4 import NavigableString, Tag
 from bs4.element import PreformattedString
 
 from spector_refs.model import Claim, Reference
-from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
+from spector_refs.parse.core.sections import (
+    NOTE_GROUP,
+    REFERENCE_SECTIONS,
+    SKIPPED_SECTIONS,
+    SOURCES_GROUP,
+)
 from spector_refs.parse.core.tokens import Marker, Text, Token, claims_from_tokens
 from spector_refs.parse.core.tokens import Tag as InlineTag
 from spector_refs.parse.html.cite import attribute, citation_fields, reader_text
-from spector_refs.parse.html.refs import NOTE_GROUP, PageIndex, make_reference, reference_text_node
+from spector_refs.parse.html.refs import PageIndex, make_reference, reference_text_node
 from spector_refs.parse.html.tags import inline_tag, is_inline_tag
 
-SOURCES_GROUP = "sources"
 _SOURCES_SECTIONS = frozenset(name for name, group in REFERENCE_SECTIONS.items() if group == SOURCES_GROUP)
-_SKIPPED_SECTIONS = frozenset(REFERENCE_SECTIONS) | NON_PROSE_SECTIONS
 _SKIPPED_CLASSES = frozenset({
     "navbox", "vertical-navbox", "navbox-styles", "hatnote", "dablink", "rellink", "mw-editsection",
     "metadata", "ambox", "mbox-small", "sistersitebox", "toc", "thumb", "tmulti", "gallery", "sidebar",
@@ -170,7 +173,7 @@ def _enter_section(heading: Tag, walk: _Walk) -> None:
     parent_mode = walk.levels[-1][1] if walk.levels else "prose"
     if key in _SOURCES_SECTIONS:
         mode = SOURCES_GROUP
-    elif key in _SKIPPED_SECTIONS:
+    elif key in SKIPPED_SECTIONS:
         mode = "skip"
     else:
         mode = parent_mode

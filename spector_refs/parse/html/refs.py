@@ -20,6 +20,7 @@ from bs4 import Tag
 from spector_refs.model import Reference
 from spector_refs.parse.core.fields import CitationFields, fields_from_draft
 from spector_refs.parse.core.labels import LIST_STYLES, marker_label
+from spector_refs.parse.core.sections import NOTE_GROUP
 from spector_refs.parse.html.cite import (
     attribute,
     citation_fields,
@@ -30,7 +31,6 @@ from spector_refs.parse.html.cite import (
 )
 from spector_refs.parse.html.tags import inline_tag, is_inline_tag
 
-NOTE_GROUP = "note"
 _LIST_CLASSES = frozenset({"references", "mw-references"})
 _CITE_ERROR_HELP = re.compile(r"\s*\(see the help page\)\.?\s*$")
 _TEXT_CLASSES = frozenset({"reference-text", "mw-reference-text"})

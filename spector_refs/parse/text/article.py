@@ -18,7 +18,7 @@ from spector_refs.model import Article, Claim, Reference
 from spector_refs.parse.core.cs1 import parse_rendered_citation
 from spector_refs.parse.core.fields import CitationFields
 from spector_refs.parse.core.labels import label_number, list_label
-from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, REFERENCE_SECTIONS
+from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, NOTE_GROUP, REFERENCE_SECTIONS, SOURCES_GROUP
 from spector_refs.parse.core.tokens import claims_from_tokens, tokenize_rendered
 
 _HEADING = re.compile(r"^(?P<title>[^\s.].{0,80}?[^.,;:!?])(?: edit|\s*\[edit\])\s*$")
@@ -134,7 +134,7 @@ def _read_references(block: list[tuple[int, str]], state: _State, group: str | N
         elif entries:
             line_no, label, body = entries[-1]
             entries[-1] = (line_no, label, body + " " + line.strip())
-        elif group == "sources":
+        elif group == SOURCES_GROUP:
             entries.append((number, str(len(state.references) + 1), _BULLET.sub("", line)))
         else:
             state.problems.append(f"line {number}: text in the reference list that is not an entry")
@@ -146,9 +146,9 @@ def _reference(line: int, label: str, body: str, group: str | None, state: _Stat
     """One entry: backlink letters give the cite count, the rest is CS1."""
     number = int(label) if label.isdigit() else label_number(label, "lower-alpha")
     if not label.isdigit() and group is None:
-        group = "note"
+        group = NOTE_GROUP
     backlinks, citation = _split_backlinks(body)
-    if group == "note":  # an explanatory note is prose with its own citations, not a citation
+    if group == NOTE_GROUP:  # an explanatory note is prose with its own citations, not a citation
         _add_claims(citation, line, state, block="note")
         fields: CitationFields = {"kind": "note"}
     else:

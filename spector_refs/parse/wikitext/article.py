@@ -24,6 +24,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from spector_refs.model import Article
 from spector_refs.parse.core.markup import plain_text
+from spector_refs.parse.core.sections import NOTE_GROUP
 from spector_refs.parse.wikitext.citations import build_references
 from spector_refs.parse.wikitext.claims import ClaimWalker
 from spector_refs.parse.wikitext.refs import Locator, collect_references
@@ -75,7 +76,7 @@ def parse_wikitext(text: str, *, title: str | None = None, path: str | None = No
     walker = ClaimWalker(locator, markers)
     walker.walk_page(code)
     for entry, reference in zip(collected.entries, references, strict=False):
-        if reference.group == "note" and entry.content is not None:
+        if reference.group == NOTE_GROUP and entry.content is not None:
             section = collected.list_sections.get(entry.group, "Notes")
             walker.walk_note(entry.content, entry.content_offset, section)
     claims = walker.claims

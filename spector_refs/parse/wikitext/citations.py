@@ -35,6 +35,7 @@ from spector_refs.parse.core.cs1_template import is_citation_template, reference
 from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.labels import marker_label
 from spector_refs.parse.core.markup import plain_text, template_key
+from spector_refs.parse.core.sections import NOTE_GROUP, SOURCES_GROUP
 from spector_refs.parse.core.tags import tag_for_template
 from spector_refs.parse.core.tokens import Marker
 from spector_refs.parse.wikitext.refs import (
@@ -85,7 +86,7 @@ def output_group(group: str | None, groups: set[str | None]) -> str | None:
 
     Only when the page has no explicit ``group=note`` of its own, so two lists never merge.
     """
-    return "note" if group in NOTE_TEMPLATES.values() and "note" not in groups else group
+    return NOTE_GROUP if group in NOTE_TEMPLATES.values() and NOTE_GROUP not in groups else group
 
 
 def marker_for(group: str | None, number: int) -> Marker:
@@ -112,7 +113,9 @@ def build_references(
         line, column = locator.position(offset)
         fields = reference_fields_from_template(str(template.name), template_parameters(template))
         references.append(
-            Reference(number=number, raw=str(template), group="sources", line=line, column=column, **fields)
+            Reference(
+                number=number, raw=str(template), group=SOURCES_GROUP, line=line, column=column, **fields
+            )
         )
     markers = {
         node_id: [markers_by_entry[id(entry)] for entry in entries]

@@ -28,6 +28,7 @@ from spector_refs.parse.core.markup import (
     template_key,
     template_text,
 )
+from spector_refs.parse.core.sections import SKIPPED_SECTIONS
 from spector_refs.parse.core.tags import tag_for_template
 from spector_refs.parse.wikitext.refs import (
     Locator,
@@ -36,30 +37,6 @@ from spector_refs.parse.wikitext.refs import (
     tag_contents_offset,
 )
 
-SKIPPED_SECTIONS = frozenset(
-    {
-        "references",
-        "notes",
-        "see also",
-        "external links",
-        "further reading",
-        "bibliography",
-        "sources",
-        "citations",
-        "footnotes",
-        "works cited",
-        "notes and references",
-        "references and notes",
-        "explanatory notes",
-        "general references",
-        "cited sources",
-        "gallery",
-        "related pages",
-        "general and cited references",
-        "endnotes",
-        "reference notes",
-    }
-)
 _INFOBOXES = re.compile(r"^(?:infobox|taxobox|automatic taxobox|speciesbox|chembox|drugbox)\b")
 _NON_PROSE_PARAMETER = re.compile(
     r"image|logo|map|coord|caption|alt$|signature|size|width|module|embed|onlysourced|pushpin|"

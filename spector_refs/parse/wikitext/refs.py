@@ -22,6 +22,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from spector_refs.parse.core.cs1_template import is_citation_template
 from spector_refs.parse.core.markup import plain_text, template_key
+from spector_refs.parse.core.sections import SOURCE_SECTIONS
 
 # {{efn}} family -> the Cite group it puts its note in (the list style of its {{notelist}})
 NOTE_TEMPLATES = {
@@ -50,23 +51,6 @@ _REFLIST_TEMPLATES = {
 SHORT_FOOTNOTE_TEMPLATES = frozenset({"sfn", "sfnp", "sfnm"})
 HARVARD_TEMPLATES = frozenset(
     {"harvnb", "harv", "harvp", "harvtxt", "harvcol", "harvcolnb", "harvcoltxt", "sfnref"}
-)
-SOURCE_SECTIONS = frozenset(
-    {
-        "sources",
-        "bibliography",
-        "works cited",
-        "references",
-        "citations",
-        "notes and references",
-        "general references",
-        "cited sources",
-        "general and cited references",
-        "works consulted",
-        "literature cited",
-        "cited works",
-        "sources cited",
-    }
 )
 
 
