@@ -137,10 +137,10 @@ def reference_fields_from_template(name: str, params: dict[str, str]) -> Citatio
     problems: list[str] = []
     fields: CitationDraft = {
         "kind": citation_kind(name, params),
-        "authors": _names(values, "author", problems),
+        "authors": _names(values, "author"),
         "authors_truncated": _authors_truncated(values),
-        "editors": _names(values, "editor", problems),
-        "translators": _names(values, "translator", problems),
+        "editors": _names(values, "editor"),
+        "translators": _names(values, "translator"),
         "title": _title(values),
         "trans_title": _first(values, "transtitle"),
         "chapter": _first(values, "chapter", "contribution", "entry", "article", "section"),
@@ -215,7 +215,7 @@ def _title(values: dict[str, str]) -> str | None:
     return re.sub(r"^[a-z]{2,3}(?:-[a-z]+)?:", "", script) if script else None
 
 
-def _names(values: dict[str, str], role: str, problems: list[str]) -> tuple[Name, ...]:
+def _names(values: dict[str, str], role: str) -> tuple[Name, ...]:
     """Authors (or editors) from every CS1 spelling, in their numbered order."""
     numbers = range(1, _highest_number(values, role) + 1)
     names = [name for n in numbers for name in _numbered_names(values, role, n)]
