@@ -55,28 +55,70 @@ class Config:
 
 
 def load_config(path: str | Path | None = None, *, directory: str | Path = ".") -> Config:
-    """The configuration in ``path``, else in ``directory``'s config files.
+    """The configuration in ``path``, else the nearest one from ``directory`` up to the repository root.
 
-    ``spector-refs.toml`` wins over ``pyproject.toml``'s ``[tool.spector-refs]``;
-    with neither, the defaults apply.
+    Like linters, a run from a subdirectory finds the project's configuration:
+    each directory from ``directory`` upwards is looked at, stopping after
+    the one holding ``.git``. In the first with a ``spector-refs.toml`` or a
+    ``pyproject.toml`` with ``[tool.spector-refs]``, both files are merged; a
+    key the two set differently is an error, never a silent choice. With
+    neither anywhere, the defaults apply.
     """
     if path is not None:
         return config_from_file(Path(path))
-    base = Path(directory)
-    if (base / CONFIG_FILE).is_file():
-        return config_from_file(base / CONFIG_FILE)
-    pyproject = base / "pyproject.toml"
-    if pyproject.is_file() and _tool_table(_read_toml(pyproject)) is not None:
-        return config_from_file(pyproject)
+    files = find_config_files(Path(directory))
+    if len(files) == 1:
+        return config_from_file(files[0])
+    if files:
+        tables = [_read_config(file) for file in files]
+        return config_from_table(_merged(*tables), source=" + ".join(label for label, _ in tables))
     return Config()
+
+
+def find_config_files(directory: Path) -> list[Path]:
+    """The configuration files of the nearest directory (upwards to the repository root) that has any."""
+    start = directory.resolve()
+    for folder in (start, *start.parents):
+        found = [folder / CONFIG_FILE] if (folder / CONFIG_FILE).is_file() else []
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _tool_table(_read_toml(pyproject)) is not None:
+            found.append(pyproject)
+        if found or (folder / ".git").exists():
+            return found
+    return []
 
 
 def config_from_file(path: Path) -> Config:
     """Read a ``spector-refs.toml`` or a ``pyproject.toml`` with a tool table."""
+    label, table = _read_config(path)
+    return config_from_table(table, source=label)
+
+
+def _read_config(path: Path) -> tuple[str, Mapping[str, Any]]:
+    """(how errors name it, the settings) of a file: a pyproject.toml's tool table, or the whole file."""
     data = _read_toml(path)
     if path.name == "pyproject.toml" or set(data) == {"tool"}:
-        return config_from_table(_tool_table(data) or {}, source=f"{path} [{TOOL_TABLE}]")
-    return config_from_table(data, source=str(path))
+        return f"{path} [{TOOL_TABLE}]", _tool_table(data) or {}
+    return str(path), data
+
+
+def _merged(
+    first: tuple[str, Mapping[str, Any]], second: tuple[str, Mapping[str, Any]], prefix: str = ""
+) -> dict[str, Any]:
+    """Two files' tables as one; a key both set to different values is a :class:`ConfigError`."""
+    merged = dict(first[1])
+    for key, value in second[1].items():
+        known = merged.get(key)
+        if key not in merged:
+            merged[key] = value
+        elif isinstance(known, Mapping) and isinstance(value, Mapping):
+            merged[key] = _merged((first[0], known), (second[0], value), f"{prefix}{key}.")
+        elif known != value:
+            raise ConfigError(
+                f"{prefix}{key} is {known!r} in {first[0]} but {value!r} in {second[0]}; "
+                "set it in one file (or to the same value in both)"
+            )
+    return merged
 
 
 def _tool_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:

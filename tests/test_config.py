@@ -14,6 +14,7 @@ from spector_refs.model import Reliability, Severity
 
 
 def test_defaults_without_files(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # the walk upwards stops here
     assert load_config(directory=tmp_path) == Config()
 
 
@@ -33,10 +34,61 @@ def test_pyproject_tool_table(tmp_path: Path) -> None:
     assert config.assess.sources["example.org"].reliability is Reliability.GENERALLY_RELIABLE
 
 
-def test_spector_refs_toml_wins_over_pyproject(tmp_path: Path) -> None:
+def test_spector_refs_toml_and_pyproject_merge(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.spector-refs]\nfail-on = ["uncited"]\n[tool.spector-refs.links]\ntimeout = 5\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "spector-refs.toml").write_text("[links]\nper-host = 1\ntimeout = 5\n", encoding="utf-8")
+    config = load_config(directory=tmp_path)
+    assert config.fail_on == ("uncited",) and (config.links.per_host, config.links.timeout) == (1, 5)
+    assert (
+        config.source
+        == f"{tmp_path / 'spector-refs.toml'} + {tmp_path / 'pyproject.toml'} [tool.spector-refs]"
+    )
+
+
+def test_a_key_the_two_files_set_differently_is_an_error_not_a_choice(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.spector-refs.links]\ntimeout = 5\n", encoding="utf-8")
+    (tmp_path / "spector-refs.toml").write_text("[links]\ntimeout = 9\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(directory=tmp_path)
+    message = str(info.value)
+    assert "links.timeout is 9 in" in message and "but 5 in" in message
+    assert "spector-refs.toml" in message and "pyproject.toml [tool.spector-refs]" in message
+
+
+def test_a_subdirectory_finds_the_project_configuration(tmp_path: Path) -> None:
+    """Run from ``articles/2024/``, the repository's pyproject.toml applies, as for any linter."""
+    (tmp_path / ".git").mkdir()
     (tmp_path / "pyproject.toml").write_text('[tool.spector-refs]\nfail-on = ["uncited"]\n', encoding="utf-8")
-    (tmp_path / "spector-refs.toml").write_text('fail-on = ["cs1-maint"]\n', encoding="utf-8")
-    assert load_config(directory=tmp_path).fail_on == ("cs1-maint",)
+    deeper = tmp_path / "articles" / "2024"
+    deeper.mkdir(parents=True)
+    (tmp_path / "articles" / "pyproject.toml").write_text('[project]\nname = "not ours"\n', encoding="utf-8")
+    assert load_config(directory=deeper).fail_on == ("uncited",)
+    (deeper / "spector-refs.toml").write_text('fail-on = ["cs1-maint"]\n', encoding="utf-8")
+    assert load_config(directory=deeper).fail_on == ("cs1-maint",)  # the nearest wins, not a merge
+
+
+def test_the_walk_stops_at_the_repository_root(tmp_path: Path) -> None:
+    (tmp_path / "spector-refs.toml").write_text('fail-on = ["uncited"]\n', encoding="utf-8")
+    repository = tmp_path / "checkout"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "docs").mkdir()
+    assert load_config(directory=repository / "docs") == Config()
+
+
+def test_the_cli_reads_the_configuration_of_the_directory_it_runs_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from spector_refs.cli import main
+
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "spector-refs.toml").write_text('fail-on = ["citation-needed"]\n', encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    assert main(["audit", "--no-links", "--quiet"]) == 1  # the bundled article has [citation needed]
+    assert "citation-needed" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
