@@ -70,8 +70,8 @@ def load_config(path: str | Path | None = None, *, directory: str | Path = ".") 
     if len(files) == 1:
         return config_from_file(files[0])
     if files:
-        tables = [_read_config(file) for file in files]
-        return config_from_table(_merged(*tables), source=" + ".join(label for label, _ in tables))
+        first, second = (_read_config(file) for file in files)
+        return config_from_table(_merged(first, second), source=f"{first[0]} + {second[0]}")
     return Config()
 
 
