@@ -134,7 +134,6 @@ def remove_tag(citation: Citation, index: int) -> int:
 
 def expand_bare(citation: Citation, state: LinkState, copy: ArchiveCopy, article_style: DateStyle) -> None:
     """``<ref>https://…</ref>`` → ``<ref>{{cite web |url=… |title=Archived copy |archive-url=…}}</ref>``."""
-    assert isinstance(citation.node, ExternalLink)
     parts = [f"url={escape_url(citation.url)}", f"title={BARE_TITLE}", f"archive-url={escape_url(copy.url)}"]
     if copy.date:
         parts.append(f"archive-date={format_date(copy.date, article_style)}")

@@ -146,8 +146,7 @@ def citation_targets(root: Wikicode) -> list[LinkTarget]:
         if citation.is_bare:
             targets.append(LinkTarget(citation.url))
             continue
-        template = citation.node
-        assert isinstance(template, Template)
+        template = citation.template
         targets.append(
             LinkTarget(
                 citation.url,
