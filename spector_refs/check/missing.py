@@ -141,13 +141,14 @@ def _straight(text: str) -> str:
 
 
 def reads_as_article(text: str) -> bool:
-    """Whether ``text`` has an article's long sentences, which no "not found" page has.
+    """Whether ``text`` has an article's long sentences, which "not found" pages rarely have.
 
     An article about HTTP errors may be titled "Error 404 – Page not found"
     and quote an error page; its prose gives it away: four sentences of 15
-    to 80 words, where the "not found" pages of the corpus have at most three
-    (a navigation menu, one run of words without a full stop, does not
-    count); a Chinese or Japanese character counts as a word.
+    to 80 words, where the "not found" pages of the corpus have at most
+    three, but for two that are themselves little essays on error 404 and
+    are left to the host probe (a navigation menu, one run of words without
+    a full stop, does not count; a Chinese or Japanese character is a word).
     """
     long = 0
     for sentence in _SENTENCE.findall(text):
