@@ -1,7 +1,7 @@
 """Reading input documents: bytes from a file or stdin, decoded to text.
 
 Input may arrive as a path or as text, in any of the encodings a saved page
-comes in (UTF-8 with or without BOM, UTF-16, Latin-1). Binary data and empty
+comes in (UTF-8 with or without BOM, UTF-16, Windows-1252/Latin-1). Binary data and empty
 documents are refused with an :class:`InputError` naming the file. Writing
 outputs is :mod:`spector_refs.output`'s job.
 """
@@ -15,6 +15,11 @@ from pathlib import Path
 from spector_refs.errors import InputError
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+# Latin-1 text → Windows-1252 text: bytes 0x80-0x9F are printable there, except five left undefined.
+_CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+_WINDOWS_1252 = {
+    byte: bytes([byte]).decode("cp1252") for byte in range(0x80, 0xA0) if byte not in _CP1252_UNDEFINED
+}
 
 
 def read_document(path: str | os.PathLike[str]) -> str:
@@ -49,7 +54,13 @@ def decode_document(data: bytes, name: str = "input") -> str:
 
 
 def _decode(data: bytes) -> str | None:
-    """Honour a BOM, then try UTF-8, then Latin-1; None for binary data."""
+    """Honour a BOM, then try UTF-8, then Windows-1252; None for binary data.
+
+    A page saved as "Latin-1" on Windows is Windows-1252: its dashes, quotes
+    and euro sign sit where Latin-1 has invisible C1 controls, so browsers
+    (WHATWG Encoding) read the label as Windows-1252; so do we. The five bytes
+    it leaves undefined fall back to Latin-1, as in the WHATWG table.
+    """
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -68,7 +79,11 @@ def _decode(data: bytes) -> str | None:
     try:
         return _text_or_none(data.decode("utf-8"))
     except UnicodeDecodeError:
-        return _text_or_none(data.decode("latin-1"))
+        return _text_or_none(_windows_1252(data))
+
+
+def _windows_1252(data: bytes) -> str:
+    return data.decode("latin-1").translate(_WINDOWS_1252)
 
 
 def _looks_like_utf16(data: bytes) -> bool:

@@ -12,8 +12,9 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -110,9 +111,18 @@ def start_cli(args: Sequence[str], *, cwd: Path, prelude: str = "") -> subproces
 
 
 def run_cli(
-    args: Sequence[str], *, stdin: bytes | None = None, timeout: float = 120.0, cwd: Path | None = None
+    args: Sequence[str],
+    *,
+    stdin: bytes | None = None,
+    timeout: float = 120.0,
+    cwd: Path | None = None,
+    unprivileged: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
-    """``python -m spector_refs ARGS`` in a fresh interpreter, as a user runs it."""
+    """``python -m spector_refs ARGS`` in a fresh interpreter, as a user runs it.
+
+    ``unprivileged`` (from :func:`drop_privileges`) runs it without the power
+    to ignore file permissions, which root has and CI runs as root.
+    """
     env = cli_environment()
     return subprocess.run(
         [sys.executable, "-m", "spector_refs", *args],
@@ -122,7 +132,78 @@ def run_cli(
         cwd=cwd or REPO,
         env=env,
         check=False,
+        preexec_fn=unprivileged,
     )
+
+
+def drop_privileges() -> Callable[[], None] | str:
+    """What a child runs before exec to lose root's way around file permissions, or why it cannot.
+
+    Not root: nothing to drop. Root: become ``nobody`` when that account can
+    run this interpreter; else (an interpreter under root's private home)
+    stay uid 0 but drop CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH from the
+    capability bounding set, so the kernel checks permissions as for any
+    file owner. Each way is tried on a real child first.
+    """
+    if os.geteuid() != 0:
+        return _nothing
+    ways: list[Callable[[], None]] = [_drop_dac_capabilities]
+    try:
+        import pwd
+
+        nobody = pwd.getpwnam("nobody")
+        ways.insert(0, lambda: _become(nobody.pw_uid, nobody.pw_gid))
+    except (ImportError, KeyError):
+        pass
+    reasons = []
+    for way in ways:
+        reason = _probe(way)
+        if reason is None:
+            return way
+        reasons.append(reason)
+    return "cannot drop root's privileges here: " + "; ".join(reasons)
+
+
+def _nothing() -> None:
+    """Already unprivileged."""
+
+
+def _probe(way: Callable[[], None]) -> str | None:
+    """None if a child started ``way`` imports the package and cannot read a mode-000 file."""
+    code = (
+        "import spector_refs.cli, sys\n"
+        "try:\n    open(sys.argv[1]).close()\nexcept PermissionError:\n    sys.exit(0)\nsys.exit(1)"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        secret = Path(folder) / "secret"
+        secret.write_text("x")
+        secret.chmod(0)
+        Path(folder).chmod(0o755)
+        try:
+            probe = subprocess.run(
+                [sys.executable, "-c", code, str(secret)],
+                capture_output=True, cwd="/", env=cli_environment(), preexec_fn=way, check=False,
+            )  # fmt: skip
+        except OSError as exc:
+            return f"{exc.strerror or exc}"
+    return None if probe.returncode == 0 else probe.stderr.decode()[-200:].strip() or "still privileged"
+
+
+def _become(uid: int, gid: int) -> None:
+    """Drop every supplementary group, then the group, then the user (in that order)."""
+    os.setgroups([])
+    os.setgid(gid)
+    os.setuid(uid)
+
+
+def _drop_dac_capabilities() -> None:
+    """prctl(PR_CAPBSET_DROP) for CAP_DAC_OVERRIDE (1) and CAP_DAC_READ_SEARCH (2): gone after exec."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):
+        if libc.prctl(24, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) refused")
 
 
 def assert_one_line_error(proc: subprocess.CompletedProcess[bytes]) -> str:

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import codecs
 import json
-import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .checks import assert_one_line_error, fuzz_examples, run_cli
+from .checks import assert_one_line_error, drop_privileges, fuzz_examples, run_cli
 from .documents import (
     HTML_PIECES,
     TEXT_PIECES,
@@ -95,6 +97,7 @@ def test_unreadable_stdin_is_one_line(stdin: bytes, words: str) -> None:
 
 HOSTILE_READABLE = {
     "text-latin-1": text_article(3).replace("Claim 1", "Claim Grüße").encode("latin-1"),
+    "text-windows-1252": text_article(3).replace("Claim 1", "Claim “Grüße” – €5").encode("cp1252"),
     "text-utf-16-no-bom": text_article(3).encode("utf-16-le"),
     "text-utf-8-bom-crlf": codecs.BOM_UTF8 + text_article(3).replace("\n", "\r\n").encode(),
     "html-unclosed": html_article(3).encode()[:-400],
@@ -105,6 +108,14 @@ HOSTILE_READABLE = {
 }
 
 
+DECODED = {  # the text a reader must see, not only a count of references
+    "text-latin-1": "Claim Grüße",
+    "text-windows-1252": "Claim “Grüße” – €5",
+    "text-utf-16-no-bom": "Claim 1",
+    "text-utf-8-bom-crlf": "Claim 1",
+}
+
+
 @pytest.mark.parametrize("case", HOSTILE_READABLE)
 def test_hostile_readable_input_succeeds(tmp_path: Path, case: str) -> None:
     suffix = {"text": ".txt", "html": ".html", "wikitext": ".wiki"}[case.split("-")[0]]
@@ -112,17 +123,57 @@ def test_hostile_readable_input_succeeds(tmp_path: Path, case: str) -> None:
     parsed = run_cli(["parse", path], timeout=120)
     assert parsed.returncode == 0, parsed.stderr.decode()[-2000:]
     assert isinstance(json.loads(parsed.stdout)["references"], list)
+    if case in DECODED:
+        claims = [claim["text"] for claim in json.loads(parsed.stdout)["claims"]]
+        assert any(DECODED[case] in claim for claim in claims), claims[:3]
     bib = run_cli(["bib", path, "--format", "csl-json"], timeout=120)
     assert bib.returncode == 0, bib.stderr.decode()[-2000:]
     assert isinstance(json.loads(bib.stdout), list)
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
-def test_unreadable_permissions(tmp_path: Path) -> None:
-    path = tmp_path / "secret.txt"
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """A directory every user can enter (pytest's tmp_path is private to root when CI runs as root)."""
+    folder = Path(tempfile.mkdtemp(prefix="spector-refs-perm-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def unprivileged() -> Callable[[], None]:
+    way = drop_privileges()
+    if isinstance(way, str):
+        pytest.skip(way)
+    return way
+
+
+def test_unreadable_permissions(shared_dir: Path, unprivileged: Callable[[], None]) -> None:
+    """Without root's privileges (dropped in CI, which runs as root), the same file readable, then not."""
+    path = shared_dir / "secret.txt"
     path.write_text(text_article(2), encoding="utf-8")
+    path.chmod(0o644)
+    readable = run_cli(["parse", str(path)], cwd=shared_dir, unprivileged=unprivileged)
+    assert readable.returncode == 0, readable.stderr.decode()
     path.chmod(0)
-    assert "permission denied" in assert_one_line_error(run_cli(["parse", str(path)]))
+    line = assert_one_line_error(run_cli(["parse", str(path)], cwd=shared_dir, unprivileged=unprivileged))
+    assert line == f"spector-refs: error: {path}: permission denied"
+
+
+@pytest.mark.parametrize("command", [["bib"], ["parse"], ["audit", "--no-links", "--format", "json"]])
+def test_an_unwritable_output_is_one_line_and_nothing_is_left(
+    shared_dir: Path, unprivileged: Callable[[], None], command: list[str]
+) -> None:
+    article = shared_dir / "article.txt"
+    article.write_text(text_article(2), encoding="utf-8")
+    article.chmod(0o644)
+    locked = shared_dir / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)  # nobody may create files in it, not even its owner without CAP_DAC_OVERRIDE
+    output = str(locked / "out")
+    proc = run_cli([*command, str(article), "-o", output], cwd=shared_dir, unprivileged=unprivileged)
+    assert "cannot write (Permission denied)" in assert_one_line_error(proc)
+    assert list(locked.iterdir()) == []
 
 
 def test_malformed_bib_warnings_are_the_tools_own(tmp_path: Path) -> None:

@@ -65,6 +65,20 @@ def test_bodmin_free_text_reference_keeps_its_isbn(bodmin: Article) -> None:
     assert "Landranger" in ref.raw
 
 
+def test_bodmin_free_text_references_have_titles(bodmin: Article) -> None:
+    """Issue 10 bug 9: 17 of 47 had no title and kept their markup; free text is read as rendered CS1."""
+    assert [ref.label for ref in bodmin.references if not ref.title] == []
+    markup = ("[[", "]]", "''", "{{", "}}")
+    assert not [ref.title for ref in bodmin.references if any(mark in (ref.title or "") for mark in markup)]
+    doble, dyer = bodmin.reference(7), bodmin.reference(20)
+    assert (doble.title, doble.authors, doble.date) == (
+        "The Saints of Cornwall: part 4",
+        (Name(family="Doble", given="G. H."),),
+        "1965",
+    )
+    assert (dyer.title, dyer.isbn) == ("Tintagel: a portrait of a parish", "978-0-9550097-0-9")
+
+
 def test_bodmin_news_citation(bodmin: Article) -> None:
     ref = bodmin.reference(33)
     assert (ref.kind, ref.work, ref.date, ref.access_date, ref.language) == (
