@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
-
 import pytest
 from loopback import LoopbackServer
 
 from spector_refs.check import LinkCheckConfig, check_links
+from spector_refs.cli import build_parser
 from spector_refs.cli.options import link_config_from_args
 from spector_refs.config import config_from_table
 from spector_refs.errors import ConfigError
@@ -157,6 +156,6 @@ def test_the_probe_is_a_setting_and_a_flag():
     assert config_from_table({"links": {"soft-404-probe": False}}).links.soft_404_probe is False
     with pytest.raises(ConfigError, match="soft-404-probe"):
         LinkCheckConfig(soft_404_probe="no")  # type: ignore[arg-type]
-    args = argparse.Namespace(soft_404_probe=False, no_cache=True)
-    assert link_config_from_args(args).soft_404_probe is False
-    assert link_config_from_args(argparse.Namespace(no_cache=True)).soft_404_probe is True
+    parser = build_parser()
+    for argv, wanted in ((["links", "urls.txt", "--no-soft-404-probe"], False), (["links", "urls.txt"], True)):
+        assert link_config_from_args(parser.parse_args(argv)).soft_404_probe is wanted
