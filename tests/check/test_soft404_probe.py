@@ -157,5 +157,6 @@ def test_the_probe_is_a_setting_and_a_flag():
     with pytest.raises(ConfigError, match="soft-404-probe"):
         LinkCheckConfig(soft_404_probe="no")  # type: ignore[arg-type]
     parser = build_parser()
-    for argv, wanted in ((["links", "urls.txt", "--no-soft-404-probe"], False), (["links", "urls.txt"], True)):
-        assert link_config_from_args(parser.parse_args(argv)).soft_404_probe is wanted
+    for flags, wanted in ((["--no-soft-404-probe"], False), ([], True)):
+        args = parser.parse_args(["links", "urls.txt", *flags])
+        assert link_config_from_args(args).soft_404_probe is wanted
