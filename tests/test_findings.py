@@ -110,3 +110,16 @@ def test_dead_links_are_reported_at_the_registered_broken_link_severity() -> Non
     sarif = json.loads(render(result, "sarif"))["runs"][0]["results"]
     assert [(r["ruleId"], r["level"]) for r in sarif] == [(BROKEN_LINK, level)]
     assert render(result, "github").startswith(f"::{KINDS[BROKEN_LINK].severity.value} ")
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_the_kinds_command_lists_every_fail_on_name(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 10: an unknown --fail-on lists the names; ``spector-refs kinds`` explains each of them."""
+    from spector_refs.cli import main
+    from spector_refs.policy import valid_names
+
+    assert main(["kinds", "--format", fmt]) == 0
+    out = capsys.readouterr().out
+    missing = [name for name in valid_names() if name not in out]
+    assert missing == []
+    assert all(kind_of(name).description in out for name in FINDING_KINDS)
