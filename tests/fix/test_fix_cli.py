@@ -174,3 +174,19 @@ def test_bad_input_is_one_line_and_exit_2(args, message, tmp_path, monkeypatch, 
     assert main(["fix", *args, "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and message in err
+
+
+def test_standard_input_without_citations_is_no_change(monkeypatch, capsys):
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"'''Hi''' there.\n")))
+    assert main(["fix", "-", "--dry-run", "--no-cache"]) == 0
+    assert capsys.readouterr().out == "Edit summary: No changes\n"
+
+
+def test_binary_input_is_one_line_and_exit_2(tmp_path, capsys):
+    (tmp_path / "page.wiki").write_bytes(b"\x00\x01\x02PNG" * 100)
+    assert main(["fix", str(tmp_path / "page.wiki"), "--no-cache"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "binary" in err
