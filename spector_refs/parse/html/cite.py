@@ -74,6 +74,8 @@ MAX_CITATION_CHARS = 3000
 _HIDDEN_TAGS = frozenset({"style", "script", "link", "meta", "noscript"})
 _MESSAGE_CLASSES = ("cs1-maint", "cs1-visible-error", "cs1-hidden-error")
 # what only the rendering shows; with metadata present the rest of a text reading is a guess
+DataMwIndex = dict[str, Any]
+"""Parsoid's ``data-mw`` JSON records by the ``about`` id of the nodes they describe."""
 _RENDERING_ONLY = frozenset(
     {"access_date", "archive_date", "language", "maintenance", "url_status", "trans_title"}
 )
@@ -120,7 +122,7 @@ def _is_hidden(tag: Tag, skip: tuple[str, ...]) -> bool:
     return any(name in classes for name in skip)
 
 
-def citation_fields(container: Tag, cite: Tag | None, templates: dict[str, Any]) -> CitationFields:
+def citation_fields(container: Tag, cite: Tag | None, templates: DataMwIndex) -> CitationFields:
     """Reference keyword fields for the citation ``cite`` inside ``container``.
 
     ``container`` holds the whole rendered reference (for free-text
@@ -212,7 +214,7 @@ def template_call(data_mw: Any) -> tuple[str, dict[str, str]] | None:
     return None
 
 
-def load_data_mw(tag: Tag, templates: dict[str, Any]) -> Any:
+def load_data_mw(tag: Tag, templates: DataMwIndex) -> Any:
     """The ``data-mw`` JSON of a Parsoid node, or of its transclusion group.
 
     Parsoid stores a transclusion's parameters on its first node only; the
@@ -228,7 +230,7 @@ def load_data_mw(tag: Tag, templates: dict[str, Any]) -> Any:
     return templates.get(about) if about else None
 
 
-def _template_fields(cite: Tag | None, templates: dict[str, Any]) -> CitationFields | None:
+def _template_fields(cite: Tag | None, templates: DataMwIndex) -> CitationFields | None:
     if cite is None:
         return None
     data = load_data_mw(cite, templates)

@@ -22,6 +22,7 @@ from spector_refs.parse.core.fields import CitationFields, fields_from_draft
 from spector_refs.parse.core.labels import LIST_STYLES, marker_label
 from spector_refs.parse.core.sections import NOTE_GROUP
 from spector_refs.parse.html.cite import (
+    DataMwIndex,
     attribute,
     citation_fields,
     load_data_mw,
@@ -63,7 +64,7 @@ class PageIndex:
     """
 
     ids: dict[str, Tag] = field(default_factory=dict)
-    templates: dict[str, Any] = field(default_factory=dict)
+    templates: DataMwIndex = field(default_factory=dict)
     lines: dict[int, int] = field(default_factory=dict)
     targets: dict[str, RefTarget] = field(default_factory=dict)
     lists: list[Tag] = field(default_factory=list)

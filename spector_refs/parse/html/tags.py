@@ -12,12 +12,11 @@ help page it links to.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from bs4 import Tag
 
 from spector_refs.parse.core.tags import normalise_tag, tag_for_template
-from spector_refs.parse.html.cite import attribute, load_data_mw, reader_text, template_call
+from spector_refs.parse.html.cite import DataMwIndex, attribute, load_data_mw, reader_text, template_call
 
 _TAG_CLASSES = frozenset({"Inline-Template", "Template-Fact"})
 # help pages the tags link to, where one page belongs to one tag
@@ -49,7 +48,7 @@ def is_inline_tag(tag: Tag) -> bool:
     return any(_HELP_LINK.search(attribute(a, "href")) for a in tag.find_all("a", href=True))
 
 
-def inline_tag(tag: Tag, templates: dict[str, Any]) -> str | None:
+def inline_tag(tag: Tag, templates: DataMwIndex) -> str | None:
     """The canonical name of an inline tag element ("citation needed")."""
     call = template_call(load_data_mw(tag, templates))
     if call is not None:
