@@ -39,14 +39,17 @@ class WorkerProcessError(RuntimeError):
 def process_count(jobs: list[tuple[str, Any]], concurrency: int, wanted: int | None) -> int:
     """How many processes to check ``jobs`` with: 1 (threads only) unless it pays.
 
-    ``wanted`` None is automatic: one per usable core, as long as each gets
-    :data:`MIN_JOBS_PER_PROCESS` jobs and a host of its own; the fork start
-    method is needed (children inherit the loaded checker, no re-import).
+    ``wanted`` None is automatic (on Linux): one per usable core, as long as
+    each gets :data:`MIN_JOBS_PER_PROCESS` jobs and a host of its own; the
+    fork start method is needed (children inherit the loaded checker, no
+    re-import).
     """
     if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         return 1  # a daemonic process (a pool's worker) may not start processes of its own
     hosts = len({host for host, _ in jobs})
     if wanted is None:
+        if not sys.platform.startswith("linux"):
+            return 1  # elsewhere (macOS) system libraries are not safe to fork: only when asked
         wanted = min(len(os.sched_getaffinity(0)), len(jobs) // MIN_JOBS_PER_PROCESS)
     return max(1, min(wanted, hosts, concurrency))
 
