@@ -29,6 +29,7 @@ import compileall
 import contextlib
 import json
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -41,9 +42,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "check"))
 
-from loopback import ARTICLE, LoopbackServer  # noqa: E402
+from loopback import LoopbackServer  # noqa: E402
 
 HOSTS, PER_HOST = 20, 40
+PARAGRAPHS = 60
+"""Paragraphs per page: about 30 KB of text, a news article's size, which the cache stores compressed."""
 TARGETS = {"import": 0.1, "--help": 0.2, "warm links (800 URLs)": 0.3}
 
 
@@ -81,13 +84,30 @@ def median(timings: list[Timing]) -> Timing:
     return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings))
 
 
+VOCABULARY = (
+    "police arrested people in nine countries during a crackdown on dark web drug markets the operation "
+    "seized cash and drugs investigators said vendors buyers servers were traced after the takedown of "
+    "a marketplace officials from Europol and the Justice Department announced results on Tuesday"
+).split()
+
+
+def article_page(path: str) -> bytes:
+    """A news article of :data:`PARAGRAPHS` paragraphs: different on every path, the same on every run."""
+    rng = random.Random(path)
+    words = [rng.choice(VOCABULARY) for _ in range(PARAGRAPHS * 80)]
+    paragraphs = "".join(f"<p>{' '.join(words[i : i + 80])}.</p>\n" for i in range(0, len(words), 80))
+    title = f"Operation SpecTor, part {path.rsplit('/', 1)[-1]}"
+    head = f"<!doctype html><html><head><title>{title}</title></head>"
+    return f"{head}<body><h1>{title}</h1>\n{paragraphs}</body></html>".encode()
+
+
 @contextlib.contextmanager
 def link_world() -> Iterator[list[str]]:
-    """800 URLs on 20 loopback hosts, every one an ordinary article page."""
+    """800 URLs on 20 loopback hosts, every one an article page of about 30 KB of text."""
     servers = []
     for number in range(2, 2 + HOSTS):
         server = LoopbackServer(f"127.0.0.{number}")
-        server.routes["/page/"] = lambda handler: handler.send(200, ARTICLE)
+        server.routes["/page/"] = lambda handler: handler.send(200, article_page(handler.route_path))
         servers.append(server.start())
     try:
         yield [server.url(f"/page/{n}") for server in servers for n in range(PER_HOST)]
@@ -132,6 +152,8 @@ def fill_caches(trees: dict[str, Path], work: Path) -> None:
         cold = run_once(command, tree, work)
         print(f"cold links run ({name}): {cold.wall:.2f} s wall, {cold.cpu:.2f} s CPU")
         check = subprocess.run(command, env=child_env(tree), cwd=work, capture_output=True, text=True)
+        if check.returncode not in (0, 1):
+            raise SystemExit(f"{name}: the re-run failed with exit {check.returncode}: {check.stderr[-800:]}")
         results = json.loads(check.stdout)["results"]
         cached = sum(bool(result["from_cache"]) for result in results)
         if cached != len(results) or len(results) != HOSTS * PER_HOST:

@@ -102,11 +102,15 @@ class LinkCache:
         """The last recorded result for ``url`` with its page text, or None."""
         return self.fresh([url], since="").get(url)
 
-    def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]:
+    def fresh(self, urls: Iterable[str], *, since: str, text: bool = True) -> dict[str, LinkResult]:
         """The latest results checked at or after ``since``, with their earlier history, ``from_cache``.
 
         One query per few hundred URLs, so a warm re-run costs milliseconds.
+        ``text`` False leaves the stored page text unread: reading and
+        decompressing every page would be most of a warm re-run whose caller
+        (a bare link check) shows no text.
         """
+        column = "page" if text else "NULL"
         wanted = list(dict.fromkeys(urls))
         found: dict[str, LinkResult] = {}
         for start in range(0, len(wanted), _BATCH):
@@ -114,7 +118,7 @@ class LinkCache:
             marks = ",".join("?" * len(batch))
             with self._lock:
                 rows = self._db.execute(
-                    f"SELECT url, result, page FROM results WHERE checked_at >= ? AND url IN ({marks})",
+                    f"SELECT url, result, {column} FROM results WHERE checked_at >= ? AND url IN ({marks})",
                     (since, *batch),
                 ).fetchall()
                 histories = self._histories([row[0] for row in rows])
@@ -175,8 +179,8 @@ class LinkCache:
 class LinkHistory(Protocol):
     """What the checker and a dump audit need of a link cache, whatever holds it."""
 
-    def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]:
-        """The latest results checked at or after ``since``, marked ``from_cache``."""
+    def fresh(self, urls: Iterable[str], *, since: str, text: bool = True) -> dict[str, LinkResult]:
+        """The latest results checked at or after ``since``, marked ``from_cache``; page text if ``text``."""
         ...
 
     def history(self, url: str) -> tuple[CheckRecord, ...]: ...

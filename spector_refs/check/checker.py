@@ -154,7 +154,8 @@ class _Run:
         if cache is None or self.config.max_age <= 0:
             return {}
         since = iso(self.checker.clock() - timedelta(seconds=self.config.max_age))
-        found = cache.fresh((target.url for target in self.targets), since=since)
+        urls = (target.url for target in self.targets)
+        found = cache.fresh(urls, since=since, text=self.checker.keep_text)
         return {url: result for url, result in found.items() if result.checked_at != since}
 
     def _run_workers(self, jobs: list[tuple[str, Any]], concurrency: int, deliver: Deliver) -> None:

@@ -69,14 +69,15 @@ class PostgresLinkCache:
             elif row[0] != SCHEMA_VERSION:
                 raise self._psycopg.DatabaseError(f"unknown cache schema version {row[0]}")
 
-    def fresh(self, urls: Iterable[str], *, since: str) -> dict[str, LinkResult]:
-        """The latest results checked at or after ``since``, with their earlier history."""
+    def fresh(self, urls: Iterable[str], *, since: str, text: bool = True) -> dict[str, LinkResult]:
+        """The latest results checked at or after ``since``, with their earlier history (see LinkCache)."""
         wanted = list(dict.fromkeys(urls))
         if not wanted:
             return {}
+        column = "page" if text else "NULL"
         with self._lock:
             rows = self._db.execute(
-                "SELECT url, result, page FROM results WHERE checked_at >= %s AND url = ANY(%s)",
+                f"SELECT url, result, {column} FROM results WHERE checked_at >= %s AND url = ANY(%s)",
                 (since, wanted),
             ).fetchall()
             histories = self._histories([row[0] for row in rows])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 from spector_refs.check import LinkCheckConfig, LinkChecker
 from spector_refs.check.cache import LinkCache, is_dead
 from spector_refs.errors import ConfigError
-from spector_refs.model import CheckRecord, Verdict
+from spector_refs.model import CheckRecord, LinkResult, Verdict
 
 
 class Clock:
@@ -50,6 +51,30 @@ def test_a_fresh_result_is_reused_without_a_request(server, cached_config, clock
     assert second.from_cache and not first.from_cache
     assert second.verdict is Verdict.OK and second.checked_at == first.checked_at
     assert second.text == first.text and "288 people" in second.text
+
+
+def test_a_bare_link_check_leaves_the_cached_page_text_unread(server, cached_config, clock):
+    """``keep_text=False`` (``spector-refs links``) reads no page text back; the cache keeps it."""
+    run(cached_config, clock, [server.url("/article")])
+    with LinkChecker(cached_config, clock=clock, keep_text=False) as checker:
+        [bare] = checker.check([server.url("/article")])
+    [full] = run(cached_config, clock, [server.url("/article")])
+    assert bare.from_cache and full.from_cache and server.count("/article") == 1
+    assert bare.text is None and "288 people" in (full.text or "")
+    assert bare == replace(full, text=None)
+
+
+@pytest.mark.parametrize("text", [True, False])
+def test_fresh_reads_every_batch_with_or_without_the_page_text(tmp_path, text):
+    """More URLs than one query binds (400): every batch comes back, with text only when asked."""
+    cache = LinkCache(tmp_path / "links.sqlite3")
+    urls = [f"https://example.org/{n}" for n in range(450)]
+    for url in urls:
+        cache.record(LinkResult(url, Verdict.OK, "HTTP 200", checked_at="2024-05-01T12:00:00Z", text=url))
+    found = cache.fresh(urls, since="2024-05-01T00:00:00Z", text=text)
+    cache.close()
+    assert sorted(found) == sorted(urls)
+    assert all(result.text == (url if text else None) for url, result in found.items())
 
 
 def test_an_old_result_is_checked_again_and_history_grows(server, cached_config, clock):
