@@ -53,7 +53,7 @@ _IDENTIFIERS = {
 }
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _MAX_NAME_WORDS = 8
-_OPEN_QUOTE = re.compile(r"[\"“]")
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[.,:)]\s))[\"“]")  # CS1 opens a part with a quoted title
 _CLOSE_QUOTE = re.compile(r"[\"”](?=[.,!?]?(?:\s|$)|\s{0,3}[\[(])")
 _HEAD_DATE = re.compile(r"\s*\(([^()]*?\d[a-z]?|n\.d\.)\)\s*\.?\s*$")
 _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
@@ -130,7 +130,7 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
     return (
         "isbn" in fields["identifiers"]
         or fields.get("kind") == "book"
-        or bool(re.match(r"^[.,]?\s*In\s", tail))
+        or bool(re.match(r"^(?:\s*\([^()]{1,30}\))*[.,]?\s*In\s", tail))  # '"Chapter" (PDF). In …'
         or bool(_EDITION.search(tail))
     )
 

@@ -53,7 +53,9 @@ _BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
 _CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated) by (?P<names>.+)$")
 _EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.|editors?)\)?$")
 _IN_EDITORS = re.compile(r"^In\s+(?P<names>.+)$")
-_PLACE = re.compile(r"^(?P<place>[A-Z][^:;\"“\d]{0,60}?):\s+(?P<publisher>\S.*)$")
+_PLACE = re.compile(  # a publisher's name does not start like a subtitle ("North America: the …")
+    r"^(?P<place>[A-Z][^:;\"“\d]{0,60}?):\s+(?P<publisher>(?!(?:the|a|an|and|of|in|on)\s)\S.*)$"
+)
 _PAGES = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<pages>.+)$", re.I)
 _NAMES_THEN_TEXT = re.compile(
     r"^(?P<names>(?:[^;]{1,60};\s)*[^;,]{1,40},\s(?:[\w'’-]+\s)*?[A-Z]\.)\s(?P<rest>\S.*)$"
@@ -63,6 +65,8 @@ _MAX_ORGANISATION_WORDS = 20
 _EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
 _MAX_PLACE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
+_JOINED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\.$")
+_EDITOR_ROLE = re.compile(r"\(eds?\.\)")
 _BEFORE, _AFTER = "before publisher", "after publisher"
 
 
@@ -91,14 +95,25 @@ def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> 
 
 
 def segments(text: str) -> list[str]:
-    """The parts between the full stops CS1 puts between elements ("A. B. C")."""
+    """The parts between the full stops CS1 puts between elements ("A. B. C").
+
+    A full stop that only closes initials run together ("M.E. Sharpe", "D.C.")
+    or names editors before their "(eds.)" mark does not end a part.
+    """
     parts, start = [], 0
     for match in re.finditer(r"\.\s+|\.$|;\s+(?=pp?\.\s)", text):
-        if match.group(0)[0] == ";" or is_sentence_end(text, match.start() + 1) or match.group(0) == ".":
+        if match.group(0)[0] == ";" or match.group(0) == "." or _ends_part(text, match.start(), match.end()):
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])
     return [p.strip(" .,") for p in parts if p.strip(" .,")]
+
+
+def _ends_part(text: str, stop: int, after: int) -> bool:
+    """Whether the full stop at ``stop`` (followed by spaces up to ``after``) separates two parts."""
+    if _JOINED_INITIALS.search(text, max(0, stop - 12), stop + 1) or _EDITOR_ROLE.match(text, after):
+        return False
+    return is_sentence_end(text, stop + 1)
 
 
 def read_book(tail: str, chapter: str | None, fields: CitationDraft, problems: list[str]) -> None:
@@ -127,10 +142,19 @@ def read_book(tail: str, chapter: str | None, fields: CitationDraft, problems: l
 
 
 def _end_title(run: list[str], fields: CitationDraft, *, before_publisher: bool) -> None:
-    """The run of plain parts is the title; if what ended it comes after the publisher
-    (pages, a date, the identifiers, the end), its last part is the bare publisher."""
+    """The run of plain parts is the title, then the series; if what ended it comes after
+    the publisher (pages, a date, the identifiers, the end), its last part is the bare publisher.
+
+    CS1 renders a series that is not quoted as a plain part right after the title
+    (and edition), so in "Title. Series. Publisher. p. 1" the middle part is the series.
+    Before a "Place: Publisher" pair, two plain parts are more often a title with a
+    full stop in it ("Kluge. Etymologisches Wörterbuch…") and stay the title.
+    """
     if not before_publisher and len(run) > 1 and "publisher" not in fields:
         fields["publisher"] = run.pop()
+        if len(run) > 1 and "series" not in fields:
+            fields["series"] = ". ".join(run[1:])
+            del run[1:]
     fields["title"] = ". ".join(run)
     run.clear()
 
