@@ -2,8 +2,9 @@
 
 Each URL becomes a :class:`~spector_refs.model.LinkTarget` carrying what the
 citation says about it: the access date (for the archive snapshot closest to
-it) and the reference's own archive copy, if it already has one. Reading does
-no network I/O; bad lines become ``problems``, never exceptions.
+it) and the reference's own archive copy, if it already has one. Reading a
+file or stdin does no network I/O (only a page URL is fetched, through
+:mod:`spector_refs.collect.wiki`); bad lines become ``problems``, never exceptions.
 """
 
 from __future__ import annotations
