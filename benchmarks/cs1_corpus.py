@@ -8,13 +8,16 @@ the parser:
   reader copies it and its labels from the template parameters Parsoid keeps in
   ``data-mw``. The grammar was developed looking at these.
 * ``held-back`` — ``tests/fixtures/cs1/held_back.json``, written after the grammar
-  was done from another page (see that file's ``origin``), labels from COinS.
+  was done from another page (see that file's ``origin``), labels from COinS. Its
+  misses were then fixed, so it is tuned on now and no longer an honest measure.
+* ``held-back-2`` — ``tests/fixtures/cs1/held_back_2.json``, 139 more lines of that
+  page written after those fixes and never used to tune the grammar.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
 a year when the first four digits of the date agree. Run:
 
-    python benchmarks/cs1_corpus.py [--set dev|held-back] [--kinds book] [--write-dev] [--misses]
+    python benchmarks/cs1_corpus.py [--set dev|held-back|held-back-2] [--kinds book] [--write-dev] [--misses]
 
 ``--write-dev`` regenerates ``tests/fixtures/cs1/dog_2018.json`` (the data-driven
 cases of ``tests/parse/test_cs1_corpus.py``). No network is used.
@@ -41,6 +44,8 @@ from spector_refs.parse.html.cite import reader_text  # noqa: E402
 DOG = ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid2018_mobileapps.html"
 DEV = ROOT / "tests" / "fixtures" / "cs1" / "dog_2018.json"
 HELD_BACK = ROOT / "tests" / "fixtures" / "cs1" / "held_back.json"
+HELD_BACK_2 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_2.json"
+SETS = {"dev": DEV, "held-back": HELD_BACK, "held-back-2": HELD_BACK_2}
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 
@@ -119,14 +124,14 @@ def score(case: dict) -> dict[str, bool]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=("dev", "held-back"), default="dev")
+    parser.add_argument("--set", choices=tuple(SETS), default="dev")
     parser.add_argument("--kinds", help="comma-separated CS1 classes to keep (book,encyclopaedia)")
     parser.add_argument("--write-dev", action="store_true", help="regenerate the dev fixture")
     parser.add_argument("--misses", action="store_true", help="print the lines with a wrong field")
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    cases = json.loads((DEV if args.set == "dev" else HELD_BACK).read_text(encoding="utf-8"))
+    cases = json.loads(SETS[args.set].read_text(encoding="utf-8"))
     cases = cases["cases"] if isinstance(cases, dict) else cases
     if args.kinds:
         cases = [case for case in cases if case["kind"] in args.kinds.split(",")]
