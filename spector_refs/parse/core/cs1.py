@@ -55,6 +55,7 @@ _URL = re.compile(r"https?://[^\s<>\"]+")
 _MAX_NAME_WORDS = 8
 _OPEN_QUOTE = re.compile(r"(?:^|(?<=[.,:)]\s))[\"“]")  # CS1 opens a part with a quoted title
 _CLOSE_QUOTE = re.compile(r"[\"”](?=[.,!?]?(?:\s|$)|\s{0,3}[\[(])")
+_PART_CLOSE_QUOTE = re.compile(r"[\"”](?=[.,](?:\s|$)|\s{0,3}[\[(]|$)")  # '". ', '" (' end CS1's title
 _HEAD_DATE = re.compile(r"\s*\(([^()]*?\d[a-z]?|n\.d\.)\)\s*\.?\s*$")
 _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
 _FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
@@ -241,13 +242,16 @@ def _split_title(text: str) -> tuple[str, str | None, str]:
 
 
 def _quoted_title(text: str) -> tuple[int, int] | None:
-    """Span of the title CS1 puts in quotes: from the first quote to the first
-    closing quote that ends a part. One forward scan, so no input can make it slow.
+    """Span of the title CS1 puts in quotes: from the first quote that opens a part to the
+    first closing quote that ends one ('". ', '" (') — so a title quoting a name
+    ('the "Europe-First" Strategy') stays whole — else to the first closing quote
+    followed by a space. At most two forward scans, so no input can make it slow.
     """
     opening = _OPEN_QUOTE.search(text)
     if not opening:
         return None
-    closing = _CLOSE_QUOTE.search(text, opening.end() + 1)
+    start = opening.end() + 1
+    closing = _PART_CLOSE_QUOTE.search(text, start) or _CLOSE_QUOTE.search(text, start)
     return (opening.start(), closing.end()) if closing else None
 
 

@@ -60,12 +60,14 @@ _PAGES = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<pages>.+)$", re.I)
 _NAMES_THEN_TEXT = re.compile(
     r"^(?P<names>(?:[^;]{1,60};\s)*[^;,]{1,40},\s(?:[\w'’-]+\s)*?[A-Z]\.)\s(?P<rest>\S.*)$"
 )
+_FULL_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}"
+_UNDATED_HEAD = re.compile(rf"^(?P<names>{_FULL_NAME}(?:; {_FULL_NAME})*)\.\s+(?=[A-Z\"“])")
 _MAX_NAME_WORDS = 8
 _MAX_ORGANISATION_WORDS = 20
 _EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
 _MAX_PLACE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
-_JOINED_INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\.)+[A-Z]\.$")
+_JOINED_INITIALS = re.compile(r"(?:^|\.\s)(?:[A-Z]\.)+[A-Z]\.$")
 _EDITOR_ROLE = re.compile(r"\(eds?\.\)")
 _BEFORE, _AFTER = "before publisher", "after publisher"
 
@@ -79,7 +81,7 @@ def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> 
     """
     match = _HEAD.match(text)
     if not match or not (match.group("date") or match.group("role")):
-        return text
+        return _read_undated_authors(text, fields)
     names = parse_name_list(match.group("names"))
     if not names or not all(_is_name(name) for name in names):
         return text
@@ -94,11 +96,26 @@ def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> 
     return text[match.end() :].strip()
 
 
+def _read_undated_authors(text: str, fields: CitationDraft) -> str:
+    """ "Kirkland, Edward. Industry Comes of Age…": with no date CS1 ends the author list with
+    a full stop. Only "Family, Given" names written out in full are taken, so a title
+    that opens with a comma ("Paris, 1900") is not mistaken for a person."""
+    match = _UNDATED_HEAD.match(text)
+    if not match:
+        return text
+    names = parse_name_list(match.group("names"))
+    if not names or not all(name.family and _is_name(name) for name in names):
+        return text
+    fields["authors"] = tuple(names)
+    return text[match.end() :]
+
+
 def segments(text: str) -> list[str]:
     """The parts between the full stops CS1 puts between elements ("A. B. C").
 
-    A full stop that only closes initials run together ("M.E. Sharpe", "D.C.")
-    or names editors before their "(eds.)" mark does not end a part.
+    A full stop after initials run together that open a part ("M.E. Sharpe",
+    "W.W. Norton") or after editors' names before their "(eds.)" mark does not
+    end a part; initials that close a part ("the Creation of the U.N. Yale …") do.
     """
     parts, start = [], 0
     for match in re.finditer(r"\.\s+|\.$|;\s+(?=pp?\.\s)", text):
@@ -111,7 +128,7 @@ def segments(text: str) -> list[str]:
 
 def _ends_part(text: str, stop: int, after: int) -> bool:
     """Whether the full stop at ``stop`` (followed by spaces up to ``after``) separates two parts."""
-    if _JOINED_INITIALS.search(text, max(0, stop - 12), stop + 1) or _EDITOR_ROLE.match(text, after):
+    if _JOINED_INITIALS.search(text[max(0, stop - 14) : stop + 1]) or _EDITOR_ROLE.match(text, after):
         return False
     return is_sentence_end(text, stop + 1)
 
