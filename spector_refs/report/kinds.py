@@ -9,6 +9,7 @@ groups, so the listing cannot disagree with what the tool reports.
 from __future__ import annotations
 
 from spector_refs.findings import KINDS, FindingKind
+from spector_refs.model import Severity
 from spector_refs.policy import GROUPS
 
 
@@ -17,7 +18,8 @@ def kinds_text() -> str:
     width = max(len(slug) for slug in (*KINDS, *GROUPS))
     lines = ["fail-on groups:"]
     lines += [f"  {name:<{width}}  {meaning}" for name, meaning in GROUPS.items()]
-    lines += ["", "severities (fail on any finding at least this severe): error, warning, info", ""]
+    severities = ", ".join(severity.value for severity in Severity)
+    lines += ["", f"severities (fail on any finding at least this severe): {severities}", ""]
     lines += ["finding kinds (default severity, about):"]
     lines += [
         f"  {k.slug:<{width}}  {k.severity.value:<7}  {k.about:<9}  {k.description}" for k in KINDS.values()
