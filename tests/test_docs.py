@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import fields
 from pathlib import Path
 
 from spector_refs import settings
@@ -37,3 +38,12 @@ def test_a_stale_table_is_reported(tmp_path: Path) -> None:
     links = tmp_path / "docs" / "links.md"
     links.write_text(links.read_text(encoding="utf-8").replace("| `identifiers` |", "| `identifier` |"))
     assert docs.stale(tmp_path) == ["docs/links.md"]
+
+
+def test_every_field_of_a_section_is_a_documented_key() -> None:
+    """A field declared without ``settings.setting(..., doc=...)`` is neither settable nor documented."""
+    for kind, table_only in ((LinkCheckConfig, set()), (AssessConfig, {"sources"})):
+        plain = {field.name for field in fields(kind)} - {field.name for field in settings.keys(kind)}
+        assert plain == table_only, (
+            f"{kind.__name__}: declare {sorted(plain - table_only)} with settings.setting"
+        )
