@@ -5,7 +5,8 @@ whole cost of ``--help`` and most of a re-run whose links are all fresh in
 the cache. Each measurement runs in a fresh subprocess, several times, and
 reports the median wall time and the median CPU time (user + system, from
 ``wait4``: on a busy machine CPU is the steadier figure). The warm re-run
-checks 800 URLs (20 loopback hosts 127.0.0.2…21 × 40) once to fill a link
+checks 800 URLs (20 loopback hosts 127.0.0.2…21 × 40, article pages of
+about 30 KB of text, as the cache stores real ones) once to fill a link
 cache, then re-runs ``spector-refs links`` over the same list. Last, the
 slowest imports of ``import spector_refs`` by ``python -X importtime``.
 
