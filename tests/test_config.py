@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from spector_refs import __version__
 from spector_refs.check.config import LinkCheckConfig
+from spector_refs.cli import build_parser
+from spector_refs.cli.options import link_config_from_args
 from spector_refs.config import Config, load_config
 from spector_refs.errors import ConfigError
 from spector_refs.model import Reliability, Severity
@@ -185,3 +188,13 @@ def test_a_pyproject_names_its_tool_table_however_it_is_found(tmp_path: Path) ->
     pyproject.write_text('[tool]\nspector-refs = "strict"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"tool.spector-refs: expected a table"):
         load_config(directory=tmp_path)
+
+
+def test_flags_override_the_file_through_the_one_mapping() -> None:
+    """Every link flag, ``audit --identifiers`` included, lands on the file's section through one function."""
+    parser = build_parser()
+    base = LinkCheckConfig(concurrency=4, identifiers=False, cache_path="links.sqlite3")
+    flagged = link_config_from_args(parser.parse_args(["audit", "--identifiers", "--per-host", "1"]), base)
+    assert (flagged.identifiers, flagged.per_host, flagged.concurrency) == (True, 1, 4)
+    assert link_config_from_args(parser.parse_args(["audit"]), replace(base, identifiers=True)).identifiers
+    assert link_config_from_args(parser.parse_args(["links", "x"]), base) == base

@@ -158,8 +158,6 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
     config = replace(
         config, links=link_config_from_args(args, config.links), assess=with_user_data(config.assess)
     )
-    if args.identifiers:
-        config = replace(config, links=replace(config.links, identifiers=True))
     if args.fail_on is not None:
         config = replace(config, fail_on=parse_fail_on(args.fail_on))
     return config

@@ -29,8 +29,10 @@ _LINK_FLAGS = (
     ("allow_private", "allow_private"),
     ("archive", "archive_lookup"),
     ("soft_404_probe", "soft_404_probe"),
+    ("identifiers", "identifiers"),
 )
-"""Link flags that set one ``LinkCheckConfig`` field each: (argparse dest, field)."""
+"""Link flags that set one ``LinkCheckConfig`` field each: (argparse dest, field). A command that
+does not declare a flag (``--identifiers`` is ``audit``'s alone) leaves its field to the file."""
 
 
 def add_config_option(parser: argparse.ArgumentParser) -> None:
