@@ -16,8 +16,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from spector_refs.parse.core.labels import label_number, list_label, marker_label
+from spector_refs.parse.core.labels import label_number, labels_style, list_label, marker_label
 from spector_refs.parse.html import parse_html
+from spector_refs.parse.text import parse_text
 from spector_refs.parse.wikitext import parse_wikitext
 
 ENTRIES = range(1, 1001)
@@ -62,8 +63,8 @@ def test_alphabetic_styles_count_in_shortlex_order(style: str) -> None:
     assert [list_label(n, style) for n in ENTRIES] == expected
 
 
-@pytest.mark.parametrize("style", sorted(CSS_SYMBOLS))
-def test_alphabetic_labels_read_back(style: str) -> None:
+@pytest.mark.parametrize("style", [*sorted(CSS_SYMBOLS), *ROMAN_STYLES])
+def test_labels_read_back(style: str) -> None:
     assert [label_number(list_label(n, style), style) for n in ENTRIES] == list(ENTRIES)
 
 
@@ -150,6 +151,49 @@ def test_html_and_wikitext_pages_label_notes_alike(style: str) -> None:
     assert _html_notes(style, count) == _wikitext_notes(style, count) == expected
 
 
-def test_a_foreign_label_is_refused() -> None:
-    with pytest.raises(ValueError, match="not a lower-alpha list label"):
-        label_number("ab1", "lower-alpha")
+@pytest.mark.parametrize(
+    ("label", "style"),
+    [
+        ("ab1", "lower-alpha"),
+        ("iiii", "lower-roman"),
+        ("vx", "lower-roman"),
+        ("IV", "lower-roman"),
+        ("", "upper-roman"),
+    ],
+)
+def test_a_foreign_label_is_refused(label: str, style: str) -> None:
+    with pytest.raises(ValueError, match=f"not a {style} list label"):
+        label_number(label, style)
+
+
+@pytest.mark.parametrize(
+    ("labels", "style"),
+    [
+        (["a", "b", "c"], "lower-alpha"),
+        (["i", "ii", "iii", "iv"], "lower-roman"),
+        (["i"], "lower-roman"),
+        (["A", "B"], "upper-alpha"),
+        (["α", "β"], "lower-greek"),
+        (["b", "c"], None),
+    ],
+)
+def test_the_style_of_a_copied_list_is_read_from_its_labels(labels: list[str], style: str | None) -> None:
+    assert labels_style(labels) == style
+
+
+def test_text_and_wikitext_number_a_roman_notes_list_alike() -> None:
+    count = 12
+    wikitext = (
+        "Claim."
+        + "".join(f"{{{{efn-lr|Note {n}.}}}}" for n in range(1, count + 1))
+        + "\n\n== Notes ==\n{{notelist-lr}}\n"
+    )
+    labels = [_roman_by_digits(n) for n in range(1, count + 1)]
+    text = "Claim." + "".join(f"[{label}]" for label in labels) + "\nNotes edit\n"
+    text += "".join(f"{label}. ^ Note {n}.\n" for n, label in enumerate(labels, start=1))
+    from_wikitext, from_text = parse_wikitext(wikitext), parse_text(text)
+    for article in (from_wikitext, from_text):
+        assert [(ref.group, ref.number, ref.raw) for ref in article.references] == [
+            ("note", n, f"Note {n}.") for n in range(1, count + 1)
+        ]
+        assert next(c.notes for c in article.claims if c.block == "paragraph") == tuple(labels)

@@ -36,6 +36,7 @@ ALPHABETS = {
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
           (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))  # fmt: skip
 _ROMAN_RANGE = range(1, 4000)
+_ROMAN_SYMBOLS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 ROMAN_STYLES = frozenset({"lower-roman", "upper-roman"})
 LIST_STYLES = frozenset(ALPHABETS) | ROMAN_STYLES
 """Every list style this module labels; anything else counts in decimal."""
@@ -66,10 +67,16 @@ def marker_label(number: int, group: str | None, style: str | None = None) -> st
 
 
 def label_number(label: str, style: str) -> int:
-    """The entry number an alphabetic label stands for ("ab" → 28).
+    """The entry number a label stands for in a list of ``style`` ("ab" → 28, "xl" → 40).
 
-    Raises ValueError when ``label`` is not a label of that alphabetic style.
+    Raises ValueError when ``label`` is not a label of that style (roman
+    labels must be the canonical numeral, as the additive system writes it).
     """
+    if style in ROMAN_STYLES:
+        number = _roman_value(label.lower())
+        if number in _ROMAN_RANGE and list_label(number, style) == label:
+            return number
+        raise ValueError(f"{label!r} is not a {style} list label")
     alphabet = ALPHABETS.get(style, "")
     if not label or not alphabet or any(ch not in alphabet for ch in label):
         raise ValueError(f"{label!r} is not a {style} list label")
@@ -77,6 +84,26 @@ def label_number(label: str, style: str) -> int:
     for ch in label:
         number = number * len(alphabet) + alphabet.index(ch) + 1
     return number
+
+
+def labels_style(labels: list[str]) -> str | None:
+    """The list style whose entries 1, 2, 3… carry exactly these labels, if one does.
+
+    A copied notes list shows only its labels; "i, ii, iii" is lower-roman
+    (as lower-alpha it would be entries 9, 243, 6327), "a, b, c" lower-alpha.
+    """
+    for style in ("lower-alpha", "upper-alpha", "lower-roman", "upper-roman", "lower-greek"):
+        if all(list_label(n, style) == label for n, label in enumerate(labels, start=1)):
+            return style
+    return None
+
+
+def _roman_value(numeral: str) -> int:
+    """A roman numeral read subtractively (a smaller symbol before a larger one counts negative)."""
+    values = [_ROMAN_SYMBOLS.get(ch, 0) for ch in numeral]
+    if not values or 0 in values:
+        return 0
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 def _alphabetic(number: int, alphabet: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spector_refs.model import Claim
+from spector_refs.parse.core.labels import label_number
 from spector_refs.parse.core.tags import normalise_tag
 
 
@@ -211,7 +212,7 @@ def claims_from_tokens(
 
 _MARKER = re.compile(
     r"\[(?:(?P<number>\d{1,5})"
-    r"|(?P<note>[a-z]{1,2}|[A-Za-z][\w ]{0,15}? \d{1,4})"
+    r"|(?P<note>[a-z]{1,2}|[ivxlcdm]{3,12}|[A-Za-z][\w ]{0,15}? \d{1,4})"
     r"|(?P<tag>[^\[\]\d][^\[\]]{2,60}?))\]"
 )
 
@@ -239,11 +240,23 @@ def tokenize_rendered(text: str, line: int | None = None, column: int | None = 1
     return tokens
 
 
+def _is_roman_label(text: str) -> bool:
+    """ "iii", "xiv": a lower-roman notes label, as CSS writes it."""
+    try:
+        label_number(text, "lower-roman")
+    except ValueError:
+        return False
+    return True
+
+
 def _marker_token(match: re.Match[str]) -> Token | None:
     """The token a bracketed match stands for; None for ordinary bracketed prose."""
     if match.group("number"):
         return Marker(number=int(match.group("number")))
-    if match.group("note"):
-        return Marker(note=match.group("note"))
+    note = match.group("note")
+    if note and (len(note) <= 2 or " " in note or _is_roman_label(note)):
+        return Marker(note=note)
+    if note:  # "[mix]": letters of roman numerals, but no numeral
+        return None
     tag = normalise_tag(match.group("tag"))
     return Tag(tag) if tag else None

@@ -17,12 +17,14 @@ from pathlib import Path
 from spector_refs.model import Article, Claim, Reference
 from spector_refs.parse.core.cs1 import parse_rendered_citation
 from spector_refs.parse.core.fields import CitationFields
-from spector_refs.parse.core.labels import label_number, list_label
+from spector_refs.parse.core.labels import label_number, labels_style, list_label
 from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, NOTE_GROUP, REFERENCE_SECTIONS, SOURCES_GROUP
 from spector_refs.parse.core.tokens import claims_from_tokens, tokenize_rendered
 
 _HEADING = re.compile(r"^(?P<title>[^\s.].{0,80}?[^.,;:!?])(?: edit|\s*\[edit\])\s*$")
-_REFERENCE_LINE = re.compile(r"^\s*(?P<label>\d{1,5}|[a-z]{1,2})\.\s+(?:[\^↑]\s*)?(?P<body>.*)$")
+_REFERENCE_LINE = re.compile(
+    r"^\s*(?P<label>\d{1,5}|[a-z]{1,2}|[ivxlcdm]{3,12})\.\s+(?:[\^↑]\s*)?(?P<body>.*)$"
+)
 _BULLET = re.compile(r"^\s*(?:[•*·▪◦–-]|\d{1,3}[.)])\s+")
 _INFOBOX_MIN_ROWS = 4
 _INFOBOX_MAX_ROW = 60
@@ -138,13 +140,14 @@ def _read_references(block: list[tuple[int, str]], state: _State, group: str | N
             entries.append((number, str(len(state.references) + 1), _BULLET.sub("", line)))
         else:
             state.problems.append(f"line {number}: text in the reference list that is not an entry")
+    style = labels_style([label for _line, label, _body in entries if not label.isdigit()]) or "lower-alpha"
     for line_no, label, body in entries:
-        state.references.append(_reference(line_no, label, body, group, state))
+        number = int(label) if label.isdigit() else label_number(label, style)
+        state.references.append(_reference(line_no, number, label, body, group, state))
 
 
-def _reference(line: int, label: str, body: str, group: str | None, state: _State) -> Reference:
+def _reference(line: int, number: int, label: str, body: str, group: str | None, state: _State) -> Reference:
     """One entry: backlink letters give the cite count, the rest is CS1."""
-    number = int(label) if label.isdigit() else label_number(label, "lower-alpha")
     if not label.isdigit() and group is None:
         group = NOTE_GROUP
     backlinks, citation = _split_backlinks(body)
