@@ -20,6 +20,7 @@ from lxml import etree
 from spector_refs.model import Article
 from spector_refs.parse.html.body import read_body
 from spector_refs.parse.html.cite import reader_text
+from spector_refs.parse.html.nesting import DEEPEST_REAL_PAGE, depth, without_wrapper_chains
 from spector_refs.parse.html.refs import build_index, read_reference_lists
 
 _HTML_START = re.compile(
@@ -52,12 +53,17 @@ def looks_like_html(text: str) -> bool:
 
 def parse_html(text: str, *, title: str | None = None, path: str | None = None) -> Article:
     """Parse legacy-parser or Parsoid HTML of a Wikipedia article. Never raises on content."""
-    soup = BeautifulSoup(text, "lxml")
+    tree = lxml_tree(text)
+    if tree is not None and depth(tree) > DEEPEST_REAL_PAGE:
+        tree = without_wrapper_chains(text)
+        soup = BeautifulSoup(etree.tostring(tree, method="html", encoding="unicode"), "lxml")
+    else:
+        soup = BeautifulSoup(text, "lxml")
     root = content_root(soup)
     source_format = "parsoid-html" if is_parsoid(text) else "html"
     title = title or page_title(soup, text, path)
     try:
-        index = build_index(root, source_lines(text, soup))
+        index = build_index(root, source_lines(tree, soup))
         references, problems = read_reference_lists(index)
         claims, sources = read_body(root, index)
     except RecursionError:
@@ -110,18 +116,23 @@ def page_title(soup: BeautifulSoup, text: str, path: str | None) -> str | None:
     return Path(path).stem.replace("_", " ") if path else None
 
 
-def source_lines(text: str, soup: BeautifulSoup) -> dict[int, int]:
+def lxml_tree(text: str) -> etree._Element | None:
+    """The document as lxml reads it (None if it cannot): for line numbers and nesting depth."""
+    try:
+        return etree.fromstring(text, etree.HTMLParser(huge_tree=True))
+    except (ValueError, etree.LxmlError):
+        return None
+
+
+def source_lines(tree: etree._Element | None, soup: BeautifulSoup) -> dict[int, int]:
     """Source line of every element, keyed by ``id(tag)``; empty if unknown.
 
     BeautifulSoup does not keep line numbers with the lxml parser, but lxml
     itself does and builds the same elements in the same order from the same
     libxml2 parse; the two trees are paired element by element, and if they
-    differ at all no line numbers are given rather than wrong ones.
+    differ at all no line numbers are given rather than wrong ones. (A tree
+    whose wrapper chains were cut still carries each kept element's line.)
     """
-    try:
-        tree = etree.fromstring(text, etree.HTMLParser())
-    except (ValueError, etree.LxmlError):
-        return {}
     if tree is None:
         return {}
     elements = [el for el in tree.iter() if isinstance(el.tag, str)]
