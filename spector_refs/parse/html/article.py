@@ -141,4 +141,4 @@ def source_lines(tree: etree._Element | None, soup: BeautifulSoup) -> dict[int, 
         return {}
     pairs = zip(elements, tags, strict=True)
     # lxml numbers lines from 1 and gives None for built nodes (lxml-stubs 0.5.1 types it loosely)
-    return {id(tag): el.sourceline for el, tag in pairs if isinstance(el.sourceline, int)}
+    return {id(tag): line for el, tag in pairs if isinstance(line := el.sourceline, int)}

@@ -55,7 +55,8 @@ def cut_wrapper_chains(tree: etree._Element) -> None:
     their heads (a wrapper whose parent is not one), so each element is
     visited once however the chains nest.
     """
-    heads = [el for el in tree.iter() if _is_wrapper(el) and not _is_wrapper(el.getparent())]
+    elements = list(tree.iter())  # listed first: lxml's iterator slows down as the loop makes proxies
+    heads = [el for el in elements if _is_wrapper(el) and not _is_wrapper(el.getparent())]
     for head in heads:
         chain = [head]
         while _is_wrapper(chain[-1][0]):
@@ -63,7 +64,9 @@ def cut_wrapper_chains(tree: etree._Element) -> None:
         if len(chain) <= 2 * _KEPT_LINKS:
             continue
         top, bottom = chain[_KEPT_LINKS - 1], chain[-_KEPT_LINKS]
-        bottom.getparent().remove(bottom)  # detached first: replacing its own ancestor would drop it too
+        parent = bottom.getparent()
+        if parent is not None:  # always: bottom is below top; detached first, or top's replace would drop it
+            parent.remove(bottom)
         bottom.tail = top[0].tail
         top.replace(top[0], bottom)
 
