@@ -139,6 +139,9 @@ def source_lines(tree: etree._Element | None, soup: BeautifulSoup) -> dict[int, 
     tags = soup.find_all(True)
     if len(elements) != len(tags) or any(el.tag != tag.name for el, tag in zip(elements, tags, strict=True)):
         return {}
-    pairs = zip(elements, tags, strict=True)
-    # lxml numbers lines from 1 and gives None for built nodes (lxml-stubs 0.5.1 types it loosely)
-    return {id(tag): line for el, tag in pairs if isinstance(line := el.sourceline, int)}
+    lines: dict[int, int] = {}
+    for el, tag in zip(elements, tags, strict=True):
+        line: object = el.sourceline  # an int from 1, None for built nodes (lxml-stubs 0.5.1 says `...`)
+        if isinstance(line, int):
+            lines[id(tag)] = line
+    return lines
