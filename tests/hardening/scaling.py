@@ -7,8 +7,8 @@ code gives about 10, quadratic about 100, and catastrophic regex backtracking
 far more, so a generous bound (25) separates them on any machine. n is raised
 until the small input takes long enough to time reliably, and the large run is
 cut off with :func:`time_limit` at 1.5 times the allowed ratio (5 to 15 s of
-wall time, which a loaded machine stretches), so a regression fails within
-seconds instead of stalling the suite.
+CPU time, so a loaded machine cuts off no linear run), so a regression fails
+within seconds instead of stalling the suite.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ def measure_scaling(run: Callable[[str], object], make: Callable[[int], str], n:
     large = make(10 * n)
     budget = min(max(_MIN_BUDGET, small_seconds * MAX_RATIO * 1.5), _MAX_BUDGET)
     try:
-        with time_limit(budget):
+        with time_limit(budget, cpu=True):
             large_seconds = _best_time(run, large, 1)
         if large_seconds < budget / 3:
             large_seconds = min(large_seconds, _best_time(run, large, 1))
