@@ -9,6 +9,8 @@ output again changes nothing.
 
 from __future__ import annotations
 
+import io
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -177,9 +179,6 @@ def test_bad_input_is_one_line_and_exit_2(args, message, tmp_path, monkeypatch, 
 
 
 def test_standard_input_without_citations_is_no_change(monkeypatch, capsys):
-    import io
-    import sys
-
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"'''Hi''' there.\n")))
     assert main(["fix", "-", "--dry-run", "--no-cache"]) == 0
     assert capsys.readouterr().out == "Edit summary: No changes\n"
@@ -190,3 +189,12 @@ def test_binary_input_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["fix", str(tmp_path / "page.wiki"), "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "binary" in err
+
+
+def test_stdin_is_fixed_like_the_file(article, world, tmp_path, monkeypatch, capsys):
+    """``-`` is documented for every command that takes input: fix reads the wikitext from stdin."""
+    from_file = tmp_path / "from-file.wiki"
+    assert fix(article, "--assume-dead-now", "--no-cache", "-o", from_file) == 0
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(article.read_bytes())))
+    assert fix("-", "--assume-dead-now", "--no-cache") == 0
+    assert capsys.readouterr().out == from_file.read_text(encoding="utf-8")
