@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from spector_refs.collect.documents import ARTICLE, BIBLIOGRAPHY, URL_LIST, document_kind, is_url
+from spector_refs.collect.documents import ARTICLE, BIBLIOGRAPHY, STDIN, URL_LIST, is_url, read_input
 from spector_refs.collect.wiki import fetch_article, fetch_wikitext, is_page_url
 from spector_refs.errors import InputError
 from spector_refs.inputs import decode_document, read_document
@@ -118,12 +118,10 @@ def read_article(
         return fetch_article(target, wiki=wiki or "en", source=source, revision=revision)
     if is_url(target):
         return Skipped(target, NOT_A_PAGE)
-    stdin = target == "-"
-    text = decode_document(sys.stdin.buffer.read(), name="stdin") if stdin else read_document(target)
-    kind = document_kind(text, "" if stdin else target)
+    name, text, kind = read_input(target)
     if kind != ARTICLE:
-        return Skipped("stdin" if stdin else target, _NOT_ARTICLES[kind])
-    article = parse(text if stdin else Path(target), format=input_format)
+        return Skipped(name, _NOT_ARTICLES[kind])
+    article = parse(text if target == STDIN else Path(target), format=input_format)
     if scanned and not article.references and not any(claim.refs or claim.notes for claim in article.claims):
         return Skipped(target, "neither references nor citation markers, so not an article")
     return article

@@ -9,8 +9,12 @@ collector: :mod:`.articles` and :mod:`.targets` decide what each kind becomes.
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
+from spector_refs.inputs import decode_document, read_document
+
+STDIN = "-"
 ARTICLE, BIBLIOGRAPHY, URL_LIST = "article", "bibliography", "URL list"
 BIB_SUFFIXES = frozenset({".bib", ".bibtex"})
 URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\x00-\x1f\x7f]+$")
@@ -41,3 +45,12 @@ def document_kind(text: str, name: str = "") -> str:
     if looks_like_url_list(text):
         return URL_LIST
     return ARTICLE
+
+
+def read_input(argument: str) -> tuple[str, str, str]:
+    """(its name in messages, its text, its kind) of ``-`` (standard input) or a file."""
+    if argument == STDIN:
+        text = decode_document(sys.stdin.buffer.read(), name="stdin")
+        return "stdin", text, document_kind(text)
+    text = read_document(argument)
+    return argument, text, document_kind(text, argument)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,14 +18,14 @@ from spector_refs.collect.articles import ARTICLE_SUFFIXES, expand_arguments
 from spector_refs.collect.documents import (
     BIB_SUFFIXES,
     BIBLIOGRAPHY,
+    STDIN,
     URL_LINE,
     URL_LIST,
-    document_kind,
     is_url,
+    read_input,
 )
 from spector_refs.collect.wiki import fetch_article, is_page_url
 from spector_refs.dates import parse_date
-from spector_refs.inputs import decode_document, read_document
 from spector_refs.model import LinkTarget, distinct_targets
 from spector_refs.parse import parse
 
@@ -101,13 +100,10 @@ def read_targets(target: str | os.PathLike[str]) -> Targets:
         if is_page_url(name):
             return Targets(tuple(fetch_article(name).link_targets()))
         return Targets((LinkTarget(name.strip()),))
-    stdin = name == "-"
-    text = decode_document(sys.stdin.buffer.read(), name="stdin") if stdin else read_document(target)
-    label = "stdin" if stdin else name
-    kind = document_kind(text, "" if stdin else name)
+    label, text, kind = read_input(name)
     if kind == BIBLIOGRAPHY:
         return targets_from_bib(text, label)
     if kind == URL_LIST:
         return targets_from_list(text, label)
-    article = parse(text) if stdin else parse(target)
+    article = parse(text) if name == STDIN else parse(target)
     return Targets(tuple(article.link_targets()))
