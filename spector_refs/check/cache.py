@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from spector_refs.errors import ConfigError
 from spector_refs.model import CheckRecord, LinkResult, Verdict
@@ -126,19 +126,14 @@ class LinkCache:
                 found[url] = decode_result(payload, page, histories.get(url, []))
         return found
 
-    def _histories(self, urls: list[str]) -> dict[str, list[dict]]:
+    def _histories(self, urls: list[str]) -> dict[str, list[dict[str, Any]]]:
         marks = ",".join("?" * len(urls))
         rows = self._db.execute(
             f"SELECT url, checked_at, verdict, status_code FROM checks WHERE url IN ({marks})"
             " ORDER BY url, checked_at, rowid",
             urls,
         ).fetchall()
-        histories: dict[str, list[dict]] = {}
-        for url, checked_at, verdict, status in rows:
-            histories.setdefault(url, []).append(
-                {"checked_at": checked_at, "verdict": verdict, "status_code": status}
-            )
-        return histories
+        return group_histories(rows)
 
     def history(self, url: str) -> tuple[CheckRecord, ...]:
         """Every recorded check of ``url``, oldest first."""
@@ -202,6 +197,20 @@ def encode_result(result: LinkResult) -> tuple[str, bytes | None]:
     stored = replace(result, history=(), from_cache=False)
     page = zlib.compress(result.text.encode("utf-8")) if result.text else None
     return json.dumps(link_result_to_dict(stored)), page
+
+
+def group_histories(rows: Iterable[tuple[str, str, str, int | None]]) -> dict[str, list[dict[str, Any]]]:
+    """(url, checked_at, verdict, status) rows, in order, as each URL's history in its JSON shape.
+
+    Both link histories (SQLite here, PostgreSQL in :mod:`pgcache`) answer
+    a batch of URLs with one query and share this one reading of the rows.
+    """
+    histories: dict[str, list[dict[str, Any]]] = {}
+    for url, checked_at, verdict, status in rows:
+        histories.setdefault(url, []).append(
+            {"checked_at": checked_at, "verdict": verdict, "status_code": status}
+        )
+    return histories
 
 
 def decode_result(payload: str, page: bytes | None, history: list[dict]) -> LinkResult:

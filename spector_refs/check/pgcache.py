@@ -17,7 +17,13 @@ from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
 
-from spector_refs.check.cache import NOT_RECORDED, SCHEMA_VERSION, decode_result, encode_result
+from spector_refs.check.cache import (
+    NOT_RECORDED,
+    SCHEMA_VERSION,
+    decode_result,
+    encode_result,
+    group_histories,
+)
 from spector_refs.errors import ConfigError
 from spector_refs.model import CheckRecord, LinkResult, Verdict
 
@@ -89,12 +95,7 @@ class PostgresLinkCache:
             " ORDER BY url, checked_at, id",
             (urls,),
         ).fetchall()
-        histories: dict[str, list[dict[str, Any]]] = {}
-        for url, checked_at, verdict, status in rows:
-            histories.setdefault(url, []).append(
-                {"checked_at": checked_at, "verdict": verdict, "status_code": status}
-            )
-        return histories
+        return group_histories(rows)
 
     def history(self, url: str) -> tuple[CheckRecord, ...]:
         """Every recorded check of ``url``, oldest first."""
