@@ -124,7 +124,7 @@ def test_kill_nine_between_write_and_rename(tmp_path: Path, command: list[str]) 
     args = [str(article) if a == "ARTICLE" else str(output) if a == "OUTPUT" else a for a in command]
     child = start_cli(args, cwd=tmp_path, prelude=HOLD_BEFORE_RENAME.format(flag=str(flag)))
     deadline = time.monotonic() + 60
-    while not flag.exists():
+    while not (flag.exists() and flag.read_text()):  # written in two steps: wait for the name too
         assert child.poll() is None, child.communicate()[1].decode()[-2000:]
         assert time.monotonic() < deadline
         time.sleep(0.02)
