@@ -29,11 +29,16 @@ COMMANDS = {
     "parse": ["parse", "ARTICLE", "-o", "OUTPUT"],
     "audit": ["audit", "--no-links", "ARTICLE", "--format", "json", "-o", "OUTPUT"],
     "links": ["links", "ARTICLE", "--no-cache", "-o", "OUTPUT"],
+    "fix": ["fix", "ARTICLE", "--no-cache", "-o", "OUTPUT"],
 }
 
 
-def _article(tmp_path: Path) -> Path:
-    """An article without URLs, so ``links`` needs no network."""
+def _article(tmp_path: Path, command: str = "bib") -> Path:
+    """An article without URLs, so ``links`` needs no network; wikitext for ``fix``, which edits it."""
+    if command == "fix":
+        path = tmp_path / "article.wiki"
+        path.write_text("A claim.<ref>{{cite book |title=A Book |year=2001}}</ref>\n", encoding="utf-8")
+        return path
     path = tmp_path / "article.txt"
     path.write_text(text_article(3), encoding="utf-8")
     return path
@@ -57,11 +62,12 @@ def test_symlink_is_written_through(tmp_path: Path, command: str) -> None:
     target.write_text("old\n", encoding="utf-8")
     link = tmp_path / "link.txt"
     link.symlink_to(target)
-    _ok(run_cli(_args(command, _article(tmp_path), link)))
+    article = _article(tmp_path, command)
+    _ok(run_cli(_args(command, article, link)))
     assert link.is_symlink() and link.resolve() == target.resolve()
     assert target.read_text(encoding="utf-8") not in ("", "old\n")
     assert sorted(p.name for p in target_dir.iterdir()) == ["out.txt"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt", "link.txt", "real"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([article.name, "link.txt", "real"])
 
 
 def test_dangling_symlink_creates_its_target(tmp_path: Path) -> None:
@@ -78,7 +84,7 @@ def test_fifo_is_written_not_replaced(tmp_path: Path, command: str) -> None:
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    _ok(run_cli(_args(command, _article(tmp_path), fifo), timeout=60))
+    _ok(run_cli(_args(command, _article(tmp_path, command), fifo), timeout=60))
     reader.join(30)
     assert stat.S_ISFIFO(fifo.lstat().st_mode), "the FIFO was replaced"
     assert received and received[0].strip()
@@ -88,7 +94,7 @@ def test_fifo_is_written_not_replaced(tmp_path: Path, command: str) -> None:
 def test_device_is_written_not_replaced(tmp_path: Path, command: str) -> None:
     """``-o /dev/null`` must leave the device node alone (root could replace it)."""
     before = os.stat("/dev/null")
-    _ok(run_cli(_args(command, _article(tmp_path), "/dev/null")))
+    _ok(run_cli(_args(command, _article(tmp_path, command), "/dev/null")))
     after = os.stat("/dev/null")
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
 
@@ -120,10 +126,10 @@ def test_existing_mode_is_kept(tmp_path: Path, command: str) -> None:
     output = tmp_path / "out.txt"
     output.write_text("old\n", encoding="utf-8")
     output.chmod(0o644)
-    _ok(run_cli(_args(command, _article(tmp_path), output)))
+    _ok(run_cli(_args(command, _article(tmp_path, command), output)))
     assert stat.S_IMODE(output.stat().st_mode) == 0o644
     output.chmod(0o640)
-    _ok(run_cli(_args(command, _article(tmp_path), output)))
+    _ok(run_cli(_args(command, _article(tmp_path, command), output)))
     assert stat.S_IMODE(output.stat().st_mode) == 0o640
 
 
@@ -143,7 +149,7 @@ def test_new_file_honours_the_umask(tmp_path: Path, umask: int) -> None:
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_input_is_never_overwritten(tmp_path: Path, command: str) -> None:
-    article = _article(tmp_path)
+    article = _article(tmp_path, command)
     before = article.read_bytes()
     line = assert_one_line_error(run_cli(_args(command, article, article)))
     assert "input" in line
