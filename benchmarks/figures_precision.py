@@ -278,8 +278,9 @@ HELD_OUT_2 = [
     Case("two thousand soldiers were deployed", ("Some 2,000 troops were sent.",)),
     Case("three thousand soldiers were deployed", ("Some 2,000 troops were sent.",), ("three thousand",)),
 ]
-# Final held-out cases of issue 15: written after the fixes that HELD_OUT_2 led to (sums over the English
-# reading of "2,977", "a decade", "four and a half thousand") and never tuned on.
+# Fifth round, held out in issue 15 at precision 0.71 (written after the fixes that HELD_OUT_2 led to:
+# sums over the English reading of "2,977", "a decade", "four and a half thousand"), then used for fixes
+# (titles before names, category words a source drops, acronyms inside capitals, shares in words).
 HELD_OUT_3 = [
     Case("the fire destroyed 1,300 homes", ("Some 1,100 houses and 200 apartments burned.",)),
     Case("the fire destroyed 1,500 homes", ("Some 1,100 houses and 200 apartments burned.",), ("1,500",)),
@@ -377,7 +378,7 @@ def main() -> int:
         ("second round", SECOND_ROUND),
         ("third round (held out, then used for fixes)", HELD_OUT),
         ("fourth round (held out at 0.78, then used for fixes)", HELD_OUT_2),
-        ("held-out (issue 15, final)", HELD_OUT_3),
+        ("fifth round (held out at 0.71, then used for fixes)", HELD_OUT_3),
     )
     for label, cases in (*rounds, ("all", CASES)):
         result = score(cases)

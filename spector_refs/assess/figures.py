@@ -19,7 +19,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import combinations
 
-from spector_refs.assess.numbers import QUANTITY, SPELT_NUMBER, Quantity, read_quantities, spelt_number
+from spector_refs.assess.numbers import (
+    COUNT_OF,
+    FRACTION,
+    QUANTITY,
+    ROUND_WORD,
+    SPELT_NUMBER,
+    Quantity,
+    read_quantities,
+    read_word_quantities,
+    spelt_number,
+    spelt_tolerance,
+)
 from spector_refs.dates import parse_date
 
 MONTH_NUMBERS = {
@@ -44,26 +55,24 @@ _DAY_MONTH = re.compile(
 )
 _MONTH_DAY = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})(?![\d/.])")
 """A day without its year as Americans name events ("9/11"): a source's year-less date."""
-_A_SCALE = re.compile(r"\b(?:a|one)\s+(hundred|thousand|million|billion|decade|century)\b", re.I)
-_A_MULTIPLIER = {
-    "hundred": 100.0,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "decade": 10.0,
-    "century": 100.0,
-}
-_AND_A_HALF = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+and\s+a\s+half\s+(thousand|million|billion)\b",
-    re.I,
+_A_PERIOD = re.compile(r"\b(?:a|one)\s+(decade|century)\b", re.I)
+_PERIOD_YEARS = {"decade": 10.0, "century": 100.0}
+_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?|\b\d{1,2}\s*[ap]\.m\.|\b\d{1,2}\s*[ap]m\b", re.I
 )
+"""A time of day ("10:30 a.m."): time zones shift it between sources, so it is no figure to check."""
+_YEAR_RANGE = re.compile(r"\b(1[5-9]\d\d|20\d\d)[–-](\d\d)\b(?![–-]?\d)")
+"""A season or span written "2019–20": one year and its end, not the number 20."""
+_SHARE_CLAIMED = re.compile(r"\s+of\b")
+_SHARE_AFTER = re.compile(r"\b(?:by|than|about|nearly|almost|roughly|some|over|under)\s+$", re.I)
 _SENTENCE = re.compile(r"[^.!?;]+")
 _MAX_ADDENDS = 6
 """Numbers of one sentence that may add up to a claimed total ("227 passengers and 12 crew" is 239)."""
 _HYPHEN_AFTER_NUMBER = re.compile(r"(?<=\d)[-–](?=[A-Za-z]|\d)")
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
-_PARTICLE = r"(?:of|de|del|der|van|von|al|bin|la|le|du|da)"
+_PARTICLES = ("of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da")
+_PARTICLE = rf"(?:{'|'.join(_PARTICLES)})"
 _NAME = re.compile(rf"\b[A-Z][\w'’.-]*[a-z]\w*(?:\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’.-]*)+")
 # fmt: off
 _NAME_STOP = frozenset(
@@ -82,9 +91,30 @@ GENERIC_NAME_WORDS = frozenset(
     house committee commission tower bridge street road avenue square park river lake mountain mount island
     airport station cathedral church palace castle museum university college school hospital prize award
     festival summit treaty act north south east west central new old great upper lower city state republic
-    kingdom empire""".split()
+    kingdom empire space telescope station agency ministry department office bureau service services police
+    army navy party bank company corporation group institute foundation society association league club
+    centre center hall stadium arena theatre theater opera gallery library building reef dam canal bay sea
+    ocean valley desert forest garden gardens zoo market exchange fund organization organisation programme
+    program project mission trophy port harbour harbor railway hotel network""".split()
 )
-"""Category words of names: a name of nothing but these is paraphrased too freely to check."""
+"""Category words of names: a name of nothing but these is paraphrased too freely to check, and a
+source may drop them from a longer name ("Hubble" for "Hubble Space Telescope")."""
+# fmt: off
+TITLES = frozenset(
+    """prime minister president vice chancellor king queen prince princess pope senator sen. governor gov.
+    mayor gen. sir dame dr dr. mr mr. mrs mrs. ms ms. lord lady judge chief secretary attorney director
+    chairman chairwoman ceo archbishop bishop saint st. rev. reverend captain capt. colonel col.
+    lieutenant lt. admiral sheikh emperor empress duke duchess baron professor prof. representative rep.
+    speaker commissioner ambassador deputy acting chancellor premier crown""".split()
+)
+# fmt: on
+"""Offices and honorifics written before a name ("Prime Minister Rishi Sunak"): a source names the person
+without them, so they are no part of the name to look for."""
+_RENAMED = re.compile(
+    r"\s*[(,]\s*(?:formerly|previously|now|later|renamed|née|then|also\s+known\s+as|known\s+as|aka)"
+    r"(?:\s+(?:known\s+as|called|named))?\s+(?:the\s+)?(?P<other>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+)
+"""What joins a name to another name of the same thing: "Twitter (now X)", "Meta (formerly Facebook)"."""
 ALIASES = {
     "united states": ("u.s.", "us", "usa", "u.s.a.", "america", "american"),
     "united kingdom": ("uk", "u.k.", "britain", "british"),
@@ -102,6 +132,8 @@ class Figure:
     quantity: Quantity | None = None
     date: str | None = None
     words: tuple[str, ...] = field(default=())
+    renamed: tuple[tuple[str, ...], ...] = ()
+    """Other names the claim gives the same thing ("Twitter (now X)"): any of them will do."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +145,7 @@ class SourceFacts:
     words: frozenset[str]
     text: str
     masked: str = ""
+    capitals: frozenset[str] = frozenset()
 
     @cached_property
     def totals(self) -> tuple[Quantity, ...]:
@@ -127,13 +160,14 @@ class SourceFacts:
         # "a 20-year sentence", "voted 52-48": the numbers still count in a source
         masked = _HYPHEN_AFTER_NUMBER.sub(" ", masked)
         quantities = [quantity for _, quantity in read_quantities(masked)]
+        quantities += [quantity for _, quantity in read_word_quantities(masked)]
         quantities += [figure.quantity for figure in _spelt_figures(masked) if figure.quantity]
-        quantities += [_round(_A_MULTIPLIER[m.group(1).lower()]) for m in _A_SCALE.finditer(masked)]
-        quantities += [_and_a_half(m) for m in _AND_A_HALF.finditer(masked)]
+        quantities += [_period(match) for match in _A_PERIOD.finditer(masked)]
         words = frozenset(re.findall(r"[\w.]+", text.casefold()))
         squeezed = " ".join(text.casefold().split())
         words |= {w.strip(".") for w in words}
-        return cls(tuple(quantities), frozenset(dates), words, squeezed, masked)
+        capitals = frozenset(re.findall(r"[A-Z]{2,}", text))
+        return cls(tuple(quantities), frozenset(dates), words, squeezed, masked, capitals)
 
     def states(self, figure: Figure) -> bool:
         """Whether this page states the figure in some form."""
@@ -142,7 +176,7 @@ class SourceFacts:
         if figure.kind == "year":
             return figure.text in self.words or any(date.startswith(figure.text) for date in self.dates)
         if figure.kind == "name":
-            return _name_stated(figure.words, self)
+            return any(_name_stated(words, self) for words in (figure.words, *figure.renamed))
         quantity = figure.quantity
         if quantity is None:
             return False
@@ -156,6 +190,11 @@ def extract_figures(claim: str) -> list[Figure]:
     masked, _ = _take_dates(claim)
     dates = ((m.group(0), parse_date(_clean_date(m.group(0)))) for m in DATE.finditer(claim))
     figures = [Figure(text, "date", date=iso) for text, iso in dates if iso]
+    masked = _TIME.sub(_blank, masked)
+    figures += [Figure(m.group(1), "year") for m in _YEAR_RANGE.finditer(masked)]
+    masked = _YEAR_RANGE.sub(_blank, masked)
+    masked, worded = _worded_figures(masked)
+    figures += worded
     for match, quantity in read_quantities(masked):
         if not _inside_name(masked, match):
             figures.append(_number_figure(match.group(0).strip().rstrip("."), quantity))
@@ -171,16 +210,34 @@ def unverified_figures(claim: str, sources: Iterable[str]) -> list[Figure]:
     return [figure for figure in extract_figures(claim) if not any(page.states(figure) for page in facts)]
 
 
-def _round(value: float) -> Quantity:
-    """ "a thousand": a round figure, as exact as "1,000" written out."""
-    return Quantity(frozenset({value}), None, 0.5)
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
 
 
-def _and_a_half(match: re.Match[str]) -> Quantity:
-    """ "four and a half thousand" → 4,500."""
-    whole = match.group(1)
-    number = float(whole) if whole.isdigit() else float(spelt_number(whole) or 0)
-    return _round((number + 0.5) * _A_MULTIPLIER[match.group(2).lower()])
+def _period(match: re.Match[str]) -> Quantity:
+    """ "a decade" in a source: 10 (years), as exact as "10" written out."""
+    return Quantity(frozenset({_PERIOD_YEARS[match.group(1).lower()]}), None, 0.5)
+
+
+def _worded_figures(text: str) -> tuple[str, list[Figure]]:
+    """Round words and shares of a claim ("a thousand", "a third of", "one in five"), blanked out after.
+
+    Blanking keeps "two" of "two-thirds" from being read as the number 2. A
+    share word is a figure only where it measures something ("a third of the
+    votes", "rose by a third"), not in "a third term" or "a quarter century".
+    """
+    figures = []
+    for match, quantity in read_word_quantities(text):
+        if match.re is COUNT_OF:
+            continue  # "9 of the 12 jurors": two counts, each checked as written
+        measures = match.re is not FRACTION or bool(
+            _SHARE_CLAIMED.match(text, match.end()) or _SHARE_AFTER.search(text[: match.start()])
+        )
+        if measures:
+            kind = "number" if match.re is ROUND_WORD else "quantity"
+            figures.append(Figure(" ".join(match.group(0).split()), kind, quantity))
+        text = text[: match.start()] + _blank(match) + text[match.end() :]
+    return text, figures
 
 
 def _sums(text: str) -> list[Quantity]:
@@ -212,7 +269,8 @@ def _spelt_figures(text: str) -> list[Figure]:
         value = spelt_number(match.group(0))
         # a lone "million" is "a million", "half a million", "millions of": no count to check
         if value is not None and match.group(0).lower() not in _MULTIPLIER_WORDS:
-            figures.append(Figure(match.group(0), "number", Quantity(frozenset({float(value)}), None, 0.5)))
+            quantity = Quantity(frozenset({float(value)}), None, spelt_tolerance(match.group(0), value))
+            figures.append(Figure(match.group(0), "number", quantity))
     return figures
 
 
@@ -295,15 +353,36 @@ def _checkable(words: Sequence[str]) -> bool:
 
 
 def _names(claim: str) -> Sequence[Figure]:
-    figures = []
+    """Runs of two or more capitalised words, without a leading article or title; renamed pairs as one."""
+    figures: list[Figure] = []
+    skip_until = -1
     for match in _NAME.finditer(claim):
-        text = match.group(0).rstrip(".")
-        while text.split()[0] in _NAME_STOP and len(text.split()) > 1:
-            text = text.split(None, 1)[1]
-        words = [word.rstrip(".") for word in text.split()]
+        if match.start() < skip_until:
+            continue  # the other name of a renamed pair, checked with the first
+        words = _without_titles(match.group(0).rstrip(".").split())
+        text = " ".join(words)
         if sum(word[0].isupper() for word in words) >= 2 and _checkable(words):
-            figures.append(Figure(text, "name", words=tuple(words)))
+            renamed = _RENAMED.match(claim, match.end())
+            others = (tuple(renamed.group("other").split()),) if renamed else ()
+            skip_until = renamed.end() if renamed else skip_until
+            figures.append(Figure(text, "name", words=words, renamed=others))
     return figures
+
+
+def _without_titles(words: Sequence[str]) -> tuple[str, ...]:
+    """ "Prime Minister Rishi Sunak" → Rishi Sunak, "Secretary of State Antony Blinken" → Antony Blinken."""
+    words = list(words)
+    titled = False
+    while len(words) > 1:
+        first = words[0].casefold()
+        if first in TITLES:
+            titled = True
+        elif not (
+            words[0] in _NAME_STOP or (titled and (first in _PARTICLES or first in GENERIC_NAME_WORDS))
+        ):
+            break
+        words.pop(0)
+    return tuple(word.rstrip(".") for word in words)
 
 
 def _acronyms(words: Sequence[str]) -> set[str]:
@@ -311,6 +390,12 @@ def _acronyms(words: Sequence[str]) -> set[str]:
     capitals = "".join(word[0] for word in words if word[0].isupper())
     every = "".join(word[0] for word in words)
     return {text.casefold() for text in (capitals, every) if len(text) >= 2}
+
+
+def _within_capitals(acronym: str, capitals: frozenset[str]) -> bool:
+    """ "EP" in "MEPs" (members of the EP): an acronym inside a slightly longer one of the page."""
+    acronym = acronym.upper()
+    return any(acronym in word and len(word) <= len(acronym) + 2 for word in capitals if word != acronym)
 
 
 def _name_stated(words: Sequence[str], page: SourceFacts) -> bool:
@@ -321,7 +406,8 @@ def _name_stated(words: Sequence[str], page: SourceFacts) -> bool:
         return True
     if len(folded) <= 3 and len(folded[-1]) >= 4 and folded[-1] in page.words:
         return True
-    if _acronyms(words) & page.words:
+    acronyms = _acronyms(words)
+    if acronyms & page.words or any(_within_capitals(acronym, page.capitals) for acronym in acronyms):
         return True
     distinctive = [word for word in folded if word not in GENERIC_NAME_WORDS]
     if len(distinctive) < len(folded) and all(word in page.words for word in distinctive):

@@ -6,13 +6,15 @@ compared as values: a number (every reading of an ambiguous separator, since
 ("million", "Mio.", "bn"), in a dimension (a currency, mass in kilograms,
 length in metres, percent) and with the precision it was written with, so
 that "$53 million" is a rounding of "$53.4 million" and "300" of "288".
-Spelt-out numbers ("two hundred eighty-eight") are read too.
+Spelt-out numbers ("two hundred eighty-eight"), round words ("a thousand",
+"two and a half million") and shares ("a third", "two-thirds", "one in five",
+"41 of 102", read as percentages) are read too.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _SCALES = {
@@ -80,6 +82,8 @@ class Quantity:
     dimension: str | None
     tolerance: float
     converted: bool = False
+    rough: bool = False
+    """A source's word for a share ("a third") covers every value it rounds, so its own tolerance counts."""
 
     def matches(self, other: Quantity) -> bool:
         """Whether ``other`` (read from a source) says the same as this (read from a claim).
@@ -92,8 +96,9 @@ class Quantity:
             return False
         # a unit conversion (lb to kg) rounds, so allow 1 % there
         relative = 0.01 if self.converted or other.converted else 0.0
+        theirs_rough = other.tolerance if other.rough else 0.0
         return any(
-            abs(mine - theirs) <= max(self.tolerance, abs(mine) * relative)
+            abs(mine - theirs) <= max(self.tolerance, theirs_rough, abs(mine) * relative)
             for mine in self.values
             for theirs in other.values
         )
@@ -126,6 +131,27 @@ def quantity_from_match(match: re.Match[str]) -> Quantity | None:
     values = frozenset(value * scale * factor for value in readings.values())
     tolerance = min(_tolerance(text, value) for text, value in readings.items()) * scale * factor
     return Quantity(values, dimension, tolerance, converted=factor != 1.0)
+
+
+def read_word_quantities(text: str) -> Iterator[tuple[re.Match[str], Quantity]]:
+    """Quantities in words that :data:`QUANTITY` and :data:`SPELT_NUMBER` misread.
+
+    "a thousand" and "two and a half million" are round figures; "a third",
+    "two-thirds" and "one in five" are shares, read as the percentage they
+    round (so "35 percent" is "more than a third"); "41 of 102" is the
+    exact share 40.2 %. Overlapping readings keep the longest.
+    """
+    readings = [
+        (match, quantity)
+        for pattern, reader in _WORD_READERS
+        for match in pattern.finditer(text)
+        if (quantity := reader(match))
+    ]
+    found: list[tuple[re.Match[str], Quantity]] = []
+    for match, quantity in sorted(readings, key=lambda item: item[0].start() - item[0].end()):
+        if not any(_overlap(match, other) for other, _ in found):
+            found.append((match, quantity))
+    yield from sorted(found, key=lambda item: item[0].start())
 
 
 def number_readings(text: str) -> dict[str, float]:
@@ -161,6 +187,14 @@ def _tolerance(digits: str, value: float) -> float:
     return min(10.0 ** min(trailing, len(digits) - 1) / 2, abs(value) * 0.05)
 
 
+def spelt_tolerance(text: str, value: float) -> float:
+    """How far a spelt-out number may round: "three million" as "3 million", "three hundred" as "300"."""
+    last = text.lower().split()[-1] if text.split() else ""
+    if last in _MULTIPLIERS and last != "hundred":
+        return _MULTIPLIERS[last] / 2
+    return _tolerance(f"{value:.0f}", value)
+
+
 def spelt_number(text: str) -> int | None:
     """The value of a spelt-out number: "two hundred eighty-eight" → 288, "a dozen" → 12."""
     total = current = 0
@@ -180,3 +214,87 @@ def spelt_number(text: str) -> int | None:
         else:
             return None
     return total + current
+
+
+_SMALL = r"a|an|one|two|three|four|five|six|seven|eight|nine|ten"
+_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5,
+    "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+FRACTION = re.compile(rf"\b(?P<top>{_SMALL})[\s-]+(?P<bottom>{'|'.join(_DENOMINATORS)})\b", re.I)
+"""A share in words: "a third", "two-thirds", "three quarters" (not "the third", an ordinal)."""
+ONE_IN = re.compile(
+    rf"\b(?P<top>{_SMALL}|\d+)\s+(?:in|out\s+of)\s+(?P<bottom>two|three|four|five|six|seven|eight|nine|ten"
+    r"|twenty|a\s+hundred|a\s+thousand|\d+)\b(?![.,]\d)",
+    re.I,
+)
+"""A share as a ratio: "one in five", "nine out of ten", "1 in 4"."""
+COUNT_OF = re.compile(
+    r"(?<![\w.,])(?P<top>\d[\d,]*)\s+(?:of|out\s+of)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?P<bottom>\d[\d,]*)\b"
+    r"(?![.,]\d)"
+)
+"""A share as two counts: "41 of 102", "12 out of the 15"."""
+ROUND_WORD = re.compile(
+    rf"\b(?:(?P<whole>{_SMALL}|\d+)\s+and\s+a\s+half(?:\s+(?P<scale>hundred|thousand|million|billion))?"
+    r"|(?:(?P<half>half)\s+a|a|one)\s+(?P<round>hundred|thousand|million|billion))\b"
+    r"(?![\s-]+(?:and\s+)?(?:" + _NUMBER_WORD + r")\b)",
+    re.I,
+)
+"""A round figure in words: "a thousand", "half a million", "two and a half (million)"."""
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+SHARE_TOLERANCE = 2.5
+"""Percentage points a share in words stands for either side: "a third" is 31-36 %, "half" 48-52 %."""
+
+
+def _share(match: re.Match[str]) -> Quantity | None:
+    top, bottom = _count(match.group("top")), _count(match.group("bottom"))
+    if _YEAR.fullmatch(match.group("bottom")):
+        return None  # "won 2 in 2019": a count and a year
+    if top is None or not bottom or not 0 < top <= bottom:
+        return None
+    exact = match.re is COUNT_OF
+    tolerance = 0.05 if exact else SHARE_TOLERANCE
+    return Quantity(frozenset({100 * top / bottom}), "percent", tolerance, rough=not exact)
+
+
+def _fraction(match: re.Match[str]) -> Quantity | None:
+    top = _count(match.group("top"))
+    bottom = _DENOMINATORS[match.group("bottom").lower()]
+    if top is None or not 0 < top <= bottom:
+        return None
+    return Quantity(frozenset({100 * top / bottom}), "percent", SHARE_TOLERANCE, rough=True)
+
+
+def _round_word(match: re.Match[str]) -> Quantity:
+    scale = _MULTIPLIERS.get((match.group("scale") or match.group("round") or "").lower(), 1)
+    if match.group("half"):
+        whole = 0.5
+    elif match.group("whole"):
+        whole = (_count(match.group("whole")) or 0) + 0.5
+    else:
+        whole = 1.0
+    value = whole * scale
+    return Quantity(frozenset({value}), None, _tolerance(f"{value:.0f}", value))
+
+
+def _count(text: str) -> float | None:
+    """A small count in digits or words: "5", "five", "a" (one), "a hundred"."""
+    text = " ".join(text.lower().split())
+    if text in ("a", "an"):
+        return 1.0
+    if text.replace(",", "").isdigit():
+        return float(text.replace(",", ""))
+    value = spelt_number(text.removeprefix("a "))
+    return float(value) if value is not None else None
+
+
+def _overlap(one: re.Match[str], other: re.Match[str]) -> bool:
+    return one.start() < other.end() and other.start() < one.end()
+
+
+_WORD_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Quantity | None]], ...] = (
+    (ROUND_WORD, _round_word),
+    (ONE_IN, _share),
+    (COUNT_OF, _share),
+    (FRACTION, _fraction),
+)

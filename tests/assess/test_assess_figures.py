@@ -154,3 +154,65 @@ def test_issue_15_paraphrases_are_verified(claim, source):
 def test_a_sum_of_different_parts_is_still_a_mismatch():
     [figure] = unverified_figures("the plane carried 245 people", ["It had 227 passengers and 12 crew."])
     assert figure.text == "245"
+
+
+@pytest.mark.parametrize(
+    ("claim", "source"),
+    [
+        pytest.param(
+            "a 35 percent rise", "Arrests rose by more than a third.", id="percent-against-share-word"
+        ),
+        pytest.param("two-thirds of the members", "67% of members voted for it.", id="share-word-in-claim"),
+        pytest.param("one in five adults smoke", "22 per cent of adults smoke.", id="one-in-five"),
+        pytest.param("40% of the seats", "The party won 41 of 102 seats.", id="count-of-count"),
+        pytest.param("a thousand workers", "About 987 workers walked out.", id="a-thousand-rounds"),
+        pytest.param("three million visitors", "It had 3.2 million visitors.", id="spelt-scale-rounds"),
+        pytest.param("half a million people", "Some 500,000 people marched.", id="half-a-million"),
+        pytest.param("the 2019–20 season", "Their 2019 season ran into 2020.", id="year-range"),
+        pytest.param("at 10:30 a.m. on Monday", "At 9.30 GMT on Monday.", id="time-of-day"),
+        pytest.param("Prime Minister Rishi Sunak said", "Sunak said so on Monday.", id="title-before-name"),
+        pytest.param("Secretary of State Antony Blinken", "Blinken flew in.", id="title-with-of"),
+        pytest.param(
+            "the Hubble Space Telescope", "Discovery carried Hubble into orbit.", id="category-words-dropped"
+        ),
+        pytest.param(
+            "the European Parliament approved", "MEPs approved the law.", id="acronym-inside-capitals"
+        ),
+        pytest.param("Meta Platforms (formerly Facebook Inc.) paid", "Facebook Inc. paid.", id="renamed"),
+    ],
+)
+def test_issue_15_final_round_paraphrases_are_verified(claim, source):
+    assert unverified_figures(claim, [source]) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "missing"),
+    [
+        pytest.param(
+            "a 45 percent rise", "Arrests rose by more than a third.", "45 percent", id="share-too-far"
+        ),
+        pytest.param(
+            "two-thirds of the members", "Half of the members voted.", "two-thirds", id="other-share"
+        ),
+        pytest.param("one in five adults smoke", "30% of adults smoke.", "one in five", id="other-ratio"),
+        pytest.param(
+            "a thousand workers", "About 800 workers walked out.", "a thousand", id="round-word-far"
+        ),
+        pytest.param(
+            "Prime Minister Rishi Sunak said", "Johnson said so on Monday.", "Rishi Sunak", id="other-person"
+        ),
+        pytest.param(
+            "Meta Platforms (formerly Facebook Inc.) paid", "Google paid.", "Meta Platforms", id="renamed"
+        ),
+        pytest.param(
+            "the European Parliament approved", "The Senate approved it.", "European Parliament", id="ep"
+        ),
+    ],
+)
+def test_issue_15_final_round_mismatches_are_reported(claim, source, missing):
+    assert [figure.text for figure in unverified_figures(claim, [source])] == [missing]
+
+
+def test_share_words_that_measure_nothing_are_no_figures():
+    """ "a third term" is an ordinal use; "two" of "two-thirds" is never the number 2."""
+    assert extract_figures("She won a third term, a two-thirds majority.") == []
