@@ -63,6 +63,9 @@ _TIME = re.compile(
 """A time of day ("10:30 a.m."): time zones shift it between sources, so it is no figure to check."""
 _YEAR_RANGE = re.compile(r"\b(1[5-9]\d\d|20\d\d)[–-](\d\d)\b(?![–-]?\d)")
 """A season or span written "2019–20": one year and its end, not the number 20."""
+_CONVERSION = re.compile(r"\s*(?:[a-zA-Z]{1,11}\.?\s*)?\(\s*")
+"""What lies between a value and its conversion in brackets ("250 cm (98 in)", "155.6 kg (343 lb)"):
+the converted value is the article's arithmetic ({{convert}}), not something a source states."""
 _SHARE_CLAIMED = re.compile(r"\s+of\b")
 _SHARE_AFTER = re.compile(r"\b(?:by|than|about|nearly|almost|roughly|some|over|under)\s+$", re.I)
 _SENTENCE = re.compile(r"[^.!?;]+")
@@ -73,7 +76,8 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _PARTICLES = ("of", "de", "del", "der", "van", "von", "al", "bin", "la", "le", "du", "da")
 _PARTICLE = rf"(?:{'|'.join(_PARTICLES)})"
-_NAME = re.compile(rf"\b[A-Z][\w'’.-]*[a-z]\w*(?:\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’.-]*)+")
+_NAME = re.compile(rf"\b[A-Z][\w'’.-]*[a-z]\w*(?:\s+(?:(?:{_PARTICLE}|for)\s+(?:the\s+)?)?[A-Z][\w'’.-]*)+")
+"""Capitalised words, joined by particles ("Humane Society of the United States", "Ludwig van Beethoven")."""
 # fmt: off
 _NAME_STOP = frozenset(
     {
@@ -113,8 +117,10 @@ without them, so they are no part of the name to look for."""
 _RENAMED = re.compile(
     r"\s*[(,]\s*(?:formerly|previously|now|later|renamed|née|then|also\s+known\s+as|known\s+as|aka)"
     r"(?:\s+(?:known\s+as|called|named))?\s+(?:the\s+)?(?P<other>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+    r"|\s*\((?P<short>[A-Z][A-Z&.]+s?)\)"
 )
-"""What joins a name to another name of the same thing: "Twitter (now X)", "Meta (formerly Facebook)"."""
+"""What joins a name to another name of the same thing: "Twitter (now X)", "Meta (formerly Facebook)", or
+its abbreviation in brackets: "Humane Society of the United States (HSUS)"."""
 ALIASES = {
     "united states": ("u.s.", "us", "usa", "u.s.a.", "america", "american"),
     "united kingdom": ("uk", "u.k.", "britain", "british"),
@@ -195,9 +201,11 @@ def extract_figures(claim: str) -> list[Figure]:
     masked = _YEAR_RANGE.sub(_blank, masked)
     masked, worded = _worded_figures(masked)
     figures += worded
+    previous_end = -1
     for match, quantity in read_quantities(masked):
-        if not _inside_name(masked, match):
+        if not (_inside_name(masked, match) or _CONVERSION.fullmatch(masked, previous_end, match.start())):
             figures.append(_number_figure(match.group(0).strip().rstrip("."), quantity))
+        previous_end = match.end()
     # "one" is as often a pronoun as a number
     figures += [f for f in _spelt_figures(masked) if f.quantity and min(f.quantity.values) >= 2]
     figures.extend(_names(claim))
@@ -266,11 +274,14 @@ def _spelt_figures(text: str) -> list[Figure]:
     masked = QUANTITY.sub(lambda m: " " * len(m.group(0)), text)
     figures = []
     for match in SPELT_NUMBER.finditer(masked):
-        value = spelt_number(match.group(0))
-        # a lone "million" is "a million", "half a million", "millions of": no count to check
-        if value is not None and match.group(0).lower() not in _MULTIPLIER_WORDS:
-            quantity = Quantity(frozenset({float(value)}), None, spelt_tolerance(match.group(0), value))
-            figures.append(Figure(match.group(0), "number", quantity))
+        # "two four-eyed dogs" is no compound number: each word is read on its own
+        texts = [match.group(0)] if spelt_number(match.group(0)) is not None else match.group(0).split()
+        for text in texts:
+            value = spelt_number(text)
+            # a lone "million" is "a million", "half a million", "millions of": no count to check
+            if value is not None and text.lower() not in _MULTIPLIER_WORDS:
+                quantity = Quantity(frozenset({float(value)}), None, spelt_tolerance(text, value))
+                figures.append(Figure(text, "number", quantity))
     return figures
 
 
@@ -363,7 +374,7 @@ def _names(claim: str) -> Sequence[Figure]:
         text = " ".join(words)
         if sum(word[0].isupper() for word in words) >= 2 and _checkable(words):
             renamed = _RENAMED.match(claim, match.end())
-            others = (tuple(renamed.group("other").split()),) if renamed else ()
+            others = (tuple((renamed.group("other") or renamed.group("short")).split()),) if renamed else ()
             skip_until = renamed.end() if renamed else skip_until
             figures.append(Figure(text, "name", words=words, renamed=others))
     return figures

@@ -34,6 +34,10 @@ _UNITS = {
     "kilometer": ("length", 1000.0), "kilometers": ("length", 1000.0), "mile": ("length", 1609.34),
     "miles": ("length", 1609.34), "metre": ("length", 1.0), "metres": ("length", 1.0),
     "meter": ("length", 1.0), "meters": ("length", 1.0), "ft": ("length", 0.3048), "feet": ("length", 0.3048),
+    "cm": ("length", 0.01), "centimetre": ("length", 0.01), "centimetres": ("length", 0.01),
+    "centimeter": ("length", 0.01), "centimeters": ("length", 0.01), "mm": ("length", 0.001),
+    "millimetre": ("length", 0.001), "millimetres": ("length", 0.001), "millimeter": ("length", 0.001),
+    "millimeters": ("length", 0.001), "inch": ("length", 0.0254), "inches": ("length", 0.0254),
     "foot": ("length", 0.3048), "yd": ("length", 0.9144), "yards": ("length", 0.9144),
     "%": ("percent", 1.0), "percent": ("percent", 1.0), "per cent": ("percent", 1.0),
     "prozent": ("percent", 1.0), "pct": ("percent", 1.0),
@@ -201,7 +205,11 @@ def spelt_number(text: str) -> int | None:
     words = [word for word in re.split(r"[\s-]+", text.lower()) if word and word != "and"]
     if not words:
         return None
-    for word in words:
+    for word, following in zip(words, [*words[1:], ""], strict=True):
+        if (word in _ONES and (following in _ONES or following in _TENS)) or (
+            word in _TENS and following in _TENS
+        ):
+            return None  # "two four-eyed dogs": two numbers side by side, not one
         if word in _ONES:
             current += _ONES[word]
         elif word in _TENS:

@@ -216,3 +216,29 @@ def test_issue_15_final_round_mismatches_are_reported(claim, source, missing):
 def test_share_words_that_measure_nothing_are_no_figures():
     """ "a third term" is an ordinal use; "two" of "two-thirds" is never the number 2."""
     assert extract_figures("She won a third term, a two-thirds majority.") == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "figures"),
+    [
+        pytest.param(
+            "It weighed 155.6 kg (343 lb) and was 250 cm (98 in) long.", ["155.6 kg", "250 cm"], id="convert"
+        ),
+        pytest.param("Two four-eyed dogs guard the bridge.", ["Two", "four"], id="numbers-side-by-side"),
+        pytest.param("twenty-four dogs", ["twenty-four"], id="compound"),
+        pytest.param(
+            "the Humane Society of the United States", ["Humane Society of the United States"], id="of-the"
+        ),
+    ],
+)
+def test_what_a_real_sentence_states(claim, figures):
+    """A conversion in brackets is the article's arithmetic; particles join one name."""
+    assert [figure.text for figure in extract_figures(claim)] == figures
+
+
+def test_an_abbreviation_in_brackets_names_the_same_thing():
+    claim = "The Humane Society of the United States (HSUS) estimates 3 million"
+    assert unverified_figures(claim, ["HSUS puts it at 3 million."]) == []
+    assert [f.text for f in unverified_figures(claim, ["Others put it at 3 million."])] == [
+        "Humane Society of the United States"
+    ]
