@@ -24,6 +24,8 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +38,9 @@ from spector_refs.assess.upstream import (
     read_cite_unseen_json,
     read_cite_unseen_pages,
     read_perennial,
+    read_site_list,
     read_unreliable_js,
+    split_name,
     strictest,
 )
 
@@ -67,7 +71,9 @@ def build_sources(data_dir: Path = DATA, live: Path | None = None) -> dict[str, 
     _add_script_rules(rules, curation["unreliable_js"]["rules"], sites)
     suffixes = dict(curation["suffixes"])
     categories = curation["cite_unseen"]["categories"]
-    _add_listed(_cite_unseen(data_dir, live), categories, sites, suffixes)
+    _add_listed(_cite_unseen_rulings(_cite_unseen(data_dir, live), categories), sites, suffixes)
+    for file, config in curation["lists"].items():
+        _add_listed(_list_rulings(data_dir / "upstream" / file, config, names), sites, suffixes)
     for group in curation["group"]:
         for domain in group["domains"]:
             _site(sites, domain)["group"] = group
@@ -157,17 +163,47 @@ def category_ruling(category: str, categories: list[list[Any]]) -> dict[str, str
     return None
 
 
+def _cite_unseen_rulings(
+    listed: list[ListedSite], categories: list[list[Any]]
+) -> Iterator[tuple[ListedSite, dict[str, str]]]:
+    for item in listed:
+        ruling = category_ruling(item.category, categories)
+        if ruling is not None:
+            yield item, ruling
+
+
+def _list_rulings(
+    path: Path, config: dict[str, Any], names: dict[str, str]
+) -> Iterator[tuple[ListedSite, dict[str, str]]]:
+    """A ``[lists]`` file's entries with the ruling of their category; the entry's names join ``names``.
+
+    A category the list's ``rulings`` do not name says nothing we use (the
+    State Media Matrix's independent public media, say) and is left out.
+    """
+    for item in read_site_list(path, config["label"], config):
+        ruling = dict(config["rulings"].get(item.category, {}))
+        if not ruling:
+            continue
+        if item.name and not item.path:
+            _add_names(item.name, item.host, names)
+        yield replace(item, category=ruling.pop("as")), ruling
+
+
+def _add_names(text: str, key: str, names: dict[str, str]) -> None:
+    """ "Fox News (talk shows); Fox News (politics)": each part's name and aliases, unless already taken."""
+    for part in text.split("; "):
+        name, aliases = split_name(part)
+        for each in (name, *aliases):
+            names.setdefault(normalise_name(each), key)
+
+
 def _add_listed(
-    listed: list[ListedSite],
-    categories: list[list[Any]],
+    listed: Iterable[tuple[ListedSite, dict[str, str]]],
     sites: dict[str, dict[str, Any]],
     suffixes: dict[str, dict[str, str]],
 ) -> None:
-    """Cite Unseen entries: sections become path rules, government suffixes join the suffixes."""
-    for item in listed:
-        ruling = category_ruling(item.category, categories)
-        if ruling is None:
-            continue
+    """Listed entries: sections become path rules, government suffixes join the suffixes."""
+    for item, ruling in listed:
         reason = f"listed as {item.category} by {item.origin}"
         is_suffix = item.host in suffixes or public_suffix(item.host) == item.host
         if ruling.get("kind") == "state-media" and is_suffix:

@@ -6,7 +6,10 @@ of the unreliable.js user script (Ruby port), whose alternations are spelt
 out into plain domains, host paths and DOI prefixes so that matching at run
 time is an exact lookup on the registrable domain, not a regex scan, and
 Cite Unseen's categorised domains — the old JSON snapshot or the live
-Meta-Wiki pages ``sources update`` fetches.
+Meta-Wiki pages ``sources update`` fetches — and the plain site lists of
+other communities (predatory publishers, state media, government domains,
+wikis, blogs): one site per line, or a CSV whose site and category columns
+the curation names.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -187,6 +190,7 @@ class ListedSite:
     host: str
     path: str
     origin: str
+    name: str = ""
 
 
 def read_cite_unseen_json(path: Path, origin: str) -> list[ListedSite]:
@@ -218,6 +222,37 @@ def _culink_url(template: Any) -> str | None:
     params = {str(param.name).strip(): str(param.value).strip() for param in template.params}
     url = params.pop("1", None) or params.pop("url", None)
     return url if url and not params else None
+
+
+def read_site_list(path: Path, origin: str, shape: Mapping[str, Any]) -> list[ListedSite]:
+    """The sites of a plain list: one ``host[/path]`` or URL a line (``#`` starts a comment), category "".
+
+    A ``.csv`` list is read by the column names in ``shape["columns"]``:
+    ``site``, and optionally ``category`` and ``name`` (how editors write the
+    source's name). ``shape["moved"]`` replaces a site the list gives too
+    broadly ("google.com" for Google Maps) by the part the entry is about
+    ("google.com/maps"); ``shape["trim"]``, a regular expression, is cut from
+    each site first (a wiki's ``/w/api.php`` entry point, leaving the wiki).
+    """
+    moved: Mapping[str, str] = shape.get("moved", {})
+    trim = re.compile(shape.get("trim", "(?!)"), re.I)
+
+    def sites(category: str, text: str, name: str = "") -> Iterator[ListedSite]:
+        text = trim.sub("", moved.get(text, text))
+        return (replace(item, name=name) for item in _listed(category, [text], origin))
+
+    if path.suffix != ".csv":
+        lines = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+        return [item for line in lines if line for item in sites("", line)]
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    columns = shape.get("columns", {"site": "site"})
+    site, category, name = columns["site"], columns.get("category"), columns.get("name")
+    return [
+        item
+        for row in rows
+        for item in sites(row[category] if category else "", row[site], row[name] if name else "")
+    ]
 
 
 def _listed(category: str, entries: list[str], origin: str) -> Iterator[ListedSite]:

@@ -40,13 +40,9 @@ def test_sources_json_is_fresh(built: dict) -> None:
 def test_versioned_with_origin_date_and_licence(built: dict) -> None:
     assert built["version"] and built["date"] and "CC BY-SA" in built["licence"]
     files = [item["file"] for item in built["generated_from"]]
-    assert files == [
-        "upstream/cite-unseen-categorized-domains.json",
-        "upstream/cite-unseen-categorized-strings.json",
-        "upstream/perennial-sources-2021-03-17.csv",
-        "upstream/unreliable-js-rules-2022-01.rb.txt",
-        "curation.toml",
-    ]
+    upstream = sorted(path.name for path in (DATA / "upstream").iterdir())
+    assert files == [*(f"upstream/{name}" for name in upstream), "curation.toml"]
+    assert "upstream/state-media-matrix.csv" in files
     assert all(len(item["sha256"]) == 64 for item in built["generated_from"])
 
 
@@ -66,8 +62,11 @@ def test_upstream_statuses_survive_the_merge(built: dict) -> None:
     assert sites["reuters.com"]["reliability"] == "generally-reliable"
     assert sites["dailymail.co.uk"]["reliability"] == "deprecated"
     assert sites["breitbart.com"]["reliability"] == "blacklisted"
-    # rows that disagree by topic (Fox News news / politics / talk shows) mean no consensus
-    assert sites["foxnews.com"]["reliability"] == "no-consensus"
+    # rows that disagree by topic (Bloomberg news / company profiles) mean no consensus
+    assert sites["bloomberg.com"]["reliability"] == "no-consensus"
+    # the newer RSP snapshot rates a domain by its most cautious row, and the strictest list wins
+    assert sites["foxnews.com"]["reliability"] == "generally-unreliable"
+    assert "WP:RSP (machine-readable snapshot" in sites["foxnews.com"]["reason"]
     # the script's regex alternations are spelt out, paths kept as rules
     assert sites["amazon.co.uk"]["reliability"] == "generally-unreliable"
     assert {"path": "/realm/gotha*"}.items() <= sites["angelfire.com"]["rules"][0].items()
@@ -94,3 +93,26 @@ def test_build_tool_writes_the_file_and_checks_it(tmp_path: Path, capsys: pytest
     written = json.loads((tmp_path / "sources.json").read_text(encoding="utf-8"))
     assert written["sites"]["reuters.com"]["kind"] == "news"
     assert tool.main([str(tmp_path), "--check"]) == 0
+
+
+def test_plain_lists_give_their_category_ruling(built: dict) -> None:
+    sites, names = built["sites"], built["names"]
+    # stop-predatory-journals: a predatory publisher, unreliable
+    assert (sites["omicsonline.org"]["kind"], sites["omicsonline.org"]["reliability"]) == (
+        "predatory",
+        "generally-unreliable",
+    )
+    # the State Media Matrix: state-controlled (SC) rows are state media, the others are not used
+    assert sites["kenyanews.go.ke"]["kind"] == "state-media"
+    assert "state-controlled media" in sites["kenyanews.go.ke"]["reason"]
+    assert sites["straitstimes.com"]["kind"] == "news"  # captured public media (CaPu): not used
+    # WikiTeam: the entry point is cut, leaving the host or the wiki's section of a larger site
+    assert sites["orthodoxwiki.org"]["kind"] == "wiki"
+    assert {"path": "/wiki*", "kind": "wiki"}.items() <= sites["akvo.org"]["rules"][0].items()
+    # engineering blogs: a company's blog section, not the company
+    assert any(rule["path"] == "/blog*" and rule["kind"] == "blog" for rule in sites["stripe.com"]["rules"])
+    # a list's site given too broadly is narrowed ("google.com" for Google Maps)
+    assert sites["google.com"]["reliability"] != "no-consensus"
+    assert any(rule["path"] == "/maps*" for rule in sites["google.com"]["rules"])
+    # the snapshot's source names lead to their domain
+    assert names["tasnim news agency"] == "tasnimnews.com"
