@@ -270,7 +270,9 @@ class PageMeta:
     ``headline`` JSON-LD's ``headline``; ``site_name`` is ``og:site_name``,
     ``published`` an ISO date (``article:published_time``,
     ``citation_publication_date`` or JSON-LD ``datePublished``) and
-    ``authors`` the names of ``citation_author``, ``author`` or JSON-LD.
+    ``authors`` the names of ``citation_author``, ``author`` or JSON-LD;
+    ``canonical_url`` the address the page gives for itself
+    (``<link rel="canonical">``, ``og:url``).
     """
 
     title: str | None = None
@@ -281,6 +283,7 @@ class PageMeta:
     site_name: str | None = None
     published: str | None = None
     authors: tuple[str, ...] = ()
+    canonical_url: str | None = None
 
     def titles(self) -> tuple[str, ...]:
         """Every distinct title the page gives itself, the most deliberate first."""

@@ -6,8 +6,10 @@ domain changed hands (the link checker's ``usurped`` verdict). These checks
 compare what the citation says with what the fetched page says about itself
 (:class:`~spector_refs.model.PageMeta`) and with its text:
 
-* ``title-mismatch`` — no title the page gives itself agrees with the cited
-  title (fuzzy, see :mod:`spector_refs.check.titles`); both titles and the
+* ``title-mismatch`` — the page is not the cited work: no title it gives
+  itself agrees with the cited title, or only another site's headline about
+  the same story does (fuzzy, weighing site, URL slug and date, see
+  :mod:`spector_refs.check.titles`); both titles, the reasons and the
   archive copy are in the evidence;
 * ``date-mismatch`` — the page's publication date is more than a few days
   from the cited date;
@@ -23,14 +25,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 
+from spector_refs.assess.domains import host_of, original_url, registrable_domain
 from spector_refs.assess.quotes import check_quote
 from spector_refs.check.doi import doi_lookup_url
 from spector_refs.check.identifiers import identifier_fault
-from spector_refs.check.titles import best_match
+from spector_refs.check.titles import DATE_TOLERANCE_DAYS, CitedWork, PageIdentity, best_match, judge
 from spector_refs.findings import default_severity
 from spector_refs.model import Article, Finding, LinkResult, PageMeta, Reference, Verdict
 
-DATE_TOLERANCE_DAYS = 3
 _LIVE = frozenset({Verdict.OK, Verdict.REDIRECTED})
 
 
@@ -51,11 +53,11 @@ def verification_findings(article: Article, links: Mapping[str, LinkResult]) -> 
 
 def page_findings(ref: Reference, result: LinkResult, meta: PageMeta) -> Iterator[Finding]:
     """title-mismatch and date-mismatch for one live page."""
-    mismatch = title_mismatch(ref, meta)
+    mismatch = title_mismatch(ref, result)
     if mismatch is not None:
-        cited, page = mismatch
+        cited, page, why = mismatch
         reason = f"the page is now titled {page!r}, not {cited!r}: it may have changed or moved"
-        evidence = [f"cited title: {cited}", f"page title: {page}", *_context(ref, result, meta)]
+        evidence = [f"cited title: {cited}", f"page title: {page}", *why, *_context(ref, result, meta)]
         yield _finding(ref, "title-mismatch", reason, evidence)
     days = date_gap(ref.date, meta.published)
     if days is not None and days > DATE_TOLERANCE_DAYS:
@@ -70,19 +72,42 @@ def page_findings(ref: Reference, result: LinkResult, meta: PageMeta) -> Iterato
         yield _finding(ref, "date-mismatch", reason, evidence)
 
 
-def title_mismatch(ref: Reference, meta: PageMeta) -> tuple[str, str] | None:
-    """(cited title, the page's own title) when no title of the page agrees with the citation's."""
-    titles = meta.titles()
-    if not ref.title or not titles:
+def title_mismatch(ref: Reference, result: LinkResult) -> tuple[str, str, tuple[str, ...]] | None:
+    """(cited title, the page's own title, why) when by title and identity the page is not the cited work."""
+    meta = result.meta
+    titles = meta.titles() if meta else ()
+    if not ref.title or not meta or not titles:
         return None
-    sites = (meta.site_name, ref.work, ref.publisher)
-    matches = [
-        best_match(cited, titles, [s for s in sites if s]) for cited in (ref.title, ref.trans_title) if cited
-    ]
-    judged = [match for match in matches if match is not None]
-    if not judged or any(match.matches for match in judged):
+    match = judge(cited_work(ref), page_identity(result, meta))
+    if match is None or match.matches:
         return None
-    return ref.title, meta.og_title or meta.citation_title or meta.title or titles[0]
+    return ref.title, meta.og_title or meta.citation_title or meta.title or titles[0], match.why
+
+
+def cited_work(ref: Reference) -> CitedWork:
+    """What the citation says its source is, for :func:`~spector_refs.check.titles.judge`."""
+    return CitedWork(
+        titles=tuple(title for title in (ref.title, ref.trans_title) if title),
+        url=ref.url,
+        domain=_domain(ref.url),
+        sites=tuple(site for site in (ref.work, ref.publisher) if site),
+        date=ref.date,
+    )
+
+
+def page_identity(result: LinkResult, meta: PageMeta) -> PageIdentity:
+    """What the fetched page says it is and where it ended up (final URL, canonical URL)."""
+    urls = tuple(dict.fromkeys(url for url in (result.final_url or result.url, meta.canonical_url) if url))
+    domains = tuple(dict.fromkeys(domain for domain in map(_domain, urls) if domain))
+    return PageIdentity(meta.titles(), urls, domains, meta.site_name, meta.published)
+
+
+def _domain(url: str | None) -> str | None:
+    """The registrable domain of a URL, of the page it preserves for an archive URL."""
+    if not url:
+        return None
+    host = host_of(original_url(url) or url)
+    return registrable_domain(host) if host else None
 
 
 def date_gap(cited: str | None, published: str | None) -> int | None:

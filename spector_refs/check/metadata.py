@@ -8,7 +8,9 @@ once, right after the fetch: ``<title>``, the first ``h1``, Open Graph
 (``og:title``, ``og:site_name``, ``article:published_time``), the Highwire
 tags scholarly publishers use for Google Scholar (``citation_title``,
 ``citation_author``, ``citation_publication_date``), Dublin Core and
-schema.org JSON-LD (``headline``, ``datePublished``, ``author``).
+schema.org JSON-LD (``headline``, ``datePublished``, ``author``), and the
+address the page files itself under (``<link rel="canonical">``, ``og:url``),
+whose slug often still carries the headline the article was first given.
 """
 
 from __future__ import annotations
@@ -85,7 +87,20 @@ def read_metadata(body: bytes, content_type: str | None) -> PageMeta | None:
         site_name=fields.get("site_name"),
         published=next((iso for iso in map(iso_date, dates) if iso), None),
         authors=tuple(dict.fromkeys(a for a in authors if a and not a.startswith(("http://", "https://")))),
+        canonical_url=next((url for url in (_canonical(root), metas.get("og:url")) if _absolute(url)), None),
     )
+
+
+def _canonical(root: Any) -> str | None:
+    """The ``<link rel="canonical">`` address: where the site files the article, whatever URL served it."""
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            return (link.get("href") or "").strip() or None
+    return None
+
+
+def _absolute(url: str | None) -> bool:
+    return bool(url) and str(url).startswith(("http://", "https://"))
 
 
 def _decode(body: bytes, content_type: str | None) -> str:

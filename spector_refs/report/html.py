@@ -242,5 +242,5 @@ def _drift(assessment: Assessment, ref: Reference, link: LinkResult | None) -> d
         f.kind == "title-mismatch" and f.reference == ref.number and f.group == ref.group
         for f in assessment.findings
     )
-    mismatch = title_mismatch(ref, link.meta) if drifted and link and link.meta else None
+    mismatch = title_mismatch(ref, link) if drifted and link else None
     return {"cited": mismatch[0], "page": mismatch[1]} if mismatch else None

@@ -44,6 +44,24 @@ def test_a_drifted_page_shows_both_titles_and_the_archive():
     assert "archived copy: https://web.archive.org/web/2023/" + URL in finding.evidence
 
 
+def test_another_sites_story_on_the_same_event_says_why():
+    """A redirect to another outlet's headline about the same story is not the cited page."""
+    title = "Dark web drug market takedown: 288 arrests | Daily Other"
+    other = page(
+        title,
+        final_url="https://daily-other.example/world/police-dark-web-arrests",
+        meta=PageMeta(title=title, site_name="Daily Other"),
+    )
+    [finding] = findings(ref(), other, kind="title-mismatch")
+    assert any("another site (Daily Other)" in line for line in finding.evidence)
+
+
+def test_a_retitled_page_at_its_own_address_is_fine():
+    url = "https://news.example/2023/05/02/dark-web-drug-market-takedown-nets-288-arrests"
+    retitled = page("Police close a drug bazaar | Example News", url=url)
+    assert findings(ref(url=url), retitled, kind="title-mismatch") == []
+
+
 def test_the_translation_of_a_title_may_agree():
     reference = ref(title="Darknet-Drogenmarkt: 288 Festnahmen", trans_title=TITLE)
     assert findings(reference, page(), kind="title-mismatch") == []

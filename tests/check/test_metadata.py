@@ -58,6 +58,22 @@ def test_json_ld_in_a_graph_with_author_objects():
     )
 
 
+@pytest.mark.parametrize(
+    ("head", "canonical"),
+    [
+        pytest.param('<link rel="canonical" href="https://x.example/2023/05/02/story/">',
+                     "https://x.example/2023/05/02/story/", id="link-canonical"),
+        pytest.param('<meta property="og:url" content="https://x.example/story">', "https://x.example/story",
+                     id="og-url"),
+        pytest.param('<link rel="canonical" href="/story">', None, id="relative-ignored"),
+        pytest.param("", None, id="none"),
+    ],
+)  # fmt: skip
+def test_the_canonical_address(head, canonical):
+    meta = read_metadata(page(f"<title>T</title>{head}"), None)
+    assert meta is not None and meta.canonical_url == canonical
+
+
 def test_the_declared_charset_is_honoured():
     body = '<html><head><meta charset="windows-1252"><title>Café crème</title></head></html>'.encode("cp1252")
     meta = read_metadata(body, "text/html")

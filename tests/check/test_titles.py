@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from spector_refs.check.titles import best_match
+from spector_refs.check.titles import (
+    MATCH_THRESHOLD,
+    CitedWork,
+    PageIdentity,
+    best_match,
+    dates_agree,
+    judge,
+    lost_marks,
+    same_site,
+    slug_words,
+    url_date,
+)
 
 CITED = "Dark web drug market takedown nets 288 arrests"
 
@@ -79,3 +90,145 @@ def test_the_best_of_the_page_titles_counts():
 @pytest.mark.parametrize("cited", ["Home", "", "[Translated]"])
 def test_too_short_to_judge(cited):
     assert best_match(cited, ["Anything at all here"]) is None
+
+
+# The identity beside the title: site, address, date, figures and quoted names (issue 15).
+
+STORY = "300 arrested in crackdown on dark web 'Monopoly Market' drug trafficking"
+STORY_URL = "https://fortune.example/europe/2023/05/03/300-arrested-crackdown-dark-web-monopoly-market/"
+
+
+def cited_story(**fields) -> CitedWork:
+    values = {"titles": (STORY,), "url": STORY_URL, "domain": "fortune.example", "sites": ("Fortune Europe",),
+              "date": "2023-05-03"} | fields  # fmt: skip
+    return CitedWork(**values)
+
+
+def page_of(title: str, url: str, domain: str, **fields) -> PageIdentity:
+    return PageIdentity((title,), (url,), (domain,), **fields)
+
+
+def test_another_outlets_headline_about_the_same_story_is_not_the_cited_work():
+    page = page_of(
+        "300 arrested in global crackdown on dark web drug market",
+        "https://www.westhawaiitoday.com/2023/05/03/nation-world-news/300-arrested-in-global-crackdown/",
+        "westhawaiitoday.com",
+    )
+    match = judge(cited_story(), page)
+    assert match is not None and match.score >= MATCH_THRESHOLD and not match.matches
+    assert any("another site" in why for why in match.why)
+    assert any("'Monopoly Market'" in why for why in match.why)
+
+
+def test_a_copy_with_the_cited_headline_on_another_site_is_the_cited_work():
+    url = "https://www.hit967.ae/news/300-arrested/"
+    page = page_of(f"{STORY} | Hit 96.7", url, "hit967.ae", site_name="Hit 96.7")
+    match = judge(cited_story(), page)
+    assert match is not None and match.matches
+
+
+def test_a_retitled_article_at_its_own_address_is_not_flagged():
+    """Sites rewrite headlines; the slug written for the cited article still says which it is."""
+    page = page_of("Police take down drug bazaar in nine-country sweep", STORY_URL, "fortune.example",
+                   published="2023-05-03")  # fmt: skip
+    match = judge(cited_story(), page)
+    assert match is not None and match.score < MATCH_THRESHOLD and match.matches
+    assert "retitled" in match.why[0]
+
+
+def test_a_drifted_page_at_the_cited_address_is_flagged_when_its_slug_says_nothing():
+    url = "https://fortune.example/2023/05/03/p=4711"
+    page = page_of("Ten summer recipes for the grill", url, "fortune.example", published="2024-07-19")
+    match = judge(cited_story(url=url), page)
+    assert match is not None and not match.matches
+
+
+def test_the_slug_does_not_vouch_for_a_page_dated_far_from_the_citation():
+    page = page_of("Ten summer recipes for the grill", STORY_URL, "fortune.example", published="2024-07-19")
+    match = judge(cited_story(), page)
+    assert match is not None and not match.matches
+
+
+@pytest.mark.parametrize(
+    ("page", "lost"),
+    [
+        pytest.param("288 arrested in crackdown on dark web Monopoly Market drug trafficking", "figure 300",
+                     id="another-figure"),
+        pytest.param("300 arrested in crackdown on dark web drug trafficking", "name 'Monopoly Market'",
+                     id="quoted-name-missing"),
+    ],
+)  # fmt: skip
+def test_a_headline_cannot_lose_its_figures_or_quoted_names(page, lost):
+    assert lost_marks([STORY], page) == [lost]
+    match = judge(cited_story(url=None, domain=None, date=None), PageIdentity((page,)))
+    assert match is not None and not match.matches
+
+
+def test_figures_written_as_words_agree():
+    assert lost_marks(["Founder to open 2 free schools"], "Founder to open two free schools") == []
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        pytest.param(STORY_URL, "300 arrested crackdown dark web monopoly market".split(), id="slug"),
+        pytest.param("https://x.example/news/14258716.Truro_and_Penwith_College_to_open/",
+                     ["truro", "penwith", "college", "open"], id="id-and-underscores"),
+        pytest.param("https://x.example/2/hi/asia-pacific/1735647.stm", ["asia", "pacific"], id="section"),
+        pytest.param("https://www.huffpost.com/entry/worlds-oldest-dog-dies_n_1132675",
+                     ["worlds", "oldest", "dog", "dies"], id="trailing-id"),
+    ],
+)  # fmt: skip
+def test_slug_words(url, words):
+    assert slug_words(url) == words
+
+
+@pytest.mark.parametrize(
+    ("url", "iso"),
+    [
+        ("https://x.example/2023/05/03/story/", "2023-05-03"),
+        ("https://x.example/news/2017/07/story", "2017-07"),
+        ("https://x.example/story-20230502", "2023-05-02"),
+        ("https://x.example/articles/248226/story.htm", None),
+        ("https://x.example/p/201912", None),
+    ],
+)
+def test_url_date(url, iso):
+    assert url_date(url) == iso
+
+
+@pytest.mark.parametrize(
+    ("cited", "published", "agree"),
+    [
+        ("2023-05-02", "2023-05-03", True),
+        ("2023-05-02", "2023-06-20", False),
+        ("2023-05", "2023-05-30", True),
+        ("2023-05-31", "2023-06", None),
+        ("2023", "2023-05-02", None),
+        (None, "2023-05-02", None),
+    ],
+)
+def test_dates_agree(cited, published, agree):
+    assert dates_agree(cited, published) is agree
+
+
+BBC, GUARDIAN = CitedWork(("t",), domain="bbc.co.uk"), CitedWork(("t",), sites=("The Guardian",))
+REUTERS = CitedWork(("t",), domain="reuters.com", sites=("Reuters",))
+BBC_PAGE = PageIdentity(("t",), domains=("bbc.co.uk",))
+CELL_PAGE = PageIdentity(("t",), domains=("cell.com",))
+
+
+@pytest.mark.parametrize(
+    ("cited", "page", "same"),
+    [
+        pytest.param(BBC, BBC_PAGE, True, id="same-domain"),
+        pytest.param(CitedWork(("t",), sites=("BBC News",)), BBC_PAGE, True, id="work-names-the-host"),
+        pytest.param(GUARDIAN, PageIdentity(("t",), site_name="the Guardian"), True, id="site-name"),
+        pytest.param(REUTERS, PageIdentity(("t",), domains=("hit967.ae",), site_name="Hit 96.7"), False,
+                     id="another-site"),
+        pytest.param(CitedWork(("t",), domain="doi.org"), CELL_PAGE, None, id="resolver"),
+        pytest.param(CitedWork(("t",)), CELL_PAGE, None, id="nothing-cited"),
+    ],
+)  # fmt: skip
+def test_same_site(cited, page, same):
+    assert same_site(cited, page) is same
