@@ -1,10 +1,12 @@
 """Issue 15's loopback world: each cited page, as it is now, gets the right verdict or finding.
 
 A real HTTP server on 127.0.0.1 serves the article as cited, the same URL
-drifted to another article, a Sedo parking page, a slot-casino takeover and
-pages with the cited quote present, absent and changed; a second loopback
-server plays the Wayback Machine's availability API. The article cites them
-with CS1 templates and goes through the whole audit, then every report.
+drifted to another article, a Sedo parking page, a slot-casino takeover,
+pages with the cited quote present, absent and changed, a redirect to
+another outlet's story on the same raids and the article retitled at its
+own address; a second loopback server plays the Wayback Machine's
+availability API. The article cites them with CS1 templates and goes
+through the whole audit, then every report.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ CASES = {
     5: ("/2023/05/03/follow-up", {"title": "Dark web drug market takedown: follow-up",
                                   "quote": "The minister resigned over the affair last week"}),
     6: ("/2023/05/02/quote-changed", {"title": "Dark web takedown, continued", "quote": QUOTE}),
+    7: ("/2023/05/02/sent-elsewhere", {}),
+    8: ("/2023/05/02/dark-web-drug-market-takedown-nets-288-arrests", {}),
 }  # fmt: skip
 
 
@@ -103,6 +107,18 @@ def test_an_absent_and_a_changed_quote_are_not_found(result):
     ]
     assert any("no longer a safe place" in line for line in changed.evidence)
     assert kinds_of(result, 5) & {"title-mismatch"} == set()
+
+
+def test_another_outlets_story_on_the_same_raids_is_a_title_mismatch(result):
+    """Its headline shares most cited words; its site does not: it is not the cited article."""
+    [finding] = [f for f in result.assessments[0].findings if f.reference == 7 and f.kind == "title-mismatch"]
+    assert any("another site (Daily Other)" in line for line in finding.evidence)
+    assert link_of(result, 7).final_url.endswith("/daily-other/police-arrest-288")
+
+
+def test_the_article_retitled_at_its_own_address_is_no_mismatch(result):
+    assert link_of(result, 8).verdict is Verdict.OK
+    assert kinds_of(result, 8) & {"title-mismatch", "date-mismatch"} == set()
 
 
 def test_usurped_links_fail_the_default_policy(result):

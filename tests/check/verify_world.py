@@ -4,7 +4,9 @@ Each page is a complete small HTML document the way such sites really look:
 a news article with its metadata (``og:title``, ``article:published_time``,
 JSON-LD), the same URL after the site moved the article elsewhere, a Sedo
 parking page (the script, the wording), a GoDaddy ``/lander`` redirect and an
-Indonesian slot-casino takeover. Served by :class:`loopback.LoopbackServer`.
+Indonesian slot-casino takeover, an old URL that now redirects to another
+outlet's story on the same raids, and the article retitled at its own
+address. Served by :class:`loopback.LoopbackServer`.
 """
 
 from __future__ import annotations
@@ -50,6 +52,16 @@ CASINO_NEWS = b"""<!doctype html><html><head><title>Casino tycoon arrested in Ma
 its casinos stay open; analysts said casino shares fell and that the casino licence is safe.</p>
 </body></html>"""
 QUOTE_CHANGED = ARTICLE.replace(b"is not a safe haven", b"is no longer a safe place")
+OTHER_OUTLET = b"""<!doctype html><html><head>
+<title>Police arrest 288 in dark web drug market takedown, seize millions | Daily Other</title>
+<meta property="og:title" content="Police arrest 288 in dark web drug market takedown, seize millions">
+<meta property="og:site_name" content="Daily Other">
+<meta property="article:published_time" content="2023-05-02T18:30:00Z">
+</head><body><h1>Police arrest 288 in dark web drug market takedown, seize millions</h1>
+<p>Police in nine countries arrested 288 people, the agency said.</p></body></html>"""
+RETITLED = ARTICLE.replace(
+    b"Dark web drug market takedown nets 288 arrests", b"Police close a dark web bazaar in a nine-country sweep"
+)
 
 
 def routes() -> dict[str, Route]:
@@ -68,4 +80,7 @@ def routes() -> dict[str, Route]:
         "/2023/05/03/follow-up": lambda h: h.send(
             200, ARTICLE.replace(b"takedown nets", b"takedown: follow-up on")
         ),
+        "/2023/05/02/sent-elsewhere": lambda h: h.redirect(301, "/daily-other/police-arrest-288"),
+        "/daily-other/police-arrest-288": lambda h: h.send(200, OTHER_OUTLET),
+        "/2023/05/02/dark-web-drug-market-takedown-nets-288-arrests": lambda h: h.send(200, RETITLED),
     }
