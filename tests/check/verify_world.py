@@ -51,6 +51,7 @@ CASINO_NEWS = b"""<!doctype html><html><head><title>Casino tycoon arrested in Ma
 <p>The casino operator, whose casinos in Macau drew millions, was arrested. The casino group said
 its casinos stay open; analysts said casino shares fell and that the casino licence is safe.</p>
 </body></html>"""
+TITLE = b"Dark web drug market takedown nets 288 arrests"
 QUOTE_CHANGED = ARTICLE.replace(b"is not a safe haven", b"is no longer a safe place")
 OTHER_OUTLET = b"""<!doctype html><html><head>
 <title>Police arrest 288 in dark web drug market takedown, seize millions | Daily Other</title>
@@ -59,9 +60,7 @@ OTHER_OUTLET = b"""<!doctype html><html><head>
 <meta property="article:published_time" content="2023-05-02T18:30:00Z">
 </head><body><h1>Police arrest 288 in dark web drug market takedown, seize millions</h1>
 <p>Police in nine countries arrested 288 people, the agency said.</p></body></html>"""
-RETITLED = ARTICLE.replace(
-    b"Dark web drug market takedown nets 288 arrests", b"Police close a dark web bazaar in a nine-country sweep"
-)
+RETITLED = ARTICLE.replace(TITLE, b"Police close a dark web bazaar in a nine-country sweep")
 
 
 def routes() -> dict[str, Route]:
