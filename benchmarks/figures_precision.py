@@ -16,7 +16,7 @@ No network access.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spector_refs.assess.figures import extract_figures, unverified_figures
 
@@ -26,6 +26,8 @@ class Case:
     claim: str
     sources: tuple[str, ...]
     unsupported: tuple[str, ...] = ()
+    topic: str = ""
+    """The title of the article the claim is from (real sentences only)."""
 
 
 SPECTOR = (
@@ -343,7 +345,104 @@ HELD_OUT_3 = [
     Case("nine of the 12 jurors", ("Nine jurors out of twelve voted to convict.",)),
     Case("seven of the 12 jurors", ("Nine jurors out of twelve voted to convict.",), ("seven",)),
 ]
-CASES = DEVELOPMENT + SECOND_ROUND + HELD_OUT + HELD_OUT_2 + HELD_OUT_3
+# Real sentences, development: claims of the bundled "Operation SpecTor" article (tests/fixtures/trio, as the
+# parser splits them at their citation markers) against the text of what they cite. Each source below is
+# restated in our words from the page named beside it (the pages' own wording is not copied); every
+# figure, date and name is written as that page writes it. Unsupported figures come from claims with one
+# figure changed (marked "changed"). The check was tuned on this round.
+EUROPOL_4 = (  # [4] Europol press release of 2 May 2023, as its text is quoted by AFP and AP reports
+    "The Hague, 2 May 2023. In an operation coordinated by Europol and involving nine countries, police "
+    "seized the illegal dark web marketplace 'Monopoly Market' and arrested 288 suspects who bought or sold "
+    "drugs on the dark web. Arrests: United States 153, United Kingdom 55, Germany 52, the Netherlands 10, "
+    "Austria 9, France 5, Switzerland 2, Poland 1, Brazil 1. Officers seized EUR 50.8 million in cash and "
+    "virtual currencies, 850 kg of drugs and 117 firearms, among them 258 kg of amphetamine, 43 kg of "
+    "cocaine, 43 kg of MDMA and more than 10 kg of LSD and ecstasy pills. The action follows the takedown "
+    "of the marketplace's infrastructure by German authorities in December 2021."
+)
+DOJ_6 = (  # [6] justice.gov, U.S. Attorney's Office, District of Columbia, Friday, June 23, 2023
+    "Friday, June 23, 2023. Defendant facilitated $18 million in illegal drug transactions using "
+    "cryptocurrency. Milomir Desnica has been extradited from Austria to face charges of running a darknet "
+    "narcotics marketplace; the charges were unsealed on May 25, 2023. Desnica, 33, of Smederevska "
+    "Palanka, Serbia, a citizen of Croatia and Serbia, was indicted on July 26, 2022. According to the "
+    "indictment, in late 2019 Desnica launched and operated a darknet marketplace known as Monopoly Market. "
+    "In December 2021 law enforcement in the United States, Germany and Finland seized the server hosting "
+    "Monopoly. Desnica was arrested in Austria in November 2022."
+)
+CNBC_8 = (  # [8] CNBC, Rohan Goswami, 2 May 2023
+    "May 2, 2023. Drugs, guns and crypto seized, 288 arrested, in 'unprecedented' dark web crackdown. "
+    "Operation SpecTor, announced Tuesday by the Justice Department and Europol, arrested 288 people "
+    "across the U.S., Europe and South America and seized $53.4 million, 850 kilograms of drugs and 117 "
+    "firearms. The operation followed the takedown of Monopoly Market."
+)
+DOJ_10 = (  # [10] justice.gov, U.S. Attorney's Office, District of Columbia, November 8, 2023
+    "Wednesday, November 8, 2023. Milomir Desnica, 33, a national of Serbia and Croatia, pleaded guilty "
+    "today to conspiracy to distribute 50 grams or more of methamphetamine. He launched and operated the "
+    "darknet marketplace Monopoly Market beginning in late 2019; it facilitated over $18 million in "
+    "narcotics sales worldwide, including over 30 kilograms of methamphetamine sold to U.S. customers. "
+    "Sentencing is scheduled for February 15, 2024."
+)
+DOJ_11 = (  # [11] justice.gov, Office of Public Affairs, May 2, 2023
+    "Tuesday, May 2, 2023. The Justice Department, its Joint Criminal Opioid and Darknet Enforcement "
+    "(JCODE) team and international partners announced Operation SpecTor, a coordinated international "
+    "effort across the United States, Europe and South America. It resulted in 288 arrests, the most of "
+    "any JCODE operation, and in seizures of 117 firearms, 850 kilograms of drugs including 64 kilograms "
+    "of fentanyl or fentanyl-laced narcotics, and $53.4 million in cash and virtual currencies."
+)
+FORTUNE_12 = (  # [12] Fortune Europe (AP report), 2 May 2023
+    "300 arrested in crackdown on dark web 'Monopoly Market' drug trafficking. Authorities in the U.S. and "
+    "Europe arrested nearly 300 people and confiscated over $53 million. Europol said 288 suspects were "
+    "arrested and 50.8 million euros ($53.4 million) in cash and virtual currencies, 850 kilograms of "
+    "drugs and 117 firearms were seized. The largest number of arrests, 153, were in the United States."
+)
+REAL_DEV = [
+    replace(case, topic="Operation SpecTor")
+    for case in [
+        Case(
+            "Operation SpecTor was an operation coordinated by Europol, which involved nine countries",
+            (EUROPOL_4,),
+        ),
+        Case(
+            "Operation SpecTor was an operation coordinated by Europol, which involved seven countries",
+            (EUROPOL_4,),
+            ("seven",),
+        ),
+        Case("Austria, France, Germany, and the Netherlands", (EUROPOL_4,)),
+        Case("Monopoly Market was a darknet market operating from 2019 to 2021", (DOJ_6,)),
+        Case("Monopoly Market was a darknet market operating from 2018 to 2021", (DOJ_6,), ("2018",)),
+        Case(
+            "The market was discovered to be owned by Milomir Desnica, as a result of the operation", (DOJ_6,)
+        ),
+        Case(
+            "The market was discovered to be owned by Milomir Desnic, as a result of the operation",
+            (DOJ_6,),
+            ("Milomir Desnic",),
+        ),
+        Case("2019 Monopoly Market is launched by Milomir Desnica", (DOJ_6,)),
+        Case("May 2023 288 vendors are arrested, in connection to Monopoly Market", (CNBC_8,)),
+        Case("May 2023 298 vendors are arrested, in connection to Monopoly Market", (CNBC_8,), ("298",)),
+        Case("and Milomir Desnica is extradited from Austria.", (DOJ_6,)),
+        Case("Nov 2023 Milomir Desnica pleads guilty to running Monopoly Market", (DOJ_10,)),
+        Case("Dec 2023 Milomir Desnica pleads guilty to running Monopoly Market", (DOJ_10,), ("Dec 2023",)),
+        Case(
+            "In the United States, the Department of Justice's J-CODE team (with international partners) "
+            "introduced the results of SpecTor, which was a monumental success, ranking the most arrests "
+            "ever for any J-CODE operation.",
+            (DOJ_11,),
+        ),
+        Case("Operation SpecTor resulted in the arrest of 288", (FORTUNE_12,)),
+        Case("as well as the seizure of $53 million, 850 kg of drugs, and 117 guns.", (DOJ_11,)),
+        Case(
+            "as well as the seizure of $35 million, 850 kg of drugs, and 171 guns.",
+            (DOJ_11,),
+            ("$35 million", "171"),
+        ),
+        Case(
+            "The operation also resulted the extradition of the owner, Milomir Desnica, from Austria.",
+            (DOJ_6,),
+        ),
+    ]
+]
+CASES = DEVELOPMENT + SECOND_ROUND + HELD_OUT + HELD_OUT_2 + HELD_OUT_3 + REAL_DEV
 
 
 def score(cases: list[Case]) -> dict[str, float]:
@@ -351,7 +450,7 @@ def score(cases: list[Case]) -> dict[str, float]:
     tp = fp = fn = figures = 0
     for case in cases:
         figures += len(extract_figures(case.claim))
-        flagged = {figure.text for figure in unverified_figures(case.claim, case.sources)}
+        flagged = {figure.text for figure in unverified_figures(case.claim, case.sources, case.topic)}
         truth = set(case.unsupported)
         tp += len(flagged & truth)
         fp += len(flagged - truth)
@@ -365,7 +464,7 @@ def score(cases: list[Case]) -> dict[str, float]:
 def report_misses(cases: list[Case]) -> None:
     """Print every false alarm and every missed mismatch, so they can be read, not just counted."""
     for case in cases:
-        flagged = {figure.text for figure in unverified_figures(case.claim, case.sources)}
+        flagged = {figure.text for figure in unverified_figures(case.claim, case.sources, case.topic)}
         for text in sorted(flagged - set(case.unsupported)):
             print(f"  false alarm: {text!r} in {case.claim!r}")
         for text in sorted(set(case.unsupported) - flagged):
@@ -379,6 +478,7 @@ def main() -> int:
         ("third round (held out, then used for fixes)", HELD_OUT),
         ("fourth round (held out at 0.78, then used for fixes)", HELD_OUT_2),
         ("fifth round (held out at 0.71, then used for fixes)", HELD_OUT_3),
+        ("real sentences, development (Operation SpecTor; tuned on)", REAL_DEV),
     )
     for label, cases in (*rounds, ("all", CASES)):
         result = score(cases)

@@ -119,7 +119,7 @@ def source_findings(
         reason = f"every cited link is dead ({labels}) and none has an archived copy"
         yield Finding("dead-only", config.dead_severity, reason, claim.text, claim=index, evidence=dead)
     if config.check_figures:
-        yield from _figure_findings(index, claim, refs, context.links)
+        yield from _figure_findings(index, claim, refs, context)
 
 
 def _dead_evidence(refs: Sequence[Reference], links: Mapping[str, LinkResult]) -> tuple[str, ...]:
@@ -137,13 +137,13 @@ def _dead_evidence(refs: Sequence[Reference], links: Mapping[str, LinkResult]) -
 
 
 def _figure_findings(
-    index: int, claim: Claim, refs: Sequence[Reference], links: Mapping[str, LinkResult]
+    index: int, claim: Claim, refs: Sequence[Reference], context: ClaimContext
 ) -> Iterator[Finding]:
     """Only when every cited source's text was fetched: otherwise a missing figure proves nothing."""
-    texts = [_page_text(ref, links) for ref in refs]
+    texts = [_page_text(ref, context.links) for ref in refs]
     if not all(texts):
         return
-    missing = unverified_figures(claim.text, [text for text in texts if text])
+    missing = unverified_figures(claim.text, [text for text in texts if text], context.article.title or "")
     if not missing:
         return
     labels = ", ".join(ref.label for ref in refs)

@@ -66,6 +66,8 @@ _YEAR_RANGE = re.compile(r"\b(1[5-9]\d\d|20\d\d)[–-](\d\d)\b(?![–-]?\d)")
 _CONVERSION = re.compile(r"\s*(?:[a-zA-Z]{1,11}\.?\s*)?\(\s*")
 """What lies between a value and its conversion in brackets ("250 cm (98 in)", "155.6 kg (343 lb)"):
 the converted value is the article's arithmetic ({{convert}}), not something a source states."""
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
+"""A possessive ends a name: "the Department of Justice's J-CODE team" names the Department of Justice."""
 _SHARE_CLAIMED = re.compile(r"\s+of\b")
 _SHARE_AFTER = re.compile(r"\b(?:by|than|about|nearly|almost|roughly|some|over|under)\s+$", re.I)
 _SENTENCE = re.compile(r"[^.!?;]+")
@@ -212,10 +214,26 @@ def extract_figures(claim: str) -> list[Figure]:
     return figures
 
 
-def unverified_figures(claim: str, sources: Iterable[str]) -> list[Figure]:
-    """The claim's figures that none of the source texts states."""
+def unverified_figures(claim: str, sources: Iterable[str], topic: str = "") -> list[Figure]:
+    """The claim's figures that none of the source texts states.
+
+    ``topic`` is the article's title: a claim names its article's subject
+    ("Operation SpecTor was…") without asserting anything about the name,
+    and a source about it may call it "the operation", so the topic's own
+    name is not looked for.
+    """
     facts = [SourceFacts.read(text) for text in sources]
-    return [figure for figure in extract_figures(claim) if not any(page.states(figure) for page in facts)]
+    figures = [figure for figure in extract_figures(claim) if not _names_topic(figure, topic)]
+    return [figure for figure in figures if not any(page.states(figure) for page in facts)]
+
+
+def _names_topic(figure: Figure, topic: str) -> bool:
+    """A name made of the article title's words ("SpecTor" of "Operation SpecTor", "Dog")."""
+    title = {word.casefold() for word in re.findall(r"[\w'’.-]+", re.sub(r"\s*\(.*\)$", "", topic))}
+    distinctive = [word.casefold() for word in figure.words if word.casefold() not in GENERIC_NAME_WORDS]
+    return (
+        figure.kind == "name" and bool(title) and all(word in title for word in distinctive or figure.words)
+    )
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -370,7 +388,7 @@ def _names(claim: str) -> Sequence[Figure]:
     for match in _NAME.finditer(claim):
         if match.start() < skip_until:
             continue  # the other name of a renamed pair, checked with the first
-        words = _without_titles(match.group(0).rstrip(".").split())
+        words = _without_titles(_POSSESSIVE.split(match.group(0))[0].rstrip(".").split())
         text = " ".join(words)
         if sum(word[0].isupper() for word in words) >= 2 and _checkable(words):
             renamed = _RENAMED.match(claim, match.end())
@@ -413,7 +431,9 @@ def _name_stated(words: Sequence[str], page: SourceFacts) -> bool:
     """A name is stated in full, word by word, by its last word (a surname), or by a usual alias."""
     folded = [word.casefold().strip(".") for word in words]
     phrase = " ".join(folded)
-    if phrase in page.text or all(word in page.words for word in folded):
+    if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", page.text) or all(
+        word in page.words for word in folded
+    ):
         return True
     if len(folded) <= 3 and len(folded[-1]) >= 4 and folded[-1] in page.words:
         return True

@@ -242,3 +242,27 @@ def test_an_abbreviation_in_brackets_names_the_same_thing():
     assert [f.text for f in unverified_figures(claim, ["Others put it at 3 million."])] == [
         "Humane Society of the United States"
     ]
+
+
+def test_the_articles_own_subject_is_not_looked_for():
+    """A source about Operation SpecTor may call it "the operation"; other names are still checked."""
+    claim = "Operation SpecTor was coordinated by Europol with Zoran Petrovic"
+    source = "Europol coordinated the operation in nine countries."
+    flagged = unverified_figures(claim, [source], topic="Operation SpecTor")
+    assert [figure.text for figure in flagged] == ["Zoran Petrovic"]
+    assert [f.text for f in unverified_figures(claim, [source])] == ["Operation SpecTor", "Zoran Petrovic"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "source", "missing"),
+    [
+        pytest.param(
+            "the Department of Justice's J-CODE team", "The Justice Department said.", [], id="possessive"
+        ),
+        pytest.param(
+            "owned by Milomir Desnic", "Milomir Desnica, 33, ran it.", ["Milomir Desnic"], id="whole-words"
+        ),
+    ],
+)
+def test_names_are_read_as_whole_words(claim, source, missing):
+    assert [figure.text for figure in unverified_figures(claim, [source])] == missing
