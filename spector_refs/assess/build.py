@@ -181,7 +181,7 @@ def _list_rulings(
     State Media Matrix's independent public media, say) and is left out.
     """
     for item in read_site_list(path, config["label"], config):
-        ruling = dict(config["rulings"].get(item.category, {}))
+        ruling = dict(config["rulings"].get(item.category) or config["rulings"].get("*", {}))
         if not ruling:
             continue
         if item.name and not item.path:
@@ -206,7 +206,7 @@ def _add_listed(
     for item, ruling in listed:
         reason = f"listed as {item.category} by {item.origin}"
         is_suffix = item.host in suffixes or public_suffix(item.host) == item.host
-        if ruling.get("kind") == "state-media" and is_suffix:
+        if ruling.get("kind") in ("state-media", "government") and is_suffix:
             suffix = {"kind": "government", "reason": f"a government suffix ({reason})"}
             suffixes.setdefault(item.host, suffix)
         elif item.path:
@@ -331,7 +331,8 @@ def _rules(
     curated: dict[str, Any], sites: dict[str, dict[str, Any]], extra: list[dict[str, Any]]
 ) -> dict[str, Any]:
     """The URL-shape rules: curated page rules, platforms, government labels and brand families."""
-    brands = _derived_brands(sites, set(curated["brands"]["not_brands"]))
+    # a government label ("gov.mp", "gov.vi") is a suffix pattern, not a brand
+    brands = _derived_brands(sites, {*curated["brands"]["not_brands"], *curated["government"]["labels"]})
     for name, value in curated["brands"].items():
         if name != "not_brands":
             ruling = {"kind": value} if isinstance(value, str) else dict(value)

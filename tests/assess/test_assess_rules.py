@@ -77,8 +77,8 @@ RULES = [
         "https://www.eb.mil.br/x", ("primary", "government", "rule:government suffix mil.br"), id="mil-br"
     ),
     pytest.param(
-        "https://www.state.nj.us/x",
-        ("primary", "government", "rule:government suffix state.nj.us"),
+        "https://www.state.pa.us/x",
+        ("primary", "government", "rule:government suffix state.pa.us"),
         id="us-state",
     ),
     pytest.param("https://www.gob.mx/x", ("primary", "government", "suffix:gob.mx"), id="listed-suffix"),
