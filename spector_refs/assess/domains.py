@@ -26,6 +26,7 @@ ARCHIVE_HOSTS = frozenset(
 )  # fmt: skip
 _EMBEDDED_URL = re.compile(r"(?:https?:/{1,2}|(?<=/)(?=www\.))(\S+)", re.I)
 _PLAIN_URL = re.compile(r"https?://([a-z0-9.-]+)(?::\d{1,5})?(/[^?#\s]*)?(?:[?#]\S*)?$", re.I)
+_IP_ADDRESS = re.compile(r"[\d.]+|\[[0-9a-f:]+\]")
 _WEBSITE_NAME = re.compile(r"^(?:https?://)?((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,24})/?$", re.I)
 
 
@@ -72,7 +73,8 @@ def split_url(url: str) -> tuple[str | None, str]:
 
 def registrable_domain(host: str) -> str | None:
     """The domain someone registered: "news.bbc.co.uk" → "bbc.co.uk"; None for IPs and suffixes."""
-    if not host or re.fullmatch(r"[\d.]+|\[[0-9a-f:]+\]", host):
+    # An address ends in a digit, "." or "]": one character spares most hosts the pattern.
+    if not host or ((host[-1].isdigit() or host[-1] in ".]") and _IP_ADDRESS.fullmatch(host)):
         return None
     return _psl().privatesuffix(host.lower())
 
@@ -89,9 +91,12 @@ def host_candidates(host: str, domain: str | None = None) -> list[str]:
     domain = domain or registrable_domain(host)
     if not domain:
         return [host]
-    labels = host.split(".")
-    stop = len(domain.split("."))
-    return [".".join(labels[i:]) for i in range(len(labels) - stop + 1)]
+    extra = host.count(".") - domain.count(".")
+    candidates = [host] if extra >= 0 else []
+    for _ in range(extra):
+        host = host.partition(".")[2]
+        candidates.append(host)
+    return candidates
 
 
 def is_archive(url: str) -> bool:

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 RULES_ORIGIN = "spector_refs rule (curation.toml [rules])"
+_DOMAIN_CACHE = 65536
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ class UrlRules:
     any_path: re.Pattern[str]
     any_host: re.Pattern[str]
     any_name: re.Pattern[str]
+    _by_domain: dict[str, tuple[tuple[str, Mapping[str, str]], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def from_data(cls, rules: Mapping[str, Any]) -> UrlRules:
@@ -83,11 +87,28 @@ class UrlRules:
                 reason = f"a site hosted on {candidate}: its owner publishes it ({kind.replace('-', ' ')})"
                 yield f"platform {candidate}", {"kind": kind, "reason": reason}
                 break
-        brand = self.brands.get(domain.split(".")[0]) if domain else None
-        if brand and domain:
+        if domain:
+            yield from self.name_matches(domain)
+
+    def name_matches(self, domain: str) -> tuple[tuple[str, Mapping[str, str]], ...]:
+        """The brand family and the name rule a registrable domain meets, worked out once per domain.
+
+        Many hosts share a domain (every blog on one platform, every section of a newspaper),
+        and the name rules are the costliest part of a host seen for the first time.
+        """
+        known = self._by_domain.get(domain)
+        if known is None:
+            if len(self._by_domain) >= _DOMAIN_CACHE:
+                self._by_domain.clear()
+            known = self._by_domain[domain] = tuple(self._name_matches(domain))
+        return known
+
+    def _name_matches(self, domain: str) -> Iterator[tuple[str, Mapping[str, str]]]:
+        brand = self.brands.get(domain.split(".")[0])
+        if brand:
             yield f"brand {domain.split('.')[0]}.*", brand
-        for rule in self.names if domain and self.any_name.search(domain) else ():
-            if rule.pattern.search(domain or ""):
+        for rule in self.names if self.any_name.search(domain) else ():
+            if rule.pattern.search(domain):
                 yield rule.name, rule.ruling
                 break
 

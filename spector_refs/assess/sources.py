@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from spector_refs.assess.config import AssessConfig, SourceOverride
 from spector_refs.assess.domains import (
@@ -89,9 +89,8 @@ class Match:
     origin: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Host:
-    """What a host alone settles, computed once per host."""
+class _Host(NamedTuple):
+    """What a host alone settles, computed once per host (a tuple: made for every new host)."""
 
     candidates: tuple[str, ...]
     refinable: tuple[tuple[str, Mapping[str, Any], str], ...]

@@ -22,6 +22,8 @@ from spector_refs.assess.domains import (
         ("foo.blogspot.com", "blogspot.com"),
         ("europol.europa.eu", "europa.eu"),
         ("127.0.0.1", None),
+        ("[2001:db8::1]", None),
+        ("10.0.0.", None),
         ("co.uk", None),
     ],
 )
@@ -37,6 +39,9 @@ def test_public_suffix_tells_government_hosts() -> None:
 def test_host_candidates_go_from_host_to_registrable_domain() -> None:
     assert host_candidates("blogs.nytimes.com") == ["blogs.nytimes.com", "nytimes.com"]
     assert host_candidates("a.b.bbc.co.uk") == ["a.b.bbc.co.uk", "b.bbc.co.uk", "bbc.co.uk"]
+    expected = ["x.y.example.org", "y.example.org", "example.org"]
+    assert host_candidates("x.y.example.org", "example.org") == expected
+    assert host_candidates("10.0.0.1") == ["10.0.0.1"]
 
 
 @pytest.mark.parametrize(

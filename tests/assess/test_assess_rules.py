@@ -197,3 +197,15 @@ def test_explain_names_what_decided(index: SourceIndex) -> None:
     assert nothing.matches == () and nothing.decision == "fine"
     archived = explain_source("https://web.archive.org/web/2020/https://www.dailymail.co.uk/x", index)
     assert archived.profile.kind == "tabloid"
+
+
+def test_name_rules_are_worked_out_once_per_domain() -> None:
+    # hosts on one domain (every blog on a platform, every section of a paper) share one answer;
+    # each host still names itself in the reason
+    fresh = SourceIndex.create()
+    first = fresh.url_matches("https://politics.exampletribune.com/x")
+    second = fresh.url_matches("https://sport.exampletribune.com/y")
+    assert fresh.rules.name_matches("exampletribune.com") is fresh.rules.name_matches("exampletribune.com")
+    rules = [[match.key for match in matches if match.level == SITE_RULE] for matches in (first, second)]
+    assert rules[0] == rules[1] != []
+    assert "sport.exampletribune.com" in next(m for m in second if m.level == SITE_RULE).profile.reason
