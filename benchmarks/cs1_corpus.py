@@ -15,7 +15,9 @@ the parser:
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
-a year when the first four digits of the date agree. Run:
+a year when the first four digits of the date agree. Dev lines of books (and CS2
+lines) also carry the template's imprint fields — publisher, place, edition,
+series, volume, first editor — scored the same way and reported apart. Run:
 
     python benchmarks/cs1_corpus.py [--set dev|held-back|held-back-2] [--kinds book] [--write-dev] [--misses]
 
@@ -48,6 +50,14 @@ HELD_BACK_2 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_2.json"
 SETS = {"dev": DEV, "held-back": HELD_BACK, "held-back-2": HELD_BACK_2}
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
+_BOOK_FIELDS = {
+    "publisher": ("publisher",),
+    "place": ("location", "place"),
+    "edition": ("edition",),
+    "series": ("series",),
+    "volume": ("volume",),
+    "editor": ("editor-last", "editor1-last", "editor-surname", "editor1-surname", "editor", "editor1"),
+}
 
 
 def dog_cases() -> list[dict]:
@@ -65,8 +75,19 @@ def dog_cases() -> list[dict]:
             "kind": classes[1] if len(classes) > 1 else "",
             "line": reader_text(cite),
             "expect": {"title": title, "author": _first_author(params), "year": _year(params)},
+            "fields": _book_fields(params) if classes[1:2] in (["book"], ["encyclopaedia"], []) else {},
         })  # fmt: skip
     return cases
+
+
+def _book_fields(params: dict[str, str]) -> dict[str, str]:
+    """The template's imprint fields, each under the model's name: what the grammar must also place."""
+    fields = {}
+    for field, keys in _BOOK_FIELDS.items():
+        value = next((_plain(params.get(key)) for key in keys if _plain(params.get(key))), None)
+        if value:
+            fields[field] = value
+    return fields
 
 
 def _template_params(cite: Tag) -> dict[str, str]:
@@ -122,6 +143,25 @@ def score(case: dict) -> dict[str, bool]:
     }
 
 
+def score_fields(case: dict) -> dict[str, bool]:
+    """Which of the labelled imprint fields (publisher, place, edition, series, volume,
+    first editor's surname) the reader placed as the template has them."""
+    ref = Reference(number=1, **parse_rendered_citation(case["line"]))
+    found = {
+        "publisher": ref.publisher,
+        "place": ref.place,
+        "edition": ref.edition,
+        "series": ref.series,
+        "volume": ref.volume,
+        "editor": (ref.editors[0].family or ref.editors[0].literal) if ref.editors else None,
+    }
+    return {
+        field: norm(found[field]) == norm(want)
+        or (field == "editor" and bool(norm(found[field])) and norm(found[field]) in norm(want))
+        for field, want in case.get("fields", {}).items()
+    }
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", choices=tuple(SETS), default="dev")
@@ -136,14 +176,23 @@ def main() -> int:
     if args.kinds:
         cases = [case for case in cases if case["kind"] in args.kinds.split(",")]
     totals = {"title": 0, "author": 0, "year": 0}
+    imprint = {"right": 0, "labelled": 0}
     for case in cases:
-        result = score(case)
+        result, fields = score(case), score_fields(case)
         for field, ok in result.items():
             totals[field] += ok
-        if args.misses and not all(result.values()):
-            print(case["id"], {k: v for k, v in result.items() if not v}, case["line"])
+        imprint["right"] += sum(fields.values())
+        imprint["labelled"] += len(fields)
+        if args.misses and not all((*result.values(), *fields.values())):
+            wrong = [k for k, v in (*result.items(), *fields.items()) if not v]
+            print(case["id"], wrong, case["line"])
     n = len(cases)
     print(f"{args.set}: {n} lines; " + ", ".join(f"{k} {v / n:.1%} ({v}/{n})" for k, v in totals.items()))
+    if imprint["labelled"]:
+        right, labelled = imprint["right"], imprint["labelled"]
+        print(
+            f"  imprint fields (publisher, place, edition, series, volume, editor): {right}/{labelled} right"
+        )
     return 0
 
 

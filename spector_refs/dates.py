@@ -59,12 +59,12 @@ def parse_date(text: str | None) -> str | None:
     if not value or value.lower() in NO_DATE:
         return None
     if not _ISO.fullmatch(value):
-        value = _SEASON.sub("", _DAY_RANGE.sub(r"\1", value))
-        parts = re.split(r"\s*[–—]\s*|\s+-\s+", value)
+        parts = re.split(r"\s*[–—]\s*|\s+-\s+", _DAY_RANGE.sub(r"\1", value))
         value = parts[0]
         year = re.search(r"\b\d{4}$", parts[-1])
         if year and not re.search(r"\d{4}", value):  # "October–December 2007": the year is at the end
             value = f"{value} {year.group()}"
+        value = _SEASON.sub("", value)  # "Spring–Summer 2008" is 2008: ISO has no seasons
     for pattern in _PATTERNS:
         match = pattern.fullmatch(value)
         if match:

@@ -92,6 +92,15 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "book-place-colons": lambda n: "Smith, J. (2000). T. " + "A: " * n,
     "book-heads-without-stops": lambda n: "Smith, J. (2000) " * n,
     "book-parts": lambda n: "Smith, J. (2000). " + "Part. " * n + "ISBN 0-500-27616-1",
+    "book-series-parts": lambda n: "Smith, J. (2000). T. " + "Studies. " * n + "London: P.",
+    "cs2-parts": lambda n: "Smith, J. (2000), " + "Part, " * n + "2005",
+    "cs2-continuations": lambda n: "Title, " + "and more, " * n + "2005",
+    "cs2-editors": lambda n: 'Smith, J. (2000), "C", in Roe' + ", R; Poe" * n + ", T",
+    "cs2-quotes": lambda n: '"T", ' + '"x", ' * n,
+    "amp-names": lambda n: "Smith, J. & " * n + "(2000). T.",
+    "whole-name-title-date": lambda n: "John Smith, " + "Title, " * n + "(2000).",
+    "single-quotes": lambda n: "Smith, J. (2000) ‘" + "x’ " * n,
+    "typed-editions": lambda n: "Smith, J. (2000) T" + "; second ed. P" * n,
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

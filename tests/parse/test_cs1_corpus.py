@@ -1,10 +1,15 @@
-"""The rendered-CS1 reader on real citations: the Dog page's 172 rendered lines, one case each.
+"""The rendered-CS1 reader on real citations: every labelled line it was developed or tuned on.
 
-Cases and labels come from ``tests/fixtures/cs1/dog_2018.json``, written by
-``benchmarks/cs1_corpus.py --write-dev`` from the Parsoid fixture: the text a
-reader copies from each ``cite`` element and, as labels, the template
-parameters Parsoid keeps beside it. The misses listed below are known and
-explained; every other line must give the labelled title, first author and year.
+Cases come from three sets of real rendered lines (see ``benchmarks/cs1_corpus.py``):
+the Dog page's 172 cite elements (``tests/fixtures/cs1/dog_2018.json``, written by
+``benchmarks/cs1_corpus.py --write-dev`` from the Parsoid fixture: the text a reader
+copies from each ``cite`` element and, as labels, the template parameters Parsoid
+keeps beside it), and the two held-back sets of the "United States" page whose misses
+were then fixed, so they are tuned on and belong here rather than in a measure
+(``held_back.json``, ``held_back_2.json``; labels from COinS). Every line must give
+the labelled title, first author and year, and, where the Dog template states them,
+the publisher, place, edition, series, volume and first editor. The misses below
+are known and explained.
 """
 
 from __future__ import annotations
@@ -17,14 +22,21 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from cs1_corpus import DEV, score
+from cs1_corpus import DEV, HELD_BACK, HELD_BACK_2, score, score_fields
 
-CASES = json.loads(DEV.read_text(encoding="utf-8"))
+
+def _cases(path: Path) -> list[dict]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data["cases"] if isinstance(data, dict) else data
+
+
+CASES = [case for path in (DEV, HELD_BACK, HELD_BACK_2) for case in _cases(path)]
 KNOWN_MISSES = {
-    "dog-61": "CS2 ({{citation}}) separates parts with commas; only CS1's full stops are read",
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
-    "dog-142": "CS2 ({{citation}}) separates parts with commas",
-    "dog-167": "CS2 ({{citation}}) separates parts with commas",
+}
+LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of the line can equal it
+    "dog-122": "Volume 28 of Developments in animal and veterinary sciences",
+    "dog-167": "WHO Technical Report Series, 931",
 }
 
 
@@ -42,5 +54,15 @@ KNOWN_MISSES = {
     ],
 )
 def test_real_rendered_citation(case: dict) -> None:
-    result = score(case)
+    fields = score_fields(case)
+    if case["id"] in LABEL_HOLDS_SERIES:
+        assert case["fields"].pop("volume") == LABEL_HOLDS_SERIES[case["id"]]
+        fields = score_fields(case)
+    result = {**score(case), **fields}
     assert all(result.values()), f"{result}: {case['line']}"
+
+
+def test_enough_book_cases() -> None:
+    """Issue 14 asks for at least 150 real book, report, thesis and conference lines."""
+    kinds = ("book", "report", "thesis", "conference", "encyclopaedia")
+    assert sum(case["kind"] in kinds for case in CASES) >= 150

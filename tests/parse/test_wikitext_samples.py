@@ -55,7 +55,7 @@ def test_bodmin_named_references_are_counted_once(bodmin: Article) -> None:
     history = bodmin.reference(10)
     pevsner = bodmin.reference(18)
     assert (history.name, history.cite_count, history.title) == ("HoB", 2, "History of Bodmin")
-    assert (pevsner.name, pevsner.cite_count, pevsner.kind) == ("pevsner1970", 2, "text")
+    assert (pevsner.name, pevsner.cite_count, pevsner.kind) == ("pevsner1970", 2, "book")  # typed, but a book
 
 
 def test_bodmin_free_text_reference_keeps_its_isbn(bodmin: Article) -> None:

@@ -21,13 +21,16 @@ import re
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
 from spector_refs.parse.core.cs1_book import read_author_block, read_book, segments
+from spector_refs.parse.core.cs2 import comma_parts, cs2_as_cs1
 from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
-from spector_refs.parse.core.names import is_truncated, parse_name_list
+from spector_refs.parse.core.names import is_truncated, parse_name, parse_name_list
 
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
 _MAINT_END = re.compile(r"\s*\((?:link|help)\)\s*")
 _DATE_TEXT = r"(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]{0,30}?\d{4})"
-_RETRIEVED = re.compile(r"\s*(?:Retrieved|Accessed)(?: on)?\s+" + _DATE_TEXT + r"\.?(?=\s|$)", re.I)
+_RETRIEVED = re.compile(
+    r"\s*(?:Retrieved|Accessed|access-?date:)(?: on)?\s+" + _DATE_TEXT + r"\.?(?=\s|$)", re.I
+)
 _ARCHIVED = re.compile(
     r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on " + _DATE_TEXT + r")?\.?(?=\s|$)", re.I
 )
@@ -53,15 +56,18 @@ _IDENTIFIERS = {
 }
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _MAX_NAME_WORDS = 8
-_OPEN_QUOTE = re.compile(r"(?:^|(?<=[.,:)]\s))[\"“]")  # CS1 opens a part with a quoted title
-_CLOSE_QUOTE = re.compile(r"[\"”](?=[.,!?]?(?:\s|$)|\s{0,3}[\[(])")
-_PART_CLOSE_QUOTE = re.compile(r"[\"”](?=[.,](?:\s|$)|\s{0,3}[\[(]|$)")  # '". ', '" (' end CS1's title
+_OPEN_QUOTE = re.compile(r"(?:^|(?<=[.,:)]\s))[\"“‘]")  # CS1 opens a part with a quoted title
+_CLOSING = {"‘": "’"}  # British single quotes, typed by hand, close only with their pair
+_CLOSE_QUOTE = {q: re.compile(rf"[{q}](?=[.,!?]?(?:\s|$)|\s{{0,3}}[\[(])") for q in ('"”', "’")}
+_PART_CLOSE_QUOTE = {  # '". ', '" (' end CS1's title
+    q: re.compile(rf"[{q}](?=[.,](?:\s|$)|\s{{0,3}}[\[(]|$)") for q in ('"”', "’")
+}
 _HEAD_DATE = re.compile(r"\s*\(([^()]*?\d[a-z]?|n\.d\.)\)\s*\.?\s*$")
 _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
 _FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
 _TRANS_TITLE = re.compile(r"^\s*\[([^\]]+)\]")
 _PAGES = re.compile(r"^(?:pp?\.|page|pages|at)\s*(.+)$", re.I)
-_VOLUME_ISSUE = re.compile(r"^(?:Vol\.\s*)?(\d[\w-]*)\s*(?:\((?:No\.\s*)?([^)]+)\))?\s*(?::\s*(.+))?$")
+_VOLUME_ISSUE = re.compile(r"^(?:Vol\.\s*)?(\d[\w–-]*)\s*(?:\((?:No\.\s*)?([^)]+)\))?\s*(?::\s*(.+))?$")
 _EDITION = re.compile(r"\s*\(([^()]*?\b(?:ed\.|edition))\)", re.I)
 _PLACE_PUBLISHER = re.compile(r"^([A-Z][\w .'-]{1,40}?(?:, [A-Z][\w .'-]{1,20})?):\s*(.+)$")
 _NAMES_THEN_TITLE = re.compile(r"^((?:[A-Z][\w'’-]+(?: [\w'’-]+){0,3}, [A-Z][\w.'’ -]{0,40}?; )+)(?=[^\s;])")
@@ -69,11 +75,21 @@ _COMMA_BOOK = re.compile(
     r"^(?P<family>[A-Z][\w'’-]+(?: [\w'’-]+)?), (?P<given>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}), "
     r"(?P<title>[^,]+(?:,[^,]+)*?), (?P<place>[A-Z][\w .'-]{1,30}?): (?P<publisher>[^:]+)$"
 )
+_NAME_TITLE_DATE = re.compile(  # "John J. Ensminger, Police and Military Dogs (CRC Press, 2012)."
+    r"^(?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,3}), (?P<rest>[A-Z\"“][^()]+?),? "
+    r"\((?P<imprint>[^()]{0,80}?)(?P<date>(?:[A-Z][a-z]+\.? )?(?:\d{1,2}, )?\d{4})\)\.?$"
+)
 _EDITORS = re.compile(r"^In\s+(.+?)\s*\((?:eds?\.|editors?)\)\s*\.?\s*(.*)$", re.S)
 _BOOK_SIGNS = re.compile(
     r"^[^\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\]]{1,40}\])?\.?\s"  # Authors (Date).
     r"|\((?:eds?\.|[^()]{1,30} ed\.)\)|,\seds?\.\s\(|Translated by |Edited by |\" series\b"
 )
+_EDITORS_FIRST = (
+    re.compile(  # one editor "(ed.)", or a list that "(eds.)" covers; not "Roe, R.; Poe, P. (ed.)"
+        r"^(?:[^\"“;]{1,200}?(?:,\sed\.|\s\(ed\.\))|[^\"“]{1,400}?(?:,\seds\.|\s\(eds\.\)))\s*\("
+    )
+)
+_VOLUME_THEN_PUBLISHER = re.compile(r"\.\s\d{1,4}[A-Z]?\.\s(?!pp?\.\s)[A-Z][^.]")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _SHORT_FOOTNOTE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?:(?:,| &| and) [A-Z][\w'’.-]+)*(?: et al\.)?),? "
@@ -97,12 +113,16 @@ def parse_rendered_citation(text: str) -> CitationFields:
     rest = _take_bare_url(rest, fields)
     rest = _take_identifiers(rest, fields)
     quoted = _quoted_title(rest)
-    if quoted and re.match(r"\s*series\b", rest[quoted[1] :]):  # '"Modular Text" series' names a series
-        quoted = None
     book = _COMMA_BOOK.match(rest) if quoted is None else None
     if book:
         return _comma_book(book, fields)
-    if _is_book_shaped(rest, quoted, fields):
+    typed = _NAME_TITLE_DATE.match(rest) if quoted is None else None
+    if typed:
+        return _name_title_date(typed, fields)
+    cs2 = cs2_as_cs1(rest)
+    if cs2 is not None:
+        rest, quoted = cs2, _quoted_title(cs2)
+    if _is_book_shaped(rest, quoted, fields) or (cs2 is not None and quoted is None):
         _read_book_citation(rest, quoted, fields)
         return _finish(fields)
     head, title, tail = _split_title(rest)
@@ -115,6 +135,12 @@ def parse_rendered_citation(text: str) -> CitationFields:
     return _finish(fields)
 
 
+def is_access_note(text: str) -> bool:
+    """Whether ``text`` is only an access date ("accessed 1 Jan 2008", "Retrieved …"),
+    as hand-typed references sometimes make the label of their link."""
+    return bool(_RETRIEVED.fullmatch(text))
+
+
 def _finish(fields: CitationDraft) -> CitationFields:
     _guess_kind(fields)
     return fields_from_draft(fields)
@@ -122,7 +148,9 @@ def _finish(fields: CitationDraft) -> CitationFields:
 
 def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationDraft) -> bool:
     """Whether the title is italic (a book, report, thesis…): no quoted title at all, or a
-    quoted chapter followed by "In editors", an edition, or an ISBN."""
+    quoted chapter followed by "In editors", an edition, or an ISBN; or, before
+    more than one part, after editors in the author position ('Hemming, ed. (1955).
+    "Direction 22". Opinions….'); or before a bare volume and a publisher."""
     if quoted is None:
         return bool(_BOOK_SIGNS.search(text)) or bool({"isbn", "oclc"} & set(fields["identifiers"]))
     tail = text[quoted[1] :]
@@ -133,6 +161,8 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
         or fields.get("kind") == "book"
         or bool(re.match(r"^(?:\s*\([^()]{1,30}\))*[.,]?\s*In\s", tail))  # '"Chapter" (PDF). In …'
         or bool(_EDITION.search(tail))
+        or (bool(_EDITORS_FIRST.match(text[: quoted[0]])) and len(segments(tail)) > 1)  # see below
+        or bool(_VOLUME_THEN_PUBLISHER.search(tail))  # '"Opinion 2027". Opinions…. 60. Order of …'
     )
 
 
@@ -245,14 +275,17 @@ def _quoted_title(text: str) -> tuple[int, int] | None:
     """Span of the title CS1 puts in quotes: from the first quote that opens a part to the
     first closing quote that ends one ('". ', '" (') — so a title quoting a name
     ('the "Europe-First" Strategy') stays whole — else to the first closing quote
-    followed by a space. At most two forward scans, so no input can make it slow.
+    followed by a space. A quoted name followed by "series" is a series, not a title.
+    At most two forward scans, so no input can make it slow.
     """
     opening = _OPEN_QUOTE.search(text)
     if not opening:
         return None
-    start = opening.end() + 1
-    closing = _PART_CLOSE_QUOTE.search(text, start) or _CLOSE_QUOTE.search(text, start)
-    return (opening.start(), closing.end()) if closing else None
+    start, quotes = opening.end() + 1, _CLOSING.get(opening.group(), '"”')
+    closing = _PART_CLOSE_QUOTE[quotes].search(text, start) or _CLOSE_QUOTE[quotes].search(text, start)
+    if not closing or re.match(r"\s*series\b", text[closing.end() :]):  # '"Modular Text" series'
+        return None
+    return opening.start(), closing.end()
 
 
 def _read_head(head: str, fields: CitationDraft) -> None:
@@ -260,13 +293,17 @@ def _read_head(head: str, fields: CitationDraft) -> None:
     head = head.strip()
     if not head:
         return
+    if head.endswith(":"):  # 'Cornish Guardian: "Title"', typed by hand, names the publication first
+        fields["work"] = head[:-1].strip()
+        return
     date = _HEAD_DATE.search(head)
     if date:
         fields["date"] = _date_or_problem(date.group(1), "date", fields)
         head = head[: date.start()]
     editors = re.search(r"\s*\((?:eds?\.|editors?)\)\s*$", head)
-    names = parse_name_list(head[: editors.start()] if editors else head.rstrip(". "))
-    if is_truncated(head[: editors.start()] if editors else head.rstrip(". ")):
+    names_text = head[: editors.start()] if editors else head  # "Smith, J." keeps its initial's stop
+    names = parse_name_list(names_text)
+    if is_truncated(names_text):
         fields["authors_truncated"] = True
     if any(len(name.display().split()) > _MAX_NAME_WORDS for name in names):
         fields["problems"].append(f"text before the title is not a list of names: {head[:80]}")
@@ -359,6 +396,23 @@ def _comma_book(match: re.Match[str], fields: CitationDraft) -> CitationFields:
     fields["place"] = match.group("place").strip()
     fields["publisher"] = _publisher_and_numbers(match.group("publisher").strip(" ."), fields)
     fields["kind"] = "book"
+    return fields_from_draft(fields)
+
+
+def _name_title_date(match: re.Match[str], fields: CitationDraft) -> CitationFields:
+    """ "Whole Name, Title (Publisher, Year)." or "Whole Name, Title, Work (Date).": the
+    law-review style some editors type. Inside the parentheses a publisher makes it a
+    book; without one, the part after the title's last comma is the periodical."""
+    fields["authors"] = (parse_name(match.group("name")),)
+    fields["date"] = parse_date(match.group("date"))
+    imprint = match.group("imprint").strip(" ,")
+    parts = comma_parts(match.group("rest"))
+    if imprint or len(parts) < 2:
+        fields["title"], fields["kind"] = match.group("rest").strip(), "book"
+        if imprint:
+            fields["publisher"] = imprint
+    else:
+        fields["title"], fields["work"] = ", ".join(parts[:-1]), parts[-1]
     return fields_from_draft(fields)
 
 

@@ -17,7 +17,9 @@ puts between them (:func:`segments`) and each part is classified by its form.
 The title is the run of unclassified parts before the first part whose form is
 known, or before a parenthetical that CS1 appends to titles (edition, format,
 language, type); of an unclassified run that reaches the pages and
-identifiers, the last part is the bare publisher.
+identifiers, the last part is the bare publisher, and parts between the title
+and a volume or a bare publisher are the series. Editions typed by hand after
+the title ("Cornwall; second ed.") end it too.
 """
 
 from __future__ import annotations
@@ -47,6 +49,13 @@ _TITLE_PARENTHETICAL = re.compile(
     r"Conference paper|Press release|[Pp]reprint)"
     r")\)"
 )
+_ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"revised|new|enlarged|abridged)"
+)
+_TYPED_EDITION = re.compile(rf"[;,]\s(?P<edition>{_ORDINAL})\s(?:ed|edn|edition)$", re.I)
+_TYPED_EDITION_STOP = re.compile(rf"\b{_ORDINAL}\s(?:ed|edn)$", re.I)
+_PAGES_NEXT = re.compile(r"pp?\.\s")
 _SERIES = re.compile(r"^[\"“](?P<series>.+)[\"”] series$")
 _VOLUME = re.compile(r"^(?:Vol\.|Volume)\s*(?P<volume>[\w.–-]+(?::.+)?)(?:\s+of\s+(?P<series>.+))?$")
 _BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
@@ -69,7 +78,11 @@ _MAX_PLACE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
 _JOINED_INITIALS = re.compile(r"(?:^|\.\s)(?:[A-Z]\.)+[A-Z]\.$")
 _EDITOR_ROLE = re.compile(r"\(eds?\.\)")
-_BEFORE, _AFTER = "before publisher", "after publisher"
+_SERIES_NAME = re.compile(
+    r"\b(?:Series|Studies|Library|Monographs?|Papers|Lecture Notes|Handbooks|Texts|Classics|"
+    r"Collection|Bulletin|Memoirs|Publications|Contributions)\b"
+)
+_BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
 
 
 def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> str:
@@ -130,6 +143,8 @@ def _ends_part(text: str, stop: int, after: int) -> bool:
     """Whether the full stop at ``stop`` (followed by spaces up to ``after``) separates two parts."""
     if _JOINED_INITIALS.search(text[max(0, stop - 14) : stop + 1]) or _EDITOR_ROLE.match(text, after):
         return False
+    if _TYPED_EDITION_STOP.search(text[max(0, stop - 14) : stop]) or _PAGES_NEXT.match(text, after):
+        return True  # "second ed. Penguin", "Inc. pp. 960": the next part has begun
     return is_sentence_end(text, stop + 1)
 
 
@@ -144,7 +159,7 @@ def read_book(tail: str, chapter: str | None, fields: CitationDraft, problems: l
         where = _classify(part, fields, title_started=bool(run) or "title" in fields) if part else None
         if where is not None:
             if run and "title" not in fields:
-                _end_title(run, fields, before_publisher=where == _BEFORE)
+                _end_title(run, fields, ended_by=where)
             if "pending_title" in fields:
                 run.append(fields.pop("pending_title"))
         elif part and "title" not in fields:
@@ -152,26 +167,31 @@ def read_book(tail: str, chapter: str | None, fields: CitationDraft, problems: l
         elif part:
             plain_after.append(part)
         if closes and run and "title" not in fields:
-            _end_title(run, fields, before_publisher=True)
+            _end_title(run, fields, ended_by=_CLOSED)
     if run and "title" not in fields:
-        _end_title(run, fields, before_publisher=False)
+        _end_title(run, fields, ended_by=_AFTER)
     _place_leftovers(plain_after, fields, problems)
 
 
-def _end_title(run: list[str], fields: CitationDraft, *, before_publisher: bool) -> None:
+def _end_title(run: list[str], fields: CitationDraft, *, ended_by: str) -> None:
     """The run of plain parts is the title, then the series; if what ended it comes after
     the publisher (pages, a date, the identifiers, the end), its last part is the bare publisher.
 
     CS1 renders a series that is not quoted as a plain part right after the title
-    (and edition), so in "Title. Series. Publisher. p. 1" the middle part is the series.
-    Before a "Place: Publisher" pair, two plain parts are more often a title with a
-    full stop in it ("Kluge. Etymologisches Wörterbuch…") and stay the title.
+    (and edition) and before the volume, so in "Title. Series. Publisher. p. 1" and
+    "Title. Series. 931" the middle part is the series. Before a "Place: Publisher"
+    pair, two plain parts are more often a title with a full stop in it ("Kluge.
+    Etymologisches Wörterbuch…"), unless the second is named like a series
+    ("… Studies", "Lecture Notes …"). A parenthetical CS1 appends to titles closes
+    the title itself.
     """
-    if not before_publisher and len(run) > 1 and "publisher" not in fields:
+    if ended_by == _AFTER and len(run) > 1 and "publisher" not in fields:
         fields["publisher"] = run.pop()
-        if len(run) > 1 and "series" not in fields:
-            fields["series"] = ". ".join(run[1:])
-            del run[1:]
+    series_at = 1 if ended_by in (_AFTER, _VOLUME_NEXT) else len(run) - 1
+    named_series = ended_by != _BEFORE or bool(_SERIES_NAME.search(run[-1]))
+    if ended_by != _CLOSED and 0 < series_at < len(run) and "series" not in fields and named_series:
+        fields["series"] = ". ".join(run[series_at:])
+        del run[series_at:]
     fields["title"] = ". ".join(run)
     run.clear()
 
@@ -189,6 +209,10 @@ def _take_parentheticals(part: str, fields: CitationDraft) -> tuple[str, bool]:
             if match.group(name):
                 fields.setdefault(name, match.group(name).strip())
         end, found = match.start(), True  # the pattern takes the spaces before "("
+    typed = None if found else _TYPED_EDITION.search(part)
+    if typed:  # typed by hand after the title: "Cornwall; second ed."
+        fields.setdefault("edition", typed.group("edition"))
+        end, found = typed.start(), True
     if "edition" in fields:
         fields["edition"] = re.sub(r"\s*(?:ed\.|[Ee]dition)$", "", fields["edition"]).strip()
     return part[:end] if found else part, found
@@ -222,7 +246,7 @@ def _classify_after_title(part: str, fields: CitationDraft) -> str | None:
         fields["volume"] = volume.group("volume")
         if volume.group("series"):
             fields.setdefault("series", volume.group("series"))
-        return _BEFORE
+        return _VOLUME_NEXT
     if (
         place
         and len(place.group("place").split()) <= _MAX_PLACE_WORDS
@@ -232,7 +256,8 @@ def _classify_after_title(part: str, fields: CitationDraft) -> str | None:
         return _BEFORE
     if _BARE_VOLUME.match(part) and "volume" not in fields:
         fields["volume"] = part
-    elif pages:
+        return _VOLUME_NEXT
+    if pages:
         fields["pages"] = pages.group("pages").strip()
     elif "date" not in fields and parse_date(part):
         fields["date"] = parse_date(part)

@@ -37,7 +37,7 @@ def name_from_parts(last: str, first: str | None) -> Name:
 
 
 def parse_name(text: str) -> Name:
-    """One whole name: "Smith, John", "John Smith", "MrAdmin" or an organisation."""
+    """One whole name: "Smith, John", "John Smith", Vancouver "Smith JA", "MrAdmin" or an organisation."""
     text = text.strip()
     if "," in text:
         family, given = (part.strip() for part in text.split(",", 1))
@@ -45,6 +45,9 @@ def parse_name(text: str) -> Name:
     words = text.split()
     if len(words) == 1:
         return Name(family=text)
+    vancouver = _VANCOUVER_NAME.fullmatch(text)  # "Michell AR" in |author=: initials after the surname
+    if vancouver:
+        return Name(family=vancouver.group(1), given=vancouver.group(2))
     if looks_like_organisation(text) or len(words) > 4:
         return Name(literal=text)
     split = len(words) - 1
@@ -57,6 +60,11 @@ _VANCOUVER_NAME = re.compile(r"([A-Z][\w'’-]+(?: [a-z][\w'’-]*)*(?: [A-Z][\w
 _VANCOUVER = r"(?:[a-z]+ )*[\w'’-]+ [A-Z]{1,3}"  # "Smith AB", "van der Beek S"
 _FINAL_INITIAL = re.compile(r"(?:^|[\s.,])[A-Z]\.$")
 _ET_AL = re.compile(r"[;,]?\s*(?:''?)?et al\.?(?:''?)?$", re.I)
+
+_LAST_SEPARATOR = re.compile(r"\s*;\s*(?:and\s+|&\s+)?|(?<=[\w.]) & (?=[^,;&]+, )")
+"""Between "Last, First" names: CS1's ";", and with ``name-list-style=amp`` or ``and`` the
+"&" or "; and" before the last ("Smith, J.; Jones, K. & Roe, R."). An "&" counts only
+when a "Last, First" name follows, so "Taylor & Francis" stays one name."""
 
 
 def is_truncated(text: str) -> bool:
@@ -75,15 +83,12 @@ def parse_name_list(text: str) -> list[Name]:
         text = text.rstrip(" .;")
     if not text:
         return []
-    single = _VANCOUVER_NAME.fullmatch(text)
-    if single:
-        return [Name(family=single.group(1), given=single.group(2))]
     if ";" not in text and re.fullmatch(rf"{_VANCOUVER}(?:, {_VANCOUVER})+", text):
         return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
     whole = _whole_names(text) if ";" not in text else None
     if whole:
         return [parse_name(part) for part in whole]
-    return [parse_name(part) for part in text.split(";") if part.strip()]
+    return [parse_name(part) for part in _LAST_SEPARATOR.split(text) if part.strip()]
 
 
 def _whole_names(text: str) -> list[str] | None:
@@ -91,9 +96,15 @@ def _whole_names(text: str) -> list[str] | None:
 
     CS1 separates "Last, First" names with semicolons; commas alone between
     three or more parts of two words or more can only be whole names, which
-    would otherwise read as one surname with a long given name.
+    would otherwise read as one surname with a long given name. Two whole
+    names joined by "&" or "and" ("David Skorton & Glenn Altschuler") are a
+    list too, unless a side reads as an organisation ("John Wiley & Sons").
     """
-    parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
-    if len(parts) < 3 or any(len(part.split()) < 2 for part in parts):
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+", text)]
+    if any(len(part.split()) < 2 for part in parts):
         return None
-    return parts
+    if len(parts) == 2 and "," not in text:
+        return (
+            None if any(looks_like_organisation(part) or len(part.split()) > 4 for part in parts) else parts
+        )
+    return parts if len(parts) >= 3 else None

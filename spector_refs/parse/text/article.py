@@ -19,12 +19,14 @@ from spector_refs.parse.core.cs1 import parse_rendered_citation
 from spector_refs.parse.core.fields import CitationFields
 from spector_refs.parse.core.labels import label_number, labels_style, list_label
 from spector_refs.parse.core.sections import NON_PROSE_SECTIONS, NOTE_GROUP, REFERENCE_SECTIONS, SOURCES_GROUP
+from spector_refs.parse.core.tags import normalise_tag
 from spector_refs.parse.core.tokens import claims_from_tokens, tokenize_rendered
 
 _HEADING = re.compile(r"^(?P<title>[^\s.].{0,80}?[^.,;:!?])(?: edit|\s*\[edit\])\s*$")
 _REFERENCE_LINE = re.compile(
     r"^\s*(?P<label>\d{1,5}|[a-z]{1,2}|[ivxlcdm]{3,12})\.\s+(?:[\^↑]\s*)?(?P<body>.*)$"
 )
+_BRACKETED = re.compile(r"\[([^\[\]]{1,60})\]")
 _BULLET = re.compile(r"^\s*(?:[•*·▪◦–-]|\d{1,3}[.)])\s+")
 _INFOBOX_MIN_ROWS = 4
 _INFOBOX_MAX_ROW = 60
@@ -155,7 +157,10 @@ def _reference(line: int, number: int, label: str, body: str, group: str | None,
         _add_claims(citation, line, state, block="note")
         fields: CitationFields = {"kind": "note"}
     else:
+        citation, tags = _take_inline_tags(citation)
         fields = parse_rendered_citation(citation)
+        if tags:
+            fields["tags"] = tags
     return Reference(
         number=number,
         raw=body.strip(),
@@ -165,6 +170,23 @@ def _reference(line: int, number: int, label: str, body: str, group: str | None,
         column=1,
         **fields,
     )
+
+
+def _take_inline_tags(citation: str) -> tuple[str, tuple[str, ...]]:
+    """Inline cleanup tags after or inside a citation ("… ISBN 0-87605-464-5.[page needed]",
+    "[dead link]"): the reference's tags, as the HTML and wikitext readers record them, and
+    out of the text the citation grammar reads. Bracketed text that is no tag (a
+    translated title) stays."""
+    tags: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        tag = normalise_tag(match.group(1))
+        if tag is None:
+            return match.group(0)
+        tags.append(tag)
+        return ""
+
+    return _BRACKETED.sub(take, citation).strip(), tuple(dict.fromkeys(tags))
 
 
 def _split_backlinks(body: str) -> tuple[int, str]:

@@ -30,7 +30,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from spector_refs.dates import parse_date
 from spector_refs.model import Name, Reference
-from spector_refs.parse.core.cs1 import parse_rendered_citation
+from spector_refs.parse.core.cs1 import is_access_note, parse_rendered_citation
 from spector_refs.parse.core.cs1_template import is_citation_template, reference_fields_from_template
 from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.labels import marker_label
@@ -181,6 +181,8 @@ def _free_text_fields(content: Wikicode) -> CitationFields:
     """
     links = content.filter_external_links(recursive=True)
     label = plain_text(links[0].title) if links and links[0].title is not None else ""
+    if is_access_note(label):  # "[http://… accessed 1 Jan 2008]": the link says when, not what
+        label = ""
     rendered = _rendered_with_quoted_label(content, label)
     fields: CitationFields = {"kind": "text", **(parse_rendered_citation(rendered) if rendered else {})}
     fields.setdefault("problems", ())

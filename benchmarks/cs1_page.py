@@ -1,0 +1,149 @@
+"""Page-level accuracy of plain text: a long real article copied as text, against its own HTML.
+
+The per-line corpus (``cs1_corpus.py``) scores single citations. A reader's
+copy of a whole page adds what those lines lack: references that hold two
+citations or prose around one, hand-typed references, notes lists, and the
+list numbering the text reader has to find. This script renders the Parsoid
+"Dog" page (2018, ``tests/fixtures/html/html_en_Dog_parsoid2018_mobileapps.html``,
+about 250 references) to the plain text a browser copy gives — the form of
+the bundled seed: "Heading edit" lines, paragraphs with ``[N]`` markers, and
+the list as ``N. ^ a b citation`` — parses that text, parses the HTML (which
+reads the template parameters Parsoid keeps), and compares each numbered
+reference: title, first author and year.
+
+A title agrees when both are equal after case and punctuation are dropped;
+a first author when the family name (or organisation) agrees the same way;
+a year when the first four digits of the dates agree. References the HTML
+gives no title are counted apart (there is nothing to agree with). Run:
+
+    python benchmarks/cs1_page.py [--misses] [--write-text FILE]
+
+No network is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bs4 import BeautifulSoup, Tag  # noqa: E402
+
+from spector_refs.model import Reference  # noqa: E402
+from spector_refs.parse.html import parse_html  # noqa: E402
+from spector_refs.parse.html.cite import reader_text  # noqa: E402
+from spector_refs.parse.text import parse_text  # noqa: E402
+
+PAGES = {"dog-2018": ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid2018_mobileapps.html"}
+_BLOCKS = ("h2", "h3", "h4", "p", "li", "dd")
+_BACKLINK_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def browser_copy(html: str) -> str:
+    """The page as a reader's copy gives it: the seed's form of headings, prose and lists."""
+    soup = BeautifulSoup(html, "lxml")
+    lines: list[str] = []
+    for block in soup.find_all(_BLOCKS):
+        if block.find_parent(("table", "figure")) or _inside_block(block):
+            continue
+        if block.name in ("h2", "h3", "h4"):
+            lines += ["", f"{reader_text(block)} edit", ""]
+        elif block.name == "li" and _is_reference_item(block):
+            lines.append(_reference_line(block))
+        else:
+            text = reader_text(block)
+            lines += [text, ""] if block.name == "p" else [text]
+    return "\n".join(lines) + "\n"
+
+
+def _inside_block(block: Tag) -> bool:
+    """A paragraph or item inside another one is copied with its parent."""
+    return any(parent.name in ("p", "li", "dd") for parent in block.parents)
+
+
+def _is_reference_item(item: Tag) -> bool:
+    parent = item.parent
+    return isinstance(parent, Tag) and "references" in (parent.get("class") or [])
+
+
+def _reference_line(item: Tag) -> str:
+    """ "  12. ^ a b Citation": the list number, the backlinks as the legacy parser shows them."""
+    parent = item.parent
+    assert isinstance(parent, Tag)
+    number = parent.find_all("li", recursive=False).index(item) + 1
+    label = str(number) if not parent.get("data-mw-group") else _BACKLINK_LETTERS[(number - 1) % 26]
+    backlinks = len(item.select(".mw-linkback-text"))
+    letters = " ".join(_BACKLINK_LETTERS[:backlinks]) + " " if backlinks > 1 else ""
+    body = item.find(class_=("mw-reference-text", "reference-text"))
+    text = reader_text(body) if isinstance(body, Tag) else reader_text(item)
+    return f"  {label}. ^ {letters}{text}"
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"[\W_]+", "", (text or "").casefold())
+
+
+def _first_author(ref: Reference) -> str:
+    names = ref.authors or ref.editors
+    return _norm(names[0].family or names[0].literal) if names else ""
+
+
+def compare(html: str, *, misses: bool = False) -> dict[str, int]:
+    """Per-reference agreement of the plain-text parse with the HTML parse of the same page."""
+    from_html = {ref.number: ref for ref in parse_html(html).references if ref.group is None}
+    from_text = {ref.number: ref for ref in parse_text(browser_copy(html)).references if ref.group is None}
+    totals = {"references": len(from_html), "text references": len(from_text), "titled": 0}
+    totals |= {"title": 0, "author": 0, "year": 0}
+    for number, html_ref in sorted(from_html.items()):
+        text_ref = from_text.get(number)
+        if not html_ref.title:
+            continue
+        totals["titled"] += 1
+        agree = {
+            "title": text_ref is not None and _norm(text_ref.title) == _norm(html_ref.title),
+            "author": text_ref is not None and _first_author(text_ref) == _first_author(html_ref),
+            "year": text_ref is not None and (text_ref.date or "")[:4] == (html_ref.date or "")[:4],
+        }
+        for field, ok in agree.items():
+            totals[field] += ok
+        if misses and not all(agree.values()):
+            wrong = [field for field, ok in agree.items() if not ok]
+            print(f"#{number} {wrong}\n  html: {_summary(html_ref)}\n  text: {_summary(text_ref)}")
+    return totals
+
+
+def _summary(ref: Reference | None) -> str:
+    if ref is None:
+        return "(missing)"
+    return f"{ref.title!r} / {_first_author(ref)!r} / {ref.date!r} <- {ref.raw[:160]!r}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="print the references that disagree")
+    parser.add_argument(
+        "--write-text", type=Path, metavar="FILE", help="write the Dog page's plain-text copy"
+    )
+    args = parser.parse_args()
+    for name, path in PAGES.items():
+        html = path.read_text(encoding="utf-8")
+        if args.write_text:
+            args.write_text.write_text(browser_copy(html), encoding="utf-8")
+        totals = compare(html, misses=args.misses)
+        titled = totals["titled"]
+        scores = ", ".join(
+            f"{k} {totals[k] / titled:.1%} ({totals[k]}/{titled})" for k in ("title", "author", "year")
+        )
+        print(
+            f"{name}: {totals['references']} references in the HTML, {totals['text references']} read "
+            f"from the text; of the {titled} the HTML titles: {scores}"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
