@@ -8,6 +8,8 @@ emits its error and we must name the same fault.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from spector_refs.check.identifiers import PMC_LIMIT, PMID_LIMIT, identifier_fault
 
@@ -104,3 +106,49 @@ def test_cs1_vectors(kind, value, fault):
 
 def test_identifiers_cs1_does_not_check_are_left_alone():
     assert identifier_fault("jstor", "anything at all") is None
+
+
+def _isbn10_check(stem: str) -> str:
+    """CS1's rule written the other way round: the character that makes weights 10..1 sum to 0 mod 11."""
+    remainder = (11 - sum((10 - i) * int(d) for i, d in enumerate(stem)) % 11) % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def _issn_check(stem: str) -> str:
+    remainder = (11 - sum((8 - i) * int(d) for i, d in enumerate(stem)) % 11) % 11
+    return "X" if remainder == 10 else str(remainder)
+
+
+def _isbn13_check(stem: str) -> str:
+    return str((10 - sum((3 if i % 2 else 1) * int(d) for i, d in enumerate(stem)) % 10) % 10)
+
+
+_DIGITS = st.text(alphabet="0123456789", min_size=1, max_size=1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=9, max_size=9), st.sampled_from("0123456789X"))
+def test_isbn10_accepts_exactly_the_check_character_cs1_computes(stem, check):
+    """Every stem has one valid check character, and a typo in it is caught (ASINs aside)."""
+    if stem.startswith(("630", "631")):
+        return
+    fault = identifier_fault("isbn", stem + check)
+    assert (fault is None) == (check == _isbn10_check(stem)), (stem, check, fault)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["978", "979"]), st.text(alphabet="0123456789", min_size=9, max_size=9), _DIGITS)
+def test_isbn13_accepts_exactly_the_check_digit_cs1_computes(prefix, body, check):
+    stem = prefix + body
+    if stem.startswith("9790"):
+        assert identifier_fault("isbn", stem + check) is not None  # ISMN block, whatever the checksum
+        return
+    fault = identifier_fault("isbn", stem + check)
+    assert (fault is None) == (check == _isbn13_check(stem)), (stem, check, fault)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789", min_size=7, max_size=7), st.sampled_from("0123456789X"))
+def test_issn_accepts_exactly_the_check_character_cs1_computes(stem, check):
+    fault = identifier_fault("issn", f"{stem[:4]}-{stem[4:]}{check}")
+    assert (fault is None) == (check == _issn_check(stem)), (stem, check, fault)
