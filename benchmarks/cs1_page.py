@@ -27,6 +27,7 @@ import argparse
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -94,26 +95,55 @@ def _first_author(ref: Reference) -> str:
 
 def compare(html: str, *, misses: bool = False) -> dict[str, int]:
     """Per-reference agreement of the plain-text parse with the HTML parse of the same page."""
-    from_html = {ref.number: ref for ref in parse_html(html).references if ref.group is None}
-    from_text = {ref.number: ref for ref in parse_text(browser_copy(html)).references if ref.group is None}
-    totals = {"references": len(from_html), "text references": len(from_text), "titled": 0}
+    pairs = _pairs(html)
+    totals = {
+        "references": pairs.html_count,
+        "text references": pairs.text_count,
+        "titled": len(pairs.titled),
+    }
     totals |= {"title": 0, "author": 0, "year": 0}
-    for number, html_ref in sorted(from_html.items()):
-        text_ref = from_text.get(number)
-        if not html_ref.title:
-            continue
-        totals["titled"] += 1
-        agree = {
-            "title": text_ref is not None and _norm(text_ref.title) == _norm(html_ref.title),
-            "author": text_ref is not None and _first_author(text_ref) == _first_author(html_ref),
-            "year": text_ref is not None and (text_ref.date or "")[:4] == (html_ref.date or "")[:4],
-        }
+    for number, html_ref, text_ref in pairs.titled:
+        agree = _agreement(html_ref, text_ref)
         for field, ok in agree.items():
             totals[field] += ok
         if misses and not all(agree.values()):
             wrong = [field for field, ok in agree.items() if not ok]
             print(f"#{number} {wrong}\n  html: {_summary(html_ref)}\n  text: {_summary(text_ref)}")
     return totals
+
+
+def disagreements(html: str) -> dict[int, set[str]]:
+    """Reference number → the fields where the plain-text copy and the HTML disagree."""
+    found = {}
+    for number, html_ref, text_ref in _pairs(html).titled:
+        wrong = {field for field, ok in _agreement(html_ref, text_ref).items() if not ok}
+        if wrong:
+            found[number] = wrong
+    return found
+
+
+class _Pairs(NamedTuple):
+    html_count: int
+    text_count: int
+    titled: list[tuple[int, Reference, Reference | None]]
+
+
+def _pairs(html: str) -> _Pairs:
+    """The main list's references of both parses, by number, where the HTML has a title."""
+    from_html = {ref.number: ref for ref in parse_html(html).references if ref.group is None}
+    from_text = {ref.number: ref for ref in parse_text(browser_copy(html)).references if ref.group is None}
+    titled = [(n, ref, from_text.get(n)) for n, ref in sorted(from_html.items()) if ref.title]
+    return _Pairs(len(from_html), len(from_text), titled)
+
+
+def _agreement(html_ref: Reference, text_ref: Reference | None) -> dict[str, bool]:
+    if text_ref is None:
+        return {"title": False, "author": False, "year": False}
+    return {
+        "title": _norm(text_ref.title) == _norm(html_ref.title),
+        "author": _first_author(text_ref) == _first_author(html_ref),
+        "year": (text_ref.date or "")[:4] == (html_ref.date or "")[:4],
+    }
 
 
 def _summary(ref: Reference | None) -> str:

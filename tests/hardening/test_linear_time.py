@@ -101,6 +101,8 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "whole-name-title-date": lambda n: "John Smith, " + "Title, " * n + "(2000).",
     "single-quotes": lambda n: "Smith, J. (2000) ‘" + "x’ " * n,
     "typed-editions": lambda n: "Smith, J. (2000) T" + "; second ed. P" * n,
+    "head-editors": lambda n: "Smith, J. (2000). " + "(x). Roe, R, ed. " * n + '"T". W.',
+    "chapter-volumes": lambda n: '"C". T. ' + "1. " * n + "P.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

@@ -89,7 +89,9 @@ _EDITORS_FIRST = (
         r"^(?:[^\"“;]{1,200}?(?:,\sed\.|\s\(ed\.\))|[^\"“]{1,400}?(?:,\seds\.|\s\(eds\.\)))\s*\("
     )
 )
-_VOLUME_THEN_PUBLISHER = re.compile(r"\.\s\d{1,4}[A-Z]?\.\s(?!pp?\.\s)[A-Z][^.]")
+_BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
+_PARENTHETICAL = re.compile(r"\([^()]*\)")
+_HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _SHORT_FOOTNOTE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?:(?:,| &| and) [A-Z][\w'’.-]+)*(?: et al\.)?),? "
@@ -162,8 +164,17 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
         or bool(re.match(r"^(?:\s*\([^()]{1,30}\))*[.,]?\s*In\s", tail))  # '"Chapter" (PDF). In …'
         or bool(_EDITION.search(tail))
         or (bool(_EDITORS_FIRST.match(text[: quoted[0]])) and len(segments(tail)) > 1)  # see below
-        or bool(_VOLUME_THEN_PUBLISHER.search(tail))  # '"Opinion 2027". Opinions…. 60. Order of …'
+        or _volume_after_title(tail)  # '"Opinion 2027". Opinions…. 60. Order of …'
     )
+
+
+def _volume_after_title(tail: str) -> bool:
+    """Whether a plain part, a bare volume and another part follow a quoted title: a
+    chapter, then its book, the book's volume and the publisher. A journal puts its
+    volume after the journal's name too, but with an issue or pages ("60 (2): 81"),
+    and an untitled report puts the number right after the quotes."""
+    parts = [part for part in segments(tail) if not _PARENTHETICAL.fullmatch(part)]
+    return any(_BARE_VOLUME.fullmatch(part) for part in parts[1:-1])
 
 
 def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: CitationDraft) -> None:
@@ -296,6 +307,10 @@ def _read_head(head: str, fields: CitationDraft) -> None:
     if head.endswith(":"):  # 'Cornish Guardian: "Title"', typed by hand, names the publication first
         fields["work"] = head[:-1].strip()
         return
+    editors = _HEAD_EDITORS.search(head)  # "Berns, G. S. (2012). Neuhauss, Stephan C. F, ed. "Title""
+    if editors:
+        fields["editors"] = tuple(parse_name_list(editors.group("editors")))
+        head = head[: editors.start()] + "."
     date = _HEAD_DATE.search(head)
     if date:
         fields["date"] = _date_or_problem(date.group(1), "date", fields)
