@@ -212,7 +212,9 @@ def _add_listed(
         elif item.path:
             _site(sites, item.host)["rules"].append({"path": f"/{item.path}*", **ruling, "reason": reason})
         else:
-            _site(sites, item.host).setdefault("listed", []).append((item.category, item.origin, ruling))
+            entries = _site(sites, item.host).setdefault("listed", [])
+            if (item.category, item.origin, ruling) not in entries:  # a list naming example.org and www.
+                entries.append((item.category, item.origin, ruling))
 
 
 def _add_curated(source: dict[str, Any], sites: dict[str, dict[str, Any]], names: dict[str, str]) -> None:

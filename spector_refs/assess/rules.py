@@ -7,7 +7,9 @@ subdomain of ``wordpress.com`` is someone's own blog; ``pinterest.ca`` is
 Pinterest; ``gov.pl`` and ``go.kr`` are governments. The rules are data
 (``[rules]`` in ``curation.toml``, copied into ``sources.json``); this module
 compiles them once and answers for one host or one page. Page rules look at
-the path and the host's first labels; site rules at the site's name.
+the path, the host's first labels, or — for a URL with a query — the address
+(``/index.php?title=Page`` is a MediaWiki page whatever the site); site rules
+at the site's name.
 """
 
 from __future__ import annotations
@@ -23,11 +25,11 @@ _DOMAIN_CACHE = 65536
 
 @dataclass(frozen=True)
 class PageRule:
-    """A regular expression on the path (or on the host) and the ruling it gives."""
+    """A regular expression on the path, the host or the address (``path?query``) and its ruling."""
 
     name: str
     pattern: re.Pattern[str]
-    on_host: bool
+    part: str
     unlisted: bool
     ruling: Mapping[str, str]
 
@@ -44,6 +46,7 @@ class UrlRules:
     state_us: bool
     any_path: re.Pattern[str]
     any_host: re.Pattern[str]
+    any_address: re.Pattern[str]
     any_name: re.Pattern[str]
     _by_domain: dict[str, tuple[tuple[str, Mapping[str, str]], ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -62,19 +65,27 @@ class UrlRules:
             brands=rules["brands"],
             government_labels=frozenset(government["labels"]),
             state_us=bool(government.get("state_us")),
-            any_path=_any(rule for rule in page if not rule.on_host),
-            any_host=_any(rule for rule in page if rule.on_host),
+            any_path=_any(rule for rule in page if rule.part == "path"),
+            any_host=_any(rule for rule in page if rule.part == "host"),
+            any_address=_any(rule for rule in page if rule.part == "address"),
             any_name=_any(names),
         )
 
-    def page_matches(self, host: str, path: str, listed: bool) -> Iterator[tuple[str, Mapping[str, str]]]:
-        """The page rules a URL meets; ``listed`` (a list names the site) turns off the unlisted-only ones."""
-        if not (self.any_path.search(path) or self.any_host.search(host)):
+    def page_matches(
+        self, host: str, path: str, listed: bool, query: str = ""
+    ) -> Iterator[tuple[str, Mapping[str, str]]]:
+        """The page rules a URL meets; ``listed`` (a list names the site) turns off the unlisted-only ones.
+
+        Address rules are tried only for a URL with a ``query``: they are about it.
+        """
+        address = f"{path}?{query}" if query else ""
+        if not (self.any_path.search(path) or self.any_host.search(host) or self.any_address.search(address)):
             return
+        parts = {"path": path, "host": host, "address": address}
         for rule in self.page:
             if rule.unlisted and listed:
                 continue
-            if rule.pattern.search(host if rule.on_host else path):
+            if rule.pattern.search(parts[rule.part]):
                 yield rule.name, rule.ruling
 
     def site_matches(
@@ -112,8 +123,13 @@ class UrlRules:
                 yield rule.name, rule.ruling
                 break
 
-    def government(self, host: str) -> tuple[str, Mapping[str, str]] | None:
-        """A government suffix under a country-code TLD (gov.pl, go.kr, gov.bc.ca, state.nj.us)."""
+    def government(self, host: str, suffix: str | None = None) -> tuple[str, Mapping[str, str]] | None:
+        """A government suffix: one the Public Suffix List names (gov.pl, go.kr, 政府.hk — its
+        ``suffix`` starts with a government label), else such a label under a country-code TLD
+        the list says less about (gov.bc.ca, gov.mp), or a US state's domain (state.nj.us).
+        """
+        if suffix and suffix.count(".") and suffix.split(".")[0] in self.government_labels:
+            return f"government suffix {suffix}", _government(suffix)
         labels = host.split(".")
         if len(labels) < 2 or len(labels[-1]) != 2 or not labels[-1].isalpha():
             return None
@@ -139,8 +155,8 @@ def _government(suffix: str) -> Mapping[str, str]:
 
 
 def _page_rule(rule: Mapping[str, Any]) -> PageRule:
-    on_host = "host" in rule
+    part = next(key for key in ("host", "address", "path") if key in rule)
     ruling = {key: rule[key] for key in ("kind", "reliability", "reason") if key in rule}
-    name = rule.get("name") or f"{'host' if on_host else 'path'} {rule['host' if on_host else 'path']}"
-    pattern = re.compile(rule["host"] if on_host else rule["path"], re.I)
-    return PageRule(name, pattern, on_host, bool(rule.get("unlisted")), ruling)
+    name = rule.get("name") or f"{part} {rule[part]}"
+    pattern = re.compile(rule[part], re.I)
+    return PageRule(name, pattern, part, bool(rule.get("unlisted")), ruling)

@@ -134,7 +134,8 @@ class SourceIndex:
                 matches.append(_entry_match(PAGE_ENTRY, refined, key, how))
         matches += site.page_entries
         listed = bool(site.page_entries or site.site_entries)
-        for name, ruling in self.rules.page_matches(host, path, listed):
+        query = url.partition("?")[2].partition("#")[0]
+        for name, ruling in self.rules.page_matches(host, path, listed, query):
             matches.append(_page_rule_match(name, ruling))
         return [*matches, *site.site_entries, *site.site_rules, *site.generic]
 
@@ -205,7 +206,7 @@ class SourceIndex:
         for key in dict.fromkeys((domain, suffix)):
             if key and key in suffixes:
                 yield _entry_match(GENERIC, suffixes[key], f"suffix:{key}", f"the host {host}")
-        government = self.rules.government(host)
+        government = self.rules.government(host, suffix)
         if government:
             yield _rule_match(GENERIC, *government, f"the host {host}")
 

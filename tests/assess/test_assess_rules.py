@@ -82,6 +82,17 @@ RULES = [
         id="us-state",
     ),
     pytest.param("https://www.gob.mx/x", ("primary", "government", "suffix:gob.mx"), id="listed-suffix"),
+    # a public suffix of the Public Suffix List that starts with a government label, in any script
+    pytest.param(
+        "https://www.fbr.gok.pk/x",
+        ("primary", "government", "rule:government suffix gok.pk"),
+        id="psl-gok-pk",
+    ),
+    pytest.param(
+        "https://www.info.政府.hk/x",
+        ("primary", "government", "rule:government suffix 政府.hk"),
+        id="psl-idn",
+    ),
     # paths and hosts
     pytest.param(
         "https://acme.example/press-releases/2020/x",
@@ -106,6 +117,34 @@ RULES = [
     pytest.param(
         "https://edition.cnn.com/2007/x-irpt/", ("weak", "user-generated", "rule:URL string -irpt"), id="irpt"
     ),
+    # MediaWiki's own addresses on a site no list names, whatever the site is called
+    pytest.param(
+        "http://history.example.org/index.php?title=Main_Page",
+        ("weak", "wiki", "rule:MediaWiki page address"),
+        id="mediawiki-title",
+    ),
+    pytest.param(
+        "https://club.example/mw/index.php?action=history&oldid=12",
+        ("weak", "wiki", "rule:MediaWiki page address"),
+        id="mediawiki-oldid",
+    ),
+    pytest.param(
+        "https://club.example/index.php/Special:RecentChanges",
+        ("weak", "wiki", "rule:MediaWiki page path"),
+        id="mediawiki-special",
+    ),
+    # a user's profile on a platform no list names
+    pytest.param(
+        "https://social.example/@jane", ("weak", "social-media", "rule:profile path"), id="at-profile"
+    ),
+    pytest.param(
+        "https://forum.example/users/jane/", ("weak", "social-media", "rule:profile path"), id="user-profile"
+    ),
+    # wiki farms and blog platforms: every subdomain is someone's wiki or blog
+    pytest.param(
+        "https://class.pbworks.com/w/page/1", ("weak", "wiki", "rule:platform pbworks.com"), id="farm"
+    ),
+    pytest.param("https://jane.tistory.com/12", ("weak", "blog", "rule:platform tistory.com"), id="tistory"),
     # list entries from Cite Unseen
     pytest.param(
         "https://politicalticker.blogs.cnn.com/x",
@@ -135,6 +174,10 @@ def test_unlisted_only_rules_leave_listed_sites_alone(index: SourceIndex) -> Non
     # abcnews.go.com is not a government site: .com is no country code
     assert ruling(index, "https://abcnews.go.com/x")[1] == "news"
     assert index.rules.government("gov.example.com") is None
+    # MediaWiki and profile shapes are no evidence on a site a list names, nor is any PHP query
+    assert ruling(index, "https://www.bbc.co.uk/index.php?title=x")[1] == "news"
+    assert ruling(index, "https://shop.example/index.php?id=5") == ("fine", "unknown", None)
+    assert ruling(index, "https://social.example/users/jane/posts/1") == ("fine", "unknown", None)
 
 
 def test_precedence_levels_in_order(index: SourceIndex) -> None:
