@@ -130,9 +130,9 @@ class UrlRules:
         """
         if suffix and suffix.count(".") and suffix.split(".")[0] in self.government_labels:
             return f"government suffix {suffix}", _government(suffix)
+        if len(host) < 3 or host[-3] != "." or not host[-2:].isalpha():
+            return None  # no two-letter country code: most hosts leave here
         labels = host.split(".")
-        if len(labels) < 2 or len(labels[-1]) != 2 or not labels[-1].isalpha():
-            return None
         for depth in (2, 3):
             if len(labels) >= depth and labels[-depth] in self.government_labels:
                 suffix = ".".join(labels[-depth:])

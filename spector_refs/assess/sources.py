@@ -197,18 +197,21 @@ class SourceIndex:
                 page.append(_entry_match(PAGE_ENTRY, entry, key, how))
         how = f"the host {host}"
         rules = [_rule_match(SITE_RULE, *rule, how) for rule in self.rules.site_matches(candidates, domain)]
-        generic = tuple(self._generic(host, domain))
+        generic = self._generic(host, domain)
         return _Host(candidates, tuple(refinable), tuple(page), tuple(site), tuple(rules), generic)
 
-    def _generic(self, host: str, domain: str | None) -> Iterator[Match]:
+    def _generic(self, host: str, domain: str | None) -> tuple[Match, ...]:
         suffixes = self.data["suffixes"]
         suffix = domain.partition(".")[2] if domain else public_suffix(host)
-        for key in dict.fromkeys((domain, suffix)):
-            if key and key in suffixes:
-                yield _entry_match(GENERIC, suffixes[key], f"suffix:{key}", f"the host {host}")
+        keys = [key for key in (domain, suffix) if key and key in suffixes]
         government = self.rules.government(host, suffix)
+        if not keys and not government:
+            return ()
+        how = f"the host {host}"
+        matches = [_entry_match(GENERIC, suffixes[key], f"suffix:{key}", how) for key in dict.fromkeys(keys)]
         if government:
-            yield _rule_match(GENERIC, *government, f"the host {host}")
+            matches.append(_rule_match(GENERIC, *government, how))
+        return tuple(matches)
 
     def _overrides(self, candidates: tuple[str, ...], path: str) -> Iterator[Match]:
         for candidate in candidates:
