@@ -7,12 +7,14 @@ headers, the status and headers, and the body read in full; the servers are
 ``benchmarks/links.py``'s asyncio world, in its own process, so their CPU is
 not counted. Clients:
 
-* ``requests``: the link checker's own :class:`~spector_refs.check.http.Fetcher`
-  (``Session.send`` of a once-prepared request, pinned connections, retries,
-  deadline guard, capped streamed body), as ``spector-refs links`` runs it;
-* ``urllib3``: the same pinned pool manager and ``Retry`` under requests,
-  called directly (``urlopen``, streamed ``read1``), i.e. what a transport
-  without requests would keep;
+* ``requests``: the link checker's client before issue 13's transport change:
+  ``Session.send`` of a once-prepared request through an adapter with
+  pinned connections and the checker's ``Retry``, one session per thread,
+  body streamed with ``read1``;
+* ``transport``: the checker's :class:`~spector_refs.check.http.Fetcher` now:
+  the same pinned connections and ``Retry`` driven by urllib3 directly, one
+  :class:`~spector_refs.check.http.Transport` (pool manager) shared by every
+  thread, deadline guard, capped streamed body, cookies;
 * ``urllib3-bare``: a plain ``HTTPConnectionPool`` with defaults, the floor for urllib3;
 * ``http.client``: one ``HTTPConnection`` per host kept alive, no retries;
 * ``pycurl``: one reused ``Curl`` handle (libcurl), when pycurl is importable.
@@ -40,6 +42,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -47,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from links import with_world, world_urls
 
 from spector_refs.check.config import LinkCheckConfig
+from spector_refs.check.http import Answer
 from spector_refs.check.safety import HostResolver
 
 Fetch = Callable[[str], tuple[int, int]]
@@ -72,55 +76,63 @@ def _resolver(bases: list[str]) -> HostResolver:
 
 
 def requests_client(resolver: HostResolver) -> Fetch:
-    from spector_refs.check.http import Fetcher, make_session
+    """requests as the checker used it before: a pinned adapter, ``Session.send`` of a prepared request."""
+    import requests
+    from requests.adapters import HTTPAdapter
+    from requests.hooks import default_hooks
 
-    fetcher = Fetcher(CONFIG, make_session(CONFIG, resolver))
+    from spector_refs.check.http import Transport, _PinnedPoolManager
+
+    transport = Transport(CONFIG, resolver)  # for its Retry and headers only
+
+    class PinnedAdapter(HTTPAdapter):
+        def init_poolmanager(self, connections: int, maxsize: int, block: bool = False, **kw: Any) -> None:
+            self.poolmanager = _PinnedPoolManager(
+                num_pools=connections, maxsize=maxsize, block=block, resolver=resolver, **kw
+            )
+
+    session = requests.Session()
+    session.trust_env = False
+    session.mount("http://", PinnedAdapter(max_retries=transport.retry, pool_connections=32, pool_maxsize=4))
+    session.headers.update(transport.headers)
+
+    def fetch(url: str) -> tuple[int, int]:
+        prepared = requests.PreparedRequest()
+        prepared.method = "GET"
+        prepared.prepare_url(url, None)
+        prepared.headers = session.headers.copy()
+        prepared.body = None
+        prepared.hooks = default_hooks()
+        prepared._cookies = session.cookies
+        response = session.send(prepared, stream=True, allow_redirects=False, timeout=(10, 20), proxies={})
+        size = 0
+        while chunk := response.raw.read1(16384, decode_content=True):
+            size += len(chunk)
+        response.close()
+        return response.status_code, size
+
+    return fetch
+
+
+def transport_client(resolver: HostResolver) -> Fetch:
+    """The checker's :class:`~spector_refs.check.http.Fetcher` now: one Transport shared by every thread."""
+    from spector_refs.check.http import Fetcher, Transport
+
+    if id(resolver) not in _TRANSPORTS:
+        _TRANSPORTS[id(resolver)] = Transport(CONFIG, resolver)
+    fetcher = Fetcher(CONFIG, _TRANSPORTS[id(resolver)])
     slot = _AnySlot()
 
     def fetch(url: str) -> tuple[int, int]:
-        answer = fetcher.fetch(url, urlsplit(url).hostname or "", slot, time.monotonic() + 20)  # type: ignore[arg-type]
-        return answer.status, len(answer.body)  # type: ignore[union-attr]
+        deadline = time.monotonic() + 20
+        answer = fetcher.fetch(url, urlsplit(url).hostname or "", slot, deadline)  # type: ignore[arg-type]
+        assert isinstance(answer, Answer), answer
+        return answer.status, len(answer.body)
 
     return fetch
 
 
-def urllib3_client(resolver: HostResolver, maxsize: int = 4) -> Fetch:
-    import urllib3
-
-    from spector_refs.check.http import _PinnedPoolManager, make_session
-
-    session = make_session(CONFIG, resolver)
-    retry = session.get_adapter("http://").max_retries  # type: ignore[attr-defined]
-    headers = dict(session.headers)
-    manager = _PinnedPoolManager(num_pools=32, maxsize=maxsize, resolver=resolver)
-
-    def fetch(url: str) -> tuple[int, int]:
-        response = manager.urlopen(
-            "GET",
-            url,
-            headers=headers,
-            redirect=False,
-            retries=retry,
-            preload_content=False,
-            timeout=urllib3.Timeout(connect=CONFIG.connect_timeout, read=CONFIG.timeout),
-        )
-        size = 0
-        while chunk := response.read1(16384, decode_content=True):
-            size += len(chunk)
-        response.release_conn()
-        return response.status, size
-
-    return fetch
-
-
-def urllib3_shared_client(resolver: HostResolver) -> Fetch:
-    """The ``urllib3`` client with one pool manager for every thread: connections reused across workers."""
-    if id(resolver) not in _SHARED:
-        _SHARED[id(resolver)] = urllib3_client(resolver, maxsize=64)
-    return _SHARED[id(resolver)]
-
-
-_SHARED: dict[int, Fetch] = {}
+_TRANSPORTS: dict[int, Any] = {}
 
 
 def urllib3_bare_client(resolver: HostResolver) -> Fetch:
@@ -185,8 +197,7 @@ def pycurl_client(resolver: HostResolver) -> Fetch:
 
 CLIENTS: dict[str, Callable[[HostResolver], Fetch]] = {
     "requests": requests_client,
-    "urllib3": urllib3_client,
-    "urllib3-shared": urllib3_shared_client,
+    "transport": transport_client,
     "urllib3-bare": urllib3_bare_client,
     "http.client": http_client_client,
     "pycurl": pycurl_client,

@@ -68,7 +68,7 @@ class ChainFollower:
 
     def _chase(self, url: str, slot: HostSlot) -> Outcome:
         deadline = time.monotonic() + self.config.deadline
-        self.fetcher.session.cookies.clear()
+        self.fetcher.cookies.clear()
         current, seen = url, {request_url(url)}
         hops: list[Hop] = []
         while True:
@@ -82,12 +82,16 @@ class ChainFollower:
             if not (300 <= answer.status < 400 and answer.location):
                 return self._judge(url, current, hops, answer)
             hops.append(Hop(current, answer.status))
-            target = urljoin(current, answer.location)
+            try:
+                target = urljoin(current, answer.location)
+            except ValueError as exc:
+                reason = f"the server redirected to a malformed URL ({exc})"
+                return Outcome(Verdict.INVALID, reason, current, tuple(hops), answer, reached=True)
             stop = self._stop_redirect(target, seen, hops)
             if stop:
                 return Outcome(stop[0], stop[1], target, tuple(hops), answer, reached=True)
             if host_key(target) != host_key(current):
-                self.fetcher.session.cookies.clear()
+                self.fetcher.cookies.clear()
             seen.add(request_url(target))
             current = target
 

@@ -4,8 +4,8 @@ URLs that need no request (excluded, malformed, unsupported, fresh in the
 cache) are answered at once, before the HTTP client and the page parsers
 are even imported (see :func:`_load_network`), so a warm re-run starts
 fast; the rest go to a :class:`HostScheduler` that
-worker threads (one requests Session each, for connection reuse) draw
-from. Each finished check is written to the cache straight away, so a
+worker threads draw from, sharing one :class:`~spector_refs.check.http.Transport`
+(connections kept alive per host). Each finished check is written to the cache straight away, so a
 crash loses nothing already recorded. When no check reached any server the
 machine is offline: those links are "network-unavailable", never broken.
 """
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     import requests
 
     from spector_refs.check.chain import ChainFollower
+    from spector_refs.check.http import Transport
     from spector_refs.check.probe import HostProbes
     from spector_refs.check.workers import Deliver
 
@@ -162,19 +163,24 @@ class _Run:
         """Check ``jobs`` with ``concurrency`` threads drawing from one scheduler."""
         from concurrent.futures import ThreadPoolExecutor
 
+        from spector_refs.check.http import Transport
+
         scheduler = HostScheduler(jobs, per_host=self.config.per_host, interval=self.config.per_host_interval)
         workers = min(concurrency, len(jobs))
-        with ThreadPoolExecutor(workers, thread_name_prefix="spector-links") as pool:
-            futures = [pool.submit(self._work, scheduler, deliver) for _ in range(workers)]
-            for future in futures:
-                future.result()
+        transport = Transport(self.config, self.resolver)
+        try:
+            with ThreadPoolExecutor(workers, thread_name_prefix="spector-links") as pool:
+                futures = [pool.submit(self._work, scheduler, transport, deliver) for _ in range(workers)]
+                for future in futures:
+                    future.result()
+        finally:
+            transport.close()
 
-    def _work(self, scheduler: HostScheduler, deliver: Deliver) -> None:
+    def _work(self, scheduler: HostScheduler, transport: Transport, deliver: Deliver) -> None:
         from spector_refs.check.chain import ChainFollower
-        from spector_refs.check.http import Fetcher, make_session
+        from spector_refs.check.http import Fetcher
 
-        session = make_session(self.config, self.resolver)
-        follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, session), self.probes)
+        follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, transport), self.probes)
         archive_session = _archive_session(self.config)
         try:
             while (item := scheduler.next_job()) is not None:
@@ -184,7 +190,6 @@ class _Run:
                 )
                 deliver(index, result, reached)
         finally:
-            session.close()
             archive_session.close()
 
     def _check_one(

@@ -1,4 +1,4 @@
-"""Talking HTTP politely and safely: pinned connections, retries, capped bodies.
+"""The link checker's transport: pinned connections shared by every worker, retries, capped bodies.
 
 Every connection goes to the address :class:`~spector_refs.check.safety.HostResolver`
 vetted for its host (the Host header and TLS name stay the host's), so DNS
@@ -8,6 +8,15 @@ failures are retried: connection resets by urllib3's ``Retry``, 429 and
 the end before retrying, and an endless body never ends. Bodies are
 streamed with ``read1`` so a trickling server is noticed at the deadline,
 and capped so a huge one costs at most ``max_body_bytes``.
+
+Requests are sent with urllib3 itself, not through requests:
+``benchmarks/http_clients.py`` measured requests' session and adapter
+layers (preparing, hooks, cookie extraction, response building) at about
+half of a check's HTTP CPU, for nothing the checker uses, and one pool
+manager shared by all workers keeps each host's connections alive between
+checks instead of opening one per worker and host. The rest of the
+project's HTTP (Wikipedia API, doi.org, the Wayback Machine) stays with
+requests.
 """
 
 from __future__ import annotations
@@ -19,24 +28,25 @@ import os
 import random
 import re
 import socket
+import ssl
 import threading
 import time
+import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from types import TracebackType
+from http.cookiejar import CookieJar
+from types import SimpleNamespace, TracebackType
 from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urlsplit
 
-import requests
+import certifi
 import urllib3
-from requests.adapters import HTTPAdapter
-from requests.hooks import default_hooks
-from requests.structures import CaseInsensitiveDict
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import ConnectionPool, HTTPConnectionPool
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.response import BaseHTTPResponse, HTTPResponse
 from urllib3.util.retry import Retry
+from urllib3.util.ssl_ import create_urllib3_context
 
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure, failure_from_exception
@@ -206,33 +216,36 @@ class PinnedHTTPSConnection(_PinnedConnectionMixin, HTTPSConnection):
 
 
 class _PinnedPoolManager(urllib3.PoolManager):
+    """Pools of pinned connections; TLS verified against certifi's bundle, as requests does.
+
+    The bundle is loaded into one TLS context when the first https pool is
+    made (tens of milliseconds, which a run of plain http links never pays),
+    not once per connection.
+    """
+
     def __init__(self, *args: Any, resolver: HostResolver, **kwargs: Any) -> None:
         self._resolver = resolver
+        self._tls_lock = threading.Lock()
+        self._tls: ssl.SSLContext | None = None
         super().__init__(*args, **kwargs)
 
     def _new_pool(
         self, scheme: str, host: str, port: int, request_context: dict[str, Any] | None = None
     ) -> HTTPConnectionPool:
+        if scheme == "https":
+            context = request_context if request_context is not None else self.connection_pool_kw
+            request_context = {**context, "ssl_context": self._tls_context()}
         pool = super()._new_pool(scheme, host, port, request_context)
         pool.ConnectionCls = PinnedHTTPSConnection if scheme == "https" else PinnedHTTPConnection
         pool.conn_kw["resolver"] = self._resolver
         return pool
 
-
-class PinnedAdapter(HTTPAdapter):
-    """A requests adapter whose connections only go to vetted, pinned addresses."""
-
-    def __init__(self, resolver: HostResolver, **kwargs: Any) -> None:
-        self._resolver = resolver
-        super().__init__(**kwargs)
-
-    def init_poolmanager(
-        self, connections: int, maxsize: int, block: bool = False, **pool_kwargs: Any
-    ) -> None:
-        self._pool_connections, self._pool_maxsize, self._pool_block = connections, maxsize, block
-        self.poolmanager = _PinnedPoolManager(
-            num_pools=connections, maxsize=maxsize, block=block, resolver=self._resolver, **pool_kwargs
-        )
+    def _tls_context(self) -> ssl.SSLContext:
+        with self._tls_lock:
+            if self._tls is None:
+                self._tls = create_urllib3_context()
+                self._tls.load_verify_locations(certifi.where())
+            return self._tls
 
 
 class _TransientRetry(Retry):
@@ -256,34 +269,42 @@ class _TransientRetry(Retry):
         return super().increment(method, url, response, error, _pool, _stacktrace)
 
 
-def make_session(config: LinkCheckConfig, resolver: HostResolver) -> requests.Session:
-    """One worker's session: pinned connections, kept alive between requests.
+class Transport:
+    """One process's connections for link checking, shared by all its worker threads.
 
-    ``trust_env`` is off so no proxy or .netrc from the environment is used:
-    a proxy would connect to an address nobody vetted.
+    urllib3's pool manager is thread-safe and keeps up to ``per_host``
+    idle connections per host, which is as many as may be busy at once.
+    No proxy is ever used, whatever the environment says: a proxy would
+    connect to an address nobody vetted.
     """
-    session = requests.Session()
-    session.trust_env = False
-    retry = _TransientRetry(
-        total=config.retries,
-        connect=0,
-        read=config.retries,
-        status=0,
-        other=0,
-        redirect=0,
-        backoff_factor=config.backoff,
-        backoff_jitter=config.backoff,
-        raise_on_status=False,
-        raise_on_redirect=False,
-        allowed_methods=frozenset({"HEAD", "GET"}),
-    )
-    adapter = PinnedAdapter(resolver, max_retries=retry, pool_connections=32, pool_maxsize=4)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    session.headers.update(
-        {"User-Agent": config.user_agent, "Accept": ACCEPT, "Accept-Language": "en;q=0.9,*;q=0.5"}
-    )
-    return session
+
+    def __init__(self, config: LinkCheckConfig, resolver: HostResolver):
+        self.pool = _PinnedPoolManager(
+            num_pools=max(32, 2 * config.concurrency), maxsize=config.per_host, resolver=resolver
+        )
+        self.retry = _TransientRetry(
+            total=config.retries,
+            connect=0,
+            read=config.retries,
+            status=0,
+            other=0,
+            redirect=0,
+            backoff_factor=config.backoff,
+            backoff_jitter=config.backoff,
+            raise_on_status=False,
+            raise_on_redirect=False,
+            allowed_methods=frozenset({"HEAD", "GET"}),
+        )
+        self.headers = {
+            "User-Agent": config.user_agent,
+            "Accept": ACCEPT,
+            "Accept-Language": "en;q=0.9,*;q=0.5",
+            "Accept-Encoding": urllib3.util.make_headers(accept_encoding=True)["accept-encoding"],
+            "Connection": "keep-alive",
+        }
+
+    def close(self) -> None:
+        self.pool.clear()
 
 
 def wants_head(url: str, method: str) -> bool:
@@ -305,12 +326,17 @@ def head_suffices(answer: Answer) -> bool:
 
 
 class Fetcher:
-    """One worker's HTTP client: HEAD/GET, status retries, capped streamed bodies."""
+    """One worker's client: HEAD/GET, status retries, capped streamed bodies, the chain's cookies.
 
-    def __init__(self, config: LinkCheckConfig, session: requests.Session):
+    Cookies a server sets on the way (a redirect that sets a session
+    cookie and expects it back) are kept for one chain on one host:
+    :class:`~spector_refs.check.chain.ChainFollower` clears them between.
+    """
+
+    def __init__(self, config: LinkCheckConfig, transport: Transport):
         self.config = config
-        self.session = session
-        self._headers: CaseInsensitiveDict[str | bytes] = CaseInsensitiveDict(session.headers)
+        self.transport = transport
+        self.cookies = CookieJar()
 
     def fetch(self, url: str, host: str, slot: HostSlot, deadline: float) -> Answer | Failure:
         """The answer for one URL (no redirects followed), HEAD first where it helps."""
@@ -334,67 +360,60 @@ class Fetcher:
                 return Failure(Verdict.TIMEOUT, f"the deadline passed while waiting for a turn on {host}")
             _deadline.value = deadline
             try:
-                response = self.session.send(
-                    self._prepare(method, url),
-                    stream=True,
-                    allow_redirects=False,
+                response = self.transport.pool.urlopen(
+                    method,
+                    url,
+                    headers=self._headers(url),
+                    redirect=False,
+                    retries=self.transport.retry,
+                    preload_content=False,
                     timeout=self._timeouts(deadline),
-                    proxies={},
                 )
-            except requests.RequestException as exc:
+            except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError, ValueError) as exc:
                 if time.monotonic() >= deadline:
                     return Failure(
                         Verdict.TIMEOUT,
                         f"the server did not answer within the {self.config.deadline:g} s deadline",
                     )
                 return failure_from_exception(exc, url)
-            except ValueError as exc:
-                # requests parses a redirect's Location even when not following it
-                return Failure(Verdict.INVALID, f"the server redirected to a malformed URL ({exc})")
             finally:
                 _deadline.value = None
             try:
+                self._keep_cookies(url, response)
                 wait = self._retry_wait(response, attempt, deadline)
                 if wait is None:
                     body, truncated, note = self._read_body(response, method, deadline)
                     notes += [note] if note else []
-                    return Answer(
-                        response.status_code, response.headers, body, method, tuple(notes), truncated
-                    )
-                notes.append(f"retried after HTTP {response.status_code}, waiting {wait:.1f} s")
+                    return Answer(response.status, response.headers, body, method, tuple(notes), truncated)
+                notes.append(f"retried after HTTP {response.status}, waiting {wait:.1f} s")
                 slot.back_off(wait)
             finally:
-                response.close()
+                _finish(response)
         raise AssertionError("the last attempt always returns")  # pragma: no cover
 
-    def _prepare(self, method: str, url: str) -> requests.PreparedRequest:
-        """The request ``Session.request`` would send, without its per-request merging.
+    def _headers(self, url: str) -> dict[str, str]:
+        """The transport's headers, with this chain's cookies for ``url`` if it has any."""
+        if not len(self.cookies):
+            return self.transport.headers
+        request = urllib.request.Request(url)
+        self.cookies.add_cookie_header(request)
+        cookie = request.get_header("Cookie")
+        return {**self.transport.headers, "Cookie": cookie} if cookie else self.transport.headers
 
-        ``Session.request`` merges the session's headers, hooks, auth, proxies
-        and environment into every request, a quarter of its CPU; here the
-        session never changes (``trust_env`` off, no auth, no proxies), so
-        its headers are taken once and only the URL and the cookies the
-        session holds for this chain are prepared per request.
-        """
-        request = requests.PreparedRequest()
-        request.method = method
-        request.prepare_url(url, None)
-        request.headers = self._headers.copy()
-        request.body = None
-        request.hooks = default_hooks()
-        if len(self.session.cookies):
-            request.prepare_cookies(self.session.cookies)
-        else:
-            request._cookies = self.session.cookies  # read (copied) when a redirect is parsed
-        return request
+    def _keep_cookies(self, url: str, response: BaseHTTPResponse) -> None:
+        if "set-cookie" in response.headers:
+            answer = SimpleNamespace(info=lambda: response.headers)  # what the cookie jar reads
+            self.cookies.extract_cookies(answer, urllib.request.Request(url))  # type: ignore[arg-type]
 
-    def _timeouts(self, deadline: float) -> tuple[float, float]:
+    def _timeouts(self, deadline: float) -> urllib3.Timeout:
         remaining = max(deadline - time.monotonic(), 0.01)
-        return min(self.config.connect_timeout, remaining), min(self.config.timeout, remaining)
+        return urllib3.Timeout(
+            connect=min(self.config.connect_timeout, remaining), read=min(self.config.timeout, remaining)
+        )
 
-    def _retry_wait(self, response: requests.Response, attempt: int, deadline: float) -> float | None:
+    def _retry_wait(self, response: BaseHTTPResponse, attempt: int, deadline: float) -> float | None:
         """Seconds to wait before retrying this answer; None to keep it as final."""
-        if response.status_code not in RETRY_STATUSES or attempt >= self.config.retries:
+        if response.status not in RETRY_STATUSES or attempt >= self.config.retries:
             return None
         if response.headers.get("cf-mitigated"):
             return None
@@ -405,12 +424,10 @@ class Fetcher:
         wait = max(asked or 0.0, backoff)
         return wait if time.monotonic() + wait < deadline else None
 
-    def _read_body(
-        self, response: requests.Response, method: str, deadline: float
-    ) -> tuple[bytes, bool, str]:
+    def _read_body(self, response: BaseHTTPResponse, method: str, deadline: float) -> tuple[bytes, bool, str]:
         """Up to ``max_body_bytes`` of a body worth reading, stopping at the deadline."""
         content_type = response.headers.get("content-type")
-        if method == "HEAD" or 300 <= response.status_code < 400 or not is_textual(content_type):
+        if method == "HEAD" or 300 <= response.status < 400 or not is_textual(content_type):
             return b"", False, ""
         chunks: list[bytes] = []
         size, limit = 0, self.config.max_body_bytes
@@ -418,7 +435,7 @@ class Fetcher:
             while size < limit:
                 if time.monotonic() >= deadline:
                     return b"".join(chunks), True, "stopped reading the page at the deadline"
-                chunk = response.raw.read1(min(_CHUNK, limit - size), decode_content=True)
+                chunk = response.read1(min(_CHUNK, limit - size), decode_content=True)
                 if not chunk:
                     return b"".join(chunks), False, ""
                 chunks.append(chunk)
@@ -426,6 +443,19 @@ class Fetcher:
         except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
             return b"".join(chunks), True, f"the page was cut off ({type(exc).__name__})"
         return b"".join(chunks), True, f"read the first {limit} bytes of the page"
+
+
+def _finish(response: BaseHTTPResponse) -> None:
+    """Give a connection whose answer was read to its end back to the pool; close any other.
+
+    An unread or capped body would otherwise have to be drained first, and
+    an endless one never ends.
+    """
+    if response.length_remaining == 0 or response.closed:
+        response.drain_conn()  # nothing is left, but http.client must see the answer end
+        response.release_conn()
+    else:
+        response.close()
 
 
 def retry_after(value: str | None) -> float | None:

@@ -5,7 +5,7 @@ or ``http://2130706433/`` (127.0.0.1 in decimal) would make the checker probe
 the machine's own services. Each host is therefore resolved once, every
 address it resolves to is vetted (private, loopback, link-local, multicast,
 reserved and unspecified ranges are refused unless ``allow_private``), and
-the connection is pinned to the vetted address (see ``http.PinnedAdapter``)
+the connection is pinned to the vetted address (see ``http.Transport``)
 so a second DNS answer cannot swap in another one (DNS rebinding).
 """
 

@@ -11,6 +11,7 @@ import socket
 from collections.abc import Callable, Iterator
 
 import pytest
+import urllib3.util.connection
 from loopback import LoopbackServer
 
 from spector_refs.check import LinkCheckConfig
@@ -91,3 +92,52 @@ def no_connections(monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
     monkeypatch.setattr(urllib3.util.connection, "create_connection", forbidden)
     monkeypatch.setattr(socket.socket, "connect", lambda self, address: forbidden(address))
     return attempts
+
+
+class PublicWeb:
+    """Loopback servers standing in for hosts with public addresses.
+
+    Each name resolves to a public address of its own (``extra`` adds names
+    that resolve elsewhere), so the safety gate treats it as any site on the
+    web; a connection to that address on port 80 reaches the name's
+    loopback server instead. Every connection attempt is recorded, and one
+    to any other address fails loudly: nothing leaves the machine.
+    """
+
+    def __init__(
+        self, servers: dict[str, LoopbackServer], dns: Callable[[dict[str, str]], Callable[..., list]]
+    ):
+        self.addresses = {name: f"93.184.215.{n}" for n, name in enumerate(servers, start=14)}
+        self._routes = {
+            (self.addresses[name], 80): (server.host, server.port) for name, server in servers.items()
+        }
+        self._dns = dns
+        self.extra: dict[str, str] = {}
+        self.connections: list[tuple[str, int]] = []
+
+    def getaddrinfo(self, host: str, *args: object, **kwargs: object) -> list:
+        return self._dns({**self.addresses, **self.extra})(host, *args, **kwargs)
+
+    def create_connection(self, address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
+        self.connections.append(address)
+        if address not in self._routes:
+            raise AssertionError(f"connection attempted to {address}")
+        return _CREATE_CONNECTION(self._routes[address], *args, **kwargs)
+
+
+_CREATE_CONNECTION = urllib3.util.connection.create_connection
+
+
+@pytest.fixture
+def public_web(
+    monkeypatch: pytest.MonkeyPatch, fake_dns: Callable[[dict[str, str]], Callable[..., list]]
+) -> Callable[..., PublicWeb]:
+    """``public_web({"news.test": server}, extra={"intranet.test": "10.0.0.9"})``: a :class:`PublicWeb`."""
+
+    def build(servers: dict[str, LoopbackServer], extra: dict[str, str] | None = None) -> PublicWeb:
+        web = PublicWeb(servers, fake_dns)
+        web.extra = dict(extra or {})
+        monkeypatch.setattr(urllib3.util.connection, "create_connection", web.create_connection)
+        return web
+
+    return build

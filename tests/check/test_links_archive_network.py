@@ -1,4 +1,4 @@
-"""Archive suggestions (Wayback availability API, via ``responses``) and an offline machine."""
+"""Archive suggestions (the Wayback API via ``responses``, cited pages on loopback) and an offline machine."""
 
 from __future__ import annotations
 
@@ -32,63 +32,68 @@ def wayback(timestamp: str, url: str) -> dict:
 
 
 @pytest.fixture
+def news(server, public_web):
+    """news.test (a public name) served by the loopback ``server``: unknown paths answer 404."""
+    return public_web({"news.test": server})
+
+
+@pytest.fixture
 def news_dns(fake_dns):
     return fake_dns({"news.test": PUBLIC})
 
 
 @responses.activate
-def test_a_broken_link_gets_the_snapshot_closest_to_its_access_date(news_dns):
-    url = "https://news.test/2023/05/spector"
-    responses.get(url, status=404)
+def test_a_broken_link_gets_the_snapshot_closest_to_its_access_date(news):
+    url = "http://news.test/2023/05/spector"
     responses.get(API, json=wayback("20230503101500", url))
     config = LinkCheckConfig(archive_lookup=True)
-    with LinkChecker(config, getaddrinfo=news_dns) as checker:
+    with LinkChecker(config, getaddrinfo=news.getaddrinfo) as checker:
         [result] = checker.check([LinkTarget(url, access_date="2023-05-02")])
     assert result.verdict is Verdict.BROKEN
     assert result.archive_url == f"https://web.archive.org/web/20230503101500/{url}"
     assert result.archive_date == "2023-05-03"
-    query = parse_qs(urlsplit(responses.calls[1].request.url).query)
-    assert query == {"url": [url], "timestamp": ["20230502"]}
+    [lookup] = responses.calls
+    assert parse_qs(urlsplit(lookup.request.url).query) == {"url": [url], "timestamp": ["20230502"]}
 
 
 @responses.activate
-def test_check_links_on_an_article_passes_each_reference_access_date(news_dns, monkeypatch):
-    url = "https://news.test/gone"
-    responses.get(url, status=200, body="<title>Page not found</title>", content_type="text/html")
+def test_check_links_on_an_article_passes_each_reference_access_date(server, news, monkeypatch):
+    url = "http://news.test/gone"
+    server.routes["/gone"] = lambda h: h.send(200, b"<title>Page not found</title>")
     responses.get(API, json=wayback("20220101000000", url))
     article = Article(None, "text", references=(Reference(1, url=url, access_date="2021-12-30"),))
-    monkeypatch.setattr(socket, "getaddrinfo", news_dns)
+    monkeypatch.setattr(socket, "getaddrinfo", news.getaddrinfo)
     [result] = check_links(article, LinkCheckConfig(archive_lookup=True))
     assert result.verdict is Verdict.SOFT_404
     assert result.archive_date == "2022-01-01"
-    assert "timestamp=20211230" in responses.calls[1].request.url
+    [lookup] = responses.calls
+    assert "timestamp=20211230" in lookup.request.url
 
 
 @responses.activate
-def test_the_reference_s_own_archive_copy_is_used_without_asking(fake_dns):
-    url = "https://news.test/old"
-    responses.get(url, status=410)
-    responses.get("https://archive.test/copy", status=200, body="<title>Old story</title>")
-    target = LinkTarget(url, "2020-01-01", "https://archive.test/copy", "2020-01-02")
-    dns = fake_dns({"news.test": PUBLIC, "archive.test": PUBLIC})
-    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=dns) as checker:
-        results = checker.check([target, "https://archive.test/copy"])
+def test_the_reference_s_own_archive_copy_is_used_without_asking(server, public_web):
+    server.routes["/old"] = lambda h: h.send(410)
+    server.routes["/copy"] = lambda h: h.send(200, b"<title>Old story</title>")
+    web = public_web({"news.test": server, "archive.test": server})
+    target = LinkTarget("http://news.test/old", "2020-01-01", "http://archive.test/copy", "2020-01-02")
+    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=web.getaddrinfo) as checker:
+        results = checker.check([target, "http://archive.test/copy"])
     assert results[1].verdict is Verdict.OK
-    assert results[0].archive_url == "https://archive.test/copy"
+    assert results[0].archive_url == "http://archive.test/copy"
     assert results[0].archive_date == "2020-01-02"
-    assert all(API not in call.request.url for call in responses.calls)
+    assert not responses.calls  # the Wayback Machine was not asked
 
 
 @responses.activate
-def test_archive_lookup_is_off_by_default_and_never_for_live_links(news_dns):
-    responses.get("https://news.test/gone", status=404)
-    responses.get("https://news.test/fine", status=200, body="<title>Fine</title>", content_type="text/html")
-    with LinkChecker(LinkCheckConfig(), getaddrinfo=news_dns) as checker:
-        [gone] = checker.check(["https://news.test/gone"])
-    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=news_dns) as checker:
-        [fine] = checker.check(["https://news.test/fine"])
+def test_archive_lookup_is_off_by_default_and_never_for_live_links(server, news):
+    server.routes["/fine"] = lambda h: h.send(200, b"<title>Fine</title>")
+    with LinkChecker(LinkCheckConfig(), getaddrinfo=news.getaddrinfo) as checker:
+        [gone] = checker.check(["http://news.test/gone"])
+    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=news.getaddrinfo) as checker:
+        [fine] = checker.check(["http://news.test/fine"])
+    assert gone.verdict is Verdict.BROKEN and fine.verdict is Verdict.OK
     assert gone.archive_url is None and fine.archive_url is None
-    assert all(API not in call.request.url for call in responses.calls)
+    assert not responses.calls
 
 
 @pytest.mark.parametrize(
@@ -106,14 +111,13 @@ def test_archive_lookup_is_off_by_default_and_never_for_live_links(news_dns):
     ],
 )
 @responses.activate
-def test_a_lookup_without_a_copy_says_why(news_dns, answer, status, said):
-    responses.get("https://news.test/gone", status=404)
+def test_a_lookup_without_a_copy_says_why(news, answer, status, said):
     if isinstance(answer, dict):
         responses.get(API, json=answer, status=status)
     else:
         responses.get(API, body=answer, status=status)
-    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=news_dns) as checker:
-        [result] = checker.check(["https://news.test/gone"])
+    with LinkChecker(LinkCheckConfig(archive_lookup=True), getaddrinfo=news.getaddrinfo) as checker:
+        [result] = checker.check(["http://news.test/gone"])
     assert result.verdict is Verdict.BROKEN and result.archive_url is None
     assert result.reason.endswith(said)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
-from loopback import LoopbackServer
+from loopback import ARTICLE, LoopbackServer
 
 from spector_refs.check import LinkCheckConfig, LinkChecker, check_links
 from spector_refs.model import Hop, Verdict
@@ -205,6 +206,21 @@ def test_cookies_are_not_carried_to_another_host(server, other_server, loopback_
     assert result.verdict is Verdict.REDIRECTED
     (_, _, headers) = other_server.requests[-1]
     assert "Cookie" not in headers
+
+
+def test_a_connection_is_kept_alive_across_checks_and_redirects(server, loopback_config):
+    """Pages read to their end, empty redirects and the probe's 404 all give the connection back."""
+    ports: list[int] = []
+
+    def article(h):
+        ports.append(h.client_address[1])
+        h.send(200, ARTICLE)
+
+    server.routes["/page/"] = server.routes["/article"] = article
+    urls = [server.url(f"/page/{n}") for n in range(5)] + [server.url("/moved")]
+    results = check_links(urls, replace(loopback_config, concurrency=1, per_host=1))
+    assert [r.verdict for r in results] == [Verdict.OK] * 5 + [Verdict.REDIRECTED]
+    assert len(ports) == 6 and len(set(ports)) == 1
 
 
 def test_results_are_in_input_order_one_per_distinct_url(server, loopback_config):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ipaddress
 
 import pytest
-import responses
 
 from spector_refs.check import LinkCheckConfig, LinkChecker, check_links
 from spector_refs.check.safety import HostResolver, address_problem, numeric_host
@@ -109,27 +108,27 @@ def test_the_connection_layer_refuses_an_unvetted_host(no_connections):
         resolver.pinned("example.org")
 
 
-@responses.activate
-def test_a_redirect_to_a_private_address_is_refused_at_that_hop(no_connections, fake_dns):
-    responses.get("http://news.test/story", status=302, headers={"Location": "http://127.0.0.1:8080/admin"})
-    with LinkChecker(LinkCheckConfig(), getaddrinfo=fake_dns({"news.test": PUBLIC})) as checker:
+def test_a_redirect_to_a_private_address_is_refused_at_that_hop(server, public_web):
+    server.routes["/story"] = lambda h: h.redirect(302, "http://127.0.0.1:8080/admin")
+    web = public_web({"news.test": server})
+    with LinkChecker(LinkCheckConfig(), getaddrinfo=web.getaddrinfo) as checker:
         [result] = checker.check(["http://news.test/story"])
     assert result.verdict is Verdict.REFUSED
     assert result.reason.startswith("redirected to http://127.0.0.1:8080/admin")
     assert [hop.url for hop in result.redirects] == ["http://news.test/story"]
-    assert len(responses.calls) == 1
-    assert no_connections == []
+    assert server.count("/story") == 1
+    assert web.connections == [(web.addresses["news.test"], 80)]  # never to 127.0.0.1:8080
 
 
-@responses.activate
-def test_a_redirect_to_a_name_resolving_privately_is_refused(no_connections, fake_dns):
-    responses.get("http://news.test/a", status=301, headers={"Location": "http://intranet.test/"})
-    dns = fake_dns({"news.test": PUBLIC, "intranet.test": "192.168.1.10"})
-    with LinkChecker(LinkCheckConfig(), getaddrinfo=dns) as checker:
+def test_a_redirect_to_a_name_resolving_privately_is_refused(server, public_web):
+    server.routes["/a"] = lambda h: h.redirect(301, "http://intranet.test/")
+    web = public_web({"news.test": server}, extra={"intranet.test": "192.168.1.10"})
+    with LinkChecker(LinkCheckConfig(), getaddrinfo=web.getaddrinfo) as checker:
         [result] = checker.check(["http://news.test/a"])
     assert result.verdict is Verdict.REFUSED
     assert "intranet.test resolves to private address 192.168.1.10" in result.reason
-    assert len(responses.calls) == 1
+    assert server.count("/a") == 1
+    assert web.connections == [(web.addresses["news.test"], 80)]
 
 
 def test_allow_private_lets_loopback_through(server):
