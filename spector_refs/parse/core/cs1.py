@@ -53,7 +53,18 @@ _IDENTIFIERS = {
     "s2cid": re.compile(r"\bS2CID\s+(\d+)"),
     "hdl": re.compile(r"\bhdl:\s*(\S+?)(?=\.?(?:\s|$))"),
     "lccn": re.compile(r"\bLCCN\s+(\S+?)(?=\.?(?:\s|$))"),
+    "ol": re.compile(r"\bOL\s+(\d+[AMW])\b"),
+    "osti": re.compile(r"\bOSTI\s+(\d+)"),
+    "ssrn": re.compile(r"\bSSRN\s+(\d+)"),
+    "zbl": re.compile(r"\bZbl\s+(\d+\.\d+)"),
+    "mr": re.compile(r"\bMR\s+(\d{4,})"),
+    "asin": re.compile(r"\bASIN\s+([A-Z0-9]{10})\b"),
+    "citeseerx": re.compile(r"\bCiteSeerX\s+(10\.1\.1\.\d+\.\d+)"),
+    "rfc": re.compile(r"\bRFC\s+(\d+)"),
+    "biorxiv": re.compile(r"\bbioRxiv\s+(\S+?)(?=\.?(?:\s|$))"),
+    "medrxiv": re.compile(r"\bmedRxiv\s+(\S+?)(?=\.?(?:\s|$))"),
 }
+_VIA = re.compile(r"\s[–—-]\svia\s[^.]{1,80}?(?:\.(?=\s|$)|$)")  # "– via Google Books": the provider
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _MAX_NAME_WORDS = 8
 _OPEN_QUOTE = re.compile(r"(?:^|(?<=[.,:)]\s))[\"“‘]")  # CS1 opens a part with a quoted title
@@ -113,7 +124,7 @@ def parse_rendered_citation(text: str) -> CitationFields:
         return _short_footnote(footnote, fields)
     rest = _take_dates(rest, fields)
     rest = _take_bare_url(rest, fields)
-    rest = _take_identifiers(rest, fields)
+    rest = _VIA.sub("", _take_identifiers(rest, fields)).strip()
     quoted = _quoted_title(rest)
     book = _COMMA_BOOK.match(rest) if quoted is None else None
     if book:

@@ -60,6 +60,7 @@ _SERIES = re.compile(r"^[\"“](?P<series>.+)[\"”] series$")
 _VOLUME = re.compile(r"^(?:Vol\.|Volume)\s*(?P<volume>[\w.–-]+(?::.+)?)(?:\s+of\s+(?P<series>.+))?$")
 _BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
 _CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated) by (?P<names>.+)$")
+_WRITTEN_AT = re.compile(r"^Written at (?P<place>.+)$")  # |location= beside a |publication-place=
 _EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.|editors?)\)?$")
 _IN_EDITORS = re.compile(r"^In\s+(?P<names>.+)$")
 _PLACE = re.compile(  # a publisher's name does not start like a subtitle ("North America: the …")
@@ -223,6 +224,10 @@ def _classify(part: str, fields: CitationDraft, *, title_started: bool) -> str |
     contributors = _CONTRIBUTORS.match(part)
     if contributors:
         _contributors(contributors.group("role"), contributors.group("names"), fields)
+        return _BEFORE
+    written_at = _WRITTEN_AT.match(part)
+    if written_at:
+        fields["place"] = written_at.group("place")
         return _BEFORE
     if part.startswith("In ") and not title_started and ("chapter" in fields or _EDITOR_MARK.search(part)):
         _in_editors(part, fields)
