@@ -98,6 +98,8 @@ class _Host(NamedTuple):
     site_entries: tuple[Match, ...]
     site_rules: tuple[Match, ...]
     generic: tuple[Match, ...]
+    profile: SourceProfile | None
+    """The ruling when nothing about the page adds a match (most URLs): merged once."""
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,14 @@ class SourceIndex:
 
     def by_url(self, url: str, title: str | None = None) -> SourceProfile | None:
         """The profile of the page a URL points at, or None if nothing matched."""
-        return merge_matches(self.url_matches(url, title))
+        host, path = split_url(url)
+        if not host:
+            return None
+        site = self._host(host)
+        before, rules = self._page_level(site, url, host, path, title)
+        if before or rules:
+            return merge_matches(_in_order(site, before, rules))
+        return site.profile
 
     def url_matches(self, url: str, title: str | None = None) -> list[Match]:
         """Every entry and rule that applies to a URL, highest precedence first."""
@@ -127,17 +136,21 @@ class SourceIndex:
         if not host:
             return []
         site = self._host(host)
-        matches = list(self._overrides(site.candidates, path)) if self.overrides else []
+        return _in_order(site, *self._page_level(site, url, host, path, title))
+
+    def _page_level(
+        self, site: _Host, url: str, host: str, path: str, title: str | None
+    ) -> tuple[list[Match], list[Match]]:
+        """The matches that depend on the page: overrides and refined entries, then page rules."""
+        before = list(self._overrides(site.candidates, path)) if self.overrides else []
         for key, entry, how in site.refinable:
             refined = _refine(entry, path, title)
             if refined is not entry:
-                matches.append(_entry_match(PAGE_ENTRY, refined, key, how))
-        matches += site.page_entries
+                before.append(_entry_match(PAGE_ENTRY, refined, key, how))
         listed = bool(site.page_entries or site.site_entries)
         query = url.partition("?")[2].partition("#")[0]
-        for name, ruling in self.rules.page_matches(host, path, listed, query):
-            matches.append(_page_rule_match(name, ruling))
-        return [*matches, *site.site_entries, *site.site_rules, *site.generic]
+        rules = [_page_rule_match(*rule) for rule in self.rules.page_matches(host, path, listed, query)]
+        return before, rules
 
     def by_name(self, name: str, title: str | None = None) -> SourceProfile | None:
         """The profile of a work or publisher written as a website or as a name."""
@@ -198,7 +211,8 @@ class SourceIndex:
         how = f"the host {host}"
         rules = [_rule_match(SITE_RULE, *rule, how) for rule in self.rules.site_matches(candidates, domain)]
         generic = self._generic(host, domain)
-        return _Host(candidates, tuple(refinable), tuple(page), tuple(site), tuple(rules), generic)
+        profile = merge_matches([*page, *site, *rules, *generic])
+        return _Host(candidates, tuple(refinable), tuple(page), tuple(site), tuple(rules), generic, profile)
 
     def _generic(self, host: str, domain: str | None) -> tuple[Match, ...]:
         suffixes = self.data["suffixes"]
@@ -218,6 +232,11 @@ class SourceIndex:
             for pattern, override in self.overrides.items():
                 if _override_matches(pattern, candidate, path):
                     yield _override_match(pattern, override, f"the domain {candidate}")
+
+
+def _in_order(site: _Host, before: list[Match], rules: list[Match]) -> list[Match]:
+    """A URL's matches in order of precedence: the page's, then the host's (see the module docstring)."""
+    return [*before, *site.page_entries, *rules, *site.site_entries, *site.site_rules, *site.generic]
 
 
 def deciding_matches(matches: list[Match]) -> tuple[Match | None, Match | None]:
