@@ -138,7 +138,43 @@ RULES = [
         "https://social.example/@jane", ("weak", "social-media", "rule:profile path"), id="at-profile"
     ),
     pytest.param(
-        "https://forum.example/users/jane/", ("weak", "social-media", "rule:profile path"), id="user-profile"
+        "https://club.example/users/jane/", ("weak", "social-media", "rule:profile path"), id="user-profile"
+    ),
+    # a post on a social network, a forum thread, a wiki host, on sites no list names
+    pytest.param(
+        "https://mastodon.example/@jane/109876543210",
+        ("weak", "social-media", "rule:social post path"),
+        id="social-post",
+    ),
+    pytest.param(
+        "https://nitter.example/jane/status/1234567890",
+        ("weak", "social-media", "rule:social post path"),
+        id="status-post",
+    ),
+    pytest.param("https://forum.club.example/x", ("weak", "forum", "rule:forum host"), id="forum-host"),
+    pytest.param(
+        "https://club.example/viewtopic.php?t=5", ("weak", "forum", "rule:forum path"), id="phpbb-thread"
+    ),
+    pytest.param(
+        "https://club.example/t/some-topic/1234", ("weak", "forum", "rule:forum path"), id="discourse-topic"
+    ),
+    pytest.param("https://wiki.club.example/Page", ("weak", "wiki", "rule:wiki host"), id="wiki-host"),
+    # a press release named in its slug, a media centre, commentary, a US federal suffix
+    pytest.param(
+        "https://acme.example/news/acme-press-release-2020.html",
+        ("primary", "press-release", "rule:press-release path"),
+        id="press-slug",
+    ),
+    pytest.param(
+        "https://acme.example/media-centre/x",
+        ("primary", "press-release", "rule:press-release path"),
+        id="media-centre",
+    ),
+    pytest.param(
+        "https://paper.example/commentary/x", ("primary", "opinion", "rule:opinion path"), id="commentary"
+    ),
+    pytest.param(
+        "https://www.fs.fed.us/x", ("primary", "government", "rule:government suffix fed.us"), id="fed-us"
     ),
     # wiki farms and blog platforms: every subdomain is someone's wiki or blog
     pytest.param(
