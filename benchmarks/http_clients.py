@@ -55,6 +55,8 @@ from spector_refs.check.safety import HostResolver
 
 Fetch = Callable[[str], tuple[int, int]]
 """``fetch(url)`` → (status, body length): one request, body read."""
+Measure = Callable[[Callable[[HostResolver], Fetch], list[str]], float]
+"""``measure(make_client, bases)`` → CPU seconds per request."""
 CONFIG = LinkCheckConfig(allow_private=True, per_host_interval=0.0)
 
 
@@ -279,26 +281,29 @@ def main() -> None:
     parser.add_argument("--mode", choices=("serial", "threads", "both"), default="both")
     args = parser.parse_args()
     names = available()
-    if args.mode in ("serial", "both"):
+    modes: list[tuple[str, int, float, Measure]] = [
+        (
+            f"serial ({args.requests} requests, 1 thread, 1 host, no latency)",
+            1,
+            0.0,
+            lambda make, bases: serial(make, bases, args.requests),
+        ),
+        (
+            f"threads (800 URLs, 20 hosts, 50 ms, {args.workers} threads)",
+            20,
+            0.05,
+            lambda make, bases: threaded(make, bases, args.workers),
+        ),
+    ]
+    for title, hosts, latency, measure in modes:
+        if args.mode not in (title.split()[0], "both"):
+            continue
 
-        def run_serial(control: object, bases: list[str]) -> None:
-            rounds = [
-                {name: serial(CLIENTS[name], bases, args.requests) for name in names}
-                for _ in range(args.rounds)
-            ]
-            report(f"serial ({args.requests} requests, 1 thread, 1 host, no latency)", names, rounds)
+        def run(control: object, bases: list[str], title: str = title, measure: Measure = measure) -> None:
+            rounds = [{name: measure(CLIENTS[name], bases) for name in names} for _ in range(args.rounds)]
+            report(title, names, rounds)
 
-        with_world(1, 0.0, run_serial)
-    if args.mode in ("threads", "both"):
-
-        def run_threads(control: object, bases: list[str]) -> None:
-            rounds = [
-                {name: threaded(CLIENTS[name], bases, args.workers) for name in names}
-                for _ in range(args.rounds)
-            ]
-            report(f"threads (800 URLs, 20 hosts, 50 ms, {args.workers} threads)", names, rounds)
-
-        with_world(20, 0.05, run_threads)
+        with_world(hosts, latency, run)
 
 
 if __name__ == "__main__":
