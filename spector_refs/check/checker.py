@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -132,15 +133,17 @@ class _Run:
 
         _load_network()
         from spector_refs.check.probe import HostProbes
-        from spector_refs.check.workers import host_shares, process_count, run_in_processes
+        from spector_refs.check.workers import deal_jobs, process_count, run_in_processes
 
         self.probes = HostProbes(wait=self.config.deadline) if self.config.soft_404_probe else None
-        concurrency = self.config.concurrency
-        processes = process_count(jobs, concurrency, self.checker.processes)
+        concurrency, per_host = self.config.concurrency, self.config.per_host
+        splittable = per_host if self.config.per_host_interval == 0 else 1
+        processes = process_count(jobs, concurrency, self.checker.processes, splittable=splittable)
         if processes == 1:
             self._run_workers(jobs, concurrency, deliver)
-        else:
-            run_in_processes(host_shares(jobs, processes), concurrency, self._run_workers, deliver)
+            return
+        shares, each = deal_jobs(jobs, processes, per_host)
+        run_in_processes(shares, concurrency, partial(self._run_workers, per_host=each), deliver)
 
     def _precheck(self, target: LinkTarget) -> LinkResult | None:
         """The result for a URL that is not to be requested (excluded, malformed…)."""
@@ -159,15 +162,22 @@ class _Run:
         found = cache.fresh(urls, since=since, text=self.checker.keep_text)
         return {url: result for url, result in found.items() if result.checked_at != since}
 
-    def _run_workers(self, jobs: list[tuple[str, Any]], concurrency: int, deliver: Deliver) -> None:
-        """Check ``jobs`` with ``concurrency`` threads drawing from one scheduler."""
+    def _run_workers(
+        self, jobs: list[tuple[str, Any]], concurrency: int, deliver: Deliver, per_host: int | None = None
+    ) -> None:
+        """Check ``jobs`` with ``concurrency`` threads drawing from one scheduler.
+
+        ``per_host`` is this process's part of the per-host limit when its
+        hosts are shared with other processes (see :func:`~spector_refs.check.workers.deal_jobs`).
+        """
         from concurrent.futures import ThreadPoolExecutor
 
         from spector_refs.check.http import Transport
 
-        scheduler = HostScheduler(jobs, per_host=self.config.per_host, interval=self.config.per_host_interval)
+        per_host = per_host or self.config.per_host
+        scheduler = HostScheduler(jobs, per_host=per_host, interval=self.config.per_host_interval)
         workers = min(concurrency, len(jobs))
-        transport = Transport(self.config, self.resolver)
+        transport = Transport(replace(self.config, per_host=per_host), self.resolver)
         try:
             with ThreadPoolExecutor(workers, thread_name_prefix="spector-links") as pool:
                 futures = [pool.submit(self._work, scheduler, transport, deliver) for _ in range(workers)]

@@ -1,13 +1,18 @@
-"""Worker processes for big runs: each owns a share of the hosts, never shares one.
+"""Worker processes for big runs: each owns a share of the hosts, or an equal part of each.
 
 One interpreter runs one thread at a time, and on a few hundred links the
 checker is CPU-bound (HTTP parsing, page parsing) long before the network
-is busy. Forked worker processes use the other cores; because every host
+is busy. Forked worker processes use the other cores; when every host
 belongs to exactly one of them, each one's :class:`HostScheduler` keeps
 that host's per-host limit and interval exact, with no shared lock, as
-the whole-dump checker does across a cluster. The global concurrency is
-split between them. The parent only collects results (and writes the
-cache), so a SQLite connection never crosses a fork.
+the whole-dump checker does across a cluster. With fewer hosts than
+processes (a thousand links to one site), a host's jobs are dealt to all
+of them instead, each with an equal part of its per-host limit: the limit
+still holds exactly (the parts add up to at most the whole), which only
+works without a per-host interval, whose spacing would need one clock. The
+global concurrency is split between the processes. The parent only
+collects results (and writes the cache), so a SQLite connection never
+crosses a fork.
 """
 
 from __future__ import annotations
@@ -36,13 +41,17 @@ class WorkerProcessError(RuntimeError):
     """A worker process died or failed: a bug, as an exception in a worker thread would be."""
 
 
-def process_count(jobs: list[tuple[str, Any]], concurrency: int, wanted: int | None) -> int:
+def process_count(
+    jobs: list[tuple[str, Any]], concurrency: int, wanted: int | None, *, splittable: int = 1
+) -> int:
     """How many processes to check ``jobs`` with: 1 (threads only) unless it pays.
 
     ``wanted`` None is automatic (on Linux): one per usable core, as long as
-    each gets :data:`MIN_JOBS_PER_PROCESS` jobs and a host of its own; the
-    fork start method is needed (children inherit the loaded checker, no
-    re-import).
+    each gets :data:`MIN_JOBS_PER_PROCESS` jobs and a host of its own, or
+    a part of each host when a host may be split that many ways
+    (``splittable``: the per-host limit, or 1 when an interval forbids it);
+    the fork start method is needed (children inherit the loaded checker,
+    no re-import).
     """
     if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
         return 1  # a daemonic process (a pool's worker) may not start processes of its own
@@ -51,7 +60,22 @@ def process_count(jobs: list[tuple[str, Any]], concurrency: int, wanted: int | N
         if not sys.platform.startswith("linux"):
             return 1  # elsewhere (macOS) system libraries are not safe to fork: only when asked
         wanted = min(len(os.sched_getaffinity(0)), len(jobs) // MIN_JOBS_PER_PROCESS)
-    return max(1, min(wanted, hosts, concurrency))
+    return max(1, min(wanted, max(hosts, splittable), concurrency))
+
+
+def deal_jobs(
+    jobs: list[tuple[str, Job]], processes: int, per_host: int
+) -> tuple[list[list[tuple[str, Job]]], int]:
+    """Each process's jobs and the per-host limit each one keeps.
+
+    Whole hosts (:func:`host_shares`) when there are enough to go round;
+    else every host's jobs dealt in turn to all processes, each keeping
+    ``per_host // processes`` (``process_count`` allows that only when it
+    is at least 1).
+    """
+    if len({host for host, _ in jobs}) >= processes:
+        return host_shares(jobs, processes), per_host
+    return [jobs[start::processes] for start in range(processes)], per_host // processes
 
 
 def host_shares(jobs: list[tuple[str, Job]], shares: int) -> list[list[tuple[str, Job]]]:

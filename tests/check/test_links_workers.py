@@ -12,7 +12,13 @@ import pytest
 from loopback import ARTICLE, LoopbackServer
 
 from spector_refs.check import LinkChecker
-from spector_refs.check.workers import MIN_JOBS_PER_PROCESS, WorkerProcessError, host_shares, process_count
+from spector_refs.check.workers import (
+    MIN_JOBS_PER_PROCESS,
+    WorkerProcessError,
+    deal_jobs,
+    host_shares,
+    process_count,
+)
 from spector_refs.model import Verdict
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="worker processes need fork")
@@ -40,6 +46,22 @@ def test_hosts_are_dealt_out_whole_balanced_and_in_input_order():
 )
 def test_process_count(jobs, concurrency, wanted, expected):
     assert process_count(jobs, concurrency, wanted) == expected
+
+
+def test_one_host_is_split_only_as_far_as_its_limit_allows():
+    jobs = [("a", n) for n in range(1000)]
+    assert process_count(jobs, 64, 4, splittable=128) == 4
+    assert process_count(jobs, 64, 4, splittable=2) == 2
+    assert process_count(jobs, 64, 4, splittable=1) == 1  # a per-host interval: one clock, one process
+
+
+def test_few_hosts_are_dealt_to_every_process_with_a_part_of_the_limit_each():
+    jobs = [("a", n) for n in range(10)]
+    shares, each = deal_jobs(jobs, 2, per_host=5)
+    assert each == 2  # 2 + 2 <= 5: the host never sees more than its limit
+    assert [[job for _, job in share] for share in shares] == [[0, 2, 4, 6, 8], [1, 3, 5, 7, 9]]
+    many = [(f"h{n % 4}", n) for n in range(8)]
+    assert deal_jobs(many, 2, per_host=5) == (host_shares(many, 2), 5)  # enough hosts: whole ones
 
 
 def test_automatic_count_needs_enough_jobs_per_process():
@@ -84,6 +106,19 @@ def test_worker_processes_check_each_host_politely_and_the_parent_records(
     assert all(server.max_in_flight <= loopback_config.per_host for server in two_hosts)
     assert len(set(log.read_text().split()) - {str(os.getpid())}) == 2  # two children checked
     assert [record.verdict for record in again] == [Verdict.BROKEN]  # recorded by the parent
+
+
+def test_one_host_shared_by_two_processes_still_sees_at_most_its_limit(loopback_config, tmp_path):
+    with LoopbackServer("127.0.0.2", latency=0.05) as server:
+        server.routes["/page/"] = lambda h: h.send(200, ARTICLE)
+        urls = [server.url(f"/page/{n}") for n in range(24)]
+        log = tmp_path / "pids"
+        config = replace(loopback_config, per_host=4, soft_404_probe=False)
+        with LinkChecker(config, clock=_pid_clock(log), processes=2) as checker:
+            results = checker.check(urls)
+    assert [result.verdict for result in results] == [Verdict.OK] * 24
+    assert server.max_in_flight <= 4
+    assert len(set(log.read_text().split()) - {str(os.getpid())}) == 2
 
 
 def test_a_failing_worker_process_raises_in_the_parent(two_hosts, loopback_config):
