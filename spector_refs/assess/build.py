@@ -333,8 +333,8 @@ def _rules(
     curated: dict[str, Any], sites: dict[str, dict[str, Any]], extra: list[dict[str, Any]]
 ) -> dict[str, Any]:
     """The URL-shape rules: curated page rules, platforms, government labels and brand families."""
-    # a government label ("gov.mp", "gov.vi") is a suffix pattern, not a brand
-    brands = _derived_brands(sites, {*curated["brands"]["not_brands"], *curated["government"]["labels"]})
+    government = set(curated["government"]["labels"])
+    brands = _derived_brands(sites, set(curated["brands"]["not_brands"]), government)
     for name, value in curated["brands"].items():
         if name != "not_brands":
             ruling = {"kind": value} if isinstance(value, str) else dict(value)
@@ -349,12 +349,21 @@ def _rules(
     }
 
 
-def _derived_brands(sites: dict[str, dict[str, Any]], excluded: set[str]) -> dict[str, dict[str, str]]:
-    """Names the lists give under two or more public suffixes, all with one ruling (sputniknews.*)."""
+def _derived_brands(
+    sites: dict[str, dict[str, Any]], excluded: set[str], government: set[str]
+) -> dict[str, dict[str, str]]:
+    """Names the lists give under two or more public suffixes, all with one ruling (sputniknews.*).
+
+    A government label ("gov.mp") is a suffix pattern, and a name under a government suffix
+    ("data.gov.au", "justice.gov.gu") is an office, not a brand: neither makes a family.
+    """
     families: dict[str, list[str]] = {}
     for key in sites:
-        if "/" not in key and registrable_domain(key) == key:
-            families.setdefault(key.split(".")[0], []).append(key)
+        name, _, suffix = key.partition(".")
+        if "/" in key or registrable_domain(key) != key or name in government:
+            continue
+        if suffix.partition(".")[0] not in government:
+            families.setdefault(name, []).append(key)
     brands = {}
     for name, keys in sorted(families.items()):
         rulings = {(sites[key]["kind"], sites[key]["reliability"]) for key in keys}

@@ -174,7 +174,7 @@ RULES = [
         "https://paper.example/commentary/x", ("primary", "opinion", "rule:opinion path"), id="commentary"
     ),
     pytest.param(
-        "https://www.fs.fed.us/x", ("primary", "government", "rule:government suffix fed.us"), id="fed-us"
+        "https://www.tribe.nsn.us/x", ("primary", "government", "rule:government suffix nsn.us"), id="nsn-us"
     ),
     # wiki farms and blog platforms: every subdomain is someone's wiki or blog
     pytest.param(
