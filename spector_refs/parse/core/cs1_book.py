@@ -77,7 +77,7 @@ _MAX_ORGANISATION_WORDS = 20
 _EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
 _MAX_PLACE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
-_JOINED_INITIALS = re.compile(r"(?:^|\.\s)(?:[A-Z]\.)+[A-Z]\.$")
+_JOINED_INITIALS = re.compile(r"(?:^|\.\s|\bIn\s)(?:[A-Z]\.)+[A-Z]\.$")
 _EDITOR_ROLE = re.compile(r"\(eds?\.\)")
 _SERIES_NAME = re.compile(
     r"\b(?:Series|Studies|Library|Monographs?|Papers|Lecture Notes|Handbooks|Texts|Classics|"
@@ -128,8 +128,9 @@ def segments(text: str) -> list[str]:
     """The parts between the full stops CS1 puts between elements ("A. B. C").
 
     A full stop after initials run together that open a part ("M.E. Sharpe",
-    "W.W. Norton") or after editors' names before their "(eds.)" mark does not
-    end a part; initials that close a part ("the Creation of the U.N. Yale …") do.
+    "W.W. Norton", an editor's "In A.J. Auerbach") or after editors' names before
+    their "(eds.)" mark does not end a part; initials that close a part ("the
+    Creation of the U.N. Yale …") do.
     """
     parts, start = [], 0
     for match in re.finditer(r"\.\s+|\.$|;\s+(?=pp?\.\s)", text):
