@@ -80,6 +80,7 @@ class ChainFollower:
             if isinstance(answer, Failure):
                 return _failed(answer, current, hops)
             if not (300 <= answer.status < 400 and answer.location):
+                slot.close()  # judging is CPU work: the host's next request need not wait for it
                 return self._judge(url, current, hops, answer)
             hops.append(Hop(current, answer.status))
             try:

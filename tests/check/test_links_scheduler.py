@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 from loopback import ARTICLE, LoopbackServer
 
-from spector_refs.check import LinkCheckConfig, check_links
+from spector_refs.check import LinkCheckConfig, chain, check_links
 from spector_refs.check.scheduler import HostScheduler, HostSlot
 from spector_refs.model import Verdict
 
@@ -146,3 +147,23 @@ def test_back_off_holds_every_request_to_the_host():
     started = time.monotonic()
     assert scheduler.next_job() == ("a", 2)
     assert time.monotonic() - started >= 0.25
+
+
+def test_the_host_slot_is_free_while_a_page_is_judged(server, loopback_config, monkeypatch):
+    """Judging a page is CPU work, not a request: with one slot the host's next request starts meanwhile."""
+    second = threading.Event()
+    server.routes["/page/2"] = lambda h: (second.set(), h.send(200, ARTICLE))
+    classify = chain.classify
+    waited: list[bool] = []
+
+    def judging(*args, **kwargs):
+        if not second.is_set():
+            waited.append(second.wait(5))
+        return classify(*args, **kwargs)
+
+    monkeypatch.setattr(chain, "classify", judging)
+    config = replace(loopback_config, per_host=1, concurrency=2, soft_404_probe=False)
+    results = check_links([server.url("/page/1"), server.url("/page/2")], config)
+    assert [r.verdict for r in results] == [Verdict.OK, Verdict.OK]
+    assert waited == [True]
+    assert server.max_in_flight == 1
