@@ -174,7 +174,9 @@ RULES = [
         "https://paper.example/commentary/x", ("primary", "opinion", "rule:opinion path"), id="commentary"
     ),
     pytest.param(
-        "https://www.tribe.nsn.us/x", ("primary", "government", "rule:government suffix nsn.us"), id="nsn-us"
+        "https://www.x.gov.nc.tr/",
+        ("primary", "government", "rule:government suffix gov.nc.tr"),
+        id="psl-third",
     ),
     # wiki farms and blog platforms: every subdomain is someone's wiki or blog
     pytest.param(
