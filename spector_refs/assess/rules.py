@@ -44,6 +44,7 @@ class UrlRules:
     brands: Mapping[str, Mapping[str, str]]
     government_labels: frozenset[str]
     state_us: bool
+    us_localities: frozenset[str]
     any_path: re.Pattern[str]
     any_host: re.Pattern[str]
     any_address: re.Pattern[str]
@@ -65,6 +66,7 @@ class UrlRules:
             brands=rules["brands"],
             government_labels=frozenset(government["labels"]),
             state_us=bool(government.get("state_us")),
+            us_localities=frozenset(government.get("us_localities", ())),
             any_path=_any(rule for rule in page if rule.part == "path"),
             any_host=_any(rule for rule in page if rule.part == "host"),
             any_address=_any(rule for rule in page if rule.part == "address"),
@@ -126,7 +128,8 @@ class UrlRules:
     def government(self, host: str, suffix: str | None = None) -> tuple[str, Mapping[str, str]] | None:
         """A government suffix: one the Public Suffix List names (gov.pl, go.kr, 政府.hk — its
         ``suffix`` starts with a government label), else such a label under a country-code TLD
-        the list says less about (gov.bc.ca, gov.mp), or a US state's domain (state.nj.us).
+        the list says less about (gov.bc.ca, gov.mp), a US state's domain (state.nj.us), or a US
+        locality's government under RFC 1480's names (ci.portland.or.us, co.king.wa.us).
         """
         if suffix and suffix.count(".") and suffix.split(".")[0] in self.government_labels:
             return f"government suffix {suffix}", _government(suffix)
@@ -137,8 +140,13 @@ class UrlRules:
             if len(labels) >= depth and labels[-depth] in self.government_labels:
                 suffix = ".".join(labels[-depth:])
                 return f"government suffix {suffix}", _government(suffix)
-        if self.state_us and labels[-1] == "us" and len(labels) >= 3 and labels[-3] == "state":
+        if labels[-1] != "us" or len(labels) < 3:
+            return None
+        if self.state_us and labels[-3] == "state":
             suffix = ".".join(labels[-3:])
+            return f"government suffix {suffix}", _government(suffix)
+        if len(labels) >= 4 and labels[-4] in self.us_localities:
+            suffix = ".".join(labels[-4:])
             return f"government suffix {suffix}", _government(suffix)
         return None
 

@@ -82,6 +82,20 @@ RULES = [
         id="us-state",
     ),
     pytest.param("https://www.gob.mx/x", ("primary", "government", "suffix:gob.mx"), id="listed-suffix"),
+    # a US locality's government under RFC 1480's names, a local government named so
+    pytest.param(
+        "https://www.ci.portland.or.us/x",
+        ("primary", "government", "rule:government suffix ci.portland.or.us"),
+        id="us-city",
+    ),
+    pytest.param(
+        "http://www.co.king.wa.us/x",
+        ("primary", "government", "rule:government suffix co.king.wa.us"),
+        id="us-county",
+    ),
+    pytest.param(
+        "https://www.cityofboise.org/x", ("primary", "government", "rule:local-government name"), id="cityof"
+    ),
     # a public suffix of the Public Suffix List that starts with a government label, in any script
     pytest.param(
         "https://www.fbr.gok.pk/x",
