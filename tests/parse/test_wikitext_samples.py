@@ -79,6 +79,38 @@ def test_bodmin_free_text_references_have_titles(bodmin: Article) -> None:
     assert (dyer.title, dyer.isbn) == ("Tintagel: a portrait of a parish", "978-0-9550097-0-9")
 
 
+def test_bodmin_hand_typed_shapes(bodmin: Article) -> None:
+    """Issue 14: the free-text refs whose rendered shape is clear land each part in its field."""
+    for number in (16, 18):  # "Pevsner, N. (1970) ''Cornwall''; second ed. Penguin Books"
+        pevsner = bodmin.reference(number)
+        assert (pevsner.title, pevsner.edition, pevsner.publisher, pevsner.date) == (
+            "Cornwall",
+            "second",
+            "Penguin Books",
+            "1970",
+        )
+    odnb = bodmin.reference(26)  # a single-quoted article; the link's label is only "accessed 1 Jan 2008"
+    assert (odnb.title, odnb.access_date) == (
+        "Gilbert, Sir Walter Raleigh, first baronet (1785–1853)",
+        "2008-01-01",
+    )
+    guardian = bodmin.reference(40)  # "Cornish Guardian: [url Title], accessdate: 23 June 2016"
+    assert (guardian.authors, guardian.work, guardian.access_date) == ((), "Cornish Guardian", "2016-06-23")
+    day = bodmin.reference(36)  # "(accessed 7 December 2010)" is an access date, not a publisher and date
+    assert (day.access_date, day.date, day.publisher) == ("2010-12-07", None, None)
+
+
+def test_gilbert_date_after_work(gilbert: Article) -> None:
+    """ "[url Title] ''New York Times'', October 3, 2008.": the comma inside the date does not cut it."""
+    ref = gilbert.reference(10)
+    assert (ref.title, ref.work, ref.date, ref.publisher) == (
+        "Paperback Nonfiction",
+        "New York Times",
+        "2008-10-03",
+        None,
+    )
+
+
 def test_bodmin_news_citation(bodmin: Article) -> None:
     ref = bodmin.reference(33)
     assert (ref.kind, ref.work, ref.date, ref.access_date, ref.language) == (

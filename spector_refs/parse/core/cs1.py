@@ -28,8 +28,8 @@ from spector_refs.parse.core.names import is_truncated, parse_name, parse_name_l
 _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", re.I | re.S)
 _MAINT_END = re.compile(r"\s*\((?:link|help)\)\s*")
 _DATE_TEXT = r"(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]{0,30}?\d{4})"
-_RETRIEVED = re.compile(
-    r"\s*(?:Retrieved|Accessed|access-?date:)(?: on)?\s+" + _DATE_TEXT + r"\.?(?=\s|$)", re.I
+_RETRIEVED = re.compile(  # also typed by hand in parentheses: "(accessed 7 December 2010)"
+    r"\s*(\()?(?:Retrieved|Accessed|access-?date:)(?: on)?\s+" + _DATE_TEXT + r"(?(1)\))\.?(?=\s|$)", re.I
 )
 _ARCHIVED = re.compile(
     r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on " + _DATE_TEXT + r")?\.?(?=\s|$)", re.I
@@ -229,7 +229,7 @@ def _take_dates(text: str, fields: CitationDraft) -> str:
     """Access and archive dates: "Retrieved DATE." and "Archived … on DATE."."""
     retrieved = _RETRIEVED.search(text)
     if retrieved:
-        fields["access_date"] = _date_or_problem(retrieved.group(1), "access date", fields)
+        fields["access_date"] = _date_or_problem(retrieved.group(2), "access date", fields)
         text = text[: retrieved.start()] + " " + text[retrieved.end() :]
     webarchive = _WEBARCHIVE.search(text)
     if webarchive:

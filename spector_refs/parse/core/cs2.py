@@ -30,6 +30,8 @@ _STOP = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _QUOTED_FIRST = re.compile(r"^(?:\"[^\"]{1,400}\"|“[^”]{1,400}”),\s")
 _YEAR_IN_PARENTHESES = re.compile(r"\(\d{4}[a-z]?\)")
 _MIN_UNDATED_PARTS = 3
+_YEAR = re.compile(r"\d{4}")
+_MONTH_DAY = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}$")
 _OPENERS = {"(": ")", "[": "]", "“": "”"}
 
 
@@ -85,8 +87,11 @@ def _merged_parts(parts: list[str]) -> list[str]:
 
 def _continues(group: list[str], part: str) -> bool:
     """Whether ``part`` still belongs to the part ``group`` began: a lower-case continuation
-    of a title, or the given names of an editor "in Family, Given" (more editors follow ";")."""
+    of a title, the year of a "Month Day, Year" date, or the given names of an editor
+    "in Family, Given" (more editors follow ";")."""
     if part[:1].islower() and not _KEYWORD.match(part):
+        return True
+    if _YEAR.fullmatch(part.rstrip(".")) and _MONTH_DAY.search(group[-1]):  # "October 3, 2008"
         return True
     family_waits = len(group) == 1 or ";" in group[-1]
     return group[0].startswith("in ") and family_waits and bool(_GIVEN_NAMES.match(part))
