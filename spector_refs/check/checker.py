@@ -191,19 +191,17 @@ class _Run:
         from spector_refs.check.http import Fetcher
 
         follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, transport), self.probes)
-        archive_session = _archive_session(self.config)
+        archive = _ArchiveSession(self.config)
         try:
             while (item := scheduler.next_job()) is not None:
                 host, (index, target) = item
-                result, reached = self._check_one(
-                    follower, HostSlot(scheduler, host), target, archive_session
-                )
+                result, reached = self._check_one(follower, HostSlot(scheduler, host), target, archive)
                 deliver(index, result, reached)
         finally:
-            archive_session.close()
+            archive.close()
 
     def _check_one(
-        self, follower: ChainFollower, slot: HostSlot, target: LinkTarget, archive: requests.Session
+        self, follower: ChainFollower, slot: HostSlot, target: LinkTarget, archive: _ArchiveSession
     ) -> tuple[LinkResult, bool]:
         """The result (before its history is added) and whether a server was reached."""
         from spector_refs.check.chain import to_result
@@ -240,20 +238,24 @@ class _Run:
         cache.record(result)
         return result
 
-    def _with_archive(self, result: LinkResult, target: LinkTarget, archive: requests.Session) -> LinkResult:
+    def _with_archive(self, result: LinkResult, target: LinkTarget, archive: _ArchiveSession) -> LinkResult:
         """Suggest an archive copy for a broken, soft-404 or usurped link, or a page that drifted."""
-        from spector_refs.check.archive import ArchiveLookupError, closest_snapshot
-
         if result.verdict not in _ARCHIVED and not drifted(result, target):
             return result
         if target.archive_url:
             return replace(result, archive_url=target.archive_url, archive_date=target.archive_date)
         if not self.config.archive_lookup:
             return result
+        from spector_refs.check.archive import ArchiveLookupError, closest_snapshot
+
         timeout = (self.config.connect_timeout, self.config.timeout)
         try:
             found = closest_snapshot(
-                archive, target.url, target.access_date, api=self.config.archive_api, timeout=timeout
+                archive.session(),
+                target.url,
+                target.access_date,
+                api=self.config.archive_api,
+                timeout=timeout,
             )
         except ArchiveLookupError as exc:
             return replace(result, reason=f"{result.reason}; {exc}")
@@ -294,24 +296,41 @@ def drifted(result: LinkResult, target: LinkTarget) -> bool:
 
 
 def _load_network() -> None:
-    """Import the checking half: the HTTP client, the page parsers, the archive and title checks.
+    """Import the checking half: the HTTP client, the page parsers and the title checks.
 
     Not at the top of the module, because a run answered from the cache (and
     the prechecks) never needs them and they cost more than such a whole run;
     here, once a request is due and before any worker process forks, so every
     worker inherits them loaded instead of importing them again.
     """
-    for module in ("chain", "archive", "titles"):
+    for module in ("chain", "titles"):
         import_module(f"spector_refs.check.{module}")
 
 
-def _archive_session(config: LinkCheckConfig) -> requests.Session:
-    import requests
+class _ArchiveSession:
+    """One worker's requests session for Wayback Machine lookups, made at its first lookup.
 
-    session = requests.Session()
-    session.trust_env = False
-    session.headers["User-Agent"] = config.user_agent
-    return session
+    Most runs look nothing up (the lookup is opt-in and only for dead or
+    drifted links), and importing requests would cost them more than a
+    small run's checks.
+    """
+
+    def __init__(self, config: LinkCheckConfig):
+        self._config = config
+        self._session: requests.Session | None = None
+
+    def session(self) -> requests.Session:
+        if self._session is None:
+            import requests
+
+            self._session = requests.Session()
+            self._session.trust_env = False
+            self._session.headers["User-Agent"] = self._config.user_agent
+        return self._session
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
 
 
 @contextmanager

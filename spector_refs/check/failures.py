@@ -1,9 +1,8 @@
 """Failures without an HTTP answer, named the way an editor would name them.
 
-requests and urllib3 wrap the real cause several layers deep (a
-``ConnectionError`` holding a ``MaxRetryError`` holding a ``ProtocolError``
-holding a ``ConnectionResetError``); the cause decides the verdict, so the
-whole chain is searched.
+urllib3 wraps the real cause several layers deep (a ``MaxRetryError``
+holding a ``ProtocolError`` holding a ``ConnectionResetError``); the cause
+decides the verdict, so the whole chain is searched.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import requests
 import urllib3.exceptions
 
 from spector_refs.check.safety import UnvettedHostError, is_network_errno
@@ -25,17 +23,9 @@ _MALFORMED = (
     http.client.HTTPException,
     urllib3.exceptions.ProtocolError,
     urllib3.exceptions.HeaderParsingError,
-    requests.exceptions.InvalidHeader,
-    requests.exceptions.ChunkedEncodingError,
-    requests.exceptions.ContentDecodingError,
+    urllib3.exceptions.DecodeError,
 )
-_INVALID = (
-    requests.exceptions.InvalidURL,
-    requests.exceptions.MissingSchema,
-    requests.exceptions.InvalidSchema,
-    urllib3.exceptions.LocationParseError,
-    UnicodeError,
-)
+_INVALID = (urllib3.exceptions.LocationValueError, UnicodeError)
 
 
 @dataclass(frozen=True)
@@ -88,7 +78,6 @@ def _is_timeout(exc: BaseException) -> bool:
 
 
 _TIMEOUTS = (
-    requests.exceptions.Timeout,
     urllib3.exceptions.ConnectTimeoutError,
     urllib3.exceptions.ReadTimeoutError,
     socket.timeout,
@@ -111,7 +100,7 @@ _RULES: tuple[tuple[Callable[[BaseException], bool], Verdict, Callable[[BaseExce
         lambda e: f"the TLS certificate could not be verified ({getattr(e, 'verify_message', '') or e})",
     ),
     (
-        _kind(requests.exceptions.SSLError, ssl.SSLError),
+        _kind(urllib3.exceptions.SSLError, ssl.SSLError),
         Verdict.TLS_ERROR,
         lambda e: f"TLS failed: {_words(e)}",
     ),
