@@ -95,11 +95,6 @@ _BOOK_SIGNS = re.compile(
     r"^[^\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\]]{1,40}\])?\.?\s"  # Authors (Date).
     r"|\((?:eds?\.|[^()]{1,30} ed\.)\)|,\seds?\.\s\(|Translated by |Edited by |\" series\b"
 )
-_EDITORS_FIRST = (
-    re.compile(  # one editor "(ed.)", or a list that "(eds.)" covers; not "Roe, R.; Poe, P. (ed.)"
-        r"^(?:[^\"“;]{1,200}?(?:,\sed\.|\s\(ed\.\))|[^\"“]{1,400}?(?:,\seds\.|\s\(eds\.\)))\s*\("
-    )
-)
 _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
@@ -161,9 +156,10 @@ def _finish(fields: CitationDraft) -> CitationFields:
 
 def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationDraft) -> bool:
     """Whether the title is italic (a book, report, thesis…): no quoted title at all, or a
-    quoted chapter followed by "In editors", an edition, or an ISBN; or, before
-    more than one part, after editors in the author position ('Hemming, ed. (1955).
-    "Direction 22". Opinions….'); or before a bare volume and a publisher."""
+    quoted chapter followed by "In editors", an edition, an ISBN, or a book title
+    with a bare volume and a publisher ('Hemming, ed. (1955). "Direction 22".
+    Opinions…. 1C. Order of …'). Editors in the author position alone say nothing:
+    a website cites its editor the same way ('Gillis, R., ed. (2002). "Cat Skeleton". Zoolab.')."""
     if quoted is None:
         return bool(_BOOK_SIGNS.search(text)) or bool({"isbn", "oclc"} & set(fields["identifiers"]))
     tail = text[quoted[1] :]
@@ -174,7 +170,6 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
         or fields.get("kind") == "book"
         or bool(re.match(r"^(?:\s*\([^()]{1,30}\))*[.,]?\s*In\s", tail))  # '"Chapter" (PDF). In …'
         or bool(_EDITION.search(tail))
-        or (bool(_EDITORS_FIRST.match(text[: quoted[0]])) and len(segments(tail)) > 1)  # see below
         or _volume_after_title(tail)  # '"Opinion 2027". Opinions…. 60. Order of …'
     )
 

@@ -56,7 +56,9 @@ _ORDINAL = (
 _TYPED_EDITION = re.compile(rf"[;,]\s(?P<edition>{_ORDINAL})\s(?:ed|edn|edition)$", re.I)
 _TYPED_EDITION_STOP = re.compile(rf"\b{_ORDINAL}\s(?:ed|edn)$", re.I)
 _PAGES_NEXT = re.compile(r"pp?\.\s")
-_SERIES = re.compile(r"^[\"“](?P<series>.+)[\"”] series$")
+_SERIES = re.compile(
+    r"^[\"“](?P<series>.+)[\"”] series(?P<number>\s(?:No\.\s?)?\d+\w*)?$"
+)  # '"X" series No. 7'
 _VOLUME = re.compile(r"^(?:Vol\.|Volume)\s*(?P<volume>[\w.–-]+(?::.+)?)(?:\s+of\s+(?P<series>.+))?$")
 _BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
 _CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated) by (?P<names>.+)$")
@@ -246,7 +248,7 @@ def _classify_after_title(part: str, fields: CitationDraft) -> str | None:
     series, volume, place = _SERIES.match(part), _VOLUME.match(part), _PLACE.match(part)
     pages = _PAGES.match(part)
     if series:
-        fields["series"] = series.group("series")
+        fields["series"] = series.group("series") + (series.group("number") or "")
         return _BEFORE
     if volume:
         fields["volume"] = volume.group("volume")
