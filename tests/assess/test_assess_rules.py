@@ -173,6 +173,9 @@ RULES = [
         "https://club.example/t/some-topic/1234", ("weak", "forum", "rule:forum path"), id="discourse-topic"
     ),
     pytest.param("https://wiki.club.example/Page", ("weak", "wiki", "rule:wiki host"), id="wiki-host"),
+    pytest.param(
+        "https://qa.example/questions/12345/how", ("weak", "forum", "rule:question page path"), id="question"
+    ),
     # a press release named in its slug, a media centre, commentary, a US federal suffix
     pytest.param(
         "https://acme.example/news/acme-press-release-2020.html",
