@@ -31,6 +31,9 @@ from spector_refs.model import PageMeta
 _HEAD_BYTES = 262144
 """Metadata sits in the head and the first heading: the first 256 KiB hold them."""
 _JSON_LD_CHARS = 100_000
+_VALUE_CHARS = 2048
+"""Longer than any title, name, date or address a page declares: the cap bounds the title comparison
+(which weighs every word against every other) on a hostile page."""
 _SPACE = re.compile(r"\s+")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
@@ -198,4 +201,4 @@ def _names(value: Any) -> Iterator[str]:
 
 
 def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", text[: 4 * _VALUE_CHARS]).strip()[:_VALUE_CHARS]

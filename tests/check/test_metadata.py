@@ -74,6 +74,12 @@ def test_the_canonical_address(head, canonical):
     assert meta is not None and meta.canonical_url == canonical
 
 
+def test_a_hostile_title_is_cut_to_what_a_title_can_be():
+    """A megabyte <title> must not make the word-by-word title comparison quadratic in its size."""
+    meta = read_metadata(page("<title>" + "word " * 200_000 + "</title>"), None)
+    assert meta is not None and meta.title is not None and len(meta.title) <= 2048
+
+
 def test_the_declared_charset_is_honoured():
     body = '<html><head><meta charset="windows-1252"><title>Café crème</title></head></html>'.encode("cp1252")
     meta = read_metadata(body, "text/html")

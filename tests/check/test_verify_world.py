@@ -26,6 +26,7 @@ from spector_refs.parse import parse
 from spector_refs.report import render
 
 TITLE = "Dark web drug market takedown nets 288 arrests"
+OTHER_TITLE = "Police arrest 288 in dark web drug market takedown, seize millions"
 QUOTE = "This operation shows that the dark web is not a safe haven"
 SNAPSHOT = "https://web.archive.org/web/20230503000000/http://example/"
 
@@ -133,10 +134,21 @@ def test_every_report_names_the_new_kinds(result, fmt):
     assert "usurped" in text, fmt
 
 
-def test_the_html_report_shows_both_titles_and_the_archive_link(result):
+def drift_row(result, number: int):
     soup = BeautifulSoup(render(result, "html"), "html.parser")
-    row = soup.find("tr", id=lambda value: bool(value) and value.endswith("-ref-2"))
+    return soup.find("tr", id=lambda value: bool(value) and value.endswith(f"-ref-{number}"))
+
+
+def test_the_html_report_shows_both_titles_and_the_archive_link(result):
+    row = drift_row(result, 2)
     assert row is not None
     assert row.select_one("td.drift-cited").get_text() == TITLE
     assert row.select_one("td.drift-page").get_text() == "Ten summer recipes for the grill"
     assert row.select_one("a.archive")["href"] == SNAPSHOT
+
+
+def test_the_html_report_shows_another_outlets_title_beside_the_cited_one(result):
+    row = drift_row(result, 7)
+    assert row is not None
+    assert row.select_one("td.drift-cited").get_text() == TITLE
+    assert row.select_one("td.drift-page").get_text() == OTHER_TITLE
