@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import time
 from dataclasses import replace
 
@@ -221,6 +222,18 @@ def test_a_connection_is_kept_alive_across_checks_and_redirects(server, loopback
     results = check_links(urls, replace(loopback_config, concurrency=1, per_host=1))
     assert [r.verdict for r in results] == [Verdict.OK] * 5 + [Verdict.REDIRECTED]
     assert len(ports) == 6 and len(set(ports)) == 1
+
+
+def test_a_gzip_page_is_asked_for_and_read_decompressed(server, loopback_config):
+    def compressed(h):
+        h.send(200, gzip.compress(ARTICLE), headers={"Content-Encoding": "gzip"})
+
+    server.routes["/gzip"] = compressed
+    [result] = check_links([server.url("/gzip")], loopback_config)
+    assert result.verdict is Verdict.OK
+    assert result.text is not None and "arrested 288 people" in result.text
+    (_, _, headers) = server.requests[0]
+    assert "gzip" in headers["Accept-Encoding"]
 
 
 def test_results_are_in_input_order_one_per_distinct_url(server, loopback_config):
