@@ -145,6 +145,7 @@ def _collect(readers: list[Connection], deliver: Deliver) -> None:
 
 
 def _child(work: Work, jobs: list[tuple[str, Any]], concurrency: int, writer: Connection) -> None:
+    _exit_with_parent()
     lock = threading.Lock()
 
     def send(index: int, result: Any, reached: bool) -> None:
@@ -158,3 +159,22 @@ def _child(work: Work, jobs: list[tuple[str, Any]], concurrency: int, writer: Co
         writer.send(f"{type(exc).__name__}: {exc}")
     finally:
         writer.close()
+
+
+def _exit_with_parent() -> None:
+    """End this worker process the moment its parent is gone.
+
+    A parent killed with SIGKILL cannot stop its children, and a child
+    would go on checking its share for nobody: a re-run would then request
+    the same links again while the orphan still does. The fork start
+    method gives the child a pipe that ends when the parent exits.
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch(sentinel: int) -> None:
+        wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, args=(parent.sentinel,), daemon=True, name="spector-parent").start()
