@@ -41,8 +41,8 @@ from pathlib import Path
 from publicsuffixlist import PublicSuffixList
 
 from spector_refs.assess.config import AssessConfig
-from spector_refs.assess.domains import split_url
 from spector_refs.assess.sources import PAGE_ENTRY, SITE_ENTRY, SourceIndex, decision, load_source_data
+from spector_refs.domains import split_url
 
 DATA = Path(__file__).parent / "data"
 SETS = {"dev": "sources-dev.csv", "dev2": "sources-dev2.csv", "heldback": "sources-heldback-2.csv"}

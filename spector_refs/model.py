@@ -168,8 +168,7 @@ class Article:
         found: list[LinkTarget] = []
         for ref in self.references:
             if ref.url:
-                cited = LinkTarget(ref.url, ref.access_date, ref.archive_url, ref.archive_date, ref.title)
-                found.append(cited)
+                found.append(cited_target(ref, ref.url))
             if ref.archive_url:
                 found.append(LinkTarget(ref.archive_url))
         return distinct_targets(found)
@@ -180,8 +179,10 @@ class LinkTarget:
     """One URL to check and what its citation says about it.
 
     The access date picks the archive snapshot closest to it, the reference's
-    own archive copy is offered before a lookup, and ``title`` lets the
-    checker notice a page that has drifted from what was cited.
+    own archive copy is offered before a lookup, and ``title`` (with the
+    translated title, the cited work and publisher in ``sites`` and the cited
+    ``date``) lets the checker notice a page that has drifted from what was
+    cited, by the same judgement as the audit's ``title-mismatch`` finding.
     """
 
     url: str
@@ -189,6 +190,17 @@ class LinkTarget:
     archive_url: str | None = None
     archive_date: str | None = None
     title: str | None = None
+    trans_title: str | None = None
+    sites: tuple[str, ...] = ()
+    date: str | None = None
+
+
+def cited_target(ref: Reference, url: str) -> LinkTarget:
+    """The link target of a reference's URL, with everything the citation says about the work."""
+    sites = tuple(site for site in (ref.work, ref.publisher) if site)
+    return LinkTarget(
+        url, ref.access_date, ref.archive_url, ref.archive_date, ref.title, ref.trans_title, sites, ref.date
+    )
 
 
 def distinct_targets(targets: Iterable[LinkTarget | str]) -> list[LinkTarget]:
@@ -204,12 +216,17 @@ def distinct_targets(targets: Iterable[LinkTarget | str]) -> list[LinkTarget]:
 
 
 def _merge_targets(known: LinkTarget, other: LinkTarget) -> LinkTarget:
+    """Archive details from either; what the work is from one citation, so title and date belong together."""
+    cited = known if known.title or not other.title else other
     return LinkTarget(
         known.url,
         known.access_date or other.access_date,
         known.archive_url or other.archive_url,
         known.archive_date or other.archive_date,
-        known.title or other.title,
+        cited.title,
+        cited.trans_title,
+        cited.sites,
+        cited.date,
     )
 
 

@@ -16,7 +16,9 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "spector_refs"
-FOUNDATION = {"errors", "version", "model", "dates", "inputs", "output", "settings", "serialize", "lazy"}
+FOUNDATION = {
+    *("errors", "version", "model", "dates", "inputs", "output", "settings", "serialize", "lazy", "domains")
+}
 
 # group -> the groups it may import (its own group is always allowed).
 ALLOWED: dict[str, set[str]] = {
@@ -25,6 +27,7 @@ ALLOWED: dict[str, set[str]] = {
     "version": set(),
     "model": set(),
     "lazy": set(),
+    "domains": set(),
     "dates": {"errors"},
     "inputs": {"errors"},
     "output": {"errors"},
@@ -38,8 +41,8 @@ ALLOWED: dict[str, set[str]] = {
     "findings": {"model", "errors", "parse"},
     "policy": {"findings", "model", "errors"},
     # stage 2: the link checker (network) and the assessor (sources, claims)
-    "check": {"model", "errors", "dates", "serialize", "settings", "version", "lazy"},
-    "assess": {"check", "parse", "findings", "model", "errors", "dates", "output", "settings", "version"},
+    "check": {"model", "errors", "dates", "serialize", "settings", "version", "lazy", "domains"},
+    "assess": {"check", "parse", "findings", *FOUNDATION},
     # stage 3: writers read the model; reports read every stage's results
     "export": {"model", "errors", "dates", "lazy"},
     "fix": {*FOUNDATION, *("parse", "check")},

@@ -29,7 +29,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from spector_refs.assess.domains import public_suffix, registrable_domain, website_name
 from spector_refs.assess.names import normalise_name
 from spector_refs.assess.upstream import (
     ListedSite,
@@ -43,6 +42,7 @@ from spector_refs.assess.upstream import (
     split_name,
     strictest,
 )
+from spector_refs.domains import public_suffix, registrable_domain, website_name
 
 DATA = Path(__file__).parent / "data"
 PERENNIAL = "perennial-sources-2021-03-17.csv"

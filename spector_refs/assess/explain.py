@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from spector_refs.assess.config import AssessConfig
-from spector_refs.assess.domains import is_archive, original_url
 from spector_refs.assess.sources import (
     SITE_ENTRY,
     Match,
@@ -22,6 +21,7 @@ from spector_refs.assess.sources import (
     decision,
     merge_matches,
 )
+from spector_refs.domains import is_archive, original_url
 from spector_refs.model import SourceProfile
 
 _DOI = re.compile(r"^(?:doi:|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 
 from spector_refs.assess.config import AssessConfig
-from spector_refs.assess.domains import host_of
 from spector_refs.assess.names import normalise_name
+from spector_refs.domains import host_of
 from spector_refs.findings import default_severity
 from spector_refs.model import Article, Finding, Reference, Severity, SourceProfile, claim_label
 from spector_refs.parse.core.tags import tag_slug

@@ -36,7 +36,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from spector_refs.assess.config import AssessConfig, SourceOverride
-from spector_refs.assess.domains import (
+from spector_refs.assess.names import normalise_name, shorter_names, title_site_name
+from spector_refs.assess.rules import RULES_ORIGIN, UrlRules
+from spector_refs.domains import (
     host_candidates,
     is_archive,
     original_url,
@@ -45,8 +47,6 @@ from spector_refs.assess.domains import (
     split_url,
     website_name,
 )
-from spector_refs.assess.names import normalise_name, shorter_names, title_site_name
-from spector_refs.assess.rules import RULES_ORIGIN, UrlRules
 from spector_refs.errors import InputError
 from spector_refs.model import Reference, Reliability, SourceProfile
 

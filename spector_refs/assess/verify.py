@@ -25,13 +25,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from datetime import date
 
-from spector_refs.assess.domains import host_of, original_url, registrable_domain
 from spector_refs.assess.quotes import check_quote
 from spector_refs.check.doi import doi_lookup_url
 from spector_refs.check.identifiers import identifier_fault
-from spector_refs.check.titles import DATE_TOLERANCE_DAYS, CitedWork, PageIdentity, best_match, judge
+from spector_refs.check.titles import DATE_TOLERANCE_DAYS, best_match, judge_page
 from spector_refs.findings import default_severity
-from spector_refs.model import Article, Finding, LinkResult, PageMeta, Reference, Verdict
+from spector_refs.model import Article, Finding, LinkResult, PageMeta, Reference, Verdict, cited_target
 
 _LIVE = frozenset({Verdict.OK, Verdict.REDIRECTED})
 
@@ -74,40 +73,11 @@ def page_findings(ref: Reference, result: LinkResult, meta: PageMeta) -> Iterato
 
 def title_mismatch(ref: Reference, result: LinkResult) -> tuple[str, str, tuple[str, ...]] | None:
     """(cited title, the page's own title, why) when by title and identity the page is not the cited work."""
+    match = judge_page(cited_target(ref, ref.url or ""), result)
+    if match is None or match.matches or result.meta is None or not ref.title:
+        return None
     meta = result.meta
-    titles = meta.titles() if meta else ()
-    if not ref.title or not meta or not titles:
-        return None
-    match = judge(cited_work(ref), page_identity(result, meta))
-    if match is None or match.matches:
-        return None
-    return ref.title, meta.og_title or meta.citation_title or meta.title or titles[0], match.why
-
-
-def cited_work(ref: Reference) -> CitedWork:
-    """What the citation says its source is, for :func:`~spector_refs.check.titles.judge`."""
-    return CitedWork(
-        titles=tuple(title for title in (ref.title, ref.trans_title) if title),
-        url=ref.url,
-        domain=_domain(ref.url),
-        sites=tuple(site for site in (ref.work, ref.publisher) if site),
-        date=ref.date,
-    )
-
-
-def page_identity(result: LinkResult, meta: PageMeta) -> PageIdentity:
-    """What the fetched page says it is and where it ended up (final URL, canonical URL)."""
-    urls = tuple(dict.fromkeys(url for url in (result.final_url or result.url, meta.canonical_url) if url))
-    domains = tuple(dict.fromkeys(domain for domain in map(_domain, urls) if domain))
-    return PageIdentity(meta.titles(), urls, domains, meta.site_name, meta.published)
-
-
-def _domain(url: str | None) -> str | None:
-    """The registrable domain of a URL, of the page it preserves for an archive URL."""
-    if not url:
-        return None
-    host = host_of(original_url(url) or url)
-    return registrable_domain(host) if host else None
+    return ref.title, meta.og_title or meta.citation_title or meta.title or meta.titles()[0], match.why
 
 
 def date_gap(cited: str | None, published: str | None) -> int | None:

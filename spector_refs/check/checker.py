@@ -286,12 +286,12 @@ class _Run:
 
 
 def drifted(result: LinkResult, target: LinkTarget) -> bool:
-    """A live page whose own titles all disagree with the cited title: it is no longer what was cited."""
+    """A live page that is no longer the cited work, judged as the audit's ``title-mismatch`` is."""
     if result.meta is None or not target.title:
         return False
-    from spector_refs.check.titles import best_match
+    from spector_refs.check.titles import judge_page
 
-    match = best_match(target.title, result.meta.titles(), [result.meta.site_name or ""])
+    match = judge_page(target, result)
     return match is not None and not match.matches
 
 

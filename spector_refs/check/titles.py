@@ -41,6 +41,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
+from spector_refs.domains import host_of, original_url, registrable_domain
+from spector_refs.model import LinkResult, LinkTarget, PageMeta
+
 MATCH_THRESHOLD = 0.65
 """A cited title whose best score against every page title is below this is a mismatch."""
 NEAR_SAME = 0.85
@@ -152,6 +155,44 @@ class Identity:
     date: bool | None
     years_apart: bool
     conflicts: tuple[str, ...]
+
+
+def judge_page(target: LinkTarget, result: LinkResult) -> TitleMatch | None:
+    """Whether the fetched page is the work its citation describes; None when there is nothing to compare.
+
+    The one judgement of drift: the link checker asks it to decide whether to
+    look for an archive copy, the audit to raise ``title-mismatch``.
+    """
+    meta = result.meta
+    if meta is None or not target.title or not meta.titles():
+        return None
+    return judge(cited_work(target), page_identity(result, meta))
+
+
+def cited_work(target: LinkTarget) -> CitedWork:
+    """What the citation says its source is, for :func:`judge` (an empty URL: the citation gives none)."""
+    return CitedWork(
+        titles=tuple(title for title in (target.title, target.trans_title) if title),
+        url=target.url or None,
+        domain=url_domain(target.url),
+        sites=target.sites,
+        date=target.date,
+    )
+
+
+def page_identity(result: LinkResult, meta: PageMeta) -> PageIdentity:
+    """What the fetched page says it is and where it ended up (final URL, canonical URL)."""
+    urls = tuple(dict.fromkeys(url for url in (result.final_url or result.url, meta.canonical_url) if url))
+    domains = tuple(dict.fromkeys(domain for domain in map(url_domain, urls) if domain))
+    return PageIdentity(meta.titles(), urls, domains, meta.site_name, meta.published)
+
+
+def url_domain(url: str | None) -> str | None:
+    """The registrable domain of a URL, of the page it preserves for an archive URL."""
+    if not url:
+        return None
+    host = host_of(original_url(url) or url)
+    return registrable_domain(host) if host else None
 
 
 def judge(cited: CitedWork, page: PageIdentity) -> TitleMatch | None:

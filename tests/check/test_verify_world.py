@@ -114,7 +114,9 @@ def test_another_outlets_story_on_the_same_raids_is_a_title_mismatch(result):
     """Its headline shares most cited words; its site does not: it is not the cited article."""
     [finding] = [f for f in result.assessments[0].findings if f.reference == 7 and f.kind == "title-mismatch"]
     assert any("another site (Daily Other)" in line for line in finding.evidence)
-    assert link_of(result, 7).final_url.endswith("/daily-other/police-arrest-288")
+    assert f"archived copy: {SNAPSHOT}" in finding.evidence
+    link = link_of(result, 7)
+    assert link.final_url.endswith("/daily-other/police-arrest-288") and link.archive_url == SNAPSHOT
 
 
 def test_the_article_retitled_at_its_own_address_is_no_mismatch(result):
@@ -147,8 +149,10 @@ def test_the_html_report_shows_both_titles_and_the_archive_link(result):
     assert row.select_one("a.archive")["href"] == SNAPSHOT
 
 
-def test_the_html_report_shows_another_outlets_title_beside_the_cited_one(result):
+def test_the_html_report_shows_another_outlets_title_and_the_archive_link(result):
+    """The checker judged the page by the finding's own rule, so it looked the archive copy up."""
     row = drift_row(result, 7)
     assert row is not None
     assert row.select_one("td.drift-cited").get_text() == TITLE
     assert row.select_one("td.drift-page").get_text() == OTHER_TITLE
+    assert row.select_one("a.archive")["href"] == SNAPSHOT

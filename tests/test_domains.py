@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from spector_refs.assess.domains import (
+from spector_refs.domains import (
     host_candidates,
     original_url,
     public_suffix,
