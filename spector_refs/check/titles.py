@@ -61,6 +61,8 @@ _STOP = frozenset(
     "el los las der die das und del di du des".split()
 )
 _MIN_WORDS = 2
+_NO_TITLE = frozenset("untitled document index default null undefined none".split())
+"""What a page template leaves in ``<title>`` when nobody set one: it names no work."""
 _MIN_SHARE = 0.6
 """A part of the cited title shorter than this share of the whole counts for proportionally less."""
 _MIN_TRUNCATED_WORDS = 4
@@ -197,7 +199,7 @@ def url_domain(url: str | None) -> str | None:
 
 def judge(cited: CitedWork, page: PageIdentity) -> TitleMatch | None:
     """Whether the page is the cited work, by titles, site, address and date; None if nothing compares."""
-    sites = [*cited.sites, *([page.site_name] if page.site_name else [])]
+    sites = [*cited.sites, *([page.site_name] if page.site_name else []), *map(_domain_label, page.domains)]
     found = [match for match in (best_match(title, page.titles, sites) for title in cited.titles) if match]
     if not found:
         return None
@@ -423,20 +425,22 @@ def best_match(cited: str, page_titles: Iterable[str], site_names: Iterable[str]
 
     Every part of the cited title is compared with every part of each page
     title (``"Headline | Site"`` has the parts "Headline" and "Site"); a part
-    that is only a site's name (``site_names``: the page's ``og:site_name``,
-    the citation's work) is no title to agree with.
+    that says nothing about which work the page is (see :func:`_says_nothing`)
+    is no title to agree or disagree with. A cited title needs two words to be
+    judged at all: "Toxocariasis" or "Dog" names a topic, not a work.
     """
     cited_parts = [w for w in (words(part) for part in parts(cited)) if len(w) >= _MIN_WORDS]
     if not cited_parts:
         return None
     full = len(cited_parts[0])
+    all_cited = words(cited)
     sites = {frozenset(words(name)) for name in site_names if name}
     best: TitleMatch | None = None
     for page_title in page_titles:
         truncated = bool(_TRUNCATED.search(page_title))
         for candidate in parts(page_title):
             page_words = words(candidate)
-            if len(page_words) < _MIN_WORDS or frozenset(page_words) in sites:
+            if _says_nothing(page_words, all_cited, sites):
                 continue
             for cited_words in cited_parts:
                 score = agreement(cited_words, page_words, truncated=truncated)
@@ -445,6 +449,24 @@ def best_match(cited: str, page_titles: Iterable[str], site_names: Iterable[str]
                 if best is None or (score, both_ways) > (best.score, best.both_ways):
                     best = TitleMatch(score, page_title, both_ways)
     return best
+
+
+def _says_nothing(page_words: list[str], cited_words: list[str], sites: set[frozenset[str]]) -> bool:
+    """Whether a page title (or part) cannot tell the cited work from another.
+
+    Only a site's name (``og:site_name``, the cited work, the page's domain:
+    "YouTube", "Forbes") or a template's placeholder ("Untitled") names no
+    work. A one-word title the cited title also has ("Bodmin" for "Bodmin -
+    Domesday Book") may be the cited page titled by its subject alone, so it
+    is not judged; a one-word title the cited title lacks ("Casino" or "Login"
+    for a news article) is another page, and is.
+    """
+    if not page_words or frozenset(page_words) in sites:
+        return True
+    if len(page_words) >= _MIN_WORDS:
+        return False
+    word = page_words[0]
+    return word in _NO_TITLE or any(same_word(word, other) for other in cited_words)
 
 
 def agreement(cited: list[str], page: list[str], *, truncated: bool = False) -> float:

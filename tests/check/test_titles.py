@@ -92,6 +92,33 @@ def test_too_short_to_judge(cited):
     assert best_match(cited, ["Anything at all here"]) is None
 
 
+@pytest.mark.parametrize("page", ["Casino", "Login", "Welcome!"])
+def test_a_one_word_page_title_the_cited_title_lacks_is_another_page(page):
+    match = best_match(CITED, [page], ["Example News"])
+    assert match is not None and match.score == 0 and not match.matches
+
+
+@pytest.mark.parametrize(
+    ("page", "sites"),
+    [
+        pytest.param("Takedown", [], id="a-word-of-the-cited-title"),
+        pytest.param("Untitled", [], id="a-template-placeholder"),
+        pytest.param("Example", ["Example"], id="the-site-name"),
+    ],
+)
+def test_a_one_word_page_title_that_names_no_other_work_is_not_judged(page, sites):
+    assert best_match(CITED, [page], sites) is None
+
+
+def test_a_one_word_title_that_is_the_pages_own_domain_name_is_not_judged():
+    """A login wall titled "Instagram" on instagram.com says nothing about which post it is."""
+    page = PageIdentity(("Instagram",), ("https://www.instagram.com/p/abc/",), ("instagram.com",))
+    assert judge(CitedWork(("Dark web market closed, police say",)), page) is None
+    elsewhere = PageIdentity(("Instagram",), ("https://casino.example/",), ("casino.example",))
+    match = judge(CitedWork(("Dark web market closed, police say",)), elsewhere)
+    assert match is not None and not match.matches
+
+
 # The identity beside the title: site, address, date, figures and quoted names (issue 15).
 
 STORY = "300 arrested in crackdown on dark web 'Monopoly Market' drug trafficking"
