@@ -165,6 +165,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=20000)
     parser.add_argument("--small", type=int, default=5000, help="pages of the first memory measurement")
+    parser.add_argument("--no-peer", action="store_true", help="spector-refs only (scaling, memory)")
     parser.add_argument("--one-run", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one_run:
@@ -183,15 +184,15 @@ def main() -> None:
         one = run_spector(dump, 1, root / "one.jsonl")
         two = run_spector(dump, 2, root / "two.jsonl")
         first = run_spector(small, 1, root / "small.jsonl")
-        print("spector-refs runs done; now the peer (the slow part)", flush=True)
         with (root / "one.jsonl").open(encoding="utf-8") as lines:
             fields = sum(spector_fields(json.loads(line)) for line in lines)
-        peer = run_peer(dump)
+        print("spector-refs runs done; now the peer (the slow part)", flush=True)
+        peer = None if args.no_peer else run_peer(dump)
     memory = {args.small: first, args.pages: one}
     report(one, two, peer, fields, memory)
 
 
-def report(one: dict, two: dict, peer: dict, fields: int, memory: dict[int, dict]) -> None:
+def report(one: dict, two: dict, peer: dict | None, fields: int, memory: dict[int, dict]) -> None:
     def rate(run: dict) -> str:
         pages, citations = run["pages"] / run["seconds"], run["citations"] / run["seconds"]
         return f"{pages:8.1f} pages/s {citations:9.1f} citations/s"
@@ -199,14 +200,14 @@ def report(one: dict, two: dict, peer: dict, fields: int, memory: dict[int, dict
     print(f"spector-refs, 1 worker : {rate(one)}  ({one['seconds']:.1f} s, {one['citations']} citations)")
     print(f"spector-refs, 2 workers: {rate(two)}  ({two['seconds']:.1f} s)")
     print(f"  scaling 2 workers / 1 worker: {one['seconds'] / two['seconds']:.2f}x")
-    print(f"mwparserfromhell + wikiciteparser (1 process): {rate(peer)}  ({peer['seconds']:.1f} s, "
-          f"{peer['citations']} citation templates)")  # fmt: skip
-    print(f"  spector-refs per core vs peer: {peer['seconds'] / one['seconds']:.2f}x faster (wall), "
-          f"{peer['cpu'] / one['cpu']:.2f}x (CPU: {one['cpu']:.1f} s vs {peer['cpu']:.1f} s)")  # fmt: skip
-    print(
-        f"citation fields per page: spector-refs {fields / one['pages']:.1f}, "
-        f"wikiciteparser {peer['fields'] / peer['pages']:.1f}"
-    )
+    print(f"citation fields per page: spector-refs {fields / one['pages']:.1f}")
+    if peer is not None:
+        print(f"mwparserfromhell + wikiciteparser (1 process): {rate(peer)}  ({peer['seconds']:.1f} s, "
+              f"{peer['citations']} citation templates)")  # fmt: skip
+        wall, cpu = peer["seconds"] / one["seconds"], peer["cpu"] / one["cpu"]
+        print(f"  spector-refs per core vs peer: {wall:.2f}x faster (wall), "
+              f"{cpu:.2f}x (CPU: {one['cpu']:.1f} s vs {peer['cpu']:.1f} s)")  # fmt: skip
+        print(f"  citation fields per page, wikiciteparser: {peer['fields'] / peer['pages']:.1f}")
     for pages, run in memory.items():
         print(f"peak memory at {pages} pages (1 worker): worker {run['worker_mib']:.0f} MiB, "
               f"driver {run['driver_mib']:.0f} MiB")  # fmt: skip
