@@ -66,6 +66,11 @@ class ChainFollower:
             return outcome
         return self.probes.judge(url, outcome, slot, self._chase)
 
+    def probe(self, url: str, slot: HostSlot) -> None:
+        """Ask ``url``'s host for its soft-404 shape now, if this follower has probes."""
+        if self.probes is not None:
+            self.probes.shape(url, slot, self._chase)
+
     def _chase(self, url: str, slot: HostSlot) -> Outcome:
         deadline = time.monotonic() + self.config.deadline
         self.fetcher.cookies.clear()

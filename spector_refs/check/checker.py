@@ -143,7 +143,32 @@ class _Run:
             self._run_workers(jobs, concurrency, deliver)
             return
         shares, each = deal_jobs(jobs, processes, per_host)
+        if each < per_host:
+            self._probe_hosts(jobs)
         run_in_processes(shares, concurrency, partial(self._run_workers, per_host=each), deliver)
+
+    def _probe_hosts(self, jobs: list[tuple[str, Any]]) -> None:
+        """Each host's soft-404 probe, asked here before hosts are shared between processes.
+
+        The children inherit the answers with the probes, so a host shared
+        by several processes is still probed once per run, not once by each.
+        """
+        from spector_refs.check.chain import ChainFollower
+        from spector_refs.check.http import Fetcher, Transport
+
+        if self.probes is None:
+            return
+        first = {host: target for host, (_, target) in reversed(jobs)}
+        scheduler: HostScheduler[Any] = HostScheduler([], per_host=1, interval=0.0)
+        transport = Transport(self.config, self.resolver)
+        follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, transport), self.probes)
+        try:
+            for target in first.values():
+                slot = HostSlot(scheduler, None)
+                follower.probe(target.url, slot)
+                slot.close()
+        finally:
+            transport.close()
 
     def _precheck(self, target: LinkTarget) -> LinkResult | None:
         """The result for a URL that is not to be requested (excluded, malformed…)."""

@@ -192,9 +192,10 @@ class HostSlot:
 
     Holding at most one slot at a time means a redirect from one host to
     another can never deadlock two workers waiting on each other's host.
+    ``host`` None holds no slot yet: the first request takes one.
     """
 
-    def __init__(self, scheduler: HostScheduler, host: str):
+    def __init__(self, scheduler: HostScheduler, host: str | None):
         self._scheduler = scheduler
         self.host: str | None = host
         self._fresh = True

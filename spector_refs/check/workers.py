@@ -17,10 +17,12 @@ crosses a fork.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import heapq
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -33,6 +35,7 @@ Deliver = Callable[[int, Any, bool], None]
 Work = Callable[[list[tuple[str, Any]], int, Deliver], None]
 """``work(jobs, concurrency, deliver)``: check ``jobs`` with that many threads."""
 
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 MIN_JOBS_PER_PROCESS = 150
 """Below this a process's fork and the results' trip through a pipe cost more than they save."""
 
@@ -166,11 +169,18 @@ def _exit_with_parent() -> None:
 
     A parent killed with SIGKILL cannot stop its children, and a child
     would go on checking its share for nobody: a re-run would then request
-    the same links again while the orphan still does. The fork start
-    method gives the child a pipe that ends when the parent exits.
+    the same links again while the orphan still does. On Linux the kernel
+    kills the child with its parent (``PR_SET_PDEATHSIG``); elsewhere a
+    thread watches the pipe the fork start method gives the child, which
+    ends when the parent exits.
     """
     parent = multiprocessing.parent_process()
-    if parent is None or parent.sentinel is None:
+    if parent is None:
+        return
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent.pid:  # the parent died before the request took effect
+            os._exit(1)
         return
 
     def watch(sentinel: int) -> None:

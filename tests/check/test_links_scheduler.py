@@ -155,9 +155,10 @@ def test_the_host_slot_is_free_while_a_page_is_judged(server, loopback_config, m
     server.routes["/page/2"] = lambda h: (second.set(), h.send(200, ARTICLE))
     classify = chain.classify
     waited: list[bool] = []
+    first = threading.Lock()  # taken once, by the first judgement, and never given back
 
     def judging(*args, **kwargs):
-        if not waited:  # the first judgement: its slot held, the second request could never come
+        if first.acquire(blocking=False):  # with its slot held, the second request could never come
             waited.append(second.wait(5))
         return classify(*args, **kwargs)
 

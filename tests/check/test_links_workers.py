@@ -113,12 +113,14 @@ def test_one_host_shared_by_two_processes_still_sees_at_most_its_limit(loopback_
         server.routes["/page/"] = lambda h: h.send(200, ARTICLE)
         urls = [server.url(f"/page/{n}") for n in range(24)]
         log = tmp_path / "pids"
-        config = replace(loopback_config, per_host=4, soft_404_probe=False)
+        config = replace(loopback_config, per_host=4)
         with LinkChecker(config, clock=_pid_clock(log), processes=2) as checker:
             results = checker.check(urls)
+        probes = [path for _, path, _ in server.requests if not path.startswith("/page/")]
     assert [result.verdict for result in results] == [Verdict.OK] * 24
     assert server.max_in_flight <= 4
     assert len(set(log.read_text().split()) - {str(os.getpid())}) == 2
+    assert len(probes) == 1  # asked by the parent before the fork, not once by each process
 
 
 def test_a_failing_worker_process_raises_in_the_parent(two_hosts, loopback_config):
