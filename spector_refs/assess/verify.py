@@ -23,12 +23,11 @@ compare what the citation says with what the fetched page says about itself
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import date
 
 from spector_refs.assess.quotes import check_quote
 from spector_refs.check.doi import doi_lookup_url
 from spector_refs.check.identifiers import identifier_fault
-from spector_refs.check.titles import DATE_TOLERANCE_DAYS, best_match, judge_page
+from spector_refs.check.titles import DATE_TOLERANCE_DAYS, best_match, date_gap, judge_page
 from spector_refs.findings import default_severity
 from spector_refs.model import Article, Finding, LinkResult, PageMeta, Reference, Verdict, cited_target
 
@@ -78,16 +77,6 @@ def title_mismatch(ref: Reference, result: LinkResult) -> tuple[str, str, tuple[
         return None
     meta = result.meta
     return ref.title, meta.og_title or meta.citation_title or meta.title or meta.titles()[0], match.why
-
-
-def date_gap(cited: str | None, published: str | None) -> int | None:
-    """Days between two full ISO dates, or None when either is not a full date."""
-    if not cited or not published or len(cited) != 10 or len(published) != 10:
-        return None
-    try:
-        return abs((date.fromisoformat(cited) - date.fromisoformat(published)).days)
-    except ValueError:
-        return None
 
 
 def quote_findings(ref: Reference, result: LinkResult) -> Iterator[Finding]:

@@ -337,14 +337,24 @@ def url_date(url: str) -> str | None:
     return f"{match.group('y')}-{match.group('m')}{day}"
 
 
+def date_gap(cited: str | None, published: str | None) -> int | None:
+    """Days between two full ISO dates, or None when either is not a full date."""
+    if not cited or not published or len(cited) != 10 or len(published) != 10:
+        return None
+    try:
+        return abs((date.fromisoformat(cited) - date.fromisoformat(published)).days)
+    except ValueError:
+        return None
+
+
 def dates_agree(cited: str | None, published: str | None) -> bool | None:
     """Within a few days (full dates) or the same month; False when clearly apart, None when unknown."""
     if not cited or not published or len(cited) < 7 or len(published) < 7:
         return None
+    if len(cited) >= 10 and len(published) >= 10:
+        gap = date_gap(cited[:10], published[:10])
+        return None if gap is None else gap <= DATE_TOLERANCE_DAYS
     try:
-        if len(cited) >= 10 and len(published) >= 10:
-            gap = abs((date.fromisoformat(cited[:10]) - date.fromisoformat(published[:10])).days)
-            return gap <= DATE_TOLERANCE_DAYS
         months = abs(_month(cited) - _month(published))
     except ValueError:
         return None

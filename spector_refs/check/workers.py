@@ -148,7 +148,7 @@ def _collect(readers: list[Connection], deliver: Deliver) -> None:
 
 
 def _child(work: Work, jobs: list[tuple[str, Any]], concurrency: int, writer: Connection) -> None:
-    _exit_with_parent()
+    exit_with_parent()
     lock = threading.Lock()
 
     def send(index: int, result: Any, reached: bool) -> None:
@@ -164,8 +164,8 @@ def _child(work: Work, jobs: list[tuple[str, Any]], concurrency: int, writer: Co
         writer.close()
 
 
-def _exit_with_parent() -> None:
-    """End this worker process the moment its parent is gone.
+def exit_with_parent() -> None:
+    """End this worker process the moment its parent is gone (link workers, dump audit workers).
 
     A parent killed with SIGKILL cannot stop its children, and a child
     would go on checking its share for nobody: a re-run would then request

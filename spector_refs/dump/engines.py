@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
 
+from spector_refs.check.workers import exit_with_parent
 from spector_refs.errors import ConfigError, SpectorError
 
 _ATTEMPTS = 3
@@ -51,9 +52,14 @@ _SHARED: Any = None
 
 
 def _remember(shared: Any) -> None:
-    """Pool initialiser: keep what every task shares, sent once per worker."""
+    """Pool initialiser: keep what every task shares, sent once per worker.
+
+    The worker also dies with the driver: a driver killed with SIGKILL
+    otherwise leaves its pool auditing partitions nobody will save.
+    """
     global _SHARED
     _SHARED = shared
+    exit_with_parent()
 
 
 def _call(task: Task, item: Any) -> Any:
