@@ -7,10 +7,14 @@ output is deterministic (no clock, sorted keys) so that test can compare bytes.
 
 Precedence when entries meet: a curated ``[[source]]`` > a curated ``[[group]]``
 > the upstream lists (the strictest reliability of the perennial list,
-unreliable.js and Cite Unseen wins; the kind of the first Cite Unseen category
-in ``[cite_unseen] categories``) > what the perennial entry's own wording says
-the source is. The URL-shape rules of ``[rules]`` are copied in, with the brand
-families the lists themselves reveal (a name listed under two suffixes).
+unreliable.js, Cite Unseen and the plain lists wins, except that a list marked
+``outside`` — a fact-checker's or researcher's rating of news sites, which
+Wikipedia's editors may judge otherwise — counts only where none of the others
+rates the site; the kind of the first Cite Unseen category in
+``[cite_unseen] categories``, then of the plain lists in their order) > what the
+perennial entry's own wording says the source is. The URL-shape rules of
+``[rules]`` are copied in, with the brand families the lists themselves reveal
+(a name listed under two suffixes).
 
 The merge stays inside the package (only the developer's command that writes
 the committed file is in ``tools/``): ``spector-refs sources update`` rebuilds
@@ -178,12 +182,16 @@ def _list_rulings(
     """A ``[lists]`` file's entries with the ruling of their category; the entry's names join ``names``.
 
     A category the list's ``rulings`` do not name says nothing we use (the
-    State Media Matrix's independent public media, say) and is left out.
+    State Media Matrix's independent public media, say) and is left out. The
+    reliability of an ``outside`` list is marked so that :func:`_resolve` lets
+    the other lists (Wikipedia's editors' own) overrule it.
     """
     for item in read_site_list(path, config["label"], config):
         ruling = dict(config["rulings"].get(item.category) or config["rulings"].get("*", {}))
         if not ruling:
             continue
+        if config.get("outside") and "reliability" in ruling:
+            ruling["outside"] = True
         if item.name and not item.path:
             _add_names(item.name, item.host, names)
         yield replace(item, category=ruling.pop("as")), ruling
@@ -210,7 +218,8 @@ def _add_listed(
             suffix = {"kind": "government", "reason": f"a government suffix ({reason})"}
             suffixes.setdefault(item.host, suffix)
         elif item.path:
-            _site(sites, item.host)["rules"].append({"path": f"/{item.path}*", **ruling, "reason": reason})
+            rule = {"path": f"/{item.path}*", **ruling, "reason": reason}
+            _site(sites, item.host)["rules"].append({key: rule[key] for key in rule if key != "outside"})
         else:
             entries = _site(sites, item.host).setdefault("listed", [])
             if (item.category, item.origin, ruling) not in entries:  # a list naming example.org and www.
@@ -239,8 +248,10 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
     upstream = strictest(
         _perennial_reliability(rows),
         *(ruling["reliability"] for _, ruling in script),
-        *(ruling.get("reliability") for _, _, ruling in listed),
+        *(ruling.get("reliability") for _, _, ruling in listed if not ruling.get("outside")),
     )
+    if upstream == "unknown":  # the other lists are silent: the outside lists' strictest word
+        upstream = strictest(*(ruling.get("reliability") for _, _, ruling in listed if ruling.get("outside")))
     listed_kinds = [ruling["kind"] for _, _, ruling in listed if "kind" in ruling]
     script_kinds = [ruling["kind"] for _, ruling in script if ruling["kind"] != "unknown"]
     kind = curated.get("kind") or group.get("kind") or next(iter(listed_kinds + script_kinds), None)

@@ -229,9 +229,11 @@ def read_site_list(path: Path, origin: str, shape: Mapping[str, Any]) -> list[Li
 
     A ``.csv`` list is read by the column names in ``shape["columns"]``:
     ``site``, and optionally ``category`` and ``name`` (how editors write the
-    source's name). ``shape["moved"]`` replaces a site the list gives too
-    broadly ("google.com" for Google Maps) by the part the entry is about
-    ("google.com/maps"); ``shape["trim"]``, a regular expression, is cut from
+    source's name). ``category`` may name several columns (OpenSources gives a
+    site up to three types): the site is then listed once under each value.
+    ``shape["moved"]`` replaces a site the list gives too broadly ("google.com"
+    for Google Maps) by the part the entry is about ("google.com/maps");
+    ``shape["trim"]``, a regular expression, is cut from
     each site first (a wiki's ``/w/api.php`` entry point, leaving the wiki).
     """
     moved: Mapping[str, str] = shape.get("moved", {})
@@ -247,17 +249,26 @@ def read_site_list(path: Path, origin: str, shape: Mapping[str, Any]) -> list[Li
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     columns = shape.get("columns", {"site": "site"})
-    site, category, name = columns["site"], columns.get("category"), columns.get("name")
+    site, name = columns["site"], columns.get("name")
+    category = columns.get("category", [])
+    categories = [category] if isinstance(category, str) else category
     return [
         item
         for row in rows
-        for item in sites(row[category] if category else "", row[site], row[name] if name else "")
+        for value in _categories(row, categories)
+        for item in sites(value, row[site], row[name] if name else "")
     ]
+
+
+def _categories(row: Mapping[str, str], columns: list[str]) -> list[str]:
+    """The row's distinct non-empty values in the category columns, or "" when there are none."""
+    values = [row[column].strip() for column in columns if row[column].strip()]
+    return list(dict.fromkeys(values)) or [""]
 
 
 def _listed(category: str, entries: list[str], origin: str) -> Iterator[ListedSite]:
     for entry in entries:
-        text = re.sub(r"^[a-z]+://", "", entry.strip().lower()).split("?")[0]
+        text = re.split(r"[?#]", re.sub(r"^[a-z]+://", "", entry.strip().lower()))[0]
         host, _, path = text.partition("/")
         host = host.removeprefix("www.")
         if "." in host.strip(".") and not host.endswith(".") and "*" not in text:

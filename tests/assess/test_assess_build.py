@@ -116,3 +116,17 @@ def test_plain_lists_give_their_category_ruling(built: dict) -> None:
     assert any(rule["path"] == "/maps*" for rule in sites["google.com"]["rules"])
     # the snapshot's source names lead to their domain
     assert names["tasnim news agency"] == "tasnimnews.com"
+
+
+def test_outside_lists_count_only_where_wikipedia_lists_are_silent(built: dict) -> None:
+    sites = built["sites"]
+    # OpenSources calls Consortium News reliable; WP:RSP and unreliable.js say generally unreliable
+    assert sites["consortiumnews.com"]["reliability"] == "generally-unreliable"
+    assert "listed as reliable by OpenSources" in sites["consortiumnews.com"]["reason"]
+    # no Wikipedia list rates Gaia: OpenSources' two types (conspiracy, junksci) both count
+    assert sites["gaia.com"]["reliability"] == "generally-unreliable"
+    reason = sites["gaia.com"]["reason"]
+    assert "conspiracy-theory" in reason and "junk-science" in reason
+    # a fact-checker's parody site is satire; its imposter sites unreliable
+    assert sites["the-postillon.com"]["kind"] == "satire"
+    assert sites["nbc.com.co"]["reliability"] == "generally-unreliable"
