@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure
 from spector_refs.check.http import Answer, Fetcher
-from spector_refs.check.metadata import read_metadata
+from spector_refs.check.metadata import page_metadata
 from spector_refs.check.page import Page, is_textual, read_page
 from spector_refs.check.probe import HostProbes
 from spector_refs.check.safety import HostResolver
@@ -125,7 +125,7 @@ class ChainFollower:
         )
         if answer.notes:
             reason = f"{reason} ({'; '.join(answer.notes)})"
-        meta = read_metadata(answer.body, answer.content_type) if 200 <= answer.status < 300 else None
+        meta = page_metadata(page) if 200 <= answer.status < 300 else None
         return Outcome(verdict, reason, final_url, tuple(hops), answer, page, reached=True, meta=meta)
 
 

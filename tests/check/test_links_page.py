@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from spector_refs.check.metadata import page_metadata
 from spector_refs.check.page import OPENING_CHARS, Page, read_page
 
 FIXTURES = sorted((Path(__file__).parent.parent / "fixtures" / "html").glob("*.html"))
@@ -57,3 +58,32 @@ def test_a_stated_page_answers_from_its_fields():
 
 def test_plain_text_is_read_as_text():
     assert read_page(b"just  words\n", "text/plain").opening == "just words"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        pytest.param('<meta charset="windows-1252">', id="meta-charset"),
+        pytest.param(
+            '<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', id="http-equiv"
+        ),
+        pytest.param("", id="xml-declaration"),
+    ],
+)
+def test_the_charset_the_page_declares_decodes_it(head):
+    prefix = '<?xml version="1.0" encoding="windows-1252"?>' if not head else ""
+    body = f"{prefix}<html><head>{head}<title>Café crème</title></head><body><p>Noël</p></body></html>"
+    page = read_page(body.encode("cp1252"), "text/html")
+    assert page.title == "Café crème" and page.text == "Noël"
+
+
+def test_metadata_comes_from_the_pages_own_tree():
+    """One parse per page: the metadata reader walks the tree the page text came from."""
+    page = read_page(b"<title>T</title><meta property='og:title' content='O'><h1>H</h1>", "text/html")
+    meta = page_metadata(page)
+    assert (
+        page.tree is not None
+        and meta is not None
+        and (meta.title, meta.og_title, meta.heading) == ("T", "O", "H")
+    )
+    assert page_metadata(read_page(b"plain words", "text/plain")) is None
