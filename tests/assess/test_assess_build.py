@@ -130,3 +130,18 @@ def test_outside_lists_count_only_where_wikipedia_lists_are_silent(built: dict) 
     # a fact-checker's parody site is satire; its imposter sites unreliable
     assert sites["the-postillon.com"]["kind"] == "satire"
     assert sites["nbc.com.co"]["reliability"] == "generally-unreliable"
+
+
+def test_whatsmyname_profile_urls_rule_their_host_or_section(built: dict) -> None:
+    sites = built["sites"]
+    # the account at the host's root or in its subdomain: the whole site is a social network / blog host
+    assert sites["about.me"]["kind"] == "social-media"
+    assert sites["insanejournal.com"]["kind"] == "social-media"
+    # the account under a section: only that section (Wikidot's wikis stay wikis)
+    assert sites["wikidot.com"]["kind"] != "social-media"
+    rules = sites["wikidot.com"]["rules"]
+    assert any(rule["path"] == "/user:info*" and rule["kind"] == "social-media" for rule in rules)
+    # predatory conference organisers and press-release distribution services
+    waset = sites["waset.org"]
+    assert (waset["kind"], waset["reliability"]) == ("predatory", "generally-unreliable")
+    assert sites["przoom.com"]["kind"] == "press-release"
