@@ -55,6 +55,8 @@ class Reference:
     ``authors_truncated`` records that the list ends in "et al." (CS1's
     ``display-authors``): more authors exist than are named.
     ``original_date`` is the first publication of a reprint (CS1 ``orig-date``).
+    ``conference`` is the event a paper was given at (CS1 ``conference``/``event``);
+    ``revisers`` revised the cited entry ("rev. Name", as the Oxford DNB credits them).
     ``problems`` records what could not be read, so one odd reference never
     aborts a parse. ``tags`` are the inline cleanup tags an editor put inside
     the reference ("dead link" for ``{{dead link}}``), as ``Claim.tags`` are
@@ -71,6 +73,7 @@ class Reference:
     authors_truncated: bool = False
     editors: tuple[Name, ...] = ()
     translators: tuple[Name, ...] = ()
+    revisers: tuple[Name, ...] = ()
     title: str | None = None
     trans_title: str | None = None
     chapter: str | None = None
@@ -79,6 +82,7 @@ class Reference:
     place: str | None = None
     edition: str | None = None
     series: str | None = None
+    conference: str | None = None
     volume: str | None = None
     issue: str | None = None
     pages: str | None = None

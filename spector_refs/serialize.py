@@ -28,8 +28,9 @@ from spector_refs.model import (
 
 _REFERENCE_FIELDS = (
     "number", "group", "cite_count", "kind", "name", "title", "trans_title", "chapter", "work",
-    "publisher", "place", "edition", "series", "volume", "issue", "pages", "date", "original_date",
-    "access_date", "archive_date", "url", "archive_url", "url_status", "language", "quote",
+    "publisher", "place", "edition", "series", "conference", "volume", "issue", "pages", "date",
+    "original_date", "access_date", "archive_date", "url", "archive_url", "url_status", "language",
+    "quote",
 )  # fmt: skip
 
 
@@ -40,6 +41,7 @@ def reference_to_dict(ref: Reference) -> dict[str, Any]:
     out["authors_truncated"] = ref.authors_truncated
     out["editors"] = [name.to_dict() for name in ref.editors]
     out["translators"] = [name.to_dict() for name in ref.translators]
+    out["revisers"] = [name.to_dict() for name in ref.revisers]
     out["issn"], out["isbn"], out["doi"] = ref.issn, ref.isbn, ref.doi
     out["identifiers"] = dict(ref.identifiers)
     out["maintenance"] = list(ref.maintenance)

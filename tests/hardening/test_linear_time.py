@@ -103,6 +103,10 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "typed-editions": lambda n: "Smith, J. (2000) T" + "; second ed. P" * n,
     "head-editors": lambda n: "Smith, J. (2000). " + "(x). Roe, R, ed. " * n + '"T". W.',
     "chapter-volumes": lambda n: '"C". T. ' + "1. " * n + "P.",
+    "whole-name-title-at": lambda n: "John Smith, " + "Title, " * n + "at www",
+    "comma-tail-revisers": lambda n: 'Smith, J. (2000) "T"' + ", rev. Roe" * n,
+    "conference-parts": lambda n: "Smith, J. (2000). T. " + "Conference. " * n + "London: P.",
+    "series-before-place": lambda n: "Smith, J. (2000). T. " + "Two words. " * n + "London: P.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

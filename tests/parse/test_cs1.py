@@ -17,7 +17,7 @@ CASES = json.loads((Path(__file__).parent.parent / "fixtures" / "cs1" / "rendere
 def test_rendered_citation(case: dict) -> None:
     ref = Reference(number=1, **parse_rendered_citation(case["line"]))
     for key, expected in case["expect"].items():
-        if key in ("authors", "editors", "translators"):
+        if key in ("authors", "editors", "translators", "revisers"):
             actual = [name.to_dict() for name in getattr(ref, key)]
         elif key == "identifiers":
             actual = {k: ref.identifiers.get(k) for k in expected}

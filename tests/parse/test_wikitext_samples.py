@@ -94,10 +94,17 @@ def test_bodmin_hand_typed_shapes(bodmin: Article) -> None:
         "Gilbert, Sir Walter Raleigh, first baronet (1785–1853)",
         "2008-01-01",
     )
+    assert [name.display() for name in odnb.revisers] == ["Roger T. Stearn"]  # "rev. Roger T. Stearn"
+    assert odnb.work == "Oxford Dictionary of National Biography"
+    assert odnb.publisher == "Oxford University Press"
     guardian = bodmin.reference(40)  # "Cornish Guardian: [url Title], accessdate: 23 June 2016"
     assert (guardian.authors, guardian.work, guardian.access_date) == ((), "Cornish Guardian", "2016-06-23")
     day = bodmin.reference(36)  # "(accessed 7 December 2010)" is an access date, not a publisher and date
     assert (day.access_date, day.date, day.publisher) == ("2010-12-07", None, None)
+    assert ([name.family for name in day.authors], day.title) == (  # the author is not part of the title
+        ["Day"],
+        "National Service with the RAEC in Cornwall Part 1",
+    )
 
 
 def test_gilbert_date_after_work(gilbert: Article) -> None:

@@ -20,7 +20,7 @@ import re
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
-from spector_refs.parse.core.cs1_book import read_author_block, read_book, segments
+from spector_refs.parse.core.cs1_book import EVENT, read_author_block, read_book, segments
 from spector_refs.parse.core.cs2 import comma_parts, cs2_as_cs1
 from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.names import is_truncated, parse_name, parse_name_list
@@ -97,6 +97,11 @@ _BOOK_SIGNS = re.compile(
 )
 _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
+_REVISED = re.compile(r"^rev(?:ised)?\.?\s+(?:by\s+)?(?P<names>[A-Z].+)$")  # "rev. Roger T. Stearn"
+_NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colindaylinks.com/…": typed by hand
+    r"^(?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,2}), (?P<title>[A-Z\"“][^,]+(?:, [^,]+)*?), "
+    r"at (?P<at>(?:www\.|[\w-]+\.[a-z]{2,}/)\S+?)\.?$"
+)
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _SHORT_FOOTNOTE = re.compile(
@@ -127,6 +132,9 @@ def parse_rendered_citation(text: str) -> CitationFields:
     typed = _NAME_TITLE_DATE.match(rest) if quoted is None else None
     if typed:
         return _name_title_date(typed, fields)
+    located = _NAME_TITLE_AT.match(rest) if quoted is None else None
+    if located:
+        return _name_title_at(located, fields)
     cs2 = cs2_as_cs1(rest)
     if cs2 is not None:
         rest, quoted = cs2, _quoted_title(cs2)
@@ -138,7 +146,7 @@ def parse_rendered_citation(text: str) -> CitationFields:
     _read_head(head, fields)
     if title is not None:
         fields["title"] = title
-    tail = _take_trans_title(tail, fields)
+    tail = _take_trans_title(_comma_tail(tail, fields), fields)
     _read_tail(segments(tail), fields, has_title=title is not None)
     return _finish(fields)
 
@@ -305,6 +313,22 @@ def _quoted_title(text: str) -> tuple[int, int] | None:
     return opening.start(), closing.end()
 
 
+def _comma_tail(tail: str, fields: CitationDraft) -> str:
+    """A tail typed with commas after the title (", rev. Roger T. Stearn, Oxford Dictionary of
+    National Biography, Oxford University Press, 2004"), as CS1 would separate it; a
+    reviser ("rev. Name", the Oxford DNB's credit) is taken from it."""
+    if not tail.lstrip().startswith(","):
+        return tail
+    parts = []
+    for part in comma_parts(tail.lstrip(" ,")):
+        revised = _REVISED.match(part)
+        if revised:
+            fields["revisers"] = tuple(parse_name_list(revised.group("names")))
+        else:
+            parts.append(part.rstrip("."))
+    return ". ".join(parts) + ("." if parts else "")
+
+
 def _read_head(head: str, fields: CitationDraft) -> None:
     """Authors and the date CS1 puts in parentheses right after them."""
     head = head.strip()
@@ -352,6 +376,10 @@ def _read_tail(segments: list[str], fields: CitationDraft, *, has_title: bool) -
             plain.append(leftover)
     if not has_title and plain and not fields.get("title"):
         fields["title"] = plain.pop(0)
+    events = [part for part in plain[1:] if EVENT.match(part)]  # '"Paper". Proceedings. Conference.'
+    if events:
+        fields["conference"] = events[0]
+        plain.remove(events[0])
     if plain:
         fields["work" if has_title else "publisher"] = plain.pop(0)
     if plain and "publisher" not in fields:
@@ -374,8 +402,8 @@ def _read_segment(segment: str, fields: CitationDraft, *, places: bool = True) -
         segment = (segment[: edition.start()] + segment[edition.end() :]).strip()
     if not segment:
         return None
-    if "date" not in fields and parse_date(segment):
-        fields["date"] = parse_date(segment)
+    if parse_date(segment) and fields.get("date") in (None, parse_date(segment)):
+        fields["date"] = parse_date(segment)  # a hand-typed tail may repeat the year
         return None
     pages = _PAGES.match(segment)
     volume = _VOLUME_ISSUE.match(segment)
@@ -434,6 +462,15 @@ def _name_title_date(match: re.Match[str], fields: CitationDraft) -> CitationFie
             fields["publisher"] = imprint
     else:
         fields["title"], fields["work"] = ", ".join(parts[:-1]), parts[-1]
+    return fields_from_draft(fields)
+
+
+def _name_title_at(match: re.Match[str], fields: CitationDraft) -> CitationFields:
+    """ "Colin Day, National Service with the RAEC in Cornwall Part 1, at www.colindaylinks.com/…":
+    a whole name, the title, and the web address it is found at, typed without a scheme."""
+    fields["authors"] = (parse_name(match.group("name")),)
+    fields["title"] = match.group("title").strip()
+    fields["url"] = "http://" + match.group("at")
     return fields_from_draft(fields)
 
 

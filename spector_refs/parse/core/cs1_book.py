@@ -85,6 +85,12 @@ _SERIES_NAME = re.compile(
     r"\b(?:Series|Studies|Library|Monographs?|Papers|Lecture Notes|Handbooks|Texts|Classics|"
     r"Collection|Bulletin|Memoirs|Publications|Contributions)\b"
 )
+EVENT = re.compile(  # the event a paper was given at, named as events name themselves
+    r"^(?!Proceedings\b|Transactions\b|Journal\b|Annals\b|Advances\b|Lecture Notes\b)"
+    r".{0,120}\b(?:Conference|Symposium|Congress|Workshop|Colloquium|Convention|Summit|Meeting)\b"
+)
+_NUMBERED_LABEL = re.compile(r"\b(?:Chapter|Part|Table|Figure|Book|Section|No)\.? [\dIVXLC]+$", re.I)
+_OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
 _BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
 
 
@@ -184,20 +190,34 @@ def _end_title(run: list[str], fields: CitationDraft, *, ended_by: str) -> None:
     CS1 renders a series that is not quoted as a plain part right after the title
     (and edition) and before the volume, so in "Title. Series. Publisher. p. 1" and
     "Title. Series. 931" the middle part is the series. Before a "Place: Publisher"
-    pair, two plain parts are more often a title with a full stop in it ("Kluge.
-    Etymologisches Wörterbuch…"), unless the second is named like a series
-    ("… Studies", "Lecture Notes …"). A parenthetical CS1 appends to titles closes
-    the title itself.
+    pair the last of two plain parts is the series too ("Title. Series. Place:
+    Publisher") when it is named like one ("… Studies", "Lecture Notes …") or the
+    part before it can end a title; it cannot when it is one word ("Kluge.
+    Etymologisches Wörterbuch…"), a numbered label ("Chapter III. Yama…", "Table 52.
+    Population…") or ends on a word that leaves the sentence open ("The Four
+    Policemen and. Postwar…"). A parenthetical CS1 appends to titles closes the
+    title itself.
     """
     if ended_by == _AFTER and len(run) > 1 and "publisher" not in fields:
         fields["publisher"] = run.pop()
     series_at = 1 if ended_by in (_AFTER, _VOLUME_NEXT) else len(run) - 1
-    named_series = ended_by != _BEFORE or bool(_SERIES_NAME.search(run[-1]))
+    named_series = ended_by != _BEFORE or bool(_SERIES_NAME.search(run[-1])) or _ends_title(run[-2:-1])
     if ended_by != _CLOSED and 0 < series_at < len(run) and "series" not in fields and named_series:
         fields["series"] = ". ".join(run[series_at:])
         del run[series_at:]
     fields["title"] = ". ".join(run)
     run.clear()
+
+
+def _ends_title(before: list[str]) -> bool:
+    """Whether the part before a possible series could be a whole title (see :func:`_end_title`)."""
+    part = before[0] if before else ""
+    return (
+        len(part.split()) > 1
+        and not _NUMBERED_LABEL.search(part)
+        and not _OPEN_ENDING.search(part)
+        and not part.endswith(":")
+    )
 
 
 def _take_parentheticals(part: str, fields: CitationDraft) -> tuple[str, bool]:
@@ -244,9 +264,13 @@ def _classify(part: str, fields: CitationDraft, *, title_started: bool) -> str |
 
 
 def _classify_after_title(part: str, fields: CitationDraft) -> str | None:
-    """Parts that only ever follow a title: series, volume, place and publisher, pages, a date."""
+    """Parts that only ever follow a title: series, conference, volume, place and publisher,
+    pages, a date. CS1 puts ``|conference=`` right after the (book) title."""
     series, volume, place = _SERIES.match(part), _VOLUME.match(part), _PLACE.match(part)
     pages = _PAGES.match(part)
+    if EVENT.match(part) and "conference" not in fields and not place:
+        fields["conference"] = part
+        return _BEFORE
     if series:
         fields["series"] = series.group("series") + (series.group("number") or "")
         return _BEFORE

@@ -29,6 +29,7 @@ class CitationFields(TypedDict, total=False):
     authors_truncated: bool
     editors: tuple[Name, ...]
     translators: tuple[Name, ...]
+    revisers: tuple[Name, ...]
     title: str
     trans_title: str
     chapter: str
@@ -37,6 +38,7 @@ class CitationFields(TypedDict, total=False):
     place: str
     edition: str
     series: str
+    conference: str
     volume: str
     issue: str
     pages: str
