@@ -145,3 +145,14 @@ def test_whatsmyname_profile_urls_rule_their_host_or_section(built: dict) -> Non
     waset = sites["waset.org"]
     assert (waset["kind"], waset["reliability"]) == ("predatory", "generally-unreliable")
     assert sites["przoom.com"]["kind"] == "press-release"
+
+
+def test_government_and_blog_lists_rule_a_host_or_a_section(built: dict) -> None:
+    sites = built["sites"]
+    # a Crown corporation's site outside gc.ca is government; the agency's page path is cut
+    assert sites["bankofcanada.ca"]["kind"] == "government"
+    assert sites["ingeniumcanada.org"]["kind"] == "government"
+    assert sites["cbc.ca"]["kind"] == "news"  # the curated group beats the corporation's list entry
+    # a personal blog at a path rules only that section of the site
+    assert sites["overreacted.io"]["kind"] == "blog"
+    assert any(rule["path"] == "/blog*" and rule["kind"] == "blog" for rule in sites["itsze.ro"]["rules"])
