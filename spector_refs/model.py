@@ -10,7 +10,7 @@ holds LaTeX, HTML or wiki markup: escaping belongs to each writer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
@@ -185,8 +185,9 @@ class LinkTarget:
     The access date picks the archive snapshot closest to it, the reference's
     own archive copy is offered before a lookup, and ``title`` (with the
     translated title, the cited work and publisher in ``sites`` and the cited
-    ``date``) lets the checker notice a page that has drifted from what was
-    cited, by the same judgement as the audit's ``title-mismatch`` finding.
+    ``date``, and the ``kind`` of work: see :func:`cited_kind`) lets the
+    checker notice a page that has drifted from what was cited, by the same
+    judgement as the audit's ``title-mismatch`` finding.
     """
 
     url: str
@@ -197,14 +198,25 @@ class LinkTarget:
     trans_title: str | None = None
     sites: tuple[str, ...] = ()
     date: str | None = None
+    kind: str | None = None
 
 
 def cited_target(ref: Reference, url: str) -> LinkTarget:
     """The link target of a reference's URL, with everything the citation says about the work."""
     sites = tuple(site for site in (ref.work, ref.publisher) if site)
     return LinkTarget(
-        url, ref.access_date, ref.archive_url, ref.archive_date, ref.title, ref.trans_title, sites, ref.date
-    )
+        url, ref.access_date, ref.archive_url, ref.archive_date, ref.title, ref.trans_title, sites, ref.date,
+        cited_kind(ref.kind, ref.identifiers),
+    )  # fmt: skip
+
+
+def cited_kind(kind: str | None, identifiers: Mapping[str, str]) -> str | None:
+    """The kind of work a citation describes: its CS1 kind, "book" for any citation that gives an ISBN.
+
+    An editor may cite a book with ``{{cite web}}`` at a Google Books URL; the
+    ISBN still says the work is a book, not a web page about it.
+    """
+    return "book" if "isbn" in identifiers else kind
 
 
 def distinct_targets(targets: Iterable[LinkTarget | str]) -> list[LinkTarget]:
@@ -231,6 +243,7 @@ def _merge_targets(known: LinkTarget, other: LinkTarget) -> LinkTarget:
         cited.trans_title,
         cited.sites,
         cited.date,
+        cited.kind,
     )
 
 
@@ -293,7 +306,9 @@ class PageMeta:
     ``citation_publication_date`` or JSON-LD ``datePublished``) and
     ``authors`` the names of ``citation_author``, ``author`` or JSON-LD;
     ``canonical_url`` the address the page gives for itself
-    (``<link rel="canonical">``, ``og:url``).
+    (``<link rel="canonical">``, ``og:url``); ``kinds`` the types it declares
+    itself, as given (``og:type`` "article", JSON-LD ``@type`` "Review" or
+    "CollectionPage").
     """
 
     title: str | None = None
@@ -305,6 +320,7 @@ class PageMeta:
     published: str | None = None
     authors: tuple[str, ...] = ()
     canonical_url: str | None = None
+    kinds: tuple[str, ...] = ()
 
     def titles(self) -> tuple[str, ...]:
         """Every distinct title the page gives itself, the most deliberate first."""

@@ -100,13 +100,13 @@ def link_result_to_dict(result: LinkResult) -> dict[str, Any]:
 
 
 def page_meta_to_dict(meta: PageMeta) -> dict[str, Any]:
-    """What the page says it is: every :class:`PageMeta` field, authors as a list."""
-    return {**asdict(meta), "authors": list(meta.authors)}
+    """What the page says it is: every :class:`PageMeta` field, authors and kinds as lists."""
+    return {**asdict(meta), "authors": list(meta.authors), "kinds": list(meta.kinds)}
 
 
 def page_meta_from_dict(data: dict[str, Any]) -> PageMeta:
-    known = {key: data.get(key) for key in PageMeta.__dataclass_fields__ if key != "authors"}
-    return PageMeta(**known, authors=tuple(data.get("authors") or ()))
+    known = {key: data.get(key) for key in PageMeta.__dataclass_fields__ if key not in ("authors", "kinds")}
+    return PageMeta(**known, authors=tuple(data.get("authors") or ()), kinds=tuple(data.get("kinds") or ()))
 
 
 def link_result_from_dict(data: dict[str, Any], *, text: str | None = None) -> LinkResult:

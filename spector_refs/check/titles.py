@@ -27,7 +27,10 @@ weighs who published the page and where it sits as well:
 * the date: the page's publication date (or the one in its URL) within a
   few days of the cited date, or far from it;
 * what a headline cannot lose: its figures ("288" is not "300") and the
-  names it quotes ("'Monopoly Market'").
+  names it quotes ("'Monopoly Market'");
+* the kind of page (:func:`page_kind`): a review of the cited book on another
+  site is headed with the book's title, and a tag page with the topic the
+  cited article is named after, but neither is the cited work.
 
 The cut-offs are calibrated in ``benchmarks/title_match.py``.
 """
@@ -87,6 +90,27 @@ _FORWARDERS = frozenset(
     "doi.org handle.net bit.ly tinyurl.com t.co goo.gl ow.ly dx.doi.org archive.org".split()
 )
 """Domains that only forward to the work's real site: arriving elsewhere is no change of publisher."""
+REVIEW, COLLECTION, BOOK, POSTING = "review", "collection", "book", "posting"
+"""Kinds of page that tell a work from writing about it (see :func:`page_kind`)."""
+_DECLARED_KINDS = {
+    **dict.fromkeys(("review", "criticreview", "userreview", "reviewnewsarticle"), REVIEW),
+    **dict.fromkeys(("collectionpage", "searchresultspage", "profilepage", "profile"), COLLECTION),
+    **dict.fromkeys(("book", "books.book", "product", "product.item"), BOOK),
+    **dict.fromkeys(
+        ("newsarticle", "blogposting", "liveblogposting", "reportagenews", "analysisnewsarticle",
+         "opinionnewsarticle", "backgroundnewsarticle", "socialmediaposting", "discussionforumposting"),
+        POSTING,
+    ),
+}  # fmt: skip
+"""``og:type`` and JSON-LD ``@type`` values (lower-cased) by kind. A plain "article",
+"ScholarlyArticle" or "WebPage" says nothing here: publishers declare their own book pages so."""
+_LISTING_SEGMENTS = frozenset("tag tags category categories topics label author authors search".split())
+"""Path segments under which sites file pages that list other pages (WordPress, Blogger, news topics)."""
+_REVIEW_SEGMENTS = frozenset("review reviews book-review book-reviews bookreviews".split())
+"""Sections under which sites file their reviews ("/books/review/…", "/reviews/all/…")."""
+_REVIEW_WORDS = frozenset("review reviews reviewed book film album".split())
+_DATE_ARCHIVE = re.compile(r"/(?:19|20)\d\d/(?:0?[1-9]|1[0-2])(?:/(?:0?[1-9]|[12]\d|3[01]))?/?$")
+"""A path that ends in a year and month (and day), with no slug after them: a blog's archive of those days."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +140,8 @@ class CitedWork:
 
     ``domain`` is the registrable domain of the cited URL (of the page an
     archive URL preserves); ``sites`` the cited work and publisher; ``date``
-    an ISO date, full or partial.
+    an ISO date, full or partial; ``kind`` the CS1 kind ("book" for a
+    citation with an ISBN, see :func:`~spector_refs.model.cited_kind`).
     """
 
     titles: tuple[str, ...]
@@ -124,6 +149,7 @@ class CitedWork:
     domain: str | None = None
     sites: tuple[str, ...] = ()
     date: str | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,7 +157,7 @@ class PageIdentity:
     """What a fetched page says it is: its titles, where it ended up, its site name and date.
 
     ``urls`` are the final URL and the page's canonical URL, ``domains``
-    their registrable domains.
+    their registrable domains, ``kinds`` the types it declares itself.
     """
 
     titles: tuple[str, ...]
@@ -139,6 +165,7 @@ class PageIdentity:
     domains: tuple[str, ...] = ()
     site_name: str | None = None
     published: str | None = None
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -149,7 +176,8 @@ class Identity:
     ``slug`` says whose words the page's URL slug is (see :func:`slug_agreement`);
     ``years_apart`` that the page's date is more than a year from the cited
     one, so it is not the work as it came out; ``conflicts`` the figures and
-    quoted names one title gives and the other lacks.
+    quoted names one title gives and the other lacks; ``page_kind`` and
+    ``cited_kind`` what each is (see :func:`page_kind`), None when unknown.
     """
 
     site: bool | None
@@ -157,6 +185,8 @@ class Identity:
     date: bool | None
     years_apart: bool
     conflicts: tuple[str, ...]
+    page_kind: str | None = None
+    cited_kind: str | None = None
 
 
 def judge_page(target: LinkTarget, result: LinkResult) -> TitleMatch | None:
@@ -179,6 +209,7 @@ def cited_work(target: LinkTarget) -> CitedWork:
         domain=url_domain(target.url),
         sites=target.sites,
         date=target.date,
+        kind=target.kind,
     )
 
 
@@ -186,7 +217,7 @@ def page_identity(result: LinkResult, meta: PageMeta) -> PageIdentity:
     """What the fetched page says it is and where it ended up (final URL, canonical URL)."""
     urls = tuple(dict.fromkeys(url for url in (result.final_url or result.url, meta.canonical_url) if url))
     domains = tuple(dict.fromkeys(domain for domain in map(url_domain, urls) if domain))
-    return PageIdentity(meta.titles(), urls, domains, meta.site_name, meta.published)
+    return PageIdentity(meta.titles(), urls, domains, meta.site_name, meta.published, meta.kinds)
 
 
 def url_domain(url: str | None) -> str | None:
@@ -224,8 +255,11 @@ def decide(match: TitleMatch, evidence: Identity, page: PageIdentity) -> tuple[b
     conflicts = evidence.conflicts
     reused = evidence.date is False or evidence.years_apart
     moved = evidence.slug == "address" and not reused
+    site = page.site_name or next(iter(page.domains), "another site")
+    other_kind = kind_conflict(evidence, site)
+    if other_kind:
+        return False, (other_kind,)
     if evidence.site is False:
-        site = page.site_name or next(iter(page.domains), "another site")
         if moved:
             return True, (f"the cited article's address moved to {site}",)
         if match.both_ways >= NEAR_SAME and not conflicts and not evidence.years_apart:
@@ -243,6 +277,83 @@ def decide(match: TitleMatch, evidence: Identity, page: PageIdentity) -> tuple[b
     return False, ()
 
 
+def kind_conflict(evidence: Identity, site: str) -> str | None:
+    """Why the page's kind says it is not the cited work, or None.
+
+    A page that lists other pages (tag, topic, author, archive or search
+    page) is not an article or book, wherever it is: a site that retires an
+    article often sends its address to the topic page named like it. On
+    another site a review is about the cited work unless the citation is
+    itself a review, and a news article or blog post headed with a cited
+    book's title is about the book. A site's own pages are left to the
+    title: a publisher declares its book pages as it likes.
+    """
+    page, cited = evidence.page_kind, evidence.cited_kind
+    if page == COLLECTION and cited != COLLECTION:
+        return "the page lists other pages (a tag, topic, author or archive page), it is not the cited work"
+    if evidence.site is True:
+        return None
+    if page == REVIEW and cited != REVIEW:
+        return f"the page is a review on {site}, not the cited work"
+    if page == POSTING and cited == BOOK:
+        return f"the page is an article or post about the cited book on {site}, not the book"
+    return None
+
+
+def page_kind(declared: Iterable[str], urls: Iterable[str], titles: Iterable[str]) -> str | None:
+    """What kind of page this is, when it says: a review, a listing of pages, a book, a news or blog post.
+
+    The types the page declares (``og:type``, JSON-LD ``@type``) decide; a
+    page that declares both a book and a review is not known. Without a
+    declaration the address tells a listing ("/tag/…", "/category/…",
+    a blog's "/2015/11/" month) or a review section ("/books/review/…"), and
+    the title a review ("…: A Review").
+    """
+    kinds = {_DECLARED_KINDS.get(kind.casefold()) for kind in declared} - {None}
+    if {BOOK, REVIEW} <= kinds:
+        return None
+    for kind in (REVIEW, COLLECTION, BOOK, POSTING):
+        if kind in kinds:
+            return kind
+    if any(is_listing(url) for url in urls):
+        return COLLECTION
+    reviews = any(_REVIEW_SEGMENTS & set(_sections(url)) for url in urls)
+    return REVIEW if reviews or any(says_review(title) for title in titles) else None
+
+
+def _sections(url: str) -> list[str]:
+    """The path segments of a URL before its last (the page's own name), lower-cased."""
+    try:
+        return [segment for segment in urlsplit(url).path.casefold().split("/") if segment][:-1]
+    except ValueError:
+        return []
+
+
+def is_listing(url: str) -> bool:
+    """Whether an address is where sites file lists of pages: a tag, category, author or date archive."""
+    try:
+        path = urlsplit(url).path.casefold()
+    except ValueError:
+        return False
+    if _DATE_ARCHIVE.search(path):
+        return True
+    segments = [segment for segment in path.split("/") if segment]
+    for at, segment in enumerate(segments):
+        rest = segments[at + 1 :]
+        if segment in _LISTING_SEGMENTS and (len(rest) <= 1 or rest[1:2] == ["page"]):
+            return True
+    return False
+
+
+def says_review(title: str) -> bool:
+    """Whether a title calls its page a review in a part of its own ("Big Magic: A Review")."""
+    for part in parts(title)[1:]:
+        found = set(words(part))
+        if found & {"review", "reviewed"} and found <= _REVIEW_WORDS:
+            return True
+    return False
+
+
 def _lacks(conflicts: tuple[str, ...]) -> tuple[str, ...]:
     return (f"the page title lacks the cited {', '.join(conflicts)}",) if conflicts else ()
 
@@ -256,6 +367,8 @@ def identity(cited: CitedWork, page: PageIdentity, page_title: str) -> Identity:
         date=dates_agree(cited.date, published),
         years_apart=far_apart(cited.date, published),
         conflicts=tuple(lost_marks(cited.titles, page_title)),
+        page_kind=page_kind(page.kinds, page.urls, page.titles),
+        cited_kind=page_kind((), [cited.url] if cited.url else [], cited.titles) or cited.kind,
     )
 
 

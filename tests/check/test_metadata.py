@@ -114,3 +114,17 @@ def test_no_metadata_for_what_is_not_html(body, content_type):
 )  # fmt: skip
 def test_dates_as_iso(text, iso):
     assert iso_date(text) == iso
+
+
+def test_the_kinds_a_page_declares_itself_as_it_gives_them():
+    """og:type, then every JSON-LD @type (lists and @graph too); microdata is not read (a body walk)."""
+    head = (
+        '<title>T</title><meta property="og:type" content="article">'
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage"},'
+        ' {"@type": ["Review", "CreativeWork"], "itemReviewed": {"@type": "Book", "name": "T"}}]}</script>'
+        '<div itemscope itemtype="https://schema.org/Book"><span itemscope itemtype="https://schema.org/Person">'
+        "</span></div>"
+    )
+    meta = read_metadata(page(head), None)
+    assert meta is not None and meta.kinds == ("article", "WebPage", "Review", "CreativeWork")
+    assert read_metadata(page("<title>T</title>"), None).kinds == ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from spector_refs.check.titles import (
@@ -12,12 +14,14 @@ from spector_refs.check.titles import (
     dates_agree,
     judge,
     lost_marks,
+    page_kind,
     same_site,
     slug_words,
     url_date,
 )
 
 CITED = "Dark web drug market takedown nets 288 arrests"
+X = "https://x.example/"
 
 
 @pytest.mark.parametrize(
@@ -199,9 +203,9 @@ def test_figures_written_as_words_agree():
     ("url", "words"),
     [
         pytest.param(STORY_URL, "300 arrested crackdown dark web monopoly market".split(), id="slug"),
-        pytest.param("https://x.example/news/14258716.Truro_and_Penwith_College_to_open/",
+        pytest.param(X + "news/14258716.Truro_and_Penwith_College_to_open/",
                      ["truro", "penwith", "college", "open"], id="id-and-underscores"),
-        pytest.param("https://x.example/2/hi/asia-pacific/1735647.stm", ["asia", "pacific"], id="section"),
+        pytest.param(X + "2/hi/asia-pacific/1735647.stm", ["asia", "pacific"], id="section"),
         pytest.param("https://www.huffpost.com/entry/worlds-oldest-dog-dies_n_1132675",
                      ["worlds", "oldest", "dog", "dies"], id="trailing-id"),
     ],
@@ -213,11 +217,11 @@ def test_slug_words(url, words):
 @pytest.mark.parametrize(
     ("url", "iso"),
     [
-        ("https://x.example/2023/05/03/story/", "2023-05-03"),
-        ("https://x.example/news/2017/07/story", "2017-07"),
-        ("https://x.example/story-20230502", "2023-05-02"),
-        ("https://x.example/articles/248226/story.htm", None),
-        ("https://x.example/p/201912", None),
+        (X + "2023/05/03/story/", "2023-05-03"),
+        (X + "news/2017/07/story", "2017-07"),
+        (X + "story-20230502", "2023-05-02"),
+        (X + "articles/248226/story.htm", None),
+        (X + "p/201912", None),
     ],
 )
 def test_url_date(url, iso):
@@ -259,3 +263,68 @@ CELL_PAGE = PageIdentity(("t",), domains=("cell.com",))
 )  # fmt: skip
 def test_same_site(cited, page, same):
     assert same_site(cited, page) is same
+
+
+@pytest.mark.parametrize(
+    ("declared", "url", "title", "kind"),
+    [
+        pytest.param(("article", "WebPage", "Review"), X + "a", "X", "review", id="json-ld-review"),
+        pytest.param(("CollectionPage",), X + "a", "X", "collection", id="json-ld-collection"),
+        pytest.param(("profile",), X + "jane", "Jane", "collection", id="og-profile"),
+        pytest.param(("books.book",), X + "b", "X", "book", id="og-book"),
+        pytest.param(("NewsArticle", "Organization"), X + "n", "X", "posting", id="news"),
+        pytest.param(("Book", "Review"), X + "b", "X", None, id="book-and-review-unknown"),
+        pytest.param(("article", "ScholarlyArticle", "WebPage"), X + "a", "X", None, id="generic"),
+        pytest.param((), X + "tag/dogs/", "Dogs", "collection", id="tag-address"),
+        pytest.param((), X + "blog/category/news/page/2/", "X", "collection", id="category-page"),
+        pytest.param((), "https://b.blogspot.example/2015/11/", "X", "collection", id="month-archive"),
+        pytest.param((), X + "2015/11/big-magic", "X", None, id="dated-post"),
+        pytest.param((), X + "topics/dogs/123-a-story", "X", None, id="story-under-a-topic"),
+        pytest.param((), X + "books/review/big-magic.html", "X", "review", id="review-section"),
+        pytest.param((), X + "p", "Big Magic by Elizabeth Gilbert: A Review", "review",
+                     id="title-says-review"),
+        pytest.param((), X + "p", "A Review of Canid Classification", None, id="review-article"),
+        pytest.param((), X + "p", "X | Review of Economic Studies", None, id="journal-name"),
+    ],
+)  # fmt: skip
+def test_page_kind(declared, url, title, kind):
+    assert page_kind(declared, [url], [title]) == kind
+
+
+BOOK_TITLE = "Animal Passions and Beastly Virtues"
+BOOK = CitedWork((BOOK_TITLE,), "https://books.google.com/?id=5qQNetdJKnwC", "google.com", kind="book")
+
+
+@pytest.mark.parametrize(
+    ("kinds", "same"),
+    [
+        pytest.param(("Review",), False, id="a-review-is-about-the-book"),
+        pytest.param(("BlogPosting",), False, id="a-blog-post-is-about-the-book"),
+        pytest.param(("Book",), True, id="a-book-record-is-the-book"),
+        pytest.param((), True, id="unknown-kind-keeps-the-copy-rule"),
+    ],
+)
+def test_a_cited_books_title_on_another_site_is_judged_by_the_pages_kind(kinds, same):
+    url = "https://thebark.example/content/animal-passions"
+    page = page_of(BOOK_TITLE, url, "thebark.example", kinds=kinds)
+    match = judge(BOOK, page)
+    assert match is not None and match.matches is same
+
+
+def test_a_review_cited_as_a_review_may_be_copied():
+    cited = CitedWork(("Big Magic review: a gentle push",), "https://a.example/books/review/big-magic",
+                      "a.example")  # fmt: skip
+    page = page_of("Big Magic review: a gentle push", "https://b.example/p/1", "b.example", kinds=("Review",))
+    assert judge(cited, page).matches
+
+
+def test_a_tag_page_is_not_the_cited_article_even_on_its_own_site():
+    cited = CitedWork(("Plants poisonous to dogs",), "https://sunset.example/garden/plants-poisonous-to-dogs",
+                      "sunset.example", ("Sunset",))  # fmt: skip
+    page = page_of("Plants Poisonous to Dogs | Sunset", "https://sunset.example/tag/plants-poisonous-to-dogs/",
+                   "sunset.example")  # fmt: skip
+    match = judge(cited, page)
+    assert match is not None and not match.matches and "lists other pages" in match.why[0]
+    publisher = page_of(f"{BOOK_TITLE} | Temple University Press", "https://tupress.example/books/animal-passions",
+                        "tupress.example", kinds=("article",))  # fmt: skip
+    assert judge(replace(BOOK, sites=("Temple University Press",)), publisher).matches

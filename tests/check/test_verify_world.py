@@ -4,7 +4,9 @@ A real HTTP server on 127.0.0.1 serves the article as cited, the same URL
 drifted to another article, a Sedo parking page, a slot-casino takeover,
 pages with the cited quote present, absent and changed, a redirect to
 another outlet's story on the same raids and the article retitled at its
-own address; a second loopback server plays the Wayback Machine's
+own address, and for the page kinds: a cited book's address landing on
+another site's review of it or news story about it, the publisher's own
+book page, and a retired article sent to a tag page; a second loopback server plays the Wayback Machine's
 availability API. The article cites them with CS1 templates and goes
 through the whole audit, then every report.
 """
@@ -31,12 +33,24 @@ QUOTE = "This operation shows that the dark web is not a safe haven"
 SNAPSHOT = "https://web.archive.org/web/20230503000000/http://example/"
 
 
-def cite(n: int, path: str, *, title: str = TITLE, quote: str = "") -> str:
+def cite(n: int, path: str, *, title: str = TITLE, quote: str = "", template: str = "") -> str:
     extra = f" |quote={quote}" if quote else ""
+    if template:
+        return f"Claim {n} about the book.<ref>{template.replace('URL', 'URL' + path)}</ref>"
     return (
         f"Claim {n} about the raids.<ref>{{{{cite news |title={title} |url=URL{path} |work=Example News "
         f"|date=2 May 2023 |access-date=3 May 2023{extra}}}}}</ref>"
     )
+
+
+BOOK = (
+    "{{cite book |last=Bekoff |first=Marc |title=Animal Passions and Beastly Virtues |url=URL "
+    "|publisher=Temple University Press |year=2006 |isbn=978-1-59213-348-2}}"
+)
+TAGGED = (
+    "{{cite web |title=Plants poisonous to dogs |url=URL |work=Example News |date=1 June 2019 "
+    "|access-date=3 June 2019}}"
+)
 
 
 CASES = {
@@ -49,6 +63,10 @@ CASES = {
     6: ("/2023/05/02/quote-changed", {"title": "Dark web takedown, continued", "quote": QUOTE}),
     7: ("/2023/05/02/sent-elsewhere", {}),
     8: ("/2023/05/02/dark-web-drug-market-takedown-nets-288-arrests", {}),
+    9: ("/books/animal-passions", {"template": BOOK}),
+    10: ("/books/animal-passions-news", {"template": BOOK}),
+    11: ("/books/animal-passions-press", {"template": BOOK}),
+    12: ("/2019/06/01/plants-poisonous-to-dogs", {"template": TAGGED}),
 }  # fmt: skip
 
 
@@ -122,6 +140,30 @@ def test_another_outlets_story_on_the_same_raids_is_a_title_mismatch(result):
 def test_the_article_retitled_at_its_own_address_is_no_mismatch(result):
     assert link_of(result, 8).verdict is Verdict.OK
     assert kinds_of(result, 8) & {"title-mismatch", "date-mismatch"} == set()
+
+
+def mismatch_of(result, number: int):
+    findings = result.assessments[0].findings
+    return next((f for f in findings if f.reference == number and f.kind == "title-mismatch"), None)
+
+
+@pytest.mark.parametrize(
+    ("number", "why"),
+    [
+        pytest.param(9, "a review on The Bark", id="review-of-the-book"),
+        pytest.param(10, "an article or post about the cited book on Daily Other", id="news-about-the-book"),
+        pytest.param(12, "lists other pages", id="tag-page"),
+    ],
+)
+def test_a_page_headed_with_the_cited_title_is_not_the_work_when_its_kind_says_so(result, number, why):
+    """The title agrees; the page's declared kind (or its address) says it is about the work, or a list."""
+    finding = mismatch_of(result, number)
+    assert finding is not None and any(why in line for line in finding.evidence)
+    assert link_of(result, number).archive_url == SNAPSHOT
+
+
+def test_the_publishers_own_book_page_is_the_cited_book(result):
+    assert mismatch_of(result, 11) is None
 
 
 def test_usurped_links_fail_the_default_policy(result):

@@ -6,7 +6,11 @@ JSON-LD), the same URL after the site moved the article elsewhere, a Sedo
 parking page (the script, the wording), a GoDaddy ``/lander`` redirect and an
 Indonesian slot-casino takeover, an old URL that now redirects to another
 outlet's story on the same raids, and the article retitled at its own
-address. Served by :class:`loopback.LoopbackServer`.
+address; for the page-kind evidence, a book's address that now lands on
+another site's review of it (JSON-LD ``Review``) or news story about it
+(``NewsArticle``), the publisher's own book page (``Book``), and a retired
+article sent to the tag page named like it (``CollectionPage``). Served by
+:class:`loopback.LoopbackServer`.
 """
 
 from __future__ import annotations
@@ -61,6 +65,38 @@ OTHER_OUTLET = b"""<!doctype html><html><head>
 </head><body><h1>Police arrest 288 in dark web drug market takedown, seize millions</h1>
 <p>Police in nine countries arrested 288 people, the agency said.</p></body></html>"""
 RETITLED = ARTICLE.replace(TITLE, b"Police close a dark web bazaar in a nine-country sweep")
+BOOK = b"Animal Passions and Beastly Virtues"
+
+
+def book_page(site: bytes, kind: bytes, title: bytes = BOOK) -> bytes:
+    """A page headed with the book's title on ``site``, declaring itself a ``kind`` the way such sites do."""
+    return b"""<!doctype html><html><head><title>%s | %s</title>
+<meta property="og:site_name" content="%s"><meta property="og:type" content="article">
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebPage", "name": "%s"}, {"@type": "%s", "name": "%s",
+  "itemReviewed": {"@type": "Book", "name": "%s"}}, {"@type": "Organization", "name": "%s"}]}</script>
+</head><body><h1>%s</h1><p>Marc Bekoff's essays on animal minds.</p></body></html>""" % (
+        title,
+        site,
+        site,
+        title,
+        kind,
+        title,
+        BOOK,
+        site,
+        title,
+    )
+
+
+REVIEW = book_page(b"The Bark", b"Review")
+NEWS_ABOUT_BOOK = book_page(b"Daily Other", b"NewsArticle")
+PUBLISHER_BOOK = book_page(b"Temple University Press", b"Book", BOOK + b": Reflections on Nature")
+TAG_PAGE = b"""<!doctype html><html><head><title>Plants Poisonous to Dogs | Example News</title>
+<meta property="og:type" content="website">
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "CollectionPage",
+ "name": "Plants Poisonous to Dogs"}</script>
+</head><body><h1>Plants Poisonous to Dogs</h1><ul><li><a href="/2023/04/01/lilies">Lilies and cats</a></li>
+<li><a href="/2023/03/11/sago-palm">Sago palm</a></li></ul></body></html>"""
 
 
 def routes() -> dict[str, Route]:
@@ -82,4 +118,11 @@ def routes() -> dict[str, Route]:
         "/2023/05/02/sent-elsewhere": lambda h: h.redirect(301, "/daily-other/police-arrest-288"),
         "/daily-other/police-arrest-288": lambda h: h.send(200, OTHER_OUTLET),
         "/2023/05/02/dark-web-drug-market-takedown-nets-288-arrests": lambda h: h.send(200, RETITLED),
+        "/books/animal-passions": lambda h: h.redirect(301, "/bark/animal-passions-and-beastly-virtues"),
+        "/bark/animal-passions-and-beastly-virtues": lambda h: h.send(200, REVIEW),
+        "/books/animal-passions-news": lambda h: h.redirect(301, "/daily-other/animal-passions"),
+        "/daily-other/animal-passions": lambda h: h.send(200, NEWS_ABOUT_BOOK),
+        "/books/animal-passions-press": lambda h: h.send(200, PUBLISHER_BOOK),
+        "/2019/06/01/plants-poisonous-to-dogs": lambda h: h.redirect(301, "/tag/plants-poisonous-to-dogs/"),
+        "/tag/plants-poisonous-to-dogs/": lambda h: h.send(200, TAG_PAGE),
     }
