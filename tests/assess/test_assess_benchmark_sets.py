@@ -1,0 +1,71 @@
+"""The labelled sets of ``benchmarks/sources.py`` parse, and their labels use the classifier's vocabularies.
+
+A label outside the vocabularies (a misspelt kind, a decision the classifier never gives) would be
+scored as a miss for ever without anyone noticing, so the benchmark's reader refuses it. The held-back
+set also keeps the discipline of ``benchmarks/data/README.md``: no row on a host a tuned set has, each
+URL once, each row naming its list, and no part in the ``tuned`` group.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).parent.parent.parent
+HELD_BACK = "heldback3"
+
+
+def _benchmark() -> ModuleType:
+    """``benchmarks/sources.py`` as a module (the benchmarks are scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location("sources_benchmark", ROOT / "benchmarks" / "sources.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+BENCHMARK = _benchmark()
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+@pytest.mark.parametrize("name", sorted(BENCHMARK.SETS))
+def test_every_set_parses_with_known_labels(name: str) -> None:
+    rows = BENCHMARK.read_set(name)
+    assert rows
+    for row in rows:
+        assert urlsplit(row.url).scheme in ("http", "https") and _host(row.url), row
+        assert row.category and row.source, row
+
+
+def test_a_label_outside_the_vocabularies_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "bad.csv").write_text(
+        "url,category,decision,kind,label_source\n"
+        "https://example.org/,blog,weak,blog,a list\n"
+        "https://example.net/,blog,weakish,blog,a list\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(BENCHMARK, "DATA", tmp_path)
+    monkeypatch.setitem(BENCHMARK.SETS, "bad", "bad.csv")
+    with pytest.raises(ValueError, match=r"bad\.csv line 3: unknown label weakish/blog"):
+        BENCHMARK.read_set("bad")
+
+
+def test_the_held_back_set_keeps_its_sampling_rule() -> None:
+    rows = BENCHMARK.read_set(HELD_BACK)
+    tuned = {_host(row.url) for name in BENCHMARK.GROUPS["tuned"] for row in BENCHMARK.read_set(name)}
+    assert HELD_BACK not in BENCHMARK.GROUPS["tuned"]
+    assert len({row.url for row in rows}) == len(rows)
+    assert not {_host(row.url) for row in rows} & tuned
+    assert {row.category for row in rows} == {
+        "social", "blog", "wiki", "predatory", "government", "state-media", "press-release", "tabloid",
+        "unreliable", "reliable",
+    }  # fmt: skip
