@@ -14,9 +14,19 @@ reference: title, first author and year.
 A title agrees when both are equal after case and punctuation are dropped;
 a first author when the family name (or organisation) agrees the same way;
 a year when the first four digits of the dates agree. References the HTML
-gives no title are counted apart (there is nothing to agree with). Run:
+gives no title are counted apart (there is nothing to agree with).
 
-    python benchmarks/cs1_page.py [--misses] [--write-text FILE]
+Beside that renderer, each long article of ``ARTICLES`` is also measured on a
+REAL browser's text of the page: Chromium's ``innerText`` of the body (what it
+copies), kept in ``benchmarks/data/pages/NAME.txt`` with the HTML it came from.
+A browser's text has no list numbers, so it also measures how the text reader
+finds the list. Labels are the HTML parse for the Parsoid Dog page (whose
+template parameters Parsoid keeps) and the COinS spans CS1 writes beside each
+citation for the others: title ``rft.btitle`` or ``rft.atitle``, first author
+``rft.aulast`` or the first ``rft.au``, year ``rft.date``. ``--render`` makes the
+copies again (needs ``chromium``; the copies are committed, so runs do not). Run:
+
+    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render]
 
 No network is used.
 """
@@ -25,9 +35,13 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import NamedTuple
+from urllib.parse import parse_qs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,11 +49,20 @@ sys.path.insert(0, str(ROOT))
 from bs4 import BeautifulSoup, Tag  # noqa: E402
 
 from spector_refs.model import Reference  # noqa: E402
+from spector_refs.parse.core.sections import REFERENCE_SECTIONS  # noqa: E402
 from spector_refs.parse.html import parse_html  # noqa: E402
 from spector_refs.parse.html.cite import reader_text  # noqa: E402
 from spector_refs.parse.text import parse_text  # noqa: E402
 
 PAGES = {"dog-2018": ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid2018_mobileapps.html"}
+COPIES = ROOT / "benchmarks" / "data" / "pages"
+ARTICLES = {"dog-2018": PAGES["dog-2018"]} | {path.stem: path for path in sorted(COPIES.glob("*.html"))}
+"""Long articles measured on a real browser's copy: name → the HTML the copy was made from."""
+_COPY_SCRIPT = (
+    '<script>addEventListener("load", () => { const text = document.body.innerText;'
+    ' const copy = Object.assign(document.createElement("pre"), {id: "copy", textContent: text});'
+    " document.body.replaceChildren(copy); });</script>"
+)
 _BLOCKS = ("h2", "h3", "h4", "p", "li", "dd")
 _BACKLINK_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -59,6 +82,100 @@ def browser_copy(html: str) -> str:
             text = reader_text(block)
             lines += [text, ""] if block.name == "p" else [text]
     return "\n".join(lines) + "\n"
+
+
+def chromium_copy(html: str) -> str:
+    """The body's ``innerText`` as headless Chromium lays the page out: what the browser copies."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if browser is None:
+        raise SystemExit("--render needs chromium on the PATH")
+    cut = html.lower().rfind("</body>")
+    wrapped = html[:cut] + _COPY_SCRIPT + html[cut:] if cut >= 0 else html + _COPY_SCRIPT
+    with tempfile.TemporaryDirectory() as folder:
+        page = Path(folder) / "page.html"
+        page.write_text(wrapped, encoding="utf-8")
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--blink-settings=imagesEnabled=false"]
+        dom = subprocess.run(
+            [browser, *flags, "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+            capture_output=True, text=True, timeout=300, check=True,
+        ).stdout  # fmt: skip
+    copy = BeautifulSoup(dom, "lxml").find(id="copy")
+    if copy is None:
+        raise SystemExit("chromium gave no copy of the page")
+    return copy.get_text()
+
+
+def coins_labels(html: str) -> dict[int, dict[str, str]]:
+    """Main-list reference number → title, first author and year from the COinS CS1 wrote.
+
+    The main list is every ``ol.references`` under a heading of the main group
+    ("References", "Citations", "Footnotes"), numbered on across lists in page
+    order; a reference without a COinS span (typed by hand) has no labels.
+    """
+    labels: dict[int, dict[str, str]] = {}
+    number = 0
+    soup = BeautifulSoup(html, "lxml")
+    for ordered in soup.select("ol.references"):
+        heading = ordered.find_previous(("h2", "h3"))
+        if heading is None or REFERENCE_SECTIONS.get(reader_text(heading).strip().lower(), "x") is not None:
+            continue
+        for item in ordered.find_all("li", recursive=False):
+            number += 1
+            coins = item.find("span", class_="Z3988")
+            if isinstance(coins, Tag):
+                labels[number] = _coins(str(coins.get("title", "")))
+    return labels
+
+
+def _coins(title: str) -> dict[str, str]:
+    keys = parse_qs(title)
+    first = {key: values[0].strip() for key, values in keys.items() if values and values[0].strip()}
+    author = first.get("rft.aulast") or first.get("rft.au", "").split(",")[0]
+    return {
+        "title": first.get("rft.btitle") or first.get("rft.atitle") or "",
+        "author": author,
+        "year": (re.search(r"\d{4}", first.get("rft.date", "")) or re.match("", "")).group(),
+    }
+
+
+def compare_copy(name: str, *, misses: bool = False) -> dict[str, int]:
+    """A stored browser copy's plain-text parse against the page's labels."""
+    html = ARTICLES[name].read_text(encoding="utf-8")
+    text = (COPIES / f"{name}.txt").read_text(encoding="utf-8")
+    from_text = {ref.number: ref for ref in parse_text(text).references if ref.group is None}
+    if name in PAGES:  # Parsoid keeps the template parameters: the HTML parse is the label
+        from_html = {ref.number: ref for ref in parse_html(html).references if ref.group is None}
+        labels = {n: _labels_of(ref) for n, ref in from_html.items() if ref.title}
+        count = len(from_html)
+    else:
+        labels = {n: label for n, label in coins_labels(html).items() if label["title"]}
+        count = len(coins_labels(html))
+    totals = {"references": count, "text references": len(from_text), "titled": len(labels)}
+    totals |= {"title": 0, "author": 0, "year": 0}
+    for number, label in sorted(labels.items()):
+        agree = _label_agreement(label, from_text.get(number))
+        for field, ok in agree.items():
+            totals[field] += ok
+        if misses and not all(agree.values()):
+            wrong = [field for field, ok in agree.items() if not ok]
+            print(f"#{number} {wrong}\n  label: {label}\n  text: {_summary(from_text.get(number))}")
+    return totals
+
+
+def _labels_of(ref: Reference) -> dict[str, str]:
+    return {"title": ref.title or "", "author": _first_author(ref), "year": (ref.date or "")[:4]}
+
+
+def _label_agreement(label: dict[str, str], ref: Reference | None) -> dict[str, bool]:
+    """As :func:`_agreement`; a first author agrees when the parsed family name is part of the label's."""
+    if ref is None:
+        return {"title": False, "author": False, "year": False}
+    found = _first_author(ref)
+    return {
+        "title": _norm(ref.title) == _norm(label["title"]),
+        "author": (bool(found) and found in _norm(label["author"])) if label["author"] else not found,
+        "year": (ref.date or "")[:4] == label["year"],
+    }
 
 
 def _inside_block(block: Tag) -> bool:
@@ -158,21 +275,30 @@ def main() -> int:
     parser.add_argument(
         "--write-text", type=Path, metavar="FILE", help="write the Dog page's plain-text copy"
     )
+    parser.add_argument("--render", action="store_true", help="make the browser copies again (chromium)")
     args = parser.parse_args()
     for name, path in PAGES.items():
         html = path.read_text(encoding="utf-8")
         if args.write_text:
             args.write_text.write_text(browser_copy(html), encoding="utf-8")
-        totals = compare(html, misses=args.misses)
-        titled = totals["titled"]
-        scores = ", ".join(
-            f"{k} {totals[k] / titled:.1%} ({totals[k]}/{titled})" for k in ("title", "author", "year")
-        )
-        print(
-            f"{name}: {totals['references']} references in the HTML, {totals['text references']} read "
-            f"from the text; of the {titled} the HTML titles: {scores}"
-        )
+        _report(f"{name} (seed-style copy)", compare(html, misses=args.misses))
+    for name, path in ARTICLES.items():
+        if args.render:
+            copy = chromium_copy(path.read_text(encoding="utf-8"))
+            (COPIES / f"{name}.txt").write_text(copy, encoding="utf-8")
+        _report(f"{name} (Chromium's copy)", compare_copy(name, misses=args.misses))
     return 0
+
+
+def _report(name: str, totals: dict[str, int]) -> None:
+    titled = totals["titled"]
+    scores = ", ".join(
+        f"{k} {totals[k] / titled:.1%} ({totals[k]}/{titled})" for k in ("title", "author", "year")
+    )
+    print(
+        f"{name}: {totals['references']} references in the HTML, {totals['text references']} read "
+        f"from the text; of the {titled} with a labelled title: {scores}"
+    )
 
 
 if __name__ == "__main__":

@@ -43,6 +43,9 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "backlink-letters": lambda n: "References edit\n\n1. ^ " + "a " * n + '"T".',
     "long-word-line": lambda n: "w" * (20 * n),
     "one-line-claims": lambda n: "Claim.[1] " * n,
+    "unnumbered-entries": lambda n: "References\n" + "↑ Smith, J. (2000). T.\n" * n,
+    "unnumbered-backlink-runs": lambda n: "References\n" + "1 " + " ".join(map(str, range(2, n))) + " x",
+    "bare-appendix-headings": lambda n: "Notes\nReferences\n" * n,
 }
 HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "open-angles": lambda n: "<html><body><p>" + "<" * n,

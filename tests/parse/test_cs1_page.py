@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from cs1_page import PAGES, disagreements
+from cs1_page import PAGES, compare_copy, disagreements
 
 EXPECTED = {
     34: {"author"},  # editor in the author position: the HTML of a list-defined ref has no names
@@ -27,3 +27,10 @@ EXPECTED = {
 def test_dog_page_as_plain_text_agrees_with_its_html() -> None:
     found = disagreements(PAGES["dog-2018"].read_text(encoding="utf-8"))
     assert found == EXPECTED
+
+
+def test_dog_page_as_chromium_copies_it_reads_every_reference() -> None:
+    """Chromium's own text of the page: no list numbers, "↑" and "1 2 3" backlinks, bare headings."""
+    totals = compare_copy("dog-2018")
+    assert totals["text references"] == totals["references"] == 236
+    assert (totals["title"], totals["author"], totals["year"]) == (233, 232, 234)  # the EXPECTED above

@@ -165,3 +165,33 @@ def test_parse_detects_plain_text_from_a_path(tmp_path) -> None:
     article = parse(path)
     assert article.source_format == "text"
     assert article.path == str(path)
+
+
+def test_a_browsers_own_text_of_the_list_has_no_numbers() -> None:
+    """Chromium's innerText (what it copies): bare appendix headings, entries that open with
+    their backlinks ("^ a b" legacy, "↑" and "1 2 3" Parsoid) and take their numbers from order."""
+    text = (
+        "Dogs bark.[1] They wag.[2][3]\n"
+        "Notes\n"
+        "^ A note about barking.\n"
+        "References\n"
+        "^ a b Smith, J. (2000). Barking. London: Example Press.\n"
+        '↑ Roe, A. (2001). "Wagging". Example Journal. 3 (1): 2–4.\n'
+        "1 2 3 1 Corinthians Explained. Example Press. 1999.\n"
+        "External links\n"
+        "Official site\n"
+    )
+    article = parse_text(text)
+    main = [ref for ref in article.references if ref.group is None]
+    assert [(ref.number, ref.cite_count, ref.title) for ref in main] == [
+        (1, 2, "Barking"),
+        (2, 1, "Wagging"),
+        (3, 3, "1 Corinthians Explained"),
+    ]
+    assert [ref.group for ref in article.references if ref.group] == ["note"]
+    assert article.problems == ()
+
+
+def test_one_leading_number_is_part_of_the_title_not_a_backlink() -> None:
+    article = parse_text("Claim.[1]\nReferences\n↑ 1 Corinthians Explained. Example Press. 1999.\n")
+    assert [ref.title for ref in article.references] == ["1 Corinthians Explained"]

@@ -2,7 +2,12 @@
 
 Headings end in " edit" (the section edit link), references are numbered
 lines ``N. ^ [a b c …] <rendered CS1 citation>`` under a "References" (or
-"Notes", "Citations", "Sources") heading, markers are ``[N]`` and cleanup
+"Notes", "Citations", "Sources") heading. A browser's own text of the page
+(``innerText``, what Chromium copies) has neither list numbers nor, on pages
+rendered without edit links, the " edit" of headings: there an appendix heading
+stands alone on its line and each entry starts with its backlinks — ``^ a b``
+(the legacy parser) or ``↑`` and ``1 2 3`` (Parsoid) — and is numbered in
+order. Markers are ``[N]`` and cleanup
 tags ``[citation needed]``. A run of short lines without sentence punctuation
 in the lead is the infobox. Everything else is prose, cut into claims by
 :mod:`spector_refs.parse.core.tokens`.
@@ -26,6 +31,7 @@ _HEADING = re.compile(r"^(?P<title>[^\s.].{0,80}?[^.,;:!?])(?: edit|\s*\[edit\])
 _REFERENCE_LINE = re.compile(
     r"^\s*(?P<label>\d{1,5}|[a-z]{1,2}|[ivxlcdm]{3,12})\.\s+(?:[\^↑]\s*)?(?P<body>.*)$"
 )
+_UNNUMBERED_LINE = re.compile(r"^\s*(?:[\^↑]\s*|(?=1(?: \d{1,3})+ \S))(?P<body>.*)$")  # "^ a b …", "1 2 3 …"
 _BRACKETED = re.compile(r"\[([^\[\]]{1,60})\]")
 _BULLET = re.compile(r"^\s*(?:[•*·▪◦–-]|\d{1,3}[.)])\s+")
 _INFOBOX_MIN_ROWS = 4
@@ -80,14 +86,22 @@ def _read_block(block: list[tuple[int, str]], state: _State) -> None:
     """Split a block at headings; each part is read as content of its section."""
     start = 0
     for index, (_, line) in enumerate(block):
-        heading = _HEADING.match(line.strip())
+        heading = _heading(line.strip())
         if heading:
             if index > start:
                 _read_content(block[start:index], state)
-            state.section = heading.group("title").strip()
+            state.section = heading
             start = index + 1
     if start < len(block):
         _read_content(block[start:], state)
+
+
+def _heading(line: str) -> str | None:
+    """A heading's title: "History edit", or an appendix heading alone on its line ("References")."""
+    match = _HEADING.match(line)
+    if match:
+        return match.group("title").strip()
+    return line if line.lower() in REFERENCE_SECTIONS or line.lower() in NON_PROSE_SECTIONS else None
 
 
 def _read_content(block: list[tuple[int, str]], state: _State) -> None:
@@ -131,10 +145,16 @@ def _add_claims(text: str, line: int, state: _State, *, block: str, column: int 
 def _read_references(block: list[tuple[int, str]], state: _State, group: str | None) -> None:
     """Numbered entries, with wrapped continuation lines joined to their entry."""
     entries: list[tuple[int, str, str]] = []
+    numbered = any(_REFERENCE_LINE.match(line) for _, line in block)
+    before = sum(ref.group == group for ref in state.references)  # a list can go on after a heading
     for number, line in block:
         match = _REFERENCE_LINE.match(line)
+        unnumbered = None if numbered else _UNNUMBERED_LINE.match(line)
         if match and (match.group("label").isdigit() or "^" in line or "↑" in line):
             entries.append((number, match.group("label"), match.group("body")))
+        elif unnumbered:  # a browser's text of the list: the entries' numbers are their order
+            label = str(before + len(entries) + 1)
+            entries.append((number, label, unnumbered.group("body")))
         elif entries:
             line_no, label, body = entries[-1]
             entries[-1] = (line_no, label, body + " " + line.strip())
@@ -190,11 +210,15 @@ def _take_inline_tags(citation: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _split_backlinks(body: str) -> tuple[int, str]:
-    """``a b c "Title"…`` → 3 backlinks; letters must run a, b, c… in order."""
+    """``a b c "Title"…`` (or Parsoid's ``1 2 3 "Title"…``) → 3 backlinks; the letters or
+    numbers must run a, b, c… or 1, 2, 3… in order."""
     words = body.split(" ")
     count = 0
-    while count < len(words) - 1 and words[count] == list_label(count + 1, "lower-alpha"):
+    style = "decimal" if words[0] == "1" else "lower-alpha"
+    while count < len(words) - 1 and words[count] == list_label(count + 1, style):
         count += 1
+    if style == "decimal" and count < 2:  # one backlink is "↑": "1 Corinthians" is a title
+        count = 0
     return count, " ".join(words[count:]).strip()
 
 
