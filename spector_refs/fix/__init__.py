@@ -20,5 +20,5 @@ __all__ = ["ChangeKind", "FixChange", "FixResult", "citation_targets", "fix"]
 
 
 def citation_targets(article_text: str) -> list[LinkTarget]:
-    """The URLs ``fix`` would edit, each with its citation's access date, archive copy and title."""
+    """The URLs ``fix`` would edit, each with what its citation says: access date, archive copy, the work."""
     return _targets(mwparserfromhell.parse(article_text))

@@ -18,11 +18,15 @@ from mwparserfromhell.nodes import Comment, ExternalLink, Node, Tag, Template, T
 from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
-from spector_refs.dates import parse_date
-from spector_refs.model import LinkTarget
-from spector_refs.parse.core.cs1_template import compact_key, is_citation_template
+from spector_refs.model import LinkTarget, Reference, cited_target
+from spector_refs.parse.core.cs1_template import (
+    compact_key,
+    is_citation_template,
+    reference_fields_from_template,
+)
 from spector_refs.parse.core.markup import template_key
 from spector_refs.parse.core.tags import tag_for_template
+from spector_refs.parse.wikitext.refs import template_parameters
 
 # templates that follow a citation to give its archive copy (the pre-2019 way)
 ARCHIVE_TEMPLATES = frozenset({"webarchive", "wayback", "webcite", "archive.is", "waybackdate"})
@@ -140,20 +144,19 @@ def node_index(citation: Citation) -> int:
 
 
 def citation_targets(root: Wikicode) -> list[LinkTarget]:
-    """The URLs to check for ``fix``, with the access date the Wayback lookup aims at."""
+    """The URLs to check for ``fix``, with everything their citation says of the work.
+
+    The access date aims the Wayback lookup; the title, work, date and kind
+    let the checker judge drift as the audit does (:func:`~spector_refs.model.
+    cited_target`, the audit's own construction), so a page that is now
+    another outlet's story or a tag page gets its archive copy here too.
+    """
     targets = []
     for citation in citations(root):
         if citation.is_bare:
             targets.append(LinkTarget(citation.url))
             continue
         template = citation.template
-        targets.append(
-            LinkTarget(
-                citation.url,
-                access_date=parse_date(param_text(template, "accessdate")),
-                archive_url=param_text(template, "archiveurl") or None,
-                archive_date=parse_date(param_text(template, "archivedate")),
-                title=param_text(template, "title") or None,
-            )
-        )
+        fields = reference_fields_from_template(str(template.name), template_parameters(template))
+        targets.append(cited_target(Reference(0, **fields), citation.url))
     return targets

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from spector_refs.fix import ChangeKind, FixResult, citation_targets, fix
-from spector_refs.model import LinkResult, Verdict
+from spector_refs.model import LinkResult, Verdict, cited_target
+from spector_refs.parse import parse
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 SAMPLES = sorted([*FIXTURES.glob("wikitext/*.txt"), *FIXTURES.glob("**/*.wiki")])
@@ -80,3 +81,22 @@ def test_links_that_say_nothing_leave_the_page_byte_identical(path: Path) -> Non
     unsure += [LinkResult(t.url, Verdict.TIMEOUT, "timed out") for t in targets[1::2]]
     result = fix(original, unsure, today=TODAY, expand_bare=True)
     assert (result.text, result.changes) == (original, ())
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_fix_judges_drift_with_what_the_audit_knows_of_each_citation(sample):
+    """fix's link targets carry the citation's title, work, date and kind exactly as the audit's do.
+
+    The link checker decides "drifted" (and so looks up an archive copy) from
+    these; with the title alone, fix judged a page that the audit would call
+    another outlet's story or a tag page the cited work.
+    """
+    text = sample.read_text(encoding="utf-8")
+    audit_refs = [ref for ref in parse(text, format="wikitext").references if ref.url and ref.title]
+    audit = {ref.url: cited_target(ref, ref.url) for ref in audit_refs}
+    fixed = [target for target in citation_targets(text) if target.title]
+    urls = [target.url for target in fixed]
+    shared = [t for t in fixed if t.url in audit and urls.count(t.url) == 1]
+    assert len(shared) >= len(fixed) // 2 > 0
+    for target in shared:
+        assert target == audit[target.url]
