@@ -34,6 +34,7 @@ No network is used.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import subprocess
@@ -58,6 +59,8 @@ PAGES = {"dog-2018": ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid
 COPIES = ROOT / "benchmarks" / "data" / "pages"
 ARTICLES = {"dog-2018": PAGES["dog-2018"]} | {path.stem: path for path in sorted(COPIES.glob("*.html"))}
 """Long articles measured on a real browser's copy: name → the HTML the copy was made from."""
+MARKUP_LABELS = {"new-zealand-2019": ROOT / "tests" / "fixtures" / "cs1" / "held_back_5.json"}
+"""Pages whose copy has no COinS: main-list number → labels read from the CS1 markup (see that file)."""
 _COPY_SCRIPT = (
     '<script>addEventListener("load", () => { const text = document.body.innerText;'
     ' const copy = Object.assign(document.createElement("pre"), {id: "copy", textContent: text});'
@@ -147,6 +150,10 @@ def compare_copy(name: str, *, misses: bool = False) -> dict[str, int]:
         from_html = {ref.number: ref for ref in parse_html(html).references if ref.group is None}
         labels = {n: _labels_of(ref) for n, ref in from_html.items() if ref.title}
         count = len(from_html)
+    elif name in MARKUP_LABELS:
+        cases = json.loads(MARKUP_LABELS[name].read_text(encoding="utf-8"))["cases"]
+        labels = {case["number"]: _plain_labels(case["expect"]) for case in cases if "number" in case}
+        count = len(BeautifulSoup(html, "lxml").select("ol.references > li"))
     else:
         labels = {n: label for n, label in coins_labels(html).items() if label["title"]}
         count = len(coins_labels(html))
@@ -160,6 +167,10 @@ def compare_copy(name: str, *, misses: bool = False) -> dict[str, int]:
             wrong = [field for field, ok in agree.items() if not ok]
             print(f"#{number} {wrong}\n  label: {label}\n  text: {_summary(from_text.get(number))}")
     return totals
+
+
+def _plain_labels(expect: dict[str, str | None]) -> dict[str, str]:
+    return {field: expect.get(field) or "" for field in ("title", "author", "year")}
 
 
 def _labels_of(ref: Reference) -> dict[str, str]:

@@ -195,3 +195,10 @@ def test_a_browsers_own_text_of_the_list_has_no_numbers() -> None:
 def test_one_leading_number_is_part_of_the_title_not_a_backlink() -> None:
     article = parse_text("Claim.[1]\nReferences\n↑ 1 Corinthians Explained. Example Press. 1999.\n")
     assert [ref.title for ref in article.references] == ["1 Corinthians Explained"]
+
+
+def test_each_unnumbered_list_starts_at_one_under_its_heading() -> None:
+    """An article whose "Footnotes" and "Citations" are both main-group lists: each <ol> counts from 1."""
+    text = "Claim.[1]\nFootnotes\n^ A note.\nCitations\n^ Smith, J. (2000). Barking. London: Example Press.\n"
+    numbers = [(ref.number, ref.title) for ref in parse_text(text).references]
+    assert numbers == [(1, "A note"), (1, "Barking")]

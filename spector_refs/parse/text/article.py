@@ -7,7 +7,7 @@ lines ``N. ^ [a b c …] <rendered CS1 citation>`` under a "References" (or
 rendered without edit links, the " edit" of headings: there an appendix heading
 stands alone on its line and each entry starts with its backlinks — ``^ a b``
 (the legacy parser) or ``↑`` and ``1 2 3`` (Parsoid) — and is numbered in
-order. Markers are ``[N]`` and cleanup
+order, from 1 under each heading as each list is. Markers are ``[N]`` and cleanup
 tags ``[citation needed]``. A run of short lines without sentence punctuation
 in the lead is the infobox. Everything else is prose, cut into claims by
 :mod:`spector_refs.parse.core.tokens`.
@@ -44,6 +44,7 @@ class _State:
 
     section: str | None = None
     paragraph: int = 0
+    listed: int = 0  # entries of the section's list read so far: a browser's copy numbers by order
     claims: list[Claim] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -90,7 +91,7 @@ def _read_block(block: list[tuple[int, str]], state: _State) -> None:
         if heading:
             if index > start:
                 _read_content(block[start:index], state)
-            state.section = heading
+            state.section, state.listed = heading, 0
             start = index + 1
     if start < len(block):
         _read_content(block[start:], state)
@@ -146,14 +147,14 @@ def _read_references(block: list[tuple[int, str]], state: _State, group: str | N
     """Numbered entries, with wrapped continuation lines joined to their entry."""
     entries: list[tuple[int, str, str]] = []
     numbered = any(_REFERENCE_LINE.match(line) for _, line in block)
-    before = sum(ref.group == group for ref in state.references)  # a list can go on after a heading
     for number, line in block:
         match = _REFERENCE_LINE.match(line)
         unnumbered = None if numbered else _UNNUMBERED_LINE.match(line)
         if match and (match.group("label").isdigit() or "^" in line or "↑" in line):
             entries.append((number, match.group("label"), match.group("body")))
         elif unnumbered:  # a browser's text of the list: the entries' numbers are their order
-            label = str(before + len(entries) + 1)
+            state.listed += 1  # each heading's list starts at 1, as each <ol> does
+            label = str(state.listed)
             entries.append((number, label, unnumbered.group("body")))
         elif entries:
             line_no, label, body = entries[-1]
