@@ -143,20 +143,7 @@ def _coins(title: str) -> dict[str, str]:
 
 def compare_copy(name: str, *, misses: bool = False) -> dict[str, int]:
     """A stored browser copy's plain-text parse against the page's labels."""
-    html = ARTICLES[name].read_text(encoding="utf-8")
-    text = (COPIES / f"{name}.txt").read_text(encoding="utf-8")
-    from_text = {ref.number: ref for ref in parse_text(text).references if ref.group is None}
-    if name in PAGES:  # Parsoid keeps the template parameters: the HTML parse is the label
-        from_html = {ref.number: ref for ref in parse_html(html).references if ref.group is None}
-        labels = {n: _labels_of(ref) for n, ref in from_html.items() if ref.title}
-        count = len(from_html)
-    elif name in MARKUP_LABELS:
-        cases = json.loads(MARKUP_LABELS[name].read_text(encoding="utf-8"))["cases"]
-        labels = {case["number"]: _plain_labels(case["expect"]) for case in cases if "number" in case}
-        count = len(BeautifulSoup(html, "lxml").select("ol.references > li"))
-    else:
-        labels = {n: label for n, label in coins_labels(html).items() if label["title"]}
-        count = len(coins_labels(html))
+    count, labels, from_text = _copy_pairs(name)
     totals = {"references": count, "text references": len(from_text), "titled": len(labels)}
     totals |= {"title": 0, "author": 0, "year": 0}
     for number, label in sorted(labels.items()):
@@ -167,6 +154,33 @@ def compare_copy(name: str, *, misses: bool = False) -> dict[str, int]:
             wrong = [field for field, ok in agree.items() if not ok]
             print(f"#{number} {wrong}\n  label: {label}\n  text: {_summary(from_text.get(number))}")
     return totals
+
+
+def copy_disagreements(name: str) -> dict[int, set[str]]:
+    """Reference number → the fields where a stored browser copy disagrees with the labels."""
+    _count, labels, from_text = _copy_pairs(name)
+    found = {}
+    for number, label in labels.items():
+        wrong = {field for field, ok in _label_agreement(label, from_text.get(number)).items() if not ok}
+        if wrong:
+            found[number] = wrong
+    return found
+
+
+def _copy_pairs(name: str) -> tuple[int, dict[int, dict[str, str]], dict[int, Reference]]:
+    """The main list's size, its labels by number, and the copy's references by number."""
+    html = ARTICLES[name].read_text(encoding="utf-8")
+    text = (COPIES / f"{name}.txt").read_text(encoding="utf-8")
+    from_text = {ref.number: ref for ref in parse_text(text).references if ref.group is None}
+    if name in PAGES:  # Parsoid keeps the template parameters: the HTML parse is the label
+        from_html = {ref.number: ref for ref in parse_html(html).references if ref.group is None}
+        return len(from_html), {n: _labels_of(ref) for n, ref in from_html.items() if ref.title}, from_text
+    if name in MARKUP_LABELS:
+        cases = json.loads(MARKUP_LABELS[name].read_text(encoding="utf-8"))["cases"]
+        labels = {case["number"]: _plain_labels(case["expect"]) for case in cases if "number" in case}
+        return len(BeautifulSoup(html, "lxml").select("ol.references > li")), labels, from_text
+    coins = coins_labels(html)
+    return len(coins), {n: label for n, label in coins.items() if label["title"]}, from_text
 
 
 def _plain_labels(expect: dict[str, str | None]) -> dict[str, str]:
