@@ -40,7 +40,7 @@ KNOWN_MISSES = {
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
     "nz5-n44": "an encyclopaedia article 'In Editor (ed.). Dictionary' reads as a chapter of that book",
     "nz5-n87": "'\"Title\" (PDF). Publisher. 2018. p. 5.' reads as a chapter of a book named the publisher",
-    "nz5-ref8": "a series with no series word before an edition: 'New Zealand. Cultures of the World (2nd ed.)'",
+    "nz5-ref8": "a series with no series word before an edition: 'Title. Cultures of the World (2nd ed.)'",
 }
 LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of the line can equal it
     "dog-122": "Volume 28 of Developments in animal and veterinary sciences",
