@@ -41,3 +41,9 @@ def test_new_zealand_lists_as_chromium_copies_them() -> None:
     assert compare_copy("new-zealand-2019")["text references"] == 95
     found = {number for number, wrong in copy_disagreements("new-zealand-2019").items() if wrong}
     assert found == {10, 44, 87}  # prose before a CS2 citation; the two title misses of held-back-5
+
+
+def test_cat_references_as_chromium_copies_them() -> None:
+    """Thirty-five references of the 2024 "Cat" page with their COinS: every one agrees."""
+    assert compare_copy("cat-2024")["text references"] == 35
+    assert copy_disagreements("cat-2024") == {}
