@@ -73,7 +73,7 @@ class ChainFollower:
 
     def _chase(self, url: str, slot: HostSlot) -> Outcome:
         deadline = time.monotonic() + self.config.deadline
-        self.fetcher.cookies.clear()
+        self.fetcher.forget_cookies()
         current, seen = url, {request_url(url)}
         hops: list[Hop] = []
         while True:
@@ -97,7 +97,7 @@ class ChainFollower:
             if stop:
                 return Outcome(stop[0], stop[1], target, tuple(hops), answer, reached=True)
             if host_key(target) != host_key(current):
-                self.fetcher.cookies.clear()
+                self.fetcher.forget_cookies()
             seen.add(request_url(target))
             current = target
 

@@ -161,13 +161,15 @@ class _Run:
         first = {host: target for host, (_, target) in reversed(jobs)}
         scheduler: HostScheduler[Any] = HostScheduler([], per_host=1, interval=0.0)
         transport = Transport(self.config, self.resolver)
-        follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, transport), self.probes)
+        fetcher = Fetcher(self.config, transport)
+        follower = ChainFollower(self.config, self.resolver, fetcher, self.probes)
         try:
             for target in first.values():
                 slot = HostSlot(scheduler, None)
                 follower.probe(target.url, slot)
                 slot.close()
         finally:
+            fetcher.close()
             transport.close()
 
     def _precheck(self, target: LinkTarget) -> LinkResult | None:
@@ -215,7 +217,8 @@ class _Run:
         from spector_refs.check.chain import ChainFollower
         from spector_refs.check.http import Fetcher
 
-        follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, transport), self.probes)
+        fetcher = Fetcher(self.config, transport)
+        follower = ChainFollower(self.config, self.resolver, fetcher, self.probes)
         archive = _ArchiveSession(self.config)
         try:
             while (item := scheduler.next_job()) is not None:
@@ -223,6 +226,7 @@ class _Run:
                 result, reached = self._check_one(follower, HostSlot(scheduler, host), target, archive)
                 deliver(index, result, reached)
         finally:
+            fetcher.close()
             archive.close()
 
     def _check_one(

@@ -1,31 +1,22 @@
 """Failures without an HTTP answer, named the way an editor would name them.
 
-urllib3 wraps the real cause several layers deep (a ``MaxRetryError``
-holding a ``ProtocolError`` holding a ``ConnectionResetError``); the cause
-decides the verdict, so the whole chain is searched.
+Two sources: the exceptions of opening a connection (made in Python, to
+the vetted address; the cause may be wrapped, so the whole chain is
+searched) and libcurl's error codes for everything after.
 """
 
 from __future__ import annotations
 
-import http.client
 import socket
 import ssl
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import urllib3.exceptions
-
 from spector_refs.check.safety import UnvettedHostError, is_network_errno
 from spector_refs.model import Verdict
 
-_RESET = (ConnectionResetError, ConnectionAbortedError, BrokenPipeError, http.client.RemoteDisconnected)
-_MALFORMED = (
-    http.client.HTTPException,
-    urllib3.exceptions.ProtocolError,
-    urllib3.exceptions.HeaderParsingError,
-    urllib3.exceptions.DecodeError,
-)
-_INVALID = (urllib3.exceptions.LocationValueError, UnicodeError)
+_RESET = (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)
+_INVALID = (ValueError,)  # a port out of range, a host name IDNA cannot encode
 
 
 @dataclass(frozen=True)
@@ -69,19 +60,6 @@ def _kind(*kinds: type) -> Callable[[BaseException], bool]:
     return lambda exc: isinstance(exc, kinds)
 
 
-def _is_timeout(exc: BaseException) -> bool:
-    # urllib3's NewConnectionError subclasses ConnectTimeoutError for
-    # historical reasons; a refused connection is not a timeout.
-    if isinstance(exc, urllib3.exceptions.NewConnectionError):
-        return False
-    return isinstance(exc, _TIMEOUTS)
-
-
-_TIMEOUTS = (
-    urllib3.exceptions.ConnectTimeoutError,
-    urllib3.exceptions.ReadTimeoutError,
-    socket.timeout,
-)
 _RULES: tuple[tuple[Callable[[BaseException], bool], Verdict, Callable[[BaseException], str]], ...] = (
     (_kind(UnvettedHostError), Verdict.REFUSED, str),
     (
@@ -99,21 +77,44 @@ _RULES: tuple[tuple[Callable[[BaseException], bool], Verdict, Callable[[BaseExce
         Verdict.TLS_ERROR,
         lambda e: f"the TLS certificate could not be verified ({getattr(e, 'verify_message', '') or e})",
     ),
-    (
-        _kind(urllib3.exceptions.SSLError, ssl.SSLError),
-        Verdict.TLS_ERROR,
-        lambda e: f"TLS failed: {_words(e)}",
-    ),
-    (_is_timeout, Verdict.TIMEOUT, lambda e: "the server did not answer in time"),
+    (_kind(ssl.SSLError), Verdict.TLS_ERROR, lambda e: f"TLS failed: {_words(e)}"),
+    (_kind(socket.timeout), Verdict.TIMEOUT, lambda e: "the server did not answer in time"),
     (
         _kind(*_RESET),
         Verdict.SERVER_ERROR,
         lambda e: f"the server closed the connection without an answer ({type(e).__name__})",
     ),
     (_kind(*_INVALID), Verdict.INVALID, lambda e: f"the URL cannot be requested: {_words(e)}"),
-    (
-        _kind(*_MALFORMED),
-        Verdict.SERVER_ERROR,
-        lambda e: f"the server sent a malformed HTTP answer ({_words(e)})",
-    ),
 )
+
+_CURL_TLS = frozenset({35, 53, 54, 58, 59, 64, 66, 77, 80, 82, 83, 90, 91, 98})
+_CURL_CERTIFICATE = 60
+_CURL_RESETS = frozenset({52, 55, 56})  # empty reply, send and receive failures
+_CURL_MALFORMED = frozenset({1, 8, 16, 61, 100})  # not HTTP/1.x, weird reply, framing, decoding
+_CURL_INVALID = frozenset({3})
+_CURL_TIMEOUT = 28
+
+
+def curl_failure(code: int, message: str) -> tuple[Failure, bool]:
+    """The verdict for a libcurl error before a whole answer head arrived, and whether a retry may help.
+
+    Resets and garbled answers are retried (a kept-alive connection the
+    server had just closed, a proxy's hiccup); a timeout is not: a server
+    too slow once will be again.
+    """
+    words = message if len(message) < 200 else message[:197] + "…"
+    if code == _CURL_CERTIFICATE:
+        return Failure(Verdict.TLS_ERROR, f"the TLS certificate could not be verified ({words})"), False
+    if code in _CURL_TLS:
+        return Failure(Verdict.TLS_ERROR, f"TLS failed: {words}"), False
+    if code == _CURL_TIMEOUT:
+        return Failure(Verdict.TIMEOUT, "the server did not answer in time"), False
+    if code in _CURL_RESETS:
+        return Failure(
+            Verdict.SERVER_ERROR, f"the server closed the connection without an answer ({words})"
+        ), True
+    if code in _CURL_MALFORMED:
+        return Failure(Verdict.SERVER_ERROR, f"the server sent a malformed HTTP answer ({words})"), code == 8
+    if code in _CURL_INVALID:
+        return Failure(Verdict.INVALID, f"the URL cannot be requested: {words}"), False
+    return Failure(Verdict.SERVER_ERROR, f"the request failed: {words} (libcurl error {code})"), False

@@ -1,68 +1,72 @@
-"""The link checker's transport: pinned connections shared by every worker, retries, capped bodies.
+"""The link checker's transport: libcurl through pycurl, pinned connections shared by every worker.
 
 Every connection goes to the address :class:`~spector_refs.check.safety.HostResolver`
-vetted for its host (the Host header and TLS name stay the host's), so DNS
-is asked once and cannot be asked again by a rebinding attacker. Transient
-failures are retried: connection resets by urllib3's ``Retry``, 429 and
-502/503/504 answers here, because urllib3 would drain the refused body to
-the end before retrying, and an endless body never ends. Bodies are
-streamed with ``read1`` so a trickling server is noticed at the deadline,
-and capped so a huge one costs at most ``max_body_bytes``.
+vetted for its host: libcurl is told that address for the name
+(``CURLOPT_RESOLVE``), so it never asks DNS itself, and the socket is
+opened here (``CURLOPT_OPENSOCKETFUNCTION``) to the pinned address only,
+so a rebinding attacker has nothing to rebind. The Host header, the TLS
+server name and the certificate check stay the host's; certificates are
+verified against certifi's bundle, as requests does. No proxy is ever used,
+whatever the environment says: a proxy would connect to an address nobody
+vetted.
 
-Requests are sent with urllib3 itself, not through requests:
-``benchmarks/http_clients.py`` measured requests' session and adapter
-layers (preparing, hooks, cookie extraction, response building) at about
-half of a check's HTTP CPU, for nothing the checker uses, and one pool
-manager shared by all workers keeps each host's connections alive between
-checks instead of opening one per worker and host. The rest of the
-project's HTTP (Wikipedia API, doi.org, the Wayback Machine) stays with
-requests.
+Why libcurl: ``benchmarks/http_clients.py`` measured it at a fifth to a
+third of urllib3's CPU per request, and a check's HTTP was the largest
+part of its CPU. Its transfer runs in C with the GIL released; what Python
+still does per request is the choice of options and reading the headers.
+One ``CurlShare`` per process keeps each host's connections alive for all
+worker threads; each worker has its own easy handle, whose cookie engine
+holds one chain's cookies (:meth:`Fetcher.forget_cookies` between chains).
+
+Failures keep the verdicts the checker always gave: connection resets
+and garbled answers are retried (read timeouts are not: a server too
+slow once will be again); 429 and 502/503/504 are retried here with
+back-off and ``Retry-After``; the whole exchange ends at the check's
+deadline (``CURLOPT_TIMEOUT_MS``) and a server that sends nothing for
+``timeout`` seconds is given up (watched here: libcurl's own low-speed
+limit counts body bytes only, so a head trickling in line by line would
+look silent); bodies are decoded
+(gzip, deflate, brotli) and capped at ``max_body_bytes`` after decoding.
 """
 
 from __future__ import annotations
 
-import contextlib
 import email.utils
-import http.client
-import os
+import math
 import random
 import re
 import socket
-import ssl
-import threading
 import time
-import urllib.request
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from http.cookiejar import CookieJar
-from types import SimpleNamespace, TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import urlsplit
 
 import certifi
-import urllib3
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import ConnectionPool, HTTPConnectionPool
-from urllib3.exceptions import ReadTimeoutError
-from urllib3.response import BaseHTTPResponse, HTTPResponse
-from urllib3.util.retry import Retry
-from urllib3.util.ssl_ import create_urllib3_context
+import pycurl
 
 from spector_refs.check.config import LinkCheckConfig
-from spector_refs.check.failures import Failure, failure_from_exception
+from spector_refs.check.failures import Failure, curl_failure, failure_from_exception
 from spector_refs.check.page import is_textual
-from spector_refs.check.safety import HostResolver
+from spector_refs.check.safety import HostResolver, numeric_host
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.model import Verdict
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
-_CHUNK = 16384
 _FILE_PATH = re.compile(
     r"\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|zip|gz|tgz|bz2|xz|7z|rar|jpe?g|png|gif|webp|tiff?|svg|mp[34]|m4a|ogg"
     r"|wav|flac|mov|avi|mkv|webm|epub|mobi|djvu|iso|exe|dmg|csv|json|xml)$",
     re.IGNORECASE,
 )
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+MAX_HEADER_LINE = 65536
+MAX_HEADERS = 100
+"""Python's ``http.client`` limits, which the checker kept before libcurl (whose own are 100 KiB and 300 KiB):
+an answer beyond them is malformed, not a page."""
+_CURL_WEIRD_REPLY = 8
+_CURL_WRITE_ERROR = 23  # a write or header callback of ours stopped the transfer
+_CURL_TIMEOUT = 28
+_CURL_ABORTED = 42  # the progress callback stopped it: the server fell silent
 
 
 @dataclass(frozen=True)
@@ -85,226 +89,42 @@ class Answer:
         return self.headers.get("content-type") or None
 
 
-_deadline = threading.local()
-
-
-class _DeadlineGuard:
-    """Shuts a socket down when this thread's check reaches its deadline.
-
-    A read timeout bounds each ``recv``, not the whole answer: a server
-    sending one header line per second would otherwise hold a worker for
-    hours. The fetcher sets the deadline in ``_deadline``; the one
-    :class:`_Watchdog` thread fires the guard.
-    """
-
-    def __init__(self, sock: socket.socket, deadline: float):
-        self.fired = False
-        self.deadline = deadline
-        self._sock = sock
-
-    def fire(self) -> None:
-        self.fired = True
-        with contextlib.suppress(OSError):
-            self._sock.shutdown(socket.SHUT_RDWR)
-
-    def disarm(self) -> None:
-        _WATCHDOG.forget(self)
-        if self.fired:
-            raise TimeoutError("the check's deadline passed while the server was still answering")
-
-
-class _Watchdog:
-    """One thread that fires every armed guard at its deadline.
-
-    A ``threading.Timer`` per request started and stopped a thread for every
-    request, a large share of a check's CPU. Deadlines are a check's start
-    plus a fixed span, so a new guard is almost never due before the ones
-    already armed and arming it wakes nobody.
-    """
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        """Unarmed and without a thread (also a forked child, which has none of the parent's)."""
-        self._cond = threading.Condition()
-        self._guards: set[_DeadlineGuard] = set()
-        self._wake = float("inf")
-        self._thread: threading.Thread | None = None
-
-    def arm(self, guard: _DeadlineGuard) -> None:
-        with self._cond:
-            self._guards.add(guard)
-            if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="spector-deadlines", daemon=True)
-                self._thread.start()
-            if guard.deadline < self._wake:
-                self._wake = guard.deadline
-                self._cond.notify()
-
-    def forget(self, guard: _DeadlineGuard) -> None:
-        with self._cond:
-            self._guards.discard(guard)
-
-    def _run(self) -> None:
-        with self._cond:
-            while True:
-                now = time.monotonic()
-                for guard in [g for g in self._guards if g.deadline <= now]:
-                    self._guards.discard(guard)
-                    guard.fire()
-                self._wake = min((g.deadline for g in self._guards), default=float("inf"))
-                self._cond.wait(self._wake - now if self._guards else None)
-
-
-_WATCHDOG = _Watchdog()
-os.register_at_fork(after_in_child=_WATCHDOG.reset)
-
-
-def _guard(sock: socket.socket | None) -> _DeadlineGuard | None:
-    deadline = getattr(_deadline, "value", None)
-    if deadline is None or sock is None:
-        return None
-    if deadline <= time.monotonic():
-        raise TimeoutError("the check's deadline has passed")
-    guard = _DeadlineGuard(sock, deadline)
-    _WATCHDOG.arm(guard)
-    return guard
-
-
-if TYPE_CHECKING:  # the mixin only ever sits before urllib3's HTTPConnection
-    _ConnectionBase = HTTPConnection
-else:
-    _ConnectionBase = object
-
-
-class _PinnedConnectionMixin(_ConnectionBase):
-    """Connect to the resolver's vetted address instead of asking DNS again."""
-
-    def __init__(self, *args: Any, resolver: HostResolver, **kwargs: Any) -> None:
-        self._resolver = resolver
-        super().__init__(*args, **kwargs)
-
-    def _new_conn(self) -> socket.socket:
-        # urllib3 connects to ``_dns_host`` and keeps ``host`` for the Host
-        # header and the TLS server name: swap in the pinned address only
-        # for the duration of the connect.
-        address = self._resolver.pinned(self.host)
-        original = self._dns_host
-        self._dns_host = address
-        try:
-            return super()._new_conn()
-        finally:
-            self._dns_host = original
-
-    def getresponse(self) -> HTTPResponse:  # type: ignore[override]  # as urllib3 overrides http.client
-        guard = _guard(self.sock)
-        try:
-            response = super().getresponse()
-        finally:
-            if guard is not None:
-                guard.disarm()
-        return response
-
-
-class PinnedHTTPConnection(_PinnedConnectionMixin, HTTPConnection):
-    pass
-
-
-class PinnedHTTPSConnection(_PinnedConnectionMixin, HTTPSConnection):
-    pass
-
-
-class _PinnedPoolManager(urllib3.PoolManager):
-    """Pools of pinned connections; TLS verified against certifi's bundle, as requests does.
-
-    The bundle is loaded into one TLS context when the first https pool is
-    made (tens of milliseconds, which a run of plain http links never pays),
-    not once per connection.
-    """
-
-    def __init__(self, *args: Any, resolver: HostResolver, **kwargs: Any) -> None:
-        self._resolver = resolver
-        self._tls_lock = threading.Lock()
-        self._tls: ssl.SSLContext | None = None
-        super().__init__(*args, **kwargs)
-
-    def _new_pool(
-        self, scheme: str, host: str, port: int, request_context: dict[str, Any] | None = None
-    ) -> HTTPConnectionPool:
-        if scheme == "https":
-            context = request_context if request_context is not None else self.connection_pool_kw
-            request_context = {**context, "ssl_context": self._tls_context()}
-        pool = super()._new_pool(scheme, host, port, request_context)
-        pool.ConnectionCls = PinnedHTTPSConnection if scheme == "https" else PinnedHTTPConnection
-        pool.conn_kw["resolver"] = self._resolver
-        return pool
-
-    def _tls_context(self) -> ssl.SSLContext:
-        with self._tls_lock:
-            if self._tls is None:
-                self._tls = create_urllib3_context()
-                self._tls.load_verify_locations(certifi.where())
-            return self._tls
-
-
-class _TransientRetry(Retry):
-    """Retry resets and garbled answers, but not read timeouts.
-
-    A server that was too slow once will be too slow again, and waiting
-    for it ``retries`` more times would spend the whole deadline.
-    """
-
-    def increment(
-        self,
-        method: str | None = None,
-        url: str | None = None,
-        response: BaseHTTPResponse | None = None,
-        error: Exception | None = None,
-        _pool: ConnectionPool | None = None,
-        _stacktrace: TracebackType | None = None,
-    ) -> Self:
-        if isinstance(error, ReadTimeoutError):
-            raise error
-        return super().increment(method, url, response, error, _pool, _stacktrace)
-
-
 class Transport:
     """One process's connections for link checking, shared by all its worker threads.
 
-    urllib3's pool manager is thread-safe and keeps up to ``per_host``
-    idle connections per host, which is as many as may be busy at once.
-    No proxy is ever used, whatever the environment says: a proxy would
-    connect to an address nobody vetted.
+    libcurl's share keeps idle connections per host for every handle; the
+    scheduler keeps at most ``per_host`` of them busy at once.
     """
 
     def __init__(self, config: LinkCheckConfig, resolver: HostResolver):
-        self.pool = _PinnedPoolManager(
-            num_pools=max(32, 2 * config.concurrency), maxsize=config.per_host, resolver=resolver
-        )
-        self.retry = _TransientRetry(
-            total=config.retries,
-            connect=0,
-            read=config.retries,
-            status=0,
-            other=0,
-            redirect=0,
-            backoff_factor=config.backoff,
-            backoff_jitter=config.backoff,
-            raise_on_status=False,
-            raise_on_redirect=False,
-            allowed_methods=frozenset({"HEAD", "GET"}),
-        )
-        self.headers = {
-            "User-Agent": config.user_agent,
-            "Accept": ACCEPT,
-            "Accept-Language": "en;q=0.9,*;q=0.5",
-            "Accept-Encoding": urllib3.util.make_headers(accept_encoding=True)["accept-encoding"],
-            "Connection": "keep-alive",
-        }
+        self.config = config
+        self.resolver = resolver
+        self.share = pycurl.CurlShare()
+        self.share.setopt(pycurl.SH_SHARE, pycurl.LOCK_DATA_CONNECT)
+        self.share.setopt(pycurl.SH_SHARE, pycurl.LOCK_DATA_SSL_SESSION)
+        self.headers = [f"Accept: {ACCEPT}", "Accept-Language: en;q=0.9,*;q=0.5"]
+
+    def handle(self) -> pycurl.Curl:
+        """An easy handle with everything that is the same for every request."""
+        curl = pycurl.Curl()
+        curl.setopt(pycurl.SHARE, self.share)
+        curl.setopt(pycurl.NOSIGNAL, 1)  # timeouts without SIGALRM: worker threads
+        curl.setopt(pycurl.PROTOCOLS, pycurl.PROTO_HTTP | pycurl.PROTO_HTTPS)
+        curl.setopt(pycurl.HTTP_VERSION, pycurl.CURL_HTTP_VERSION_1_1)
+        curl.setopt(pycurl.PROXY, "")  # never a proxy, whatever the environment says
+        curl.setopt(pycurl.FOLLOWLOCATION, 0)  # chain.py follows redirects hop by hop
+        curl.setopt(pycurl.USERAGENT, self.config.user_agent)
+        curl.setopt(pycurl.HTTPHEADER, self.headers)
+        curl.setopt(pycurl.ACCEPT_ENCODING, "")  # every coding libcurl decodes, and only those
+        curl.setopt(pycurl.CAINFO, certifi.where())
+        curl.setopt(pycurl.COOKIEFILE, "")  # the handle's cookie engine: one chain's cookies
+        curl.setopt(pycurl.MAXCONNECTS, max(32, 2 * self.config.concurrency))
+        curl.setopt(pycurl.NOPROGRESS, 0)  # the progress callback watches for silence
+        curl.setopt(pycurl.SOCKOPTFUNCTION, lambda fd, purpose: pycurl.SOCKOPT_ALREADY_CONNECTED)
+        return curl
 
     def close(self) -> None:
-        self.pool.clear()
+        self.share.close()
 
 
 def wants_head(url: str, method: str) -> bool:
@@ -325,18 +145,123 @@ def head_suffices(answer: Answer) -> bool:
     return 200 <= answer.status < 300 and not is_textual(answer.content_type)
 
 
+@dataclass
+class _Transfer:
+    """One request's answer as libcurl hands it over: header lines, then pieces of the decoded body.
+
+    A body nobody reads (HEAD, a redirect, a PDF) and the part of a body
+    beyond the cap are refused by the write callback, which stops the
+    transfer and closes its connection: an endless body never ends.
+    """
+
+    method: str
+    limit: int
+    address: str
+    connect_timeout: float
+    silence: float
+    status: int = 0
+    headers: dict[str, str] = field(default_factory=dict)
+    head_done: bool = False
+    lines: int = 0
+    malformed: str = ""
+    chunks: list[bytes] = field(default_factory=list)
+    size: int = 0
+    wanted: bool | None = None
+    capped: bool = False
+    connect_error: BaseException | None = None
+    received: float = 0.0
+    last_byte: float = field(default_factory=time.monotonic)
+    silent: bool = False
+
+    def progress(self, download_total: int, downloaded: int, upload_total: int, uploaded: int) -> int | None:
+        """Stop a transfer that has received nothing for ``silence`` seconds (libcurl calls this at least
+        once a second)."""
+        now = time.monotonic()
+        if downloaded != self.received:
+            self.received, self.last_byte = downloaded, now
+        elif now - self.last_byte > self.silence:
+            self.silent = True
+            return 1
+        return None
+
+    def header(self, line: bytes) -> int | None:
+        self.last_byte = time.monotonic()
+        self.lines += 1
+        if len(line) > MAX_HEADER_LINE or self.lines > MAX_HEADERS + 2:  # + the status line and the blank one
+            self.malformed = f"a header line over {MAX_HEADER_LINE} bytes or more than {MAX_HEADERS} headers"
+            return 0
+        text = line.decode("latin-1")
+        if text.startswith("HTTP/"):  # a new answer (after a 100 Continue): start over
+            code = text.split(None, 2)[1:2]
+            if not (code and len(code[0]) == 3 and code[0].isdigit()):
+                self.malformed = f"the status line {text.strip()[:80]!r}"
+                return 0
+            self.status = int(code[0])
+            self.headers, self.head_done, self.lines = {}, False, 1
+        elif text in ("\r\n", "\n"):
+            self.head_done = True
+        else:
+            name, colon, value = text.partition(":")
+            if colon:
+                key, value = name.strip().lower(), value.strip()
+                self.headers[key] = f"{self.headers[key]}, {value}" if key in self.headers else value
+        return None
+
+    def write(self, data: bytes) -> int | None:
+        if self.wanted is None:
+            self.wanted = (
+                self.method != "HEAD"
+                and not 300 <= self.status < 400
+                and is_textual(self.headers.get("content-type"))
+            )
+        if not self.wanted:
+            return 0
+        room = self.limit - self.size
+        if len(data) >= room:
+            self.chunks.append(data[:room])
+            self.size, self.capped = self.limit, True
+            return 0
+        self.chunks.append(data)
+        self.size += len(data)
+        return None
+
+    def open_socket(self, purpose: int, address: tuple) -> socket.socket | int:
+        """The connection, made here to the vetted address (libcurl only asked for one)."""
+        try:
+            return socket.create_connection((self.address, address[3][1]), timeout=self.connect_timeout)
+        except OSError as exc:
+            self.connect_error = exc
+            return pycurl.SOCKET_BAD
+
+    def answer(self, notes: list[str], note: str = "", *, truncated: bool = False) -> Answer:
+        return Answer(
+            self.status,
+            self.headers,
+            b"".join(self.chunks),
+            self.method,
+            tuple([*notes, note] if note else notes),
+            truncated,
+        )
+
+
 class Fetcher:
-    """One worker's client: HEAD/GET, status retries, capped streamed bodies, the chain's cookies.
+    """One worker's client: HEAD/GET, retries, capped bodies, the chain's cookies.
 
     Cookies a server sets on the way (a redirect that sets a session
     cookie and expects it back) are kept for one chain on one host:
-    :class:`~spector_refs.check.chain.ChainFollower` clears them between.
+    :class:`~spector_refs.check.chain.ChainFollower` forgets them between.
     """
 
     def __init__(self, config: LinkCheckConfig, transport: Transport):
         self.config = config
         self.transport = transport
-        self.cookies = CookieJar()
+        self.curl = transport.handle()
+
+    def close(self) -> None:
+        self.curl.close()
+
+    def forget_cookies(self) -> None:
+        self.curl.setopt(pycurl.COOKIELIST, "ALL")
 
     def fetch(self, url: str, host: str, slot: HostSlot, deadline: float) -> Answer | Failure:
         """The answer for one URL (no redirects followed), HEAD first where it helps."""
@@ -354,108 +279,122 @@ class Fetcher:
         return self._request("GET", url, host, slot, deadline)
 
     def _request(self, method: str, url: str, host: str, slot: HostSlot, deadline: float) -> Answer | Failure:
+        """The final answer after retrying resets, garbled answers and 429/502/503/504."""
         notes: list[str] = []
         for attempt in range(self.config.retries + 1):
             if not slot.before_request(host, deadline):
                 return Failure(Verdict.TIMEOUT, f"the deadline passed while waiting for a turn on {host}")
-            _deadline.value = deadline
-            try:
-                response = self.transport.pool.urlopen(
-                    method,
-                    url,
-                    headers=self._headers(url),
-                    redirect=False,
-                    retries=self.transport.retry,
-                    preload_content=False,
-                    timeout=self._timeouts(deadline),
-                )
-            except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError, ValueError) as exc:
-                if time.monotonic() >= deadline:
-                    return Failure(
-                        Verdict.TIMEOUT,
-                        f"the server did not answer within the {self.config.deadline:g} s deadline",
-                    )
-                return failure_from_exception(exc, url)
-            finally:
-                _deadline.value = None
-            try:
-                self._keep_cookies(url, response)
-                wait = self._retry_wait(response, attempt, deadline)
-                if wait is None:
-                    body, truncated, note = self._read_body(response, method, deadline)
-                    notes += [note] if note else []
-                    return Answer(response.status, response.headers, body, method, tuple(notes), truncated)
-                notes.append(f"retried after HTTP {response.status}, waiting {wait:.1f} s")
-                slot.back_off(wait)
-            finally:
-                _finish(response)
+            outcome = self._exchange(method, url, deadline, notes)
+            last = attempt >= self.config.retries
+            if isinstance(outcome, tuple):  # a reset or a garbled answer: try again at once
+                failure = outcome[0]
+                if last or time.monotonic() >= deadline:
+                    return failure
+                continue
+            if isinstance(outcome, Failure):
+                return outcome
+            wait = None if last else self._retry_wait(outcome, attempt, deadline)
+            if wait is None:
+                return outcome
+            notes.append(f"retried after HTTP {outcome.status}, waiting {wait:.1f} s")
+            slot.back_off(wait)
         raise AssertionError("the last attempt always returns")  # pragma: no cover
 
-    def _headers(self, url: str) -> dict[str, str]:
-        """The transport's headers, with this chain's cookies for ``url`` if it has any."""
-        if not len(self.cookies):
-            return self.transport.headers
-        request = urllib.request.Request(url)
-        self.cookies.add_cookie_header(request)
-        cookie = request.get_header("Cookie")
-        return {**self.transport.headers, "Cookie": cookie} if cookie else self.transport.headers
+    def _exchange(
+        self, method: str, url: str, deadline: float, notes: list[str]
+    ) -> Answer | Failure | tuple[Failure]:
+        """One request; a failure worth retrying comes back wrapped in a tuple."""
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return self._past_deadline()
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        try:
+            address = self.transport.resolver.pinned(host)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except (OSError, ValueError) as exc:
+            return failure_from_exception(exc, url)
+        transfer = _Transfer(
+            method,
+            self.config.max_body_bytes,
+            address,
+            min(self.config.connect_timeout, remaining),
+            self.config.timeout,
+        )
+        curl = self.curl
+        curl.setopt(pycurl.URL, url)
+        if numeric_host(host) is None:
+            curl.setopt(
+                pycurl.RESOLVE, [f"{host}:{port}:{address if ':' not in address else f'[{address}]'}"]
+            )
+        curl.setopt(pycurl.HTTPGET, 1)
+        if method == "HEAD":
+            curl.setopt(pycurl.NOBODY, 1)
+        curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
+        curl.setopt(pycurl.OPENSOCKETFUNCTION, transfer.open_socket)
+        curl.setopt(pycurl.HEADERFUNCTION, transfer.header)
+        curl.setopt(pycurl.WRITEFUNCTION, transfer.write)
+        curl.setopt(pycurl.XFERINFOFUNCTION, transfer.progress)
+        try:
+            curl.perform()
+        except pycurl.error as exc:
+            detail: tuple[Any, ...] = exc.args  # (libcurl's code, its words)
+            return self._ended(transfer, int(detail[0]), str(detail[-1]), url, deadline, notes)
+        return transfer.answer(notes)
 
-    def _keep_cookies(self, url: str, response: BaseHTTPResponse) -> None:
-        if "set-cookie" in response.headers:
-            answer = SimpleNamespace(info=lambda: response.headers)  # what the cookie jar reads
-            self.cookies.extract_cookies(answer, urllib.request.Request(url))  # type: ignore[arg-type]
+    def _ended(
+        self, transfer: _Transfer, code: int, message: str, url: str, deadline: float, notes: list[str]
+    ) -> Answer | Failure | tuple[Failure]:
+        """What a transfer that libcurl stopped early still says."""
+        if transfer.connect_error is not None:
+            if time.monotonic() >= deadline:
+                return self._past_deadline()
+            return failure_from_exception(transfer.connect_error, url)
+        if transfer.malformed:
+            return Failure(
+                Verdict.SERVER_ERROR, f"the server sent a malformed HTTP answer ({transfer.malformed})"
+            )
+        if code == _CURL_WEIRD_REPLY and message == "Header without colon" and transfer.status:
+            # as browsers do, take the answer's status; libcurl will not read on past such a line
+            return transfer.answer(
+                notes, "a header line without a colon: the page was not read", truncated=True
+            )
+        if transfer.head_done and transfer.status:
+            if code == _CURL_WRITE_ERROR and not transfer.capped:
+                return transfer.answer(notes)  # a body nobody reads
+            if transfer.capped:
+                return transfer.answer(
+                    notes, f"read the first {transfer.limit} bytes of the page", truncated=True
+                )
+            if code == _CURL_TIMEOUT and time.monotonic() >= deadline:
+                return transfer.answer(notes, "stopped reading the page at the deadline", truncated=True)
+            if transfer.silent:
+                message = f"nothing for {self.config.timeout:g} s"
+            return transfer.answer(notes, f"the page was cut off ({message})", truncated=True)
+        if code == _CURL_TIMEOUT and time.monotonic() >= deadline:
+            return self._past_deadline()
+        if code == _CURL_ABORTED and transfer.silent:
+            return Failure(Verdict.TIMEOUT, "the server did not answer in time")
+        failure, transient = curl_failure(code, message)
+        return (failure,) if transient else failure
 
-    def _timeouts(self, deadline: float) -> urllib3.Timeout:
-        remaining = max(deadline - time.monotonic(), 0.01)
-        return urllib3.Timeout(
-            connect=min(self.config.connect_timeout, remaining), read=min(self.config.timeout, remaining)
+    def _past_deadline(self) -> Failure:
+        return Failure(
+            Verdict.TIMEOUT, f"the server did not answer within the {self.config.deadline:g} s deadline"
         )
 
-    def _retry_wait(self, response: BaseHTTPResponse, attempt: int, deadline: float) -> float | None:
+    def _retry_wait(self, answer: Answer, attempt: int, deadline: float) -> float | None:
         """Seconds to wait before retrying this answer; None to keep it as final."""
-        if response.status not in RETRY_STATUSES or attempt >= self.config.retries:
+        if answer.status not in RETRY_STATUSES:
             return None
-        if response.headers.get("cf-mitigated"):
+        if answer.headers.get("cf-mitigated"):
             return None
         backoff = self.config.backoff * 2**attempt + random.uniform(0, self.config.backoff)
-        asked = retry_after(response.headers.get("retry-after"))
+        asked = retry_after(answer.headers.get("retry-after"))
         if asked is not None and asked > self.config.max_retry_after:
             return None
         wait = max(asked or 0.0, backoff)
         return wait if time.monotonic() + wait < deadline else None
-
-    def _read_body(self, response: BaseHTTPResponse, method: str, deadline: float) -> tuple[bytes, bool, str]:
-        """Up to ``max_body_bytes`` of a body worth reading, stopping at the deadline."""
-        content_type = response.headers.get("content-type")
-        if method == "HEAD" or 300 <= response.status < 400 or not is_textual(content_type):
-            return b"", False, ""
-        chunks: list[bytes] = []
-        size, limit = 0, self.config.max_body_bytes
-        try:
-            while size < limit:
-                if time.monotonic() >= deadline:
-                    return b"".join(chunks), True, "stopped reading the page at the deadline"
-                chunk = response.read1(min(_CHUNK, limit - size), decode_content=True)
-                if not chunk:
-                    return b"".join(chunks), False, ""
-                chunks.append(chunk)
-                size += len(chunk)
-        except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
-            return b"".join(chunks), True, f"the page was cut off ({type(exc).__name__})"
-        return b"".join(chunks), True, f"read the first {limit} bytes of the page"
-
-
-def _finish(response: BaseHTTPResponse) -> None:
-    """Give a connection whose answer was read to its end back to the pool; close any other.
-
-    An unread or capped body would otherwise have to be drained first, and
-    an endless one never ends.
-    """
-    if response.length_remaining == 0 or response.closed:
-        response.drain_conn()  # nothing is left, but http.client must see the answer end
-        response.release_conn()
-    else:
-        response.close()
 
 
 def retry_after(value: str | None) -> float | None:

@@ -11,7 +11,6 @@ import socket
 from collections.abc import Callable, Iterator
 
 import pytest
-import urllib3.util.connection
 from loopback import LoopbackServer
 
 from spector_refs.check import LinkCheckConfig
@@ -48,8 +47,7 @@ def loopback_config() -> LinkCheckConfig:
 def fake_dns() -> Callable[[dict[str, str]], Callable[..., list]]:
     """A getaddrinfo that answers from a table (and fails for anything else).
 
-    Address literals answer themselves, as the C resolver's do: urllib3
-    passes the pinned address through getaddrinfo when it connects.
+    Address literals answer themselves, as the C resolver's do.
     """
 
     def build(table: dict[str, str]) -> Callable[..., list]:
@@ -125,7 +123,7 @@ class PublicWeb:
         return _CREATE_CONNECTION(self._routes[address], *args, **kwargs)
 
 
-_CREATE_CONNECTION = urllib3.util.connection.create_connection
+_CREATE_CONNECTION = socket.create_connection
 
 
 @pytest.fixture
@@ -137,7 +135,7 @@ def public_web(
     def build(servers: dict[str, LoopbackServer], extra: dict[str, str] | None = None) -> PublicWeb:
         web = PublicWeb(servers, fake_dns)
         web.extra = dict(extra or {})
-        monkeypatch.setattr(urllib3.util.connection, "create_connection", web.create_connection)
+        monkeypatch.setattr(socket, "create_connection", web.create_connection)
         return web
 
     return build

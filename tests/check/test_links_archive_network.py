@@ -8,7 +8,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import responses
-import urllib3.util.connection
 
 from spector_refs.check import LinkCheckConfig, LinkChecker, check_links
 from spector_refs.model import Article, LinkTarget, Reference, Verdict
@@ -139,7 +138,7 @@ def test_no_route_to_any_host_is_network_unavailable(monkeypatch, news_dns):
     def unreachable(address, *args, **kwargs):
         raise OSError(errno.ENETUNREACH, "Network is unreachable")
 
-    monkeypatch.setattr(urllib3.util.connection, "create_connection", unreachable)
+    monkeypatch.setattr(socket, "create_connection", unreachable)
     with LinkChecker(LinkCheckConfig(), getaddrinfo=news_dns) as checker:
         [result] = checker.check(["https://news.test/a"])
     assert result.verdict is Verdict.NETWORK_UNAVAILABLE
@@ -162,14 +161,14 @@ def test_one_failed_dns_lookup_among_live_hosts_is_a_dns_failure_not_a_timeout(
 
 def test_one_unreachable_host_among_live_ones_is_a_timeout(server, loopback_config, fake_dns, monkeypatch):
     table = {"live.test": "127.0.0.1", "dark.test": "93.184.216.34"}
-    connect = urllib3.util.connection.create_connection
+    connect = socket.create_connection
 
     def unreachable_dark(address, *args, **kwargs):
         if address[0] == "93.184.216.34":
             raise OSError(errno.EHOSTUNREACH, "No route to host")
         return connect(address, *args, **kwargs)
 
-    monkeypatch.setattr(urllib3.util.connection, "create_connection", unreachable_dark)
+    monkeypatch.setattr(socket, "create_connection", unreachable_dark)
     with LinkChecker(loopback_config, getaddrinfo=fake_dns(table)) as checker:
         live, dark = checker.check([f"http://live.test:{server.port}/article", "https://dark.test/"])
     assert live.verdict is Verdict.OK

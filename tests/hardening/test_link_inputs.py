@@ -15,7 +15,6 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-import urllib3.util.connection
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -211,7 +210,7 @@ def test_check_links_on_arbitrary_urls(urls: list[str]) -> None:
 
     config = LinkCheckConfig(timeout=1.0, connect_timeout=1.0, deadline=2.0, retries=0, per_host_interval=0)
     with (
-        mock.patch.object(urllib3.util.connection, "create_connection", no_connection),
+        mock.patch.object(socket, "create_connection", no_connection),
         time_limit(30),
         LinkChecker(config, getaddrinfo=no_dns) as checker,
     ):

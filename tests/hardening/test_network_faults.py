@@ -21,7 +21,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import urllib3.util.connection
 
 from spector_refs.check import LinkCheckConfig, LinkChecker, check_links
 from spector_refs.model import LinkResult, Verdict
@@ -240,9 +239,10 @@ def public_host(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FaultyServer,
             attempts.append((address[0], address[1]))
             if address[0] != PUBLIC:
                 raise AssertionError(f"a connection to {address} was attempted")
-            return socket.create_connection(("127.0.0.1", server.port), timeout=2)
+            return connect(("127.0.0.1", server.port), timeout=2)
 
-        monkeypatch.setattr(urllib3.util.connection, "create_connection", create_connection)
+        connect = socket.create_connection
+        monkeypatch.setattr(socket, "create_connection", create_connection)
         yield server, attempts
 
 
