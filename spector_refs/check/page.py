@@ -204,6 +204,16 @@ def text_of(element: etree._Element) -> str:
     return etree.tostring(element, method="text", encoding="unicode", with_tail=False)
 
 
+def folded(text: str) -> str:
+    """``text`` case-folded, for finding a key word before a case-blind regular expression is tried.
+
+    ``re.IGNORECASE`` also matches the Turkish dotted and dotless i to "i",
+    which case folding keeps apart: here they become "i", so a key word
+    missing from the folded text rules the expression out exactly.
+    """
+    return text.casefold().replace("ı", "i").replace("i̇", "i")
+
+
 def is_textual(content_type: str | None) -> bool:
     """Whether a body of this type is worth reading (pages and plain text)."""
     if not content_type:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from spector_refs.check.page import Page
+from spector_refs.check.page import Page, folded
 
 PARKING_HOSTS = (
     "sedoparking.com", "sedo.com", "parkingcrew.net", "bodis.com", "above.com", "dan.com", "afternic.com",
@@ -53,9 +53,8 @@ _SALE_WORDS = re.compile(
 )
 _SCRIPT_HINTS = (b"park", b"adsense", b"lander", b"trafficz", b"searchvity", b"dsnextgen")
 """A word every :data:`_SCRIPT_MARKS` alternative contains (ASCII lower case, as IGNORECASE on bytes)."""
-_SALE_HINTS = ("doma", "sale", "parked")
-"""A word every :data:`_SALE_WORDS` alternative contains, case-folded ("doma": ``re.IGNORECASE`` also
-matches a dotless ı for the i of "domain", which case folding keeps)."""
+_SALE_HINTS = ("domain", "sale", "parked")
+"""A word every :data:`_SALE_WORDS` alternative contains (looked for in folded text: ``page.folded``)."""
 _GAMBLING = re.compile(
     r"\b(?:casinos?|slots?|slot\s+gacor|gacor|judi|togel|toto|sbobet|poker|roulette|blackjack|jackpot"
     r"|betting|sportsbook|bookmakers?|baccarat|maxwin|bandar|pragmatic\s+play|pg\s+soft|free\s+spins?"
@@ -67,6 +66,12 @@ _PROMOTION = re.compile(
     r"|play\s+now|sign\s+up|join\s+now|jackpot|wager)\b",
     re.IGNORECASE,
 )
+_GAMBLING_HINTS = (
+    "casino", "slot", "gacor", "judi", "togel", "toto", "sbobet", "poker", "roulette", "blackjack",
+    "jackpot", "betting", "sportsbook", "bookmaker", "baccarat", "maxwin", "bandar", "pragmatic", "soft",
+    "spin", "mahjong",
+)  # fmt: skip
+"""A word every :data:`_GAMBLING` alternative contains (looked for in folded text)."""
 _GAMBLING_HOST = re.compile(r"casino|slot|bet|poker|gambl|lotto|bingo|judi|togel", re.IGNORECASE)
 _SCRIPT_WINDOW = 65536
 _TAKEOVER_HITS = 6
@@ -111,8 +116,8 @@ def _parking_script(body: bytes) -> str | None:
 
 def _sale_wording(page: Page) -> str | None:
     for text in (page.title, *page.headings, page.opening):
-        folded = text.casefold()
-        if not any(hint in folded for hint in _SALE_HINTS):
+        lowered = folded(text)
+        if not any(hint in lowered for hint in _SALE_HINTS):
             continue  # nearly every page: the regex tries a word pattern at every word start
         match = _SALE_WORDS.search(text)
         if match:
@@ -127,10 +132,12 @@ def _gambling_takeover(original_url: str, page: Page) -> str | None:
     words and promote play (bonus, deposit, "daftar"): a news story about a
     casino names one casino many times but does not advertise free spins.
     """
+    title = page.title or " ".join(page.headings[:1])
+    lowered = folded(title)
+    if not any(hint in lowered for hint in _GAMBLING_HINTS) or not _GAMBLING.search(title):
+        return None
     cited = urlsplit(original_url)
     if _GAMBLING_HOST.search(f"{cited.hostname or ''}{cited.path}"):
-        return None
-    if not _GAMBLING.search(page.title or " ".join(page.headings[:1])):
         return None
     text = page.opening
     hits = _GAMBLING.findall(text)
