@@ -289,19 +289,29 @@ def _names(names: Sequence[Name], *, ascii_commands: bool = False, truncated: bo
 
 
 def _name(name: Name, ascii_commands: bool) -> str:
+    """One name of a list, in the form that keeps family and given apart for every reader.
+
+    biber counts commas at every brace depth and skips a name with more than
+    two ("too many commas") unless the whole name is braced. So a name whose
+    parts hold one comma is ``Family, {Gi,ven}``; two, the comma-free order
+    ``{Given} {Family}``, where braced words can be neither "von" nor split;
+    more than two, the whole name braced, which biber reads as one family
+    name: the only form it accepts.
+    """
     if name.literal is not None:
         return "{" + escape_organisation(name.literal, ascii_commands=ascii_commands) + "}"
-    if ((name.family or "") + (name.given or "")).count(",") > 1:
-        # biber counts commas at every brace depth and skips a name with more
-        # than two ("too many commas"); a fully braced name is one word to it.
-        return "{" + escape(name.display(), ascii_commands=ascii_commands) + "}"
     family = _name_part(name.family or "", ascii_commands)
     given = _name_part(name.given or "", ascii_commands)
-    if family and given:
+    if not (family and given):
+        # Alone, "Da Silva" would read as first name "Da"; braced it stays one name.
+        alone = family or given
+        return "{" + alone + "}" if " " in alone else alone
+    commas = (family + given).count(",")
+    if commas <= 1:
         return f"{family}, {given}"
-    # Alone, "Da Silva" would read as first name "Da"; braced it stays one name.
-    alone = family or given
-    return "{" + alone + "}" if " " in alone else alone
+    if commas == 2:
+        return "{" + given + "} {" + family + "}"
+    return "{" + escape(name.display(), ascii_commands=ascii_commands) + "}"
 
 
 def _name_part(part: str, ascii_commands: bool) -> str:
