@@ -51,6 +51,14 @@ BIBLATEX_TYPES = {
 VOLUME_KINDS = frozenset({kinds.JOURNAL, kinds.MAGAZINE, kinds.NEWSPAPER, kinds.BOOK, kinds.CHAPTER})
 ISSN_KINDS = frozenset({kinds.NEWSPAPER, kinds.MAGAZINE, kinds.JOURNAL})
 """Kinds exported as ``@article``, the only type of these with an ``issn`` field."""
+CONFERENCE_TYPES = {"inbook": "inproceedings", "book": "proceedings"}
+"""A chapter or book given at a conference: the biblatex types whose ``eventtitle`` names it.
+
+They have no ``edition``, ``translator`` or ``editora`` (biber's data model), so
+an edition goes into ``addendum`` and translators and revisers are left out.
+"""
+REVISED_TYPES = frozenset({"book", "inbook"})
+"""biblatex types with ``editora``; there a reviser is ``editora`` with ``editoratype = {reviser}``."""
 BIBTEX_TYPES = {
     **BIBLATEX_TYPES,
     kinds.WEB: "misc",
@@ -116,25 +124,40 @@ class _Fields:
 
 def _biblatex_entry(ref: Reference, key: str, where: Location) -> Entry:
     kind = kinds.source_kind(ref)
+    entry_type = BIBLATEX_TYPES[kind]
+    conference = bool(ref.conference) and entry_type in CONFERENCE_TYPES
+    if conference:
+        entry_type = CONFERENCE_TYPES[entry_type]
     out = _Fields()
     out.add("author", _names(ref.authors, truncated=ref.authors_truncated))
     out.add("editor", _names(ref.editors))
-    out.add("translator", _names(ref.translators))
+    if not conference:
+        out.add("translator", _names(ref.translators))
+    if entry_type in REVISED_TYPES and _names(ref.revisers):
+        out.add("editora", _names(ref.revisers))
+        out.add("editoratype", "reviser")
     _add_titles(out, ref, kind, ascii_commands=False)
+    if conference:
+        out.add("eventtitle", escape_title(ref.conference or ""))
     _add_container(out, ref, kind, ascii_commands=False)
     out.add("series", escape(ref.series or ""))
     out.add("date", iso_date(ref.date))
     out.add("origdate", iso_date(ref.original_date))
-    _add_numbers(out, ref, kind, ascii_commands=False)
+    _add_numbers(out, ref, kind, ascii_commands=False, edition=not conference)
     out.add("language", escape(ref.language or ""))
     written = _add_identifiers(out, ref, kind, where.url)
     if kind == kinds.OTHER and not ref.title:
         out.add("note", escape(ref.raw))
     out.add(
         "addendum",
-        _joined(_loose_numbers(ref, kind), _identifier_text(ref, written), _archive_text(where.archive)),
+        _joined(
+            _edition_text(ref) if conference else None,
+            _loose_numbers(ref, kind),
+            _identifier_text(ref, written),
+            _archive_text(where.archive),
+        ),
     )
-    return Entry(BIBLATEX_TYPES[kind], key, out.fields)
+    return Entry(entry_type, key, out.fields)
 
 
 def _bibtex_entry(ref: Reference, key: str, where: Location) -> Entry:
@@ -194,8 +217,10 @@ def _add_container(out: _Fields, ref: Reference, kind: str, *, ascii_commands: b
         out.add("howpublished", work)
 
 
-def _add_numbers(out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool) -> None:
-    if kind in (kinds.BOOK, kinds.CHAPTER):
+def _add_numbers(
+    out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool, edition: bool = True
+) -> None:
+    if edition and kind in (kinds.BOOK, kinds.CHAPTER):
         out.add("edition", escape(ref.edition or "", ascii_commands=ascii_commands))
     if kind in VOLUME_KINDS and (ascii_commands or (ref.volume or "").isdigit()):
         out.add("volume", escape(ref.volume or "", ascii_commands=ascii_commands))
@@ -237,13 +262,22 @@ def _loose_numbers(ref: Reference, kind: str, *, biblatex: bool = True) -> str |
     return ". ".join(parts) or None
 
 
+def _edition_text(ref: Reference) -> str | None:
+    """An edition where the entry type has no ``edition`` field, as CS1 prints it ("2nd ed.")."""
+    return f"{escape(ref.edition)} ed." if ref.edition else None
+
+
 def _identifier_text(ref: Reference, written: set[str]) -> str | None:
     note = identifier_note(ref, written)
     return escape(note) if note else None
 
 
 def _joined(*parts: str | None) -> str | None:
-    return ". ".join(part for part in parts if part) or None
+    """Sentences of a note, one period between them even after "2nd ed."."""
+    text = ""
+    for part in filter(None, parts):
+        text += (" " if text.endswith(".") else ". ") + part if text else part
+    return text or None
 
 
 def _bibtex_note(ref: Reference, kind: str, where: Location, written: set[str]) -> str | None:

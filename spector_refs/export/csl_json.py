@@ -4,7 +4,9 @@ A top-level array of items; ``id`` is the BibTeX key so a document can
 switch between .bib and .json without touching its citations. Only
 variables of the CSL 1.0 schema are written (it rejects unknown keys).
 An archived copy goes into ``archive_location`` (Zotero's
-"Loc. in Archive") and, readably, into ``note``.
+"Loc. in Archive") and, readably, into ``note``. A conference is
+``event-title`` (a chapter given at one is a ``paper-conference``);
+CSL has no role for revisers, so they are not written.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ def to_csl_json(references: Sequence[Reference], *, links: Mapping[str, LinkResu
 def csl_item(ref: Reference, key: str, where: Location) -> dict[str, Any]:
     """One CSL item; variables the reference lacks are left out, never written empty."""
     kind = kinds.source_kind(ref)
-    item: dict[str, Any] = {"id": key, "type": CSL_TYPES[kind]}
+    paper = kind == kinds.CHAPTER and bool(ref.conference)
+    item: dict[str, Any] = {"id": key, "type": "paper-conference" if paper else CSL_TYPES[kind]}
     _titles(item, ref, kind)
     _put(item, "author", [_name(n) for n in ref.authors if n.display()])
     _put(item, "editor", [_name(n) for n in ref.editors if n.display()])
@@ -85,6 +88,7 @@ def _plain_variables(ref: Reference, kind: str, url: str | None) -> dict[str, st
         "publisher-place": ref.place,
         "edition": ref.edition,
         "collection-title": ref.series,
+        "event-title": ref.conference,
         "volume": ref.volume,
         "issue": ref.issue,
         "page": ref.pages,

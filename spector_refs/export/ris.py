@@ -5,7 +5,10 @@ Each line is ``TAG  - value``; a record starts with ``TY`` and ends with
 record or start a tag. Dates use RIS's ``YYYY/MM/DD/`` form. An archived
 copy goes into ``N1`` (notes) as one readable sentence;
 ``L2`` would claim it is a full-text link, which an archive snapshot only
-sometimes is.
+sometimes is. A chapter given at a conference is a ``CONF`` record with
+the conference in ``T2``, the proceedings in ``C3`` and the place in ``C1``,
+as Zotero's RIS map reads them. RIS has no tag for revisers, nor for the
+conference of a whole proceedings volume; those are not written.
 """
 
 from __future__ import annotations
@@ -50,17 +53,27 @@ def ris_tags(ref: Reference, where: Location) -> Iterator[tuple[str, str]]:
     """
     serial = "issn" if ref.issn else "isbn"
     kind = kinds.source_kind(ref)
-    yield "TY", RIS_TYPES[kind]
+    paper = kind == kinds.CHAPTER and bool(ref.conference)
+    issuer = kind in (kinds.PRESS_RELEASE, kinds.REPORT)
+    yield "TY", "CONF" if paper else RIS_TYPES[kind]
     title, container = (ref.chapter, ref.title) if kind == kinds.CHAPTER else (ref.title, ref.work)
     candidates: list[tuple[str, str | None]] = [("TI", title)]
     candidates += [("AU", _name(name)) for name in ref.authors]
     candidates += [("A2", _name(name)) for name in ref.editors]
     candidates += [("A4", _name(name)) for name in ref.translators]
     candidates += [
-        ("T2", container if kind not in (kinds.PRESS_RELEASE, kinds.REPORT) else None),
-        ("PB", ref.publisher or (ref.work if kind in (kinds.PRESS_RELEASE, kinds.REPORT) else None)),
+        (
+            "T2",
+            ref.conference
+            if paper
+            else container
+            if kind not in (kinds.PRESS_RELEASE, kinds.REPORT)
+            else None,
+        ),
+        ("C3", container if paper else None),
+        ("PB", ref.publisher or (ref.work if issuer else None)),
         ("M3", "Press release" if kind == kinds.PRESS_RELEASE else None),
-        ("CY", ref.place),
+        ("C1" if paper else "CY", ref.place),
         ("T3", ref.series),
         ("ET", ref.edition),
         ("VL", ref.volume),

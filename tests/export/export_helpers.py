@@ -28,7 +28,7 @@ def load_case(name: str) -> tuple[tuple[Reference, ...], dict[str, LinkResult]]:
 
 def _reference(item: dict) -> Reference:
     fields = dict(item)
-    for role in ("authors", "editors", "translators"):
+    for role in ("authors", "editors", "translators", "revisers"):
         fields[role] = tuple(Name(**name) for name in fields.get(role, ()))
     for many in ("maintenance", "problems"):
         fields[many] = tuple(fields.get(many, ()))
