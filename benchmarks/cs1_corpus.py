@@ -25,7 +25,10 @@ the parser:
 * ``held-back-5`` — ``tests/fixtures/cs1/held_back_5.json``, 100 lines of a fifth page
   ("New Zealand", 2019 render; 21 books, 2 reports, 23 encyclopaedia entries), written
   after the grammar was frozen at 6d98a9f and landed before the parser ran on it;
-  labels from the CS1 markup, since that copy has no COinS (see its ``origin``).
+  labels from the CS1 markup, since that copy has no COinS (see its ``origin``). Measured
+  once: titles 97.0%, first authors and years 100%. Its misses were then fixed (cs1d),
+  so it is tuned on too; nz5-n44's label became the collection by the rule its
+  ``origin`` states for "In Editor (ed.). Collection" entries.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;

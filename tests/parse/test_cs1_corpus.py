@@ -6,10 +6,9 @@ the Dog page's 209 labelled cite elements (``tests/fixtures/cs1/dog_2018.json``,
 copies from each ``cite`` element and, as labels, the template parameters Parsoid
 keeps beside it), and the five held-back sets (three of the "United States" page, one
 of the "Cat" page, one of the "New Zealand" page), each measured once; the misses of
-the first four were then fixed, so they are tuned on and belong here rather than in a
+all five were then fixed, so they are tuned on and belong here rather than in a
 measure (``held_back*.json``; labels from COinS, for the fifth from the CS1 markup).
-The fifth's three misses are left as strict xfails: the grammar was not changed after
-its measurement, so it stays an honest figure until someone does. Every line must give
+Every line must give
 the labelled title, first author and year, and, where the Dog template states them,
 the publisher, place, edition, series, volume and first editor. The misses below
 are known and explained.
@@ -38,9 +37,6 @@ CASES = [case for path in SETS for case in _cases(path)]
 KNOWN_MISSES = {
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
-    "nz5-n44": "an encyclopaedia article 'In Editor (ed.). Dictionary' reads as a chapter of that book",
-    "nz5-n87": "'\"Title\" (PDF). Publisher. 2018. p. 5.' reads as a chapter of a book named the publisher",
-    "nz5-ref8": "a series with no series word before an edition: 'Title. Cultures of the World (2nd ed.)'",
 }
 LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of the line can equal it
     "dog-122": "Volume 28 of Developments in animal and veterinary sciences",

@@ -96,6 +96,7 @@ _BOOK_SIGNS = re.compile(
     r"|\((?:eds?\.|[^()]{1,30} ed\.)\)|,\seds?\.\s\(|Translated by |Edited by |\" series\b"
 )
 _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _REVISED = re.compile(r"^rev(?:ised)?\.?\s+(?:by\s+)?(?P<names>[A-Z].+)$")  # "rev. Roger T. Stearn"
 _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colindaylinks.com/…": typed by hand
@@ -178,17 +179,19 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
         or fields.get("kind") == "book"
         or bool(re.match(r"^(?:\s*\([^()]{1,30}\))*[.,]?\s*In\s", tail))  # '"Chapter" (PDF). In …'
         or bool(_EDITION.search(tail))
-        or _volume_after_title(tail)  # '"Opinion 2027". Opinions…. 60. Order of …'
+        or _volume_after_title(tail, dated="date" in fields)  # '"Opinion 2027". Opinions…. 60. Order of …'
     )
 
 
-def _volume_after_title(tail: str) -> bool:
+def _volume_after_title(tail: str, *, dated: bool) -> bool:
     """Whether a plain part, a bare volume and another part follow a quoted title: a
     chapter, then its book, the book's volume and the publisher. A journal puts its
     volume after the journal's name too, but with an issue or pages ("60 (2): 81"),
-    and an untitled report puts the number right after the quotes."""
+    and an untitled report puts the number right after the quotes. With no author
+    CS1 puts the date after the publisher, so in an undated head a year there is
+    the date ('"Democracy Index 2017" (PDF). Economist Intelligence Unit. 2018. p. 5.')."""
     parts = [part for part in segments(tail) if not _PARENTHETICAL.fullmatch(part)]
-    return any(_BARE_VOLUME.fullmatch(part) for part in parts[1:-1])
+    return any(_BARE_VOLUME.fullmatch(part) and (dated or not _YEAR.fullmatch(part)) for part in parts[1:-1])
 
 
 def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: CitationDraft) -> None:

@@ -90,8 +90,10 @@ EVENT = re.compile(  # the event a paper was given at, named as events name them
     r".{0,120}\b(?:Conference|Symposium|Congress|Workshop|Colloquium|Convention|Summit|Meeting)\b"
 )
 _NUMBERED_LABEL = re.compile(r"\b(?:Chapter|Part|Table|Figure|Book|Section|No)\.? [\dIVXLC]+$", re.I)
+_NUMBERED_PART = re.compile(r"\s(?:\d+|[IVXLC]+)$")  # "Tomus I (in Latin)": a part of the title, not a series
 _OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
 _BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
+_SERIES_CLOSED = "closed after the series"  # "(2nd ed.)", "(in French)": CS1 puts them after |series=
 
 
 def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> str:
@@ -177,7 +179,7 @@ def read_book(tail: str, chapter: str | None, fields: CitationDraft, problems: l
         elif part:
             plain_after.append(part)
         if closes and run and "title" not in fields:
-            _end_title(run, fields, ended_by=_CLOSED)
+            _end_title(run, fields, ended_by=closes)
     if run and "title" not in fields:
         _end_title(run, fields, ended_by=_AFTER)
     _place_leftovers(plain_after, fields, problems)
@@ -195,13 +197,19 @@ def _end_title(run: list[str], fields: CitationDraft, *, ended_by: str) -> None:
     part before it can end a title; it cannot when it is one word ("Kluge.
     Etymologisches Wörterbuch…"), a numbered label ("Chapter III. Yama…", "Table 52.
     Population…") or ends on a word that leaves the sentence open ("The Four
-    Policemen and. Postwar…"). A parenthetical CS1 appends to titles closes the
-    title itself.
+    Policemen and. Postwar…"). A format or type CS1 appends to titles closes the
+    title itself; an edition or language comes after the series in CS1's order, so
+    it closes "Title. Series (2nd ed.)" by the same rule as a "Place: Publisher",
+    unless the last part ends on a number ("Systema naturæ…. Tomus I (in Latin)").
     """
     if ended_by == _AFTER and len(run) > 1 and "publisher" not in fields:
         fields["publisher"] = run.pop()
     series_at = 1 if ended_by in (_AFTER, _VOLUME_NEXT) else len(run) - 1
-    named_series = ended_by != _BEFORE or bool(_SERIES_NAME.search(run[-1])) or _ends_title(run[-2:-1])
+    named_series = (
+        ended_by not in (_BEFORE, _SERIES_CLOSED)
+        or bool(_SERIES_NAME.search(run[-1]))
+        or _ends_title(run[-2:-1])
+    ) and not (ended_by == _SERIES_CLOSED and _NUMBERED_PART.search(run[-1]))
     if ended_by != _CLOSED and 0 < series_at < len(run) and "series" not in fields and named_series:
         fields["series"] = ". ".join(run[series_at:])
         del run[series_at:]
@@ -220,26 +228,29 @@ def _ends_title(before: list[str]) -> bool:
     )
 
 
-def _take_parentheticals(part: str, fields: CitationDraft) -> tuple[str, bool]:
-    """Edition, format, language and type CS1 appends to a title; whether any closed the part.
+def _take_parentheticals(part: str, fields: CitationDraft) -> tuple[str, str | None]:
+    """Edition, format, language and type CS1 appends to a title, and what closed the part:
+    ``_SERIES_CLOSED`` when the last is an edition or language, ``_CLOSED`` for the others.
 
     One scan finds them all; the run of them that ends the part is taken from the end.
     """
-    end, found = len(part.rstrip(" .")), False
+    end, closed = len(part.rstrip(" .")), None
     for match in reversed(list(_TITLE_PARENTHETICAL.finditer(part))):
         if match.end() != end:
             break
         for name in ("edition", "format", "language", "type"):
             if match.group(name):
                 fields.setdefault(name, match.group(name).strip())
-        end, found = match.start(), True  # the pattern takes the spaces before "("
-    typed = None if found else _TYPED_EDITION.search(part)
+        after_series = bool(match.group("edition") or match.group("language"))
+        closed = closed or (_SERIES_CLOSED if after_series else _CLOSED)
+        end = match.start()  # the pattern takes the spaces before "("
+    typed = None if closed else _TYPED_EDITION.search(part)
     if typed:  # typed by hand after the title: "Cornwall; second ed."
         fields.setdefault("edition", typed.group("edition"))
-        end, found = typed.start(), True
+        end, closed = typed.start(), _CLOSED
     if "edition" in fields:
         fields["edition"] = re.sub(r"\s*(?:ed\.|[Ee]dition)$", "", fields["edition"]).strip()
-    return part[:end] if found else part, found
+    return part[:end] if closed else part, closed
 
 
 def _classify(part: str, fields: CitationDraft, *, title_started: bool) -> str | None:
