@@ -98,9 +98,9 @@ _CURL_TIMEOUT = 28
 def curl_failure(code: int, message: str) -> tuple[Failure, bool]:
     """The verdict for a libcurl error before a whole answer head arrived, and whether a retry may help.
 
-    Resets and garbled answers are retried (a kept-alive connection the
-    server had just closed, a proxy's hiccup); a timeout is not: a server
-    too slow once will be again.
+    Resets and garbled answers are retried (a server restarting, a
+    connection dropped on the way); a timeout is not: a server too slow
+    once will be again.
     """
     words = message if len(message) < 200 else message[:197] + "…"
     if code == _CURL_CERTIFICATE:
