@@ -92,6 +92,15 @@ def test_help_builds_the_parser_without_the_stages(argv: list[str]) -> None:
     assert stages == [], "the parser imports stage modules; import them in the subcommand's run()"
 
 
+@pytest.mark.parametrize("command", ["links", "sources"])
+def test_a_command_imports_no_other_commands_options(command: str) -> None:
+    modules = modules_after(run_cli_code(command, "--help"))
+    assert {m for m in modules if m.startswith("spector_refs.cli.")} == {
+        f"spector_refs.cli.{command}",
+        "spector_refs.cli.options",
+    }
+
+
 def test_parse_loads_no_network_or_report_library(seed_text: str, tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(seed_text, encoding="utf-8")

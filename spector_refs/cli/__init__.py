@@ -1,7 +1,10 @@
 """The ``spector-refs`` command: a thin layer over the library's public API.
 
-Each subcommand lives in its own module with ``add_parser(subparsers)`` and
-``run(args) -> int``. Building the parser imports no stage: each ``run``
+Each subcommand lives in its own module with ``add_arguments(parser)`` and
+``run(args) -> int``; :data:`COMMANDS` holds its one-line help. A
+subcommand's module is imported only when that command is parsed (its
+``--help`` included), so ``links`` never imports ``audit``'s options and the
+names they pull in. Building a parser imports no stage: each ``run``
 imports what its command uses, so ``--help`` and a usage error answer at
 once and ``parse`` never loads the HTTP client. This module only dispatches and turns the library's
 errors into one line on stderr and exit code 2 (3 when a live page's wiki
@@ -15,16 +18,25 @@ its command must not pass (argparse-based tools such as pip and git's own
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
-from spector_refs.cli import audit, bib, fix, kinds, links, parse, sources
 from spector_refs.errors import NetworkError, SpectorError
 from spector_refs.policy import EXIT_NETWORK, EXIT_USAGE
 from spector_refs.version import __version__
 
-SUBCOMMANDS = (parse, bib, links, audit, fix, kinds, sources)
+COMMANDS = {
+    "parse": "print an article's references and claims",
+    "bib": "export an article's references (BibLaTeX, BibTeX, CSL-JSON, RIS)",
+    "links": "check the cited URLs of articles, .bib files or URL lists",
+    "audit": "audit articles: references, links, sources and claims (the bundled article if none given)",
+    "fix": "rescue dead links in an article's wikitext: archive copies, {{dead link}}, url-status",
+    "kinds": "list the finding kinds and fail-on names with their default severity",
+    "sources": "explain, update or describe the source data",
+}
+"""Each subcommand and its line in ``--help``; its options are in ``spector_refs.cli.<name>``."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +46,27 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+class _Command(_Parser):
+    """A subcommand's parser that gets its options when first asked to parse.
+
+    argparse hands a command's own arguments (``--help`` among them) to its
+    parser's ``parse_known_args``, so the other commands' modules, and the
+    names their options import (dump engines, report and export formats),
+    are never loaded: that was ~40 ms of the ~140 ms of CPU a ``--help``
+    took (``benchmarks/startup.py`` measures it).
+    """
+
+    def __init__(self, *args: Any, command: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._command = command  # None once the options are added, and for a command's own subparsers
+
+    def parse_known_args(self, *args: Any, **kwargs: Any) -> Any:  # argparse's own signature
+        if self._command is not None:
+            importlib.import_module(f"spector_refs.cli.{self._command}").add_arguments(self)
+            self._command = None
+        return super().parse_known_args(*args, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
     parser = _Parser(
@@ -41,9 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Audit the sources of a Wikipedia article.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in SUBCOMMANDS:
-        module.add_parser(subparsers)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Command)
+    for name, line in COMMANDS.items():
+        subparsers.add_parser(name, help=line, command=name)
     return parser
 
 

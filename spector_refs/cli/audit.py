@@ -28,12 +28,10 @@ if TYPE_CHECKING:
     from spector_refs.model import AuditResult
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "audit",
-        help="audit articles: references, links, sources and claims (the bundled article if none given)",
-        description="Exit codes: 0 nothing at or above the policy, 1 findings at or above it, "
-        "2 bad usage or unreadable input, 3 network unavailable (links could not be judged).",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Exit codes: 0 nothing at or above the policy, 1 findings at or above it, "
+        "2 bad usage or unreadable input, 3 network unavailable (links could not be judged)."
     )
     parser.add_argument(
         "articles",

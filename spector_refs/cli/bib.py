@@ -21,10 +21,7 @@ if TYPE_CHECKING:
     from spector_refs.model import LinkResult
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "bib", help="export an article's references (BibLaTeX, BibTeX, CSL-JSON, RIS)"
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article", help="article file (plain text, HTML or wikitext), or '-' for stdin")
     add_output_option(parser)
     parser.add_argument(

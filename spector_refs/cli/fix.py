@@ -25,12 +25,10 @@ if TYPE_CHECKING:
     from spector_refs.model import LinkResult
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "fix",
-        help="rescue dead links in an article's wikitext: archive copies, {{dead link}}, url-status",
-        description="Exit codes: 0 done (or nothing to do), 2 bad usage or unreadable input, "
-        "3 network unavailable (nothing written).",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Exit codes: 0 done (or nothing to do), 2 bad usage or unreadable input, "
+        "3 network unavailable (nothing written)."
     )
     parser.add_argument(
         "article", metavar="ARTICLE", help="wikitext file, '-' for stdin, a page URL, or a TITLE with --wiki"

@@ -11,12 +11,8 @@ import argparse
 from spector_refs.output import write_output
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "kinds",
-        help="list the finding kinds and fail-on names with their default severity",
-        description="Every name --fail-on accepts: groups, severities and finding kinds.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = "Every name --fail-on accepts: groups, severities and finding kinds."
     parser.add_argument("--format", choices=("text", "markdown"), default="text")
     parser.set_defaults(run=run)
 

@@ -23,12 +23,10 @@ from spector_refs.cli.options import (
 from spector_refs.output import write_output
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser(
-        "links",
-        help="check the cited URLs of articles, .bib files or URL lists",
-        description="Exit codes: 0 no dead link, 1 a link is broken, soft-404, usurped or a redirect loop, "
-        "2 bad usage or unreadable input, 3 network unavailable.",
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Exit codes: 0 no dead link, 1 a link is broken, soft-404, usurped or a redirect loop, "
+        "2 bad usage or unreadable input, 3 network unavailable."
     )
     parser.add_argument(
         "inputs",

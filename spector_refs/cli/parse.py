@@ -9,8 +9,7 @@ from spector_refs.cli.options import add_input_format_option, add_output_option
 from spector_refs.output import write_output
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("parse", help="print an article's references and claims")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("article", help="article file (plain text, HTML or wikitext), or '-' for stdin")
     parser.add_argument("--format", choices=("json", "text"), default="json")
     add_input_format_option(parser)

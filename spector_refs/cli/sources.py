@@ -22,8 +22,7 @@ if TYPE_CHECKING:
     from spector_refs.assess.config import AssessConfig
 
 
-def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("sources", help="explain, update or describe the source data")
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     explain = actions.add_parser("explain", help="why a URL, website, name or DOI gets its ruling")
     explain.add_argument("targets", nargs="+", metavar="URL|NAME", help="URLs, websites, names or DOIs")
