@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import stat
 import sys
 import time
@@ -89,7 +88,7 @@ def write_atomically(path: str | os.PathLike[str], text: str, *, mode: int | Non
     target = Path(path)
     directory = target.parent
     _remove_stale_temporaries(directory, target.name)
-    tmp = directory / f".{target.name}.{secrets.token_hex(_TOKEN_HEX // 2)}.tmp"
+    tmp = directory / f".{target.name}.{os.urandom(_TOKEN_HEX // 2).hex()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
     except OSError as exc:

@@ -8,7 +8,7 @@ searched) and libcurl's error codes for everything after.
 from __future__ import annotations
 
 import socket
-import ssl
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -60,6 +60,22 @@ def _kind(*kinds: type) -> Callable[[BaseException], bool]:
     return lambda exc: isinstance(exc, kinds)
 
 
+def _ssl_kind(name: str) -> Callable[[BaseException], bool]:
+    """An exception of the ``ssl`` module, which is not imported for this.
+
+    libcurl does the link checker's TLS; an ``ssl`` exception (from requests,
+    in an archive lookup) exists only once something imported ``ssl``, and
+    importing it here cost every ``links`` run ~15 ms of CPU (a second
+    OpenSSL beside the one pycurl's wheel carries).
+    """
+
+    def check(exc: BaseException) -> bool:
+        ssl = sys.modules.get("ssl")
+        return ssl is not None and isinstance(exc, getattr(ssl, name))
+
+    return check
+
+
 _RULES: tuple[tuple[Callable[[BaseException], bool], Verdict, Callable[[BaseException], str]], ...] = (
     (_kind(UnvettedHostError), Verdict.REFUSED, str),
     (
@@ -73,11 +89,11 @@ _RULES: tuple[tuple[Callable[[BaseException], bool], Verdict, Callable[[BaseExce
         lambda e: "connection refused: no server listens at this address",
     ),
     (
-        _kind(ssl.SSLCertVerificationError),
+        _ssl_kind("SSLCertVerificationError"),
         Verdict.TLS_ERROR,
         lambda e: f"the TLS certificate could not be verified ({getattr(e, 'verify_message', '') or e})",
     ),
-    (_kind(ssl.SSLError), Verdict.TLS_ERROR, lambda e: f"TLS failed: {_words(e)}"),
+    (_ssl_kind("SSLError"), Verdict.TLS_ERROR, lambda e: f"TLS failed: {_words(e)}"),
     (_kind(socket.timeout), Verdict.TIMEOUT, lambda e: "the server did not answer in time"),
     (
         _kind(*_RESET),

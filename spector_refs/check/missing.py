@@ -14,6 +14,7 @@ say: "Page not found – Example News" is an error page, "How to fix the
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spector_refs.check.page import folded
 
@@ -81,7 +82,6 @@ _BODY_PHRASES = (
     # Chinese
     r"您(?:访问|要访问|所访问)的页面不存在|页面不存在或已被删除",
 )
-_TITLE = re.compile("|".join(f"(?:{p})" for p in _TITLE_PHRASES), re.IGNORECASE)
 _TITLE_KEYS = (
     "found", "exist", "esiste", "available", "disponibile", "removed", "deleted", "missing", "404",
     "find", "nothing", "gefunden", "gibt", "introuvable", "trouv", "encontr", "trova", "найден", "существ",
@@ -89,7 +89,6 @@ _TITLE_KEYS = (
 )  # fmt: skip
 """A word every title phrase holds (in :func:`~spector_refs.check.page.folded` text): most titles hold
 none, and ruling the phrases out by these is ~20 times cheaper than trying them."""
-_BODY = re.compile("|".join(f"(?:{p})" for p in _BODY_PHRASES), re.IGNORECASE)
 _APOSTROPHES = re.compile("[’‘ʼ＇]")
 # Every body phrase holds one of these words: the phrases are only tried around them.
 _BODY_KEYS = re.compile(
@@ -100,7 +99,6 @@ _BEFORE, _AFTER = 200, 60  # characters of a body phrase before and after its ke
 _SEPARATOR = re.compile(r"\s+[|–—·»«/:-]+\s+|:\s+|\s*[|·]\s*")
 _WORD = re.compile(r"\w+")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _SENTENCE = re.compile(r"[^.!?。！？]+")
 _MOST = 10  # words in a title part that says "not found"
 _SITE_NAME = 6  # words in the other parts: a site name, not a headline
@@ -108,17 +106,38 @@ _PARAGRAPH_SENTENCES = 4  # long sentences that make a page an article, not an e
 _LONG_SENTENCE = range(15, 81)  # words; a menu run together without full stops is longer
 
 
+# The three big patterns are compiled on first use: ~11 ms of CPU together, paid
+# by every ``links`` run at import although many judge no page (a refused link,
+# a warm cache). Cached per process, so a forked worker compiles them at most once.
+@cache
+def _title() -> re.Pattern[str]:
+    """Any of the title phrases, case-blind."""
+    return re.compile("|".join(f"(?:{p})" for p in _TITLE_PHRASES), re.IGNORECASE)
+
+
+@cache
+def _body() -> re.Pattern[str]:
+    """Any of the body phrases, case-blind."""
+    return re.compile("|".join(f"(?:{p})" for p in _BODY_PHRASES), re.IGNORECASE)
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    """A word, or one Chinese, Japanese or Korean character (a charset over most of Unicode: ~4 ms)."""
+    return re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+
+
 def title_says_missing(text: str) -> bool:
     """Whether a title or heading is a "not found" message (with at most a site name beside it)."""
     text = _straight(text)
     lowered = folded(text)
-    if not any(key in lowered for key in _TITLE_KEYS) or not _TITLE.search(text):
+    if not any(key in lowered for key in _TITLE_KEYS) or not _title().search(text):
         return False
     parts = [p for p in _SEPARATOR.split(text) if p.strip()]
     for index, part in enumerate(parts):
         if "?" in part:  # "When is resource not found (404) appropriate?" asks, an error page tells
             continue
-        if _TITLE.search(part) and len(_WORD.findall(part)) <= _MOST:
+        if _title().search(part) and len(_WORD.findall(part)) <= _MOST:
             others = parts[:index] + parts[index + 1 :]
             if all(_is_site_name(other) for other in others):
                 return True
@@ -139,7 +158,7 @@ def body_missing_phrase(text: str) -> str | None:
     text = _straight(text)
     lowered = text.lower()  # a case-blind search for plain words is several times slower
     for key in _BODY_KEYS.finditer(lowered if len(lowered) == len(text) else text):
-        match = _BODY.search(text, max(key.start() - _BEFORE, 0), key.end() + _AFTER)
+        match = _body().search(text, max(key.start() - _BEFORE, 0), key.end() + _AFTER)
         if match:
             return match.group(0)
     return None
@@ -171,4 +190,4 @@ def reads_as_article(text: str) -> bool:
 
 def tokens(text: str) -> list[str]:
     """Lower-case words, each Chinese, Japanese or Korean character a word of its own."""
-    return _TOKEN.findall(text.lower())
+    return _token().findall(text.lower())

@@ -18,7 +18,7 @@ host slot while they wait so the asking worker can always get one.
 
 from __future__ import annotations
 
-import secrets
+import random
 import string
 import threading
 from collections.abc import Callable
@@ -31,6 +31,10 @@ from spector_refs.check.page import Page
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.soft404 import is_deep_link
 from spector_refs.model import Verdict
+
+_URANDOM = random.SystemRandom()
+"""The probe's random paths, from ``os.urandom``: the ``secrets`` module (the same thing) costs ~5 ms
+of start-up for hmac and OpenSSL's hashlib, and ``random``'s own generator repeats in forked workers."""
 
 if TYPE_CHECKING:
     from spector_refs.check.chain import Outcome
@@ -100,7 +104,7 @@ class HostProbes:
 
 def probe(origin: str, slot: HostSlot, follow: Follow) -> Shape | None:
     """Ask ``origin`` for a random path; its shape if the answer was a page, not an error."""
-    name = "".join(secrets.choice(string.ascii_lowercase) for _ in range(24))
+    name = "".join(_URANDOM.choices(string.ascii_lowercase, k=24))
     path = f"/{name}"
     outcome = follow(f"{origin}{path}", slot)
     answer = outcome.answer
