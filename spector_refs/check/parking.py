@@ -21,6 +21,7 @@ needs its archive copy. Four kinds of signal are read:
 from __future__ import annotations
 
 import re
+from functools import cache
 from urllib.parse import urlsplit
 
 from spector_refs.check.page import Page, folded
@@ -35,43 +36,68 @@ PARKING_HOSTS = (
 )  # fmt: skip
 """Hosts (and their subdomains) that serve parked or for-sale domains."""
 
-_SCRIPT_MARKS = re.compile(
-    rb"sedoparking\.com|img\.sedoparking|parking\.bodis\.com|parkingcrew\.net|above\.com/[a-z]*park"
-    rb"|google\.com/adsense/domains/caf\.js|/js/parking\.\w+\.js|parklogic|domainparking"
-    rb"|window\.location(?:\.href)?\s*=\s*[\"']/lander[\"']|trafficz|searchvity|dsnextgen",
-    re.IGNORECASE,
-)
-_SALE_WORDS = re.compile(
-    r"\b(?:this|the)\s+domain(?:\s+name)?(?:\s+\S+\.[a-z]{2,})?\s+(?:is|may\s+be|might\s+be)\s+for\s+sale"
-    r"|\b[\w-]+\.[a-z]{2,}\s+(?:is|may\s+be)\s+for\s+sale\b"
-    r"|\bbuy\s+this\s+domain\b|\bget\s+this\s+domain\b|\binquire\s+about\s+this\s+domain\b"
-    r"|\bmake\s+an\s+offer\s+on\s+this\s+domain\b|\bdomain\s+(?:name\s+)?(?:is\s+)?(?:now\s+)?for\s+sale\b"
-    r"|\bparked\s+(?:free,?\s+)?courtesy\s+of\b|\bthis\s+(?:web\s+)?(?:page|domain)\s+is\s+parked\b"
-    r"|\bthis\s+domain\s+(?:has\s+)?expired\b"
-    r"|\bthe\s+owner\s+of\s+this\s+domain\s+has\s+not\s+yet\s+uploaded\b",
-    re.IGNORECASE,
-)
+
+# The patterns are compiled on first use (~4 ms together): most pages hold none of their hint
+# words (below), so most runs, and every start-up, never pay for them.
+@cache
+def _script_marks() -> re.Pattern[bytes]:
+    """A parking service's script or its lander redirect (bytes, case-blind)."""
+    return re.compile(
+        rb"sedoparking\.com|img\.sedoparking|parking\.bodis\.com|parkingcrew\.net|above\.com/[a-z]*park"
+        rb"|google\.com/adsense/domains/caf\.js|/js/parking\.\w+\.js|parklogic|domainparking"
+        rb"|window\.location(?:\.href)?\s*=\s*[\"']/lander[\"']|trafficz|searchvity|dsnextgen",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _sale_words() -> re.Pattern[str]:
+    """A parked or for-sale domain's own words."""
+    return re.compile(
+        r"\b(?:this|the)\s+domain(?:\s+name)?(?:\s+\S+\.[a-z]{2,})?\s+(?:is|may\s+be|might\s+be)\s+for\s+sale"
+        r"|\b[\w-]+\.[a-z]{2,}\s+(?:is|may\s+be)\s+for\s+sale\b"
+        r"|\bbuy\s+this\s+domain\b|\bget\s+this\s+domain\b|\binquire\s+about\s+this\s+domain\b"
+        r"|\bmake\s+an\s+offer\s+on\s+this\s+domain\b|\bdomain\s+(?:name\s+)?(?:is\s+)?(?:now\s+)?for\s+sale\b"
+        r"|\bparked\s+(?:free,?\s+)?courtesy\s+of\b|\bthis\s+(?:web\s+)?(?:page|domain)\s+is\s+parked\b"
+        r"|\bthis\s+domain\s+(?:has\s+)?expired\b"
+        r"|\bthe\s+owner\s+of\s+this\s+domain\s+has\s+not\s+yet\s+uploaded\b",
+        re.IGNORECASE,
+    )
+
+
 _SCRIPT_HINTS = (b"park", b"adsense", b"lander", b"trafficz", b"searchvity", b"dsnextgen")
-"""A word every :data:`_SCRIPT_MARKS` alternative contains (ASCII lower case, as IGNORECASE on bytes)."""
+"""A word every :func:`_script_marks` alternative contains (ASCII lower case, as IGNORECASE on bytes)."""
 _SALE_HINTS = ("domain", "sale", "parked")
-"""A word every :data:`_SALE_WORDS` alternative contains (looked for in folded text: ``page.folded``)."""
-_GAMBLING = re.compile(
-    r"\b(?:casinos?|slots?|slot\s+gacor|gacor|judi|togel|toto|sbobet|poker|roulette|blackjack|jackpot"
-    r"|betting|sportsbook|bookmakers?|baccarat|maxwin|bandar|pragmatic\s+play|pg\s+soft|free\s+spins?"
-    r"|mahjong\s+ways|slot\s+online|online\s+casinos?|casino\s+online)\b",
-    re.IGNORECASE,
-)
-_PROMOTION = re.compile(
-    r"\b(?:gacor|maxwin|judi|togel|daftar|situs|link\s+alternatif|bonus|deposit|free\s+spins?|rtp"
-    r"|play\s+now|sign\s+up|join\s+now|jackpot|wager)\b",
-    re.IGNORECASE,
-)
+"""A word every :func:`_sale_words` alternative contains (looked for in folded text: ``page.folded``)."""
+
+
+@cache
+def _gambling() -> re.Pattern[str]:
+    """A gambling term, the words of a gambling spam site that took a domain over."""
+    return re.compile(
+        r"\b(?:casinos?|slots?|slot\s+gacor|gacor|judi|togel|toto|sbobet|poker|roulette|blackjack|jackpot"
+        r"|betting|sportsbook|bookmakers?|baccarat|maxwin|bandar|pragmatic\s+play|pg\s+soft|free\s+spins?"
+        r"|mahjong\s+ways|slot\s+online|online\s+casinos?|casino\s+online)\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _promotion() -> re.Pattern[str]:
+    """A gambling site's call to sign up or deposit."""
+    return re.compile(
+        r"\b(?:gacor|maxwin|judi|togel|daftar|situs|link\s+alternatif|bonus|deposit|free\s+spins?|rtp"
+        r"|play\s+now|sign\s+up|join\s+now|jackpot|wager)\b",
+        re.IGNORECASE,
+    )
+
+
 _GAMBLING_HINTS = (
     "casino", "slot", "gacor", "judi", "togel", "toto", "sbobet", "poker", "roulette", "blackjack",
     "jackpot", "betting", "sportsbook", "bookmaker", "baccarat", "maxwin", "bandar", "pragmatic", "soft",
     "spin", "mahjong",
 )  # fmt: skip
-"""A word every :data:`_GAMBLING` alternative contains (looked for in folded text)."""
+"""A word every :func:`_gambling` alternative contains (looked for in folded text)."""
 _GAMBLING_HOST = re.compile(r"casino|slot|bet|poker|gambl|lotto|bingo|judi|togel", re.IGNORECASE)
 _SCRIPT_WINDOW = 65536
 _TAKEOVER_HITS = 6
@@ -108,7 +134,7 @@ def _parking_script(body: bytes) -> str | None:
     lowered = window.lower()
     if not any(hint in lowered for hint in _SCRIPT_HINTS):
         return None  # the regex costs ~0.1 µs a byte; finding its words, a hundredth of that
-    match = _SCRIPT_MARKS.search(window)
+    match = _script_marks().search(window)
     if match:
         return f"the page loads a domain-parking script ({match.group(0).decode('ascii', 'replace')})"
     return None
@@ -119,7 +145,7 @@ def _sale_wording(page: Page) -> str | None:
         lowered = folded(text)
         if not any(hint in lowered for hint in _SALE_HINTS):
             continue  # nearly every page: the regex tries a word pattern at every word start
-        match = _SALE_WORDS.search(text)
+        match = _sale_words().search(text)
         if match:
             return f"the page says {match.group(0)!r}: the domain is parked or for sale"
     return None
@@ -134,15 +160,15 @@ def _gambling_takeover(original_url: str, page: Page) -> str | None:
     """
     title = page.title or " ".join(page.headings[:1])
     lowered = folded(title)
-    if not any(hint in lowered for hint in _GAMBLING_HINTS) or not _GAMBLING.search(title):
+    if not any(hint in lowered for hint in _GAMBLING_HINTS) or not _gambling().search(title):
         return None
     cited = urlsplit(original_url)
     if _GAMBLING_HOST.search(f"{cited.hostname or ''}{cited.path}"):
         return None
     text = page.opening
-    hits = _GAMBLING.findall(text)
+    hits = _gambling().findall(text)
     distinct = {hit.lower() for hit in hits}
-    if len(hits) < _TAKEOVER_HITS or len(distinct) < _DISTINCT_TERMS or not _PROMOTION.search(text):
+    if len(hits) < _TAKEOVER_HITS or len(distinct) < _DISTINCT_TERMS or not _promotion().search(text):
         return None
     words = ", ".join(dict.fromkeys(hit.lower() for hit in hits[:_TAKEOVER_HITS]))
     return f"the page is a gambling page ({page.title[:80]!r}; {words}) on a site that was not one"
