@@ -2,7 +2,7 @@
 
 bibtexparser builds and serialises the entries; the escaping is ours, per
 field, because its LaTeX middleware escapes protective braces and mangles
-URLs (see EXPORT.md). The write stack is therefore explicit: only
+URLs (tests/export pins both). The write stack is therefore explicit: only
 bibtexparser's enclosing middleware, which wraps each value in braces and
 leaves the ``month`` macro bare. Entry types follow Zotero and Better BibTeX:
 ``@online`` for web pages, ``@article`` with ``entrysubtype`` for news and
