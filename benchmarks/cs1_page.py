@@ -148,11 +148,7 @@ def compare_copy(name: str, *, misses: bool = False) -> dict[str, int]:
     totals |= {"title": 0, "author": 0, "year": 0}
     for number, label in sorted(labels.items()):
         agree = _label_agreement(label, from_text.get(number))
-        for field, ok in agree.items():
-            totals[field] += ok
-        if misses and not all(agree.values()):
-            wrong = [field for field, ok in agree.items() if not ok]
-            print(f"#{number} {wrong}\n  label: {label}\n  text: {_summary(from_text.get(number))}")
+        _tally(totals, agree, misses, f"#{number}", f"label: {label}", from_text.get(number))
     return totals
 
 
@@ -246,12 +242,24 @@ def compare(html: str, *, misses: bool = False) -> dict[str, int]:
     totals |= {"title": 0, "author": 0, "year": 0}
     for number, html_ref, text_ref in pairs.titled:
         agree = _agreement(html_ref, text_ref)
-        for field, ok in agree.items():
-            totals[field] += ok
-        if misses and not all(agree.values()):
-            wrong = [field for field, ok in agree.items() if not ok]
-            print(f"#{number} {wrong}\n  html: {_summary(html_ref)}\n  text: {_summary(text_ref)}")
+        _tally(totals, agree, misses, f"#{number}", f"html: {_summary(html_ref)}", text_ref)
     return totals
+
+
+def _tally(
+    totals: dict[str, int],
+    agree: dict[str, bool],
+    misses: bool,
+    where: str,
+    truth: str,
+    text_ref: Reference | None,
+) -> None:
+    """Count one reference's agreeing fields; with ``misses``, print it when a field disagrees."""
+    for field, ok in agree.items():
+        totals[field] += ok
+    if misses and not all(agree.values()):
+        wrong = [field for field, ok in agree.items() if not ok]
+        print(f"{where} {wrong}\n  {truth}\n  text: {_summary(text_ref)}")
 
 
 def disagreements(html: str) -> dict[int, set[str]]:

@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from spector_refs.check.page import folded
+from spector_refs.check.titles import CJK
 
 _TITLE_PHRASES = (
     # English
@@ -98,7 +99,6 @@ _BODY_KEYS = re.compile(
 _BEFORE, _AFTER = 200, 60  # characters of a body phrase before and after its key word
 _SEPARATOR = re.compile(r"\s+[|–—·»«/:-]+\s+|:\s+|\s*[|·]\s*")
 _WORD = re.compile(r"\w+")
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 _SENTENCE = re.compile(r"[^.!?。！？]+")
 _MOST = 10  # words in a title part that says "not found"
 _SITE_NAME = 6  # words in the other parts: a site name, not a headline
@@ -124,7 +124,7 @@ def _body() -> re.Pattern[str]:
 @cache
 def _token() -> re.Pattern[str]:
     """A word, or one Chinese, Japanese or Korean character (a charset over most of Unicode: ~4 ms)."""
-    return re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+    return re.compile(rf"[{CJK}]|[^\W{CJK}]+")
 
 
 def title_says_missing(text: str) -> bool:

@@ -48,6 +48,8 @@ from urllib.parse import unquote, urlsplit
 from spector_refs.domains import host_of, original_url, registrable_domain
 from spector_refs.model import LinkResult, LinkTarget, PageMeta
 
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+"""Kana, CJK ideographs and Hangul: scripts written without spaces, so each character counts as a word."""
 MATCH_THRESHOLD = 0.65
 """A cited title whose best score against every page title is below this is a mismatch."""
 NEAR_SAME = 0.85
@@ -525,7 +527,7 @@ def figures(text: str) -> set[str]:
 @cache
 def _cjk() -> re.Pattern[str]:
     """A Chinese, Japanese or Korean character; compiled on first use, as the class costs ~5 ms to compile."""
-    return re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+    return re.compile(f"[{CJK}]")
 
 
 def words(text: str) -> list[str]:
