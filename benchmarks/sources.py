@@ -12,9 +12,9 @@ in ``benchmarks/data/``:
 - ``sources-dev3.csv`` — the second held-back set (251 URLs; how it was sampled and how each list's
   label maps to ours: ``benchmarks/data/README.md``), measured once while its lists were not
   ingested, then demoted to a third dev set when they were;
-- ``sources-heldback-3.csv`` — the third held-back set (258 URLs), drawn from yet other lists, none of
-  them ingested; landed before the classifier was run on it and never tuned on, so it is left out of
-  ``tuned`` and scored with ``--set heldback3`` (or ``all``).
+- ``sources-heldback-3.csv`` — the third held-back set (258 URLs), drawn from yet other lists; measured
+  once while none of them was ingested (47.3% of decisions, 43.1% of kinds), then, its misses read,
+  made a tuning set like the others: part of ``tuned``, scored alone with ``--set heldback3``.
 
 Each set is reported overall, per category, and for the rows whose site no shipped list names
 (only the rules can know those). The kind is scored where the label gives one.
@@ -54,7 +54,7 @@ SETS = {
     "dev3": "sources-dev3.csv",
     "heldback3": "sources-heldback-3.csv",
 }
-GROUPS = {"tuned": ("dev", "dev2", "dev3"), "all": tuple(SETS)}
+GROUPS = {"tuned": ("dev", "dev2", "dev3", "heldback3"), "all": tuple(SETS)}
 """Sets scored together; the default, ``tuned``, leaves any held-back set alone."""
 N_URLS = 10_000
 

@@ -3,7 +3,8 @@
 A label outside the vocabularies (a misspelt kind, a decision the classifier never gives) would be
 scored as a miss for ever without anyone noticing, so the benchmark's reader refuses it. The held-back
 set also keeps the discipline of ``benchmarks/data/README.md``: no row on a host a tuned set has, each
-URL once, each row naming its list, and no part in the ``tuned`` group.
+URL once, each row naming its list, and no part in the ``tuned`` group. A held-back set whose misses
+have been read joins ``tuned`` (held-back-3 did), and from then on it is a tuning set like the others.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).parent.parent.parent
-HELD_BACK = "heldback3"
 
 
 def _benchmark() -> ModuleType:
@@ -31,6 +31,8 @@ def _benchmark() -> ModuleType:
 
 
 BENCHMARK = _benchmark()
+HELD_BACK = sorted(set(BENCHMARK.SETS) - set(BENCHMARK.GROUPS["tuned"]))
+"""The sets nobody has tuned on yet."""
 
 
 def _host(url: str) -> str:
@@ -59,10 +61,14 @@ def test_a_label_outside_the_vocabularies_is_refused(tmp_path: Path, monkeypatch
         BENCHMARK.read_set("bad")
 
 
-def test_the_held_back_set_keeps_its_sampling_rule() -> None:
-    rows = BENCHMARK.read_set(HELD_BACK)
+def test_held_back_3_is_now_a_tuning_set() -> None:
+    assert "heldback3" in BENCHMARK.GROUPS["tuned"]
+
+
+@pytest.mark.parametrize("held_back", HELD_BACK)
+def test_a_held_back_set_keeps_its_sampling_rule(held_back: str) -> None:
+    rows = BENCHMARK.read_set(held_back)
     tuned = {_host(row.url) for name in BENCHMARK.GROUPS["tuned"] for row in BENCHMARK.read_set(name)}
-    assert HELD_BACK not in BENCHMARK.GROUPS["tuned"]
     assert len({row.url for row in rows}) == len(rows)
     assert not {_host(row.url) for row in rows} & tuned
     assert {row.category for row in rows} == {

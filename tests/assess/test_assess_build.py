@@ -156,3 +156,17 @@ def test_government_and_blog_lists_rule_a_host_or_a_section(built: dict) -> None
     # a personal blog at a path rules only that section of the site
     assert sites["overreacted.io"]["kind"] == "blog"
     assert any(rule["path"] == "/blog*" and rule["kind"] == "blog" for rule in sites["itsze.ro"]["rules"])
+
+
+def test_national_government_lists_rule_sites_outside_any_government_suffix(built: dict) -> None:
+    sites = built["sites"]
+    # Dutch ministries' agencies, provinces, water boards and municipalities on plain .nl names
+    for host in ("rijkswaterstaat.nl", "zuid-holland.nl", "hhdelfland.nl", "amsterdam.nl", "fryslan.frl"):
+        assert sites[host]["kind"] == "government", host
+    assert "Open State Foundation" in sites["rijkswaterstaat.nl"]["reason"]
+    # a subdomain on a hosting platform is that host only, not the platform
+    assert sites["psosamenwerken.wordpress.com"]["kind"] == "government"
+    assert sites["wordpress.com"]["kind"] == "blog"
+    # French regional and departmental councils outside gouv.fr
+    for host in ("iledefrance.fr", "bretagne.bzh", "cg33.fr", "la.charente-maritime.fr"):
+        assert sites[host]["kind"] == "government", host
