@@ -371,12 +371,18 @@ class Reliability(StrEnum):
 
 @dataclass(frozen=True)
 class SourceProfile:
-    """Why a reference's source counts as what it is: the rule that matched."""
+    """Why a reference's source counts as what it is: the rule that matched.
+
+    ``sanctioned`` marks state media that an official sanctions list names as
+    an instrument of disinformation (the EU's Annex XV outlets): weak by
+    default rather than primary (``AssessConfig.sanctioned_weak``).
+    """
 
     reliability: Reliability = Reliability.UNKNOWN
     kind: str = "unknown"
     matched: str | None = None
     reason: str = "no entry matched this source"
+    sanctioned: bool = False
 
 
 class Severity(StrEnum):

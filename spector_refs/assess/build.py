@@ -261,6 +261,8 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
         "reason": "; ".join(_reasons(curated, group, rows, script, listed)),
         "origin": _origins(curated, group, rows, script, listed),
     }
+    if any(ruling.get("sanctioned") for _, _, ruling in listed):
+        entry["sanctioned"] = True  # an official sanctions list names it (see AssessConfig.sanctioned_weak)
     name = (curated.get("names") or [None])[0] or (rows[0].name if rows else None)
     if name:
         entry["name"] = name

@@ -70,7 +70,9 @@ class AssessConfig:
     ``primary_kinds`` are kinds whose sources speak for themselves (WP:PRIMARY):
     a claim resting only on them gets a ``primary-only`` finding. Tabloids and
     satire are weak by default (WP:TABLOID), state media and opinion pieces
-    primary (they speak for their government or their writer);
+    primary (they speak for their government or their writer), except state
+    media an official sanctions list names as an instrument of disinformation
+    (``sanctioned_weak``: weak, as WP:RSP deprecates RT and Sputnik);
     ``weak_reliability`` lists the reliabilities that make a source weak —
     add ``no-consensus`` to flag marginal sources too. ``source_data`` is a
     ``sources.json`` to use instead of the bundled one (what ``sources
@@ -95,6 +97,11 @@ class AssessConfig:
     primary_kinds: frozenset[str] = setting(
         frozenset({"government", "press-release", "company", "state-media", "opinion"}),
         doc="kinds that count as primary",
+    )
+    sanctioned_weak: bool = setting(
+        True,
+        doc="state media that an official sanctions list names as an instrument of disinformation "
+        "(the EU's Annex XV outlets) count as weak; `false` counts them as other state media",
     )
     primary_severity: Severity = setting(
         FINDING_KINDS["primary-only"].severity, doc="severity of `primary-only`"
@@ -133,6 +140,7 @@ class AssessConfig:
             _set(self, name, _optional_severity(_key(name), getattr(self, name)))
         _set(self, "stale_access_days", _days(_key("stale_access_days"), self.stale_access_days))
         settings.flag(_key("check_figures"), self.check_figures)
+        settings.flag(_key("sanctioned_weak"), self.sanctioned_weak)
         _set(self, "today", _iso_date(_key("today"), self.today))
         _set(self, "sources", _overrides(self.sources))
         if self.source_data is not None:

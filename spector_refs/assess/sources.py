@@ -257,11 +257,13 @@ def merge_matches(matches: list[Match]) -> SourceProfile | None:
     reason = first.profile.reason
     if second is not None and second is not first:
         reason += f"; {second.profile.reason}"
+    kind_name = kind.profile.kind if kind else "unknown"
     return SourceProfile(
         reliability=reliable.profile.reliability if reliable else Reliability.UNKNOWN,
-        kind=kind.profile.kind if kind else "unknown",
+        kind=kind_name,
         matched=first.key,
         reason=reason,
+        sanctioned=kind_name == "state-media" and any(m.profile.sanctioned for m in matches),
     )
 
 
@@ -283,15 +285,19 @@ def classify_reference(ref: Reference, index: SourceIndex) -> SourceProfile:
 def decision(profile: SourceProfile, config: AssessConfig) -> str:
     """ "weak", "primary" or "fine": how a claim resting on this source alone is judged.
 
-    Deprecated and blacklisted sources are weak whatever their kind (WP:DEPS);
-    then a primary kind wins over a merely unreliable rating, because a press
-    release or a ministry is rated unreliable for exactly that reason — it
-    speaks for itself — and "primary-only" says so more precisely; then weak
+    Deprecated and blacklisted sources are weak whatever their kind (WP:DEPS),
+    and so, by default (``sanctioned_weak``), are state media that an official
+    sanctions list names as an instrument of disinformation; then a primary
+    kind wins over a merely unreliable rating, because a press release or a
+    ministry is rated unreliable for exactly that reason — it speaks for
+    itself — and "primary-only" says so more precisely; then weak
     kinds and weak reliabilities (the config's ``weak_kinds`` and
     ``weak_reliability``) are weak; everything else is fine.
     """
     reliability = profile.reliability
     if reliability in config.weak_reliability and reliability in _NEVER_USE:
+        return "weak"
+    if profile.sanctioned and config.sanctioned_weak:
         return "weak"
     if profile.kind in config.primary_kinds:
         return "primary"
@@ -371,6 +377,7 @@ def _entry_match(level: int, entry: Mapping[str, Any], key: str, how: str) -> Ma
         kind=entry.get("kind", "unknown"),
         matched=matched,
         reason=f"{entry['reason']} — matched {how}",
+        sanctioned=bool(entry.get("sanctioned")),
     )
     origin = tuple(entry.get("origin", ())) or (("curation: suffixes",) if level == GENERIC else ())
     return Match(level, matched, profile, origin)

@@ -170,3 +170,14 @@ def test_national_government_lists_rule_sites_outside_any_government_suffix(buil
     # French regional and departmental councils outside gouv.fr
     for host in ("iledefrance.fr", "bretagne.bzh", "cg33.fr", "la.charente-maritime.fr"):
         assert sites[host]["kind"] == "government", host
+
+
+def test_sanctions_list_marks_state_media_and_the_designations_do_not(built: dict) -> None:
+    sites = built["sites"]
+    # EU Annex XV: state media, marked sanctioned, whatever list gave the kind (rt.com: the curated group)
+    for host in ("rt.com", "de.rt.com", "katehon.com", "smotrim.ru", "redstar.ru"):
+        assert (sites[host]["kind"], sites[host].get("sanctioned")) == ("state-media", True), host
+    assert "Annex XV" in sites["katehon.com"]["reason"]
+    # the US designations of PRC media: state media, not sanctioned
+    assert sites["yicaiglobal.com"]["kind"] == "state-media"
+    assert "sanctioned" not in sites["yicaiglobal.com"] and "sanctioned" not in sites["xinhuanet.com"]

@@ -54,6 +54,7 @@ def test_values_are_normalised_whoever_builds_the_config() -> None:
             {"weak_reliability": ["good"]}, "assess.weak-reliability", "deprecated", id="reliability"
         ),
         pytest.param({"check_figures": "yes"}, "assess.check-figures", "true or false", id="flag"),
+        pytest.param({"sanctioned_weak": 1}, "assess.sanctioned-weak", "true or false", id="sanctioned"),
         pytest.param({"today": "yesterday"}, "assess.today", "2024-01-31", id="today"),
         pytest.param({"source_data": ""}, "assess.source-data", "non-empty", id="source-data"),
         pytest.param(

@@ -281,6 +281,24 @@ def test_decision_is_configurable() -> None:
     assert decision(SourceProfile(Reliability.NO_CONSENSUS, "tabloid"), lenient) == "fine"
 
 
+def test_sanctioned_state_media_are_weak_unless_configured_otherwise(index: SourceIndex) -> None:
+    # an EU Annex XV outlet no Wikipedia list deprecates: weak by default, primary when turned off
+    katehon = index.by_url("https://katehon.com/en/article/x")
+    assert katehon is not None and (katehon.kind, katehon.sanctioned) == ("state-media", True)
+    assert decision(katehon, AssessConfig()) == "weak"
+    assert decision(katehon, AssessConfig(sanctioned_weak=False)) == "primary"
+    explained = explain_source("https://katehon.com/", index)
+    assert explained.decision == "weak" and "Annex XV" in explained.profile.reason
+    # state media no sanctions list names keep today's default: primary
+    designated = index.by_url("https://www.yicaiglobal.com/news/x")
+    assert designated is not None and (designated.kind, designated.sanctioned) == ("state-media", False)
+    assert decision(designated, AssessConfig()) == "primary"
+    # a sanction marks state media only: a user who rules the site news takes the mark away
+    news = SourceIndex.create(AssessConfig(sources={"katehon.com": {"kind": "news"}}))
+    overridden = news.by_url("https://katehon.com/")
+    assert overridden is not None and (overridden.kind, overridden.sanctioned) == ("news", False)
+
+
 def test_explain_names_what_decided(index: SourceIndex) -> None:
     url = explain_source("https://www.nytimes.com/2020/01/01/opinion/x.html", index)
     assert url.looked_up_as == "URL" and url.decision == "primary"
