@@ -1,7 +1,5 @@
 """``python -m spector_refs`` runs the command line."""
 
-import sys
+from spector_refs.cli import entry_point
 
-from spector_refs.cli import main
-
-sys.exit(main())
+entry_point()

@@ -212,3 +212,25 @@ def test_fail_on_dead_link_catches_the_tag_inside_a_reference(sample: Path) -> N
     findings = [f for a in json.loads(result.stdout)["articles"] for f in a["findings"]]
     assert any(f["kind"] == "dead-link" and f.get("reference") for f in findings)
     assert not any(f["kind"] == "cs1-maint" and "dead link" in f["reason"] for f in findings)
+
+
+def test_the_program_keeps_mains_exit_code_and_output_and_skips_the_shutdown_collections(
+    tmp_path: Path,
+) -> None:
+    """``python -m spector_refs`` (and the console script, ``entry_point``) exits with main's code
+    once its output is complete; by then the collector is frozen, so the interpreter's shutdown
+    does not walk every object the run left behind."""
+    watch = "import atexit, gc, sys; atexit.register(lambda: print('frozen', gc.get_freeze_count() > 0))"
+    run = "sys.argv[0] = 'spector-refs'; import runpy; runpy.run_module('spector_refs', run_name='__main__')"
+    article = str(FIXTURES / "trio" / "operation_spector.wiki")
+    written, expected = tmp_path / "article.json", tmp_path / "expected.json"
+    assert main(["parse", article, "-o", str(expected)]) == 0
+    for args, code in (
+        (["parse", article, "-o", str(written)], 0),
+        (["parse", str(tmp_path / "missing.txt")], 2),
+    ):
+        result = subprocess.run(
+            [sys.executable, "-c", f"{watch}\n{run}", *args], capture_output=True, text=True, timeout=60
+        )
+        assert (result.returncode, result.stdout) == (code, "frozen True\n"), result.stderr
+    assert written.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
