@@ -1,7 +1,7 @@
 """CS1 dates to ISO strings.
 
 CS1 accepts "2023-05-02", "May 2, 2023", "2 May 2023", "May 2023",
-"2023", seasons, ranges and "n.d."; the model stores ISO strings of the
+"2023", seasons, ranges, "c. 1900" and "n.d."; the model stores ISO strings of the
 precision given (``2023-05-02``, ``2023-05``, ``2023``). A date that cannot
 be read returns None so the caller can record a problem instead of guessing.
 """
@@ -44,6 +44,7 @@ _PATTERNS = (
 _ISO = re.compile(r"\d{4}-\d\d?(-\d\d?)?")
 _DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[–-]\s*\d{1,2}\b(?!-)")
 _SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter)\s+", re.I)
+_CIRCA = re.compile(r"^c\.\s*(?=\d{4}$)")  # CS1's "c. 1900": the year, as approximate as the source
 NO_DATE = frozenset({"n.d.", "nd", "n.d", "no date", "undated"})
 
 
@@ -55,7 +56,7 @@ def parse_date(text: str | None) -> str | None:
     """
     if not text:
         return None
-    value = text.strip().strip(".,;()").strip()
+    value = _CIRCA.sub("", text.strip().strip(".,;()").strip())
     if not value or value.lower() in NO_DATE:
         return None
     if not _ISO.fullmatch(value):

@@ -12,6 +12,11 @@ Every line must give
 the labelled title, first author and year, and, where the Dog template states them,
 the publisher, place, edition, series, volume and first editor. The misses below
 are known and explained.
+
+Beside the real lines, ``tests/fixtures/cs1/spec_cases.json`` holds lines rendered by hand
+from Module:Citation/CS1's order, one per parameter combination of cite book, thesis,
+report, encyclopedia, conference, journal, magazine, press release, map and AV media, each
+with the template it renders from; they must give every field they label too.
 """
 
 from __future__ import annotations
@@ -24,7 +29,17 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-from cs1_corpus import DEV, HELD_BACK, HELD_BACK_2, HELD_BACK_3, HELD_BACK_4, HELD_BACK_5, score, score_fields
+from cs1_corpus import (
+    DEV,
+    HELD_BACK,
+    HELD_BACK_2,
+    HELD_BACK_3,
+    HELD_BACK_4,
+    HELD_BACK_5,
+    SPEC,
+    score,
+    score_fields,
+)
 
 
 def _cases(path: Path) -> list[dict]:
@@ -34,7 +49,10 @@ def _cases(path: Path) -> list[dict]:
 
 SETS = (DEV, HELD_BACK, HELD_BACK_2, HELD_BACK_3, HELD_BACK_4, HELD_BACK_5)
 CASES = [case for path in SETS for case in _cases(path)]
+SPEC_CASES = _cases(SPEC)
 KNOWN_MISSES = {
+    "book-author-editor-no-date": "an undated one-word author ('Bede.') runs into the editor after it",
+    "book-id-param": "|id= is free text after the publisher, so it cannot be told from a bare publisher",
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
 }
@@ -54,7 +72,7 @@ LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of th
             if case["id"] in KNOWN_MISSES
             else [],
         )
-        for case in CASES
+        for case in CASES + SPEC_CASES
     ],
 )
 def test_real_rendered_citation(case: dict) -> None:
@@ -70,3 +88,9 @@ def test_enough_book_cases() -> None:
     """Issue 14 asks for at least 150 real book, report, thesis and conference lines."""
     kinds = ("book", "report", "thesis", "conference", "encyclopaedia")
     assert sum(case["kind"] in kinds for case in CASES) >= 150
+
+
+def test_every_template_family_is_specified() -> None:
+    """The grammar is held to each CS1 template with an italic or plain title, not only to books."""
+    kinds = {case["kind"] for case in SPEC_CASES}
+    assert {"book", "thesis", "report", "encyclopaedia", "conference", "map", "audio-visual"} <= kinds

@@ -20,7 +20,14 @@ import re
 
 from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.model import Name
-from spector_refs.parse.core.cs1_book import EVENT, read_author_block, read_book, segments
+from spector_refs.parse.core.cs1_book import (
+    EVENT,
+    has_title_type,
+    read_author_block,
+    read_book,
+    segments,
+    starts_with_undated_authors,
+)
 from spector_refs.parse.core.cs2 import comma_parts, cs2_as_cs1
 from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.names import is_truncated, parse_name, parse_name_list
@@ -49,7 +56,7 @@ _IDENTIFIERS = {
     "doi": re.compile(r"\bdoi:\s*(10\.\d{4,9}/\S+?)(?=\.?(?:\s|$))", re.I),
     "bibcode": re.compile(r"\bBibcode:\s*(\S{19})"),
     "arxiv": re.compile(r"\barXiv:\s*(\S+?)(?=\.?(?:\s|$))"),
-    "jstor": re.compile(r"\bJSTOR\s+(\d+)"),
+    "jstor": re.compile(r"\bJSTOR\s+(\d+|[a-z][\w.]*\d\w*)"),  # "JSTOR 2095125", "JSTOR j.ctt1nq3vk"
     "s2cid": re.compile(r"\bS2CID\s+(\d+)"),
     "hdl": re.compile(r"\bhdl:\s*(\S+?)(?=\.?(?:\s|$))"),
     "lccn": re.compile(r"\bLCCN\s+(\S+?)(?=\.?(?:\s|$))"),
@@ -78,7 +85,20 @@ _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
 _FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
 _TRANS_TITLE = re.compile(r"^\s*\[([^\]]+)\]")
 _PAGES = re.compile(r"^(?:pp?\.|page|pages|at)\s*(.+)$", re.I)
-_VOLUME_ISSUE = re.compile(r"^(?:Vol\.\s*)?(\d[\w–-]*)\s*(?:\((?:No\.\s*)?([^)]+)\))?\s*(?::\s*(.+))?$")
+_VOLUME_ISSUE = re.compile(  # a journal's "61 (2): 125", a magazine's "Vol. 88, no. 5"
+    r"^(?:Vol\.\s*)?(?P<volume>\d[\w–-]*)\s*(?:\((?:No\.\s*)?(?P<issue>[^)]+)\)|,\s[Nn]o\.\s(?P<number>\S+))?"
+    r"\s*(?::\s*(?P<pages>.+))?$"
+)
+_VOLUME_PART = re.compile(
+    r"^Vol\.\s\S+$"
+)  # a book's (or encyclopaedia's) "Vol. 5", not a magazine's "Vol. 5, no. 2"
+_TRAILING_QUOTE = re.compile(
+    r"[.:]\s+[\"“](?P<quote>[^\"“”]{1,2000})[\"”]$"
+)  # |quote=, last and unpunctuated
+_ACCESS_NOTES = re.compile(  # access icons' text and |lay-url=, which name no part of the work
+    r"\s*\((?:subscription|registration) required\)"
+    r"|\s*Lay summary(?:\s[–—-]\s[^.()]{1,120}?(?=\s\(|\.(?:\s|$)|$))?(?:\s\([^()]{1,40}\))?\.?"
+)
 _EDITION = re.compile(r"\s*\(([^()]*?\b(?:ed\.|edition))\)", re.I)
 _PLACE_PUBLISHER = re.compile(r"^([A-Z][\w .'-]{1,40}?(?:, [A-Z][\w .'-]{1,20})?):\s*(.+)$")
 _NAMES_THEN_TITLE = re.compile(r"^((?:[A-Z][\w'’-]+(?: [\w'’-]+){0,3}, [A-Z][\w.'’ -]{0,40}?; )+)(?=[^\s;])")
@@ -98,6 +118,9 @@ _BOOK_SIGNS = re.compile(
 _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
+_LEADING_PARENTHETICALS = re.compile(
+    r"^(?:\s*\([^()]*\))*"
+)  # a quoted title's own: '"Title" (Press release)'
 _REVISED = re.compile(r"^rev(?:ised)?\.?\s+(?:by\s+)?(?P<names>[A-Z].+)$")  # "rev. Roger T. Stearn"
 _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colindaylinks.com/…": typed by hand
     r"^(?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,2}), (?P<title>[A-Z\"“][^,]+(?:, [^,]+)*?), "
@@ -119,7 +142,7 @@ def parse_rendered_citation(text: str) -> CitationFields:
     raises for odd input.
     """
     fields: CitationDraft = {"identifiers": {}, "problems": []}
-    rest = _take_maintenance(text.strip(), fields)
+    rest = _take_quote(_ACCESS_NOTES.sub("", _take_maintenance(text.strip(), fields)), fields)
     footnote = _SHORT_FOOTNOTE.match(rest)
     if footnote:
         return _short_footnote(footnote, fields)
@@ -170,7 +193,12 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
     Opinions…. 1C. Order of …'). Editors in the author position alone say nothing:
     a website cites its editor the same way ('Gillis, R., ed. (2002). "Cat Skeleton". Zoolab.')."""
     if quoted is None:
-        return bool(_BOOK_SIGNS.search(text)) or bool({"isbn", "oclc"} & set(fields["identifiers"]))
+        return (
+            bool(_BOOK_SIGNS.search(text))
+            or bool({"isbn", "oclc"} & set(fields["identifiers"]))
+            or starts_with_undated_authors(text)
+            or has_title_type(text)
+        )
     tail = text[quoted[1] :]
     if _JOURNAL_NUMBERS.search(tail):
         return False
@@ -180,6 +208,9 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
         or bool(re.match(r"^(?:\s*\([^()]{1,30}\))*[.,]?\s*In\s", tail))  # '"Chapter" (PDF). In …'
         or bool(_EDITION.search(tail))
         or _volume_after_title(tail, dated="date" in fields)  # '"Opinion 2027". Opinions…. 60. Order of …'
+        or has_title_type(
+            _LEADING_PARENTHETICALS.sub("", tail)
+        )  # '"Cats". State of the Environment (Report).'
     )
 
 
@@ -191,7 +222,10 @@ def _volume_after_title(tail: str, *, dated: bool) -> bool:
     CS1 puts the date after the publisher, so in an undated head a year there is
     the date ('"Democracy Index 2017" (PDF). Economist Intelligence Unit. 2018. p. 5.')."""
     parts = [part for part in segments(tail) if not _PARENTHETICAL.fullmatch(part)]
-    return any(_BARE_VOLUME.fullmatch(part) and (dated or not _YEAR.fullmatch(part)) for part in parts[1:-1])
+    return any(
+        (_BARE_VOLUME.fullmatch(part) and (dated or not _YEAR.fullmatch(part))) or _VOLUME_PART.match(part)
+        for part in parts[1:-1]
+    )
 
 
 def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: CitationDraft) -> None:
@@ -229,6 +263,20 @@ def _take_maintenance(text: str, fields: CitationDraft) -> str:
     messages = [part.strip() for part in _MAINT_END.split(match.group(2))]
     fields["maintenance"] = tuple(m for m in messages if m)
     return text[: match.start()].strip()
+
+
+def _take_quote(text: str, fields: CitationDraft) -> str:
+    """CS1's ``|quote=``, the last element, in quotes and without the closing full stop CS1
+    gives every other ending ('… p. 41. "The dog is …"', '… p. 15: "…"'). A line ending
+    in a quoted part is its title when nothing but an author block precedes it."""
+    match = _TRAILING_QUOTE.search(text)
+    if not match:
+        return text
+    before = text[: match.start() + 1]
+    if not (before.endswith(":") or _OPEN_QUOTE.search(before) or len(segments(before)) > 2):
+        return text
+    fields["quote"] = match.group("quote").strip()
+    return before.rstrip(":") + ("" if before.endswith(".") else ".")
 
 
 def _take_dates(text: str, fields: CitationDraft) -> str:
@@ -274,6 +322,10 @@ def _take_identifiers(text: str, fields: CitationDraft) -> str:
 
 
 def _take_language_and_format(text: str, fields: CitationDraft) -> str:
+    if re.search(
+        r"\(Press release\)", text, re.I
+    ):  # CS1 names the issuer of a press release as its publisher
+        fields.setdefault("kind", "press release")
     language = _LANGUAGE.search(text)
     if language:
         fields["language"] = language.group(1).strip()
@@ -348,7 +400,7 @@ def _read_head(head: str, fields: CitationDraft) -> None:
     if date:
         fields["date"] = _date_or_problem(date.group(1), "date", fields)
         head = head[: date.start()]
-    editors = re.search(r"\s*\((?:eds?\.|editors?)\)\s*$", head)
+    editors = re.search(r"\s*\((?:eds?\.|editors?)\)\s*$|,\seds?\.$", head)  # "Serpell, James, ed. (1995)"
     names_text = head[: editors.start()] if editors else head  # "Smith, J." keeps its initial's stop
     names = parse_name_list(names_text)
     if is_truncated(names_text):
@@ -384,7 +436,7 @@ def _read_tail(segments: list[str], fields: CitationDraft, *, has_title: bool) -
         fields["conference"] = events[0]
         plain.remove(events[0])
     if plain:
-        fields["work" if has_title else "publisher"] = plain.pop(0)
+        fields["work" if has_title and fields.get("kind") != "press release" else "publisher"] = plain.pop(0)
     if plain and "publisher" not in fields:
         fields["publisher"] = plain.pop(0)
     if plain:
@@ -413,8 +465,9 @@ def _read_segment(segment: str, fields: CitationDraft, *, places: bool = True) -
     place = _PLACE_PUBLISHER.match(segment) if places else None
     if pages:
         fields["pages"] = pages.group(1).strip()
-    elif volume and (volume.group(2) or volume.group(3)):
-        fields["volume"], fields["issue"], fields["pages"] = volume.groups()
+    elif volume and (volume.group("issue") or volume.group("number") or volume.group("pages")):
+        fields["volume"], fields["pages"] = volume.group("volume"), volume.group("pages")
+        fields["issue"] = volume.group("issue") or volume.group("number")
     elif place:
         fields["place"], fields["publisher"] = place.group(1), _publisher_and_numbers(place.group(2), fields)
     else:

@@ -45,8 +45,9 @@ _TITLE_PARENTHETICAL = re.compile(
     r"|(?P<format>PDF|DOC|DjVu|PowerPoint|Microsoft Word|EPUB|audio|video|Map|"
     r"Hardcover|Paperback|Print|Online)"
     r"|in (?P<language>[A-Z][\w-]+(?:(?:,| and) [A-Z][\w-]+){0,3})"
-    r"|(?P<type>(?:[\w.]+ )?[Tt]hesis|[Dd]issertation|(?:Technical |Working )?[Rr]eport|"
-    r"Conference paper|Press release|[Pp]reprint)"
+    r"|(?P<type>(?:[\w.'’-]+ ){0,3}(?:[Tt]hesis|[Dd]issertation|[Rr]eport|[Pp]aper|[Pp]reprint|"
+    r"[Pp]roduction|[Pp]icture|[Dd]ocumentary|[Bb]roadcast|[Pp]odcast|[Ss]peech|[Ll]iner notes)"
+    r"|Press release|Map|DVD|Blu-ray|CD|VHS|Television|Radio|Film)"
     r")\)"
 )
 _ORDINAL = (
@@ -59,9 +60,22 @@ _PAGES_NEXT = re.compile(r"pp?\.\s")
 _SERIES = re.compile(
     r"^[\"“](?P<series>.+)[\"”] series(?P<number>\s(?:No\.\s?)?\d+\w*)?$"
 )  # '"X" series No. 7'
-_VOLUME = re.compile(r"^(?:Vol\.|Volume)\s*(?P<volume>[\w.–-]+(?::.+)?)(?:\s+of\s+(?P<series>.+))?$")
+_VOLUME = re.compile(
+    r"^(?:Vol\.|Volume)\s*(?:(?P<volume>[\w.–-]+(?::.+)?)(?:\s+of\s+(?P<series>.+))?|(?P<long>.+?))"
+    r"(?:,\s[Nn]o\.\s(?P<issue>\S+))?$"
+)  # "Vol. 2", "Vol. 28 of Series", "Vol. The Fellowship of the Ring", "Vol. 88, no. 5"
+_NUMBER = re.compile(r"^No\.\s?(?P<issue>\d+\w*)$")  # |number= of a book in a series: "Series. No. 4."
+_POSITION = re.compile(  # |at=, |section=, |time=: where in the work, rendered after the publisher
+    r"^(?:(?:Chapter|Ch\.|Section|Sec\.|Table|Figure|Fig\.|Plate|Appendix|Folio|Sheet|Col\.|Para\.)"
+    r"\s[\dIVXLCivxlc]+[\w.–-]*|[§¶]\s?\S+|"
+    r"Event occurs at\s.+|\d+ minutes? in)$"
+)
+_TRANS_TITLE = re.compile(
+    r"\s\[(?P<trans>[^\[\]\d][^\[\]]{1,300})\]$"
+)  # |trans-title=, after the title in brackets
+_SCALE = re.compile(r"^1\s?:\s?[\d,.]+$")  # a map's |scale=
 _BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
-_CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated) by (?P<names>.+)$")
+_CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated|Cartography) by (?P<names>.+)$")
 _WRITTEN_AT = re.compile(r"^Written at (?P<place>.+)$")  # |location= beside a |publication-place=
 _EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.|editors?)\)?$")
 _IN_EDITORS = re.compile(r"^In\s+(?P<names>.+)$")
@@ -72,8 +86,12 @@ _PAGES = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<pages>.+)$", re.I)
 _NAMES_THEN_TEXT = re.compile(
     r"^(?P<names>(?:[^;]{1,60};\s)*[^;,]{1,40},\s(?:[\w'’-]+\s)*?[A-Z]\.)\s(?P<rest>\S.*)$"
 )
-_FULL_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}"
-_UNDATED_HEAD = re.compile(rf"^(?P<names>{_FULL_NAME}(?:; {_FULL_NAME})*)\.\s+(?=[A-Z\"“])")
+# "Kirkland, Edward", "Kirkland, Edward C.": a given name written out, then at most two initials
+_FULL_NAME = (
+    r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}(?: [A-Z]\.){0,2}"
+)
+_UNDATED_HEAD = re.compile(rf"^(?P<names>{_FULL_NAME}(?:; {_FULL_NAME})*)(?:(?<=\.)|\.)\s+(?=[A-Z\"“])")
+_AUTHOR_MASK = re.compile(r"^[—–-]{2,}$")  # |author-mask=: the author of the line above, as dashes
 _MAX_NAME_WORDS = 8
 _MAX_ORGANISATION_WORDS = 20
 _EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
@@ -81,19 +99,28 @@ _MAX_PLACE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
 _JOINED_INITIALS = re.compile(r"(?:^|\.\s|\bIn\s)(?:[A-Z]\.)+[A-Z]\.$")
 _EDITOR_ROLE = re.compile(r"\(eds?\.\)")
+_OPEN_BEFORE = re.compile(r"\([^()]*$")
+_CLOSE_AFTER = re.compile(r"[^()]{0,30}\)")
 _SERIES_NAME = re.compile(
     r"\b(?:Series|Studies|Library|Monographs?|Papers|Lecture Notes|Handbooks|Texts|Classics|"
     r"Collection|Bulletin|Memoirs|Publications|Contributions)\b"
 )
 EVENT = re.compile(  # the event a paper was given at, named as events name themselves
     r"^(?!Proceedings\b|Transactions\b|Journal\b|Annals\b|Advances\b|Lecture Notes\b)"
-    r".{0,120}\b(?:Conference|Symposium|Congress|Workshop|Colloquium|Convention|Summit|Meeting)\b"
+    r"(?:.{0,120}\b(?:Conference|Symposium|Congress|Workshop|Colloquium|Convention|Summit|Meeting)\b"
+    r"|[A-Z][A-Za-z]*[A-Z][A-Za-z-]*\s(?:'\d\d|\d{4})$)"  # or an acronym and its year: "CVPR 2012"
 )
 _NUMBERED_LABEL = re.compile(r"\b(?:Chapter|Part|Table|Figure|Book|Section|No)\.? [\dIVXLC]+$", re.I)
 _NUMBERED_PART = re.compile(r"\s(?:\d+|[IVXLC]+)$")  # "Tomus I (in Latin)": a part of the title, not a series
 _OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
 _BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
 _SERIES_CLOSED = "closed after the series"  # "(2nd ed.)", "(in French)": CS1 puts them after |series=
+
+
+def has_title_type(text: str) -> bool:
+    """Whether ``text`` holds the type CS1 appends to an italic title ("(PhD thesis)", "(Report)",
+    "(DVD)"): a book-like work, never a periodical's article."""
+    return any(match.group("type") for match in _TITLE_PARENTHETICAL.finditer(text))
 
 
 def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> str:
@@ -107,7 +134,8 @@ def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> 
     if not match or not (match.group("date") or match.group("role")):
         return _read_undated_authors(text, fields)
     names = parse_name_list(match.group("names"))
-    if not names or not all(_is_name(name) for name in names):
+    masked = bool(_AUTHOR_MASK.match(match.group("names").strip()))
+    if not masked and (not names or not all(_is_name(name) for name in names)):
         return text
     role = "editors" if match.group("role") else "authors"
     fields[role] = tuple(names)
@@ -118,6 +146,12 @@ def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> 
     if match.group("orig"):
         fields["original_date"] = parse_date(match.group("orig")) or match.group("orig").strip()
     return text[match.end() :].strip()
+
+
+def starts_with_undated_authors(text: str) -> bool:
+    """Whether ``text`` opens with an undated author list ("Kirkland, Edward C. Industry…"):
+    the head of a book, since CS1 quotes the titles of articles."""
+    return bool(_UNDATED_HEAD.match(text))
 
 
 def _read_undated_authors(text: str, fields: CitationDraft) -> str:
@@ -155,6 +189,8 @@ def _ends_part(text: str, stop: int, after: int) -> bool:
     """Whether the full stop at ``stop`` (followed by spaces up to ``after``) separates two parts."""
     if _JOINED_INITIALS.search(text[max(0, stop - 14) : stop + 1]) or _EDITOR_ROLE.match(text, after):
         return False
+    if _OPEN_BEFORE.search(text[max(0, stop - 30) : stop]) and _CLOSE_AFTER.match(text, after):
+        return False  # inside a short parenthetical: "(Dr. phil. thesis)"
     if _TYPED_EDITION_STOP.search(text[max(0, stop - 14) : stop]) or _PAGES_NEXT.match(text, after):
         return True  # "second ed. Penguin", "Inc. pp. 960": the next part has begun
     return is_sentence_end(text, stop + 1)
@@ -172,6 +208,13 @@ def read_book(tail: str, chapter: str | None, fields: CitationDraft, problems: l
         if where is not None:
             if run and "title" not in fields:
                 _end_title(run, fields, ended_by=where)
+            elif (
+                plain_after
+                and where in (_BEFORE, _VOLUME_NEXT)
+                and not fields.keys() & {"series", "publisher"}
+            ):
+                fields["series"] = ". ".join(plain_after)  # "Title (Report). Series. No. 931. Place: …"
+                plain_after.clear()
             if "pending_title" in fields:
                 run.append(fields.pop("pending_title"))
         elif part and "title" not in fields:
@@ -250,7 +293,12 @@ def _take_parentheticals(part: str, fields: CitationDraft) -> tuple[str, str | N
         end, closed = typed.start(), _CLOSED
     if "edition" in fields:
         fields["edition"] = re.sub(r"\s*(?:ed\.|[Ee]dition)$", "", fields["edition"]).strip()
-    return part[:end] if closed else part, closed
+    title = part[:end] if closed else part
+    translated = None if "title" in fields else _TRANS_TITLE.search(title)
+    if translated and translated.start() > 0:  # "Title [Translated title] (in German)": the title ends there
+        fields.setdefault("trans_title", translated.group("trans").strip())
+        return title[: translated.start()], closed or _CLOSED
+    return title, closed
 
 
 def _classify(part: str, fields: CitationDraft, *, title_started: bool) -> str | None:
@@ -286,10 +334,20 @@ def _classify_after_title(part: str, fields: CitationDraft) -> str | None:
         fields["series"] = series.group("series") + (series.group("number") or "")
         return _BEFORE
     if volume:
-        fields["volume"] = volume.group("volume")
+        fields["volume"] = volume.group("volume") or volume.group("long")
         if volume.group("series"):
             fields.setdefault("series", volume.group("series"))
+        if volume.group("issue"):
+            fields["issue"] = volume.group("issue")
         return _VOLUME_NEXT
+    number = _NUMBER.match(part)
+    if number and "issue" not in fields:
+        fields["issue"] = number.group("issue")
+        return _VOLUME_NEXT
+    if _SCALE.match(part):
+        return _BEFORE
+    if _POSITION.match(part):
+        return _AFTER
     if (
         place
         and len(place.group("place").split()) <= _MAX_PLACE_WORDS
@@ -313,8 +371,8 @@ def _contributors(role: str, text: str, fields: CitationDraft) -> None:
     """ "Translated by Szold, H. Philadelphia: …": the names, then what CS1 ran into them."""
     split = _NAMES_THEN_TEXT.match(text)
     names, rest = (split.group("names"), split.group("rest")) if split else (text, "")
-    key = {"Translated": "translators", "Edited": "editors", "Illustrated": "illustrators"}[role]
-    if key != "illustrators":
+    key = {"Translated": "translators", "Edited": "editors"}.get(role)
+    if key:
         fields[key] = tuple(parse_name_list(names))
     if rest:
         _classify_after_title(rest, fields)

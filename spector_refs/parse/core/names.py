@@ -38,7 +38,7 @@ def name_from_parts(last: str, first: str | None) -> Name:
 
 def parse_name(text: str) -> Name:
     """One whole name: "Smith, John", "John Smith", Vancouver "Smith JA", "MrAdmin" or an organisation."""
-    text = text.strip()
+    text = _ROLE.sub("", text.strip())
     if "," in text:
         family, given = (part.strip() for part in text.split(",", 1))
         return name_from_parts(family, given or None)
@@ -59,6 +59,10 @@ def parse_name(text: str) -> Name:
 _VANCOUVER_NAME = re.compile(r"([A-Z][\w'’-]+(?: [a-z][\w'’-]*)*(?: [A-Z][\w'’-]+)?) ([A-Z]{1,3})")
 _VANCOUVER = r"(?:[a-z]+ )*[\w'’-]+ [A-Z]{1,3}"  # "Smith AB", "van der Beek S"
 _FINAL_INITIAL = re.compile(r"(?:^|[\s.,])[A-Z]\.$")
+_LETTER = re.compile(r"[^\W\d_]")
+_ROLE = re.compile(
+    r"\s\((?:[A-Z][a-z]+)(?: [a-z]+)?\)$"
+)  # "Attenborough, David (Narrator)": |people= with a role
 _ET_AL = re.compile(r"[;,]?\s*(?:''?)?et al\.?(?:''?)?$", re.I)
 
 _LAST_SEPARATOR = re.compile(r"\s*;\s*(?:and\s+|&\s+)?|(?<=[\w.]) & (?=[^,;&]+, )")
@@ -81,7 +85,7 @@ def parse_name_list(text: str) -> list[Name]:
     text = _ET_AL.sub("", text.strip()).strip(" ;")
     if not _FINAL_INITIAL.search(text):  # "Smith, J." keeps the full stop of its initial
         text = text.rstrip(" .;")
-    if not text:
+    if not text or not _LETTER.search(text):  # |author-mask= renders the author as "———"
         return []
     if ";" not in text and re.fullmatch(rf"{_VANCOUVER}(?:, {_VANCOUVER})+", text):
         return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
