@@ -33,6 +33,11 @@ the parser:
   rules (one per parameter combination of cite book, thesis, report, encyclopedia,
   conference, journal, magazine, press release, map and AV media), each with the
   template it renders from. Written to fix the grammar on, so tuning data too.
+* ``held-back-6`` — ``tests/fixtures/cs1/held_back_6.json``, 160 lines of a sixth page
+  ("Galileo Galilei", 2017 render; 101 books, 3 encyclopaedia entries, 1 conference
+  paper), every cite element of its Notes and References lists as headless Chromium
+  gives it, labels from COinS. Landed before the parser ran on it, to be measured
+  once with the grammar frozen (see its ``origin``).
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
@@ -40,7 +45,7 @@ a year when the first four digits of the date agree. Dev lines of books (and CS2
 lines) also carry the template's imprint fields — publisher, place, edition,
 series, volume, first editor — scored the same way and reported apart. Run:
 
-    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-5|all] [--kinds book]
+    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-6|all] [--kinds book]
                                     [--write-dev] [--misses]
 
 ``--write-dev`` regenerates ``tests/fixtures/cs1/dog_2018.json`` (the data-driven
@@ -73,6 +78,7 @@ HELD_BACK_3 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_3.json"
 HELD_BACK_4 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_4.json"
 HELD_BACK_5 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_5.json"
 SPEC = ROOT / "tests" / "fixtures" / "cs1" / "spec_cases.json"
+HELD_BACK_6 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json"
 SETS = {
     "dev": DEV,
     "held-back": HELD_BACK,
@@ -81,7 +87,11 @@ SETS = {
     "held-back-4": HELD_BACK_4,
     "held-back-5": HELD_BACK_5,
     "spec": SPEC,
+    "held-back-6": HELD_BACK_6,
 }
+HELD_OUT = ("held-back-6",)
+"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
+out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -231,7 +241,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in SETS if args.set == "all" else (args.set,):
+    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

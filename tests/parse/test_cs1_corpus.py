@@ -36,6 +36,8 @@ from cs1_corpus import (
     HELD_BACK_3,
     HELD_BACK_4,
     HELD_BACK_5,
+    HELD_BACK_6,
+    ROOT,
     SPEC,
     score,
     score_fields,
@@ -48,6 +50,7 @@ def _cases(path: Path) -> list[dict]:
 
 
 SETS = (DEV, HELD_BACK, HELD_BACK_2, HELD_BACK_3, HELD_BACK_4, HELD_BACK_5)
+BOOK_KINDS = ("book", "report", "thesis", "conference", "encyclopaedia")
 CASES = [case for path in SETS for case in _cases(path)]
 SPEC_CASES = _cases(SPEC)
 KNOWN_MISSES = {
@@ -86,11 +89,25 @@ def test_real_rendered_citation(case: dict) -> None:
 
 def test_enough_book_cases() -> None:
     """Issue 14 asks for at least 150 real book, report, thesis and conference lines."""
-    kinds = ("book", "report", "thesis", "conference", "encyclopaedia")
-    assert sum(case["kind"] in kinds for case in CASES) >= 150
+    assert sum(case["kind"] in BOOK_KINDS for case in CASES) >= 150
 
 
 def test_every_template_family_is_specified() -> None:
     """The grammar is held to each CS1 template with an italic or plain title, not only to books."""
     kinds = {case["kind"] for case in SPEC_CASES}
     assert {"book", "thesis", "report", "encyclopaedia", "conference", "map", "audio-visual"} <= kinds
+
+
+def test_held_back_6_is_well_formed() -> None:
+    """The sixth held-back set was landed before the parser ran on it, so only its shape is
+    checked here: it is measured (``cs1_corpus.py --set held-back-6``), never asserted. Every
+    line is in Chromium's text of the page it came from, as the browser gives it."""
+    cases = _cases(HELD_BACK_6)
+    copy = (ROOT / "benchmarks" / "data" / "pages" / "galileo-2017.txt").read_text(encoding="utf-8")
+    assert len({case["id"] for case in cases}) == len(cases) >= 100
+    assert sum(case["kind"] in BOOK_KINDS for case in cases) >= 60
+    assert all(
+        case["expect"]["title"] and set(case["expect"]) == {"title", "author", "year"} for case in cases
+    )
+    assert [case["line"] for case in cases if case["line"] not in copy] == []
+    assert sorted(case["number"] for case in cases if "number" in case) == list(range(1, 112))
