@@ -73,10 +73,67 @@ def split_url(url: str) -> tuple[str | None, str]:
 
 def registrable_domain(host: str) -> str | None:
     """The domain someone registered: "news.bbc.co.uk" → "bbc.co.uk"; None for IPs and suffixes."""
-    # An address ends in a digit, "." or "]": one character spares most hosts the pattern.
-    if not host or ((host[-1].isdigit() or host[-1] in ".]") and _IP_ADDRESS.fullmatch(host)):
+    if _is_address(host):
         return None
     return _psl().privatesuffix(host.lower())
+
+
+def _is_address(host: str) -> bool:
+    """Empty, or an IP address (no registrable domain)."""
+    # An address ends in a digit, "." or "]": one character spares most hosts the pattern.
+    return not host or ((host[-1].isdigit() or host[-1] in ".]") and _IP_ADDRESS.fullmatch(host) is not None)
+
+
+class DomainMemo:
+    """:func:`registrable_domain` for hosts met in bulk: one Public Suffix List walk per site, not per host.
+
+    A host's registrable domain is its parent's whenever no rule of the list is
+    longer than the parent and ends with it, because then the same rules match
+    both: ``host3.example.co.uk`` is ``example.co.uk`` like ``host2.example.co.uk``
+    before it. Under a name some longer rule ends with (``buskerud.no``, whose
+    ``nes.buskerud.no`` is a public suffix of its own) every host is walked.
+    """
+
+    def __init__(self, limit: int = 65536) -> None:
+        self._by_parent: dict[str, str] = {}
+        self._limit = limit
+
+    def __call__(self, host: str) -> str | None:
+        if _is_address(host):
+            return None
+        parent = host.partition(".")[2]
+        known = self._by_parent.get(parent)
+        if known is not None:
+            return known
+        domain = registrable_domain(host)
+        rule_parents = _rule_parents()
+        if domain is not None and domain != host and rule_parents is not None and parent not in rule_parents:
+            if len(self._by_parent) >= self._limit:
+                self._by_parent.clear()
+            self._by_parent[parent] = domain
+        return domain
+
+
+@lru_cache(maxsize=1)
+def _rule_parents() -> frozenset[str] | None:
+    """Every name some rule of the list is longer than and ends with; None if the rules cannot be read.
+
+    The rules are the ``publicsuffixlist`` package's own (``!x``, ``*.x`` and ``x``
+    entries); a package that stops exposing them turns :class:`DomainMemo` into
+    a plain walk per host, never into a wrong answer.
+    """
+    rules = getattr(_psl(), "_publicsuffix", None)
+    if not isinstance(rules, (set, frozenset)) or not all(isinstance(rule, str) for rule in rules):
+        return None
+    parents = set()
+    for rule in rules:
+        name = rule.removeprefix("!").removeprefix("*.")
+        if rule.startswith("*."):
+            parents.add(name)  # *.kawasaki.jp rules below kawasaki.jp
+        while "." in name:
+            name = name.partition(".")[2]
+            parents.add(name)
+    return frozenset(parents)
 
 
 def public_suffix(host: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from spector_refs.domains import (
+    DomainMemo,
     host_candidates,
     original_url,
     public_suffix,
@@ -79,3 +80,16 @@ def test_original_url_inside_archive_urls(url: str, original: str | None) -> Non
 )
 def test_website_like_names(name: str, host: str | None) -> None:
     assert website_name(name) == host
+
+
+def test_domain_memo_gives_what_the_suffix_list_walk_gives() -> None:
+    # hosts in an order that would fool a naive "same parent, same domain" memo: a public suffix
+    # below a private name (nes.buskerud.no), wildcards and their exceptions, addresses
+    hosts = [
+        "a.example.co.uk", "b.example.co.uk", "c.d.example.co.uk", "x.buskerud.no", "nes.buskerud.no",
+        "a.nes.buskerud.no", "b.nes.buskerud.no", "x.city.kawasaki.jp", "y.city.kawasaki.jp",
+        "foo.kawasaki.jp", "a.foo.kawasaki.jp", "b.foo.kawasaki.jp", "x.2.3.4", "1.2.3.4", "[::1]",
+        "someone.blogspot.com", "other.blogspot.com", "www.gov.uk", "x.gov.uk", "example.com", "",
+    ]  # fmt: skip
+    memo = DomainMemo()
+    assert [memo(host) for host in hosts * 2] == [registrable_domain(host) for host in hosts * 2]

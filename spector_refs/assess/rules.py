@@ -74,14 +74,17 @@ class UrlRules:
         )
 
     def page_matches(
-        self, host: str, path: str, listed: bool, query: str = ""
+        self, host: str, path: str, listed: bool, query: str = "", host_hit: bool | None = None
     ) -> Iterator[tuple[str, Mapping[str, str]]]:
         """The page rules a URL meets; ``listed`` (a list names the site) turns off the unlisted-only ones.
 
         Address rules are tried only for a URL with a ``query``: they are about it.
+        ``host_hit`` is :meth:`host_may_match` of the host, when the caller keeps it per host.
         """
         address = f"{path}?{query}" if query else ""
-        if not (self.any_path.search(path) or self.any_host.search(host) or self.any_address.search(address)):
+        if host_hit is None:
+            host_hit = self.host_may_match(host)
+        if not (host_hit or self.any_path.search(path) or (address and self.any_address.search(address))):
             return
         parts = {"path": path, "host": host, "address": address}
         for rule in self.page:
@@ -89,6 +92,10 @@ class UrlRules:
                 continue
             if rule.pattern.search(parts[rule.part]):
                 yield rule.name, rule.ruling
+
+    def host_may_match(self, host: str) -> bool:
+        """Whether a host rule (``blogs.``, ``investors.``, ``wiki.`` …) may apply to pages of this host."""
+        return self.any_host.search(host) is not None
 
     def site_matches(
         self, candidates: Sequence[str], domain: str | None

@@ -39,11 +39,11 @@ from spector_refs.assess.config import AssessConfig, SourceOverride
 from spector_refs.assess.names import normalise_name, shorter_names, title_site_name
 from spector_refs.assess.rules import RULES_ORIGIN, UrlRules
 from spector_refs.domains import (
+    DomainMemo,
     host_candidates,
     is_archive,
     original_url,
     public_suffix,
-    registrable_domain,
     split_url,
     website_name,
 )
@@ -100,6 +100,8 @@ class _Host(NamedTuple):
     generic: tuple[Match, ...]
     profile: SourceProfile | None
     """The ruling when nothing about the page adds a match (most URLs): merged once."""
+    host_hit: bool
+    """Whether a page rule about hosts (``blogs.``, ``investors.``) may apply: searched once per host."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class SourceIndex:
     overrides: Mapping[str, SourceOverride]
     rules: UrlRules
     _hosts: dict[str, _Host] = field(default_factory=dict, compare=False, repr=False)
+    _domains: DomainMemo = field(default_factory=DomainMemo, compare=False, repr=False)
 
     @classmethod
     def create(cls, config: AssessConfig | None = None) -> SourceIndex:
@@ -149,7 +152,8 @@ class SourceIndex:
                 before.append(_entry_match(PAGE_ENTRY, refined, key, how))
         listed = bool(site.page_entries or site.site_entries)
         query = url.partition("?")[2].partition("#")[0]
-        rules = [_page_rule_match(*rule) for rule in self.rules.page_matches(host, path, listed, query)]
+        matches = self.rules.page_matches(host, path, listed, query, site.host_hit)
+        rules = [_page_rule_match(*rule) for rule in matches]
         return before, rules
 
     def by_name(self, name: str, title: str | None = None) -> SourceProfile | None:
@@ -192,9 +196,35 @@ class SourceIndex:
         return known
 
     def _settle(self, host: str) -> _Host:
-        """Everything about a host that does not depend on the path."""
-        domain = registrable_domain(host)
+        """Everything about a host that does not depend on the path.
+
+        Most hosts under a site add nothing to what the site's registrable domain
+        settles (``news.example.com`` is ``example.com``): no list names the
+        subdomain, it is no hosting platform and no government label of its own.
+        Those reuse the domain's settled entry, merged once; the others are worked
+        out in full.
+        """
+        domain = self._domains(host)
+        if domain is None or domain == host:
+            return self._settle_in_full(host, domain)
         candidates = tuple(host_candidates(host, domain))
+        base = self._host(domain)
+        if self._adds_nothing(host, candidates[:-1], domain):
+            return base._replace(candidates=candidates, host_hit=self.rules.host_may_match(host))
+        return self._settle_in_full(host, domain, candidates)
+
+    def _adds_nothing(self, host: str, subdomains: tuple[str, ...], domain: str) -> bool:
+        """Whether a host's own names (below its domain) meet no entry, platform or government label."""
+        sites, platforms = self.data["sites"], self.rules.platforms
+        if any(key in sites or key in platforms for key in subdomains):
+            return False
+        suffix = domain.partition(".")[2]
+        return self.rules.government(host, suffix) == self.rules.government(domain, suffix)
+
+    def _settle_in_full(
+        self, host: str, domain: str | None, candidates: tuple[str, ...] | None = None
+    ) -> _Host:
+        candidates = candidates or tuple(host_candidates(host, domain))
         sites = self.data["sites"]
         refinable, page, site = [], [], []
         for index, key in enumerate(candidates):
@@ -208,11 +238,14 @@ class SourceIndex:
                 site.append(_entry_match(SITE_ENTRY, entry, key, how))
             else:
                 page.append(_entry_match(PAGE_ENTRY, entry, key, how))
-        how = f"the host {host}"
+        how = f"the domain {domain or host}"
         rules = [_rule_match(SITE_RULE, *rule, how) for rule in self.rules.site_matches(candidates, domain)]
         generic = self._generic(host, domain)
         profile = merge_matches([*page, *site, *rules, *generic])
-        return _Host(candidates, tuple(refinable), tuple(page), tuple(site), tuple(rules), generic, profile)
+        host_hit = self.rules.host_may_match(host)
+        return _Host(
+            candidates, tuple(refinable), tuple(page), tuple(site), tuple(rules), generic, profile, host_hit
+        )
 
     def _generic(self, host: str, domain: str | None) -> tuple[Match, ...]:
         suffixes = self.data["suffixes"]
@@ -221,7 +254,7 @@ class SourceIndex:
         government = self.rules.government(host, suffix)
         if not keys and not government:
             return ()
-        how = f"the host {host}"
+        how = f"the domain {domain or host}"
         matches = [_entry_match(GENERIC, suffixes[key], f"suffix:{key}", how) for key in dict.fromkeys(keys)]
         if government:
             matches.append(_rule_match(GENERIC, *government, how))

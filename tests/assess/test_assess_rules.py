@@ -316,12 +316,27 @@ def test_explain_names_what_decided(index: SourceIndex) -> None:
 
 
 def test_name_rules_are_worked_out_once_per_domain() -> None:
-    # hosts on one domain (every blog on a platform, every section of a paper) share one answer;
-    # each host still names itself in the reason
+    # hosts on one domain (every blog on a platform, every section of a paper) share one answer,
+    # worked out once: the reason names the domain whose name the rule read
     fresh = SourceIndex.create()
     first = fresh.url_matches("https://politics.exampletribune.com/x")
     second = fresh.url_matches("https://sport.exampletribune.com/y")
     assert fresh.rules.name_matches("exampletribune.com") is fresh.rules.name_matches("exampletribune.com")
-    rules = [[match.key for match in matches if match.level == SITE_RULE] for matches in (first, second)]
-    assert rules[0] == rules[1] != []
-    assert "sport.exampletribune.com" in next(m for m in second if m.level == SITE_RULE).profile.reason
+    rules = [[match for match in matches if match.level == SITE_RULE] for matches in (first, second)]
+    assert rules[0] == rules[1] != [] and rules[0][0] is rules[1][0]
+    assert "matched the domain exampletribune.com" in rules[1][0].profile.reason
+
+
+def test_a_host_under_a_domain_adds_what_its_own_names_say() -> None:
+    # a subdomain a list names, a platform's subdomain and a government label below the domain are
+    # the host's own; a plain subdomain is its domain (the same settled profile)
+    fresh = SourceIndex.create()
+    plain = fresh.by_url("https://www.nytimes.com/x")
+    assert fresh.by_url("https://cooking.nytimes.com/x") is plain
+    blogs = fresh.by_url("https://blogs.nytimes.com/x")
+    assert blogs is not None and blogs.kind == "blog"
+    platform = fresh.by_url("https://someone.wordpress.com/x")
+    assert platform is not None and platform.kind == "blog"
+    locality = fresh.by_url("https://www.ci.portland.or.us/x")
+    assert locality is not None and locality.kind == "government"
+    assert fresh.by_url("https://www.portland.or.us/x") != locality
