@@ -110,6 +110,13 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "comma-tail-revisers": lambda n: 'Smith, J. (2000) "T"' + ", rev. Roe" * n,
     "conference-parts": lambda n: "Smith, J. (2000). T. " + "Conference. " * n + "London: P.",
     "series-before-place": lambda n: "Smith, J. (2000). T. " + "Two words. " * n + "London: P.",
+    "trailing-quotes": lambda n: "Smith, J. (2000). T. " + '. "x' * n + '"',
+    "trans-title-brackets": lambda n: "Smith, J. (2000). T" + " [x" * n + "]. P.",
+    "stops-in-parentheticals": lambda n: "Smith, J. (2000). T (" + "Dr. " * n + "thesis). P.",
+    "volume-parts": lambda n: "Smith, J. (2000). T. " + "Vol. x, no. " * n + "P.",
+    "by-parts": lambda n: "Smith, J. (2000). I. T. " + "By Roe, R. " * n,
+    "lay-summaries": lambda n: "Smith, J. (2000). T. P. " + "Lay summary – x " * n,
+    "undated-initials": lambda n: "Kirkland, Edward" + " C." * n + " T.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

@@ -84,6 +84,7 @@ _HEAD_DATE = re.compile(r"\s*\(([^()]*?\d[a-z]?|n\.d\.)\)\s*\.?\s*$")
 _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
 _FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
 _TRANS_TITLE = re.compile(r"^\s*\[([^\]]+)\]")
+_TRANS_CHAPTER = re.compile(r"^\s*\[[^\[\]]{1,300}\]")
 _PAGES = re.compile(r"^(?:pp?\.|page|pages|at)\s*(.+)$", re.I)
 _VOLUME_ISSUE = re.compile(  # a journal's "61 (2): 125", a magazine's "Vol. 88, no. 5"
     r"^(?:Vol\.\s*)?(?P<volume>\d[\w–-]*)\s*(?:\((?:No\.\s*)?(?P<issue>[^)]+)\)|,\s[Nn]o\.\s(?P<number>\S+))?"
@@ -92,9 +93,6 @@ _VOLUME_ISSUE = re.compile(  # a journal's "61 (2): 125", a magazine's "Vol. 88,
 _VOLUME_PART = re.compile(
     r"^Vol\.\s\S+$"
 )  # a book's (or encyclopaedia's) "Vol. 5", not a magazine's "Vol. 5, no. 2"
-_TRAILING_QUOTE = re.compile(
-    r"[.:]\s+[\"“](?P<quote>[^\"“”]{1,2000})[\"”]$"
-)  # |quote=, last and unpunctuated
 _ACCESS_NOTES = re.compile(  # access icons' text and |lay-url=, which name no part of the work
     r"\s*\((?:subscription|registration) required\)"
     r"|\s*Lay summary(?:\s[–—-]\s[^.()]{1,120}?(?=\s\(|\.(?:\s|$)|$))?(?:\s\([^()]{1,40}\))?\.?"
@@ -114,6 +112,7 @@ _EDITORS = re.compile(r"^In\s+(.+?)\s*\((?:eds?\.|editors?)\)\s*\.?\s*(.*)$", re
 _BOOK_SIGNS = re.compile(
     r"^[^\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\]]{1,40}\])?\.?\s"  # Authors (Date).
     r"|\((?:eds?\.|[^()]{1,30} ed\.)\)|,\seds?\.\s\(|Translated by |Edited by |\" series\b"
+    r"|\.\sVol\.\s[^.,]{1,40}\.\s"  # a book's "Vol. 12.", never a periodical's "Vol. 2, no. 3."
 )
 _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
@@ -205,7 +204,9 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
     return (
         "isbn" in fields["identifiers"]
         or fields.get("kind") == "book"
-        or bool(re.match(r"^(?:\s*\([^()]{1,30}\))*[.,]?\s*In\s", tail))  # '"Chapter" (PDF). In …'
+        or bool(
+            re.match(r"^(?:\s*\([^()]{1,30}\)|\s\[[^\[\]]{1,300}\])*[.,]?\s*In\s", tail)
+        )  # '"Chapter" (PDF). In …'
         or bool(_EDITION.search(tail))
         or _volume_after_title(tail, dated="date" in fields)  # '"Opinion 2027". Opinions…. 60. Order of …'
         or has_title_type(
@@ -239,7 +240,8 @@ def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: Citat
     head = text[:start].strip()
     if head and read_author_block(head if head.endswith(".") else head + ".", fields, problems) == head:
         _read_head(head, fields)
-    read_book(text[end:], text[start + 1 : end - 1].strip(), fields, problems)
+    tail = _TRANS_CHAPTER.sub("", text[end:])  # |trans-chapter=: the model keeps only the chapter itself
+    read_book(tail, text[start + 1 : end - 1].strip(), fields, problems)
     _type_to_kind(fields)
 
 
@@ -269,13 +271,15 @@ def _take_quote(text: str, fields: CitationDraft) -> str:
     """CS1's ``|quote=``, the last element, in quotes and without the closing full stop CS1
     gives every other ending ('… p. 41. "The dog is …"', '… p. 15: "…"'). A line ending
     in a quoted part is its title when nothing but an author block precedes it."""
-    match = _TRAILING_QUOTE.search(text)
-    if not match:
+    if not text.endswith(('"', "”")):
         return text
-    before = text[: match.start() + 1]
+    opening = max(text.rfind('"', 0, len(text) - 1), text.rfind("“"))  # no quote mark inside a quote
+    before = text[:opening].rstrip()
+    if opening < 0 or not before.endswith((".", ":")):
+        return text
     if not (before.endswith(":") or _OPEN_QUOTE.search(before) or len(segments(before)) > 2):
         return text
-    fields["quote"] = match.group("quote").strip()
+    fields["quote"] = text[opening + 1 : -1].strip()
     return before.rstrip(":") + ("" if before.endswith(".") else ".")
 
 

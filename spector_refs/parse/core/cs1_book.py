@@ -84,7 +84,7 @@ _PLACE = re.compile(  # a publisher's name does not start like a subtitle ("Nort
 )
 _PAGES = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<pages>.+)$", re.I)
 _NAMES_THEN_TEXT = re.compile(
-    r"^(?P<names>(?:[^;]{1,60};\s)*[^;,]{1,40},\s(?:[\w'’-]+\s)*?[A-Z]\.)\s(?P<rest>\S.*)$"
+    r"^(?P<names>(?:[^;]{1,60};\s)*[^;,]{1,40},\s(?:[\w'’-]+\s)*?[A-Z]\.(?:\s?[A-Z]\.)*)\s(?P<rest>\S.*)$"
 )
 # "Kirkland, Edward", "Kirkland, Edward C.": a given name written out, then at most two initials
 _FULL_NAME = (
@@ -114,6 +114,8 @@ _NUMBERED_LABEL = re.compile(r"\b(?:Chapter|Part|Table|Figure|Book|Section|No)\.
 _NUMBERED_PART = re.compile(r"\s(?:\d+|[IVXLC]+)$")  # "Tomus I (in Latin)": a part of the title, not a series
 _OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
 _BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
+_BY_AUTHORS = "after the work's authors"  # "Introduction. Title. By Darwin, Charles.": |contribution=
+_BY = re.compile(r"^By\s(?P<names>[A-Z].{0,300})$")
 _SERIES_CLOSED = "closed after the series"  # "(2nd ed.)", "(in French)": CS1 puts them after |series=
 
 
@@ -247,7 +249,9 @@ def _end_title(run: list[str], fields: CitationDraft, *, ended_by: str) -> None:
     """
     if ended_by == _AFTER and len(run) > 1 and "publisher" not in fields:
         fields["publisher"] = run.pop()
-    series_at = 1 if ended_by in (_AFTER, _VOLUME_NEXT) else len(run) - 1
+    if ended_by == _BY_AUTHORS and len(run) > 1:  # the contribution ("Introduction") comes before the title
+        fields.setdefault("chapter", run.pop(0))
+    series_at = {_AFTER: 1, _VOLUME_NEXT: 1, _BY_AUTHORS: len(run)}.get(ended_by, len(run) - 1)
     named_series = (
         ended_by not in (_BEFORE, _SERIES_CLOSED)
         or bool(_SERIES_NAME.search(run[-1]))
@@ -307,6 +311,9 @@ def _classify(part: str, fields: CitationDraft, *, title_started: bool) -> str |
     if contributors:
         _contributors(contributors.group("role"), contributors.group("names"), fields)
         return _BEFORE
+    by = _BY.match(part) if title_started else None
+    if by and _are_names(by.group("names")):
+        return _BY_AUTHORS
     written_at = _WRITTEN_AT.match(part)
     if written_at:
         fields["place"] = written_at.group("place")
