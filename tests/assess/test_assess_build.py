@@ -181,3 +181,17 @@ def test_sanctions_list_marks_state_media_and_the_designations_do_not(built: dic
     # the US designations of PRC media: state media, not sanctioned
     assert sites["yicaiglobal.com"]["kind"] == "state-media"
     assert "sanctioned" not in sites["yicaiglobal.com"] and "sanctioned" not in sites["xinhuanet.com"]
+
+
+def test_hijacked_journals_and_older_social_networks(built: dict) -> None:
+    sites = built["sites"]
+    clone = sites["solidstatetechnology.us"]
+    assert (clone["kind"], clone["reliability"]) == ("predatory", "generally-unreliable")
+    assert "Hijacked Journal Checker" in clone["reason"]
+    for host in ("xing.com", "hyves.nl", "studivz.net", "uludagsozluk.com"):
+        assert sites[host]["kind"] == "social-media", host
+    # a curated group says more than the referer list: code hosting, a blog platform, video
+    assert sites["github.com"]["kind"] == "user-generated"
+    assert sites["xanga.com"]["kind"] == "blog"
+    assert sites["youtube.com"]["kind"] == "video"
+    assert "donanimhaber.com" not in sites  # a news site with a forum, left out of the copy
