@@ -45,9 +45,9 @@ RULES = [
     pytest.param("https://x.wikidot.com/page", ("weak", "wiki", "rule:platform wikidot.com"), id="wikidot"),
     # brand families: the platform's name under any public suffix
     pytest.param(
-        "https://www.pinterest.fr/pin/1",
+        "https://www.pinterest.com.ar/pin/1",
         ("weak", "social-media", "rule:brand pinterest.*"),
-        id="pinterest-fr",
+        id="pinterest-com-ar",
     ),
     pytest.param(
         "https://de.linkedin.com.tr/in/x", ("weak", "social-media", "rule:brand linkedin.*"), id="linkedin-tr"
@@ -251,7 +251,7 @@ def test_precedence_levels_in_order(index: SourceIndex) -> None:
     assert generic.kind_from is not None and generic.kind_from.level == GENERIC
     news = explain_source("https://www.gov.uk/government/news/x", index)
     assert news.profile.kind == "press-release" and news.kind_from.level == PAGE_ENTRY  # type: ignore[union-attr]
-    brand = index.url_matches("https://www.pinterest.fr/x")
+    brand = index.url_matches("https://www.pinterest.com.ar/x")
     assert [match.level for match in brand] == [SITE_RULE]
     assert len(LEVELS) == 6
 
