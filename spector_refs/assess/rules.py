@@ -74,13 +74,23 @@ class UrlRules:
         )
 
     def page_matches(
-        self, host: str, path: str, listed: bool, query: str = "", host_hit: bool | None = None
+        self,
+        host: str,
+        path: str,
+        listed: bool,
+        query: str = "",
+        host_hit: bool | None = None,
+        host_listed: bool | None = None,
     ) -> Iterator[tuple[str, Mapping[str, str]]]:
         """The page rules a URL meets; ``listed`` (a list names the site) turns off the unlisted-only ones.
 
-        Address rules are tried only for a URL with a ``query``: they are about it.
-        ``host_hit`` is :meth:`host_may_match` of the host, when the caller keeps it per host.
+        An unlisted-only rule about the host (``forum.``, ``wiki.``) is turned off only by
+        ``host_listed``, a list naming that host itself: a list naming ``haskell.org`` says
+        nothing of ``discourse.haskell.org``. Address rules are tried only for a URL with a
+        ``query``: they are about it. ``host_hit`` is :meth:`host_may_match` of the host, when
+        the caller keeps it per host.
         """
+        host_listed = listed if host_listed is None else host_listed
         address = f"{path}?{query}" if query else ""
         if host_hit is None:
             host_hit = self.host_may_match(host)
@@ -88,7 +98,7 @@ class UrlRules:
             return
         parts = {"path": path, "host": host, "address": address}
         for rule in self.page:
-            if rule.unlisted and listed:
+            if rule.unlisted and (host_listed if rule.part == "host" else listed):
                 continue
             if rule.pattern.search(parts[rule.part]):
                 yield rule.name, rule.ruling

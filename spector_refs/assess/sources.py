@@ -152,7 +152,7 @@ class SourceIndex:
                 before.append(_entry_match(PAGE_ENTRY, refined, key, how))
         listed = bool(site.page_entries or site.site_entries)
         query = url.partition("?")[2].partition("#")[0]
-        matches = self.rules.page_matches(host, path, listed, query, site.host_hit)
+        matches = self.rules.page_matches(host, path, listed, query, site.host_hit, bool(site.page_entries))
         rules = [_page_rule_match(*rule) for rule in matches]
         return before, rules
 

@@ -214,6 +214,19 @@ RULES = [
         "https://www.chinadailyhk.com/x", ("primary", "state-media", "chinadailyhk.com"), id="state-media"
     ),
     pytest.param("https://localwiki.org/x", ("weak", "wiki", "localwiki.org"), id="wiki"),
+    # a syndication feed on a site no list names: a blog
+    pytest.param("https://jane-doe.example/feed/", ("weak", "blog", "rule:feed path"), id="feed"),
+    pytest.param("https://jane-doe.example/atom.xml", ("weak", "blog", "rule:feed path"), id="atom"),
+    pytest.param("https://jane-doe.example/posts.rss", ("weak", "blog", "rule:feed path"), id="rss-file"),
+    pytest.param(
+        "https://jane-doe.example/feeds/posts/default", ("weak", "blog", "rule:feed path"), id="blogger-feed"
+    ),
+    # a name that starts with "forum"
+    pytest.param("https://forumexample.ru/t/1", ("weak", "forum", "rule:forum name"), id="forum-name"),
+    # a forum host below a site a list names: the list names the site, not that host
+    pytest.param(
+        "https://discourse.haskell.org/t/x", ("weak", "forum", "rule:forum host"), id="forum-host-listed-site"
+    ),
     pytest.param("https://www.scirp.org/journal/x", ("weak", "predatory", "scirp.org"), id="predatory"),
 ]
 
@@ -233,6 +246,11 @@ def test_unlisted_only_rules_leave_listed_sites_alone(index: SourceIndex) -> Non
     assert ruling(index, "https://www.bbc.co.uk/index.php?title=x")[1] == "news"
     assert ruling(index, "https://shop.example/index.php?id=5") == ("fine", "unknown", None)
     assert ruling(index, "https://social.example/users/jane/posts/1") == ("fine", "unknown", None)
+    # a news site's feed is the news site's; an organisation whose name ends in "forum" is no forum
+    assert ruling(index, "https://www.nytimes.com/rss/")[1] == "news"
+    assert ruling(index, "https://www.weforum.org/agenda/x")[1] != "forum"
+    # a host a list names itself keeps its ruling under a host rule
+    assert ruling(index, "https://blogs.nytimes.com/x")[2] == "blogs.nytimes.com"
 
 
 def test_precedence_levels_in_order(index: SourceIndex) -> None:
