@@ -11,8 +11,9 @@ unreliable.js, Cite Unseen and the plain lists wins, except that a list marked
 ``outside`` — a fact-checker's or researcher's rating of news sites, which
 Wikipedia's editors may judge otherwise — counts only where none of the others
 rates the site; the kind of the first Cite Unseen category in
-``[cite_unseen] categories``, then of the plain lists in their order) > what the
-perennial entry's own wording says the source is. The URL-shape rules of
+``[cite_unseen] categories``, then of the plain lists in their order, where plain
+"news" gives way to a later list's tabloid or state media) > what the perennial
+entry's own wording says the source is. The URL-shape rules of
 ``[rules]`` are copied in, with the brand families the lists themselves reveal
 (a name listed under two suffixes).
 
@@ -254,7 +255,7 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
         upstream = strictest(*(ruling.get("reliability") for _, _, ruling in listed if ruling.get("outside")))
     listed_kinds = [ruling["kind"] for _, _, ruling in listed if "kind" in ruling]
     script_kinds = [ruling["kind"] for _, ruling in script if ruling["kind"] != "unknown"]
-    kind = curated.get("kind") or group.get("kind") or next(iter(listed_kinds + script_kinds), None)
+    kind = curated.get("kind") or group.get("kind") or _listed_kind(listed_kinds + script_kinds)
     entry: dict[str, Any] = {
         "reliability": curated.get("reliability") or strictest(upstream, group.get("reliability")),
         "kind": kind or _kind_from_wording(rows, info_kinds) or "unknown",
@@ -270,6 +271,19 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
     if site_rules:
         entry["rules"] = site_rules
     return entry
+
+
+_SPECIFIC_NEWS = ("tabloid", "state-media")
+"""Kinds of news outlet that say more than "news": one list calling a paper news and another a
+tabloid (Cite Unseen's news pages list the Kronen Zeitung) is no disagreement."""
+
+
+def _listed_kind(kinds: list[str]) -> str | None:
+    """The first kind the lists give, unless it is plain "news" and a later list says which kind."""
+    first = next(iter(kinds), None)
+    if first == "news":
+        return next((kind for kind in kinds if kind in _SPECIFIC_NEWS), first)
+    return first
 
 
 def _perennial_reliability(rows: list[PerennialRow]) -> str | None:

@@ -195,3 +195,14 @@ def test_hijacked_journals_and_older_social_networks(built: dict) -> None:
     assert sites["xanga.com"]["kind"] == "blog"
     assert sites["youtube.com"]["kind"] == "video"
     assert "donanimhaber.com" not in sites  # a news site with a forum, left out of the copy
+
+
+def test_tabloid_lists_say_more_than_news(built: dict) -> None:
+    sites = built["sites"]
+    for host in ("bz-berlin.de", "tz.de", "oe24.at", "heute.at", "expressen.se", "iltasanomat.fi"):
+        assert sites[host]["kind"] == "tabloid", host
+    # Cite Unseen's news pages list the Kronen Zeitung as news; the tabloid list says which kind
+    assert sites["krone.at"]["kind"] == "tabloid"
+    assert "Cite Unseen: news" in sites["krone.at"]["origin"]
+    # a paper's name is not taken as a source name ("Heute" is also ZDF's news programme)
+    assert built["names"].get("heute") != "heute.at"
