@@ -36,10 +36,10 @@ _MAINT = re.compile(r"\s*\{\{\s*(?:cite|citation)\s*([\w ]*?)\s*\}\}:\s*(.*)$", 
 _MAINT_END = re.compile(r"\s*\((?:link|help)\)\s*")
 _DATE_TEXT = r"(\d{4}-\d\d-\d\d|(?:[A-Za-z]{3,9}\.? )?[^.]{0,30}?\d{4})"
 _RETRIEVED = re.compile(  # also typed by hand in parentheses: "(accessed 7 December 2010)"
-    r"\s*(\()?(?:Retrieved|Accessed|access-?date:)(?: on)?\s+" + _DATE_TEXT + r"(?(1)\))\.?(?=\s|$)", re.I
+    r"\s*(\()?(?:Retrieved|Accessed|access-?date:)(?: on)?\s+" + _DATE_TEXT + r"(?(1)\))[.,]?(?=\s|$)", re.I
 )
 _ARCHIVED = re.compile(
-    r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on " + _DATE_TEXT + r")?\.?(?=\s|$)", re.I
+    r"\s*Archived(?: \(PDF\))? from the original(?: \(PDF\))?(?: on " + _DATE_TEXT + r")?[.,]?(?=\s|$)", re.I
 )
 _WEBARCHIVE = re.compile(
     r"\s*Archived\s+(\d{4}-\d\d-\d\d|[\w ,]{4,30}?\d{4})\s+at\s+(?:the\s+)?"
@@ -102,7 +102,7 @@ _PLACE_PUBLISHER = re.compile(r"^([A-Z][\w .'-]{1,40}?(?:, [A-Z][\w .'-]{1,20})?
 _NAMES_THEN_TITLE = re.compile(r"^((?:[A-Z][\w'’-]+(?: [\w'’-]+){0,3}, [A-Z][\w.'’ -]{0,40}?; )+)(?=[^\s;])")
 _COMMA_BOOK = re.compile(
     r"^(?P<family>[A-Z][\w'’-]+(?: [\w'’-]+)?), (?P<given>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}), "
-    r"(?P<title>[^,]+(?:,[^,]+)*?), (?P<place>[A-Z][\w .'-]{1,30}?): (?P<publisher>[^:]+)$"
+    r"(?P<title>(?!eds?\.)[^,]+(?:,[^,]+)*?), (?P<place>[A-Z][\w .'-]{1,30}?): (?P<publisher>[^:]+)$"
 )
 _NAME_TITLE_DATE = re.compile(  # "John J. Ensminger, Police and Military Dogs (CRC Press, 2012)."
     r"^(?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,3}), (?P<rest>[A-Z\"“][^()]+?),? "
@@ -116,6 +116,7 @@ _BOOK_SIGNS = re.compile(
 )
 _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _LEADING_PARENTHETICALS = re.compile(
     r"^(?:\s*\([^()]*\))*"
@@ -472,6 +473,15 @@ def _read_segment(segment: str, fields: CitationDraft, *, places: bool = True) -
     elif volume and (volume.group("issue") or volume.group("number") or volume.group("pages")):
         fields["volume"], fields["pages"] = volume.group("volume"), volume.group("pages")
         fields["issue"] = volume.group("issue") or volume.group("number")
+    elif place and not _LETTERS.search(
+        place.group(2)
+    ):  # a journal's pages: "Journal: 69–84", "Journal 28:957–62"
+        fields["pages"] = place.group(2)
+        journal, _, number = place.group(1).rpartition(" ")
+        if journal and number.isdigit():
+            fields["volume"] = number
+            return journal
+        return place.group(1)
     elif place:
         fields["place"], fields["publisher"] = place.group(1), _publisher_and_numbers(place.group(2), fields)
     else:

@@ -46,7 +46,8 @@ _TITLE_PARENTHETICAL = re.compile(
     r"Hardcover|Paperback|Print|Online)"
     r"|in (?P<language>[A-Z][\w-]+(?:(?:,| and) [A-Z][\w-]+){0,3})"
     r"|(?P<type>(?:[\w.'’-]+ ){0,3}(?:[Tt]hesis|[Dd]issertation|[Rr]eport|[Pp]aper|[Pp]reprint|"
-    r"[Pp]roduction|[Pp]icture|[Dd]ocumentary|[Bb]roadcast|[Pp]odcast|[Ss]peech|[Ll]iner notes)"
+    r"[Pp]roduction|[Pp]icture|[Dd]ocumentary|[Bb]roadcast|[Pp]odcast|[Ss]peech|[Ll]iner notes|"
+    r"[Pp]amphlet|[Cc]atalog(?:ue)?|[Bb]ooklet|[Bb]rochure|[Mm]onograph|[Ll]eaflet|[Mm]anuscript|[Ff]acsimile)"
     r"|Press release|Map|DVD|Blu-ray|CD|VHS|Television|Radio|Film)"
     r")\)"
 )
