@@ -251,8 +251,10 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
         *(ruling["reliability"] for _, ruling in script),
         *(ruling.get("reliability") for _, _, ruling in listed if not ruling.get("outside")),
     )
-    if upstream == "unknown":  # the other lists are silent: the outside lists' strictest word
-        upstream = strictest(*(ruling.get("reliability") for _, _, ruling in listed if ruling.get("outside")))
+    if upstream == "unknown":  # the other lists are silent: the outside lists' word
+        upstream = _outside_reliability(
+            [ruling.get("reliability") for _, _, ruling in listed if ruling.get("outside")]
+        )
     listed_kinds = [ruling["kind"] for _, _, ruling in listed if "kind" in ruling]
     script_kinds = [ruling["kind"] for _, ruling in script if ruling["kind"] != "unknown"]
     kind = curated.get("kind") or group.get("kind") or _listed_kind(listed_kinds + script_kinds)
@@ -271,6 +273,19 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
     if site_rules:
         entry["rules"] = site_rules
     return entry
+
+
+def _outside_reliability(values: list[str | None]) -> str:
+    """The outside lists' strictest word, unless one calls the site reliable and another unreliable.
+
+    Fact-checkers and researchers disagree about some sites (OpenSources rates
+    NutritionFacts.org reliable, Media Bias/Fact Check pseudoscience): no
+    consensus, not the harsher rating, since none of them is Wikipedia's.
+    """
+    rated = {value for value in values if value}
+    if "generally-reliable" in rated and rated & {"generally-unreliable", "deprecated", "blacklisted"}:
+        return "no-consensus"
+    return strictest(*rated)
 
 
 _SPECIFIC_NEWS = ("tabloid", "state-media")

@@ -206,3 +206,15 @@ def test_tabloid_lists_say_more_than_news(built: dict) -> None:
     assert "Cite Unseen: news" in sites["krone.at"]["origin"]
     # a paper's name is not taken as a source name ("Heute" is also ZDF's news programme)
     assert built["names"].get("heute") != "heute.at"
+
+
+def test_mbfc_ratings_and_disagreeing_outside_lists(built: dict) -> None:
+    sites = built["sites"]
+    # MBFC's questionable and conspiracy sources are unreliable where Wikipedia's lists are silent
+    assert sites["vaccinesrevealed.com"]["reliability"] == "generally-unreliable"
+    assert "Media Bias/Fact Check" in sites["vaccinesrevealed.com"]["reason"]
+    assert sites["thebeaverton.com"]["kind"] == "satire"
+    # OpenSources calls NutritionFacts.org reliable, MBFC pseudoscience: no consensus, not the harsher word
+    assert sites["nutritionfacts.org"]["reliability"] == "no-consensus"
+    # Wikipedia's own lists still overrule every outside list (WP:RSP: Consortium News unreliable)
+    assert sites["consortiumnews.com"]["reliability"] == "generally-unreliable"
