@@ -67,9 +67,9 @@ class ChainFollower:
         return self.probes.judge(url, outcome, slot, self._chase)
 
     def probe(self, url: str, slot: HostSlot) -> None:
-        """Ask ``url``'s host for its soft-404 shape now, if this follower has probes."""
+        """Ask ``url``'s host for its soft-404 shape now, if this follower has probes and nobody asked yet."""
         if self.probes is not None:
-            self.probes.shape(url, slot, self._chase)
+            self.probes.ask_early(url, slot, self._chase)
 
     def _chase(self, url: str, slot: HostSlot) -> Outcome:
         deadline = time.monotonic() + self.config.deadline

@@ -109,6 +109,7 @@ class _Run:
         self.results: list[LinkResult | None] = [None] * len(targets)
         self.reached = threading.Event()
         self.probes: HostProbes | None = None  # made with the first request: a warm run needs none
+        self.probed_first: set[str] = set()
 
     def execute(self, advance: Callable[[], None]) -> list[LinkResult]:
         jobs = []
@@ -223,11 +224,27 @@ class _Run:
         try:
             while (item := scheduler.next_job()) is not None:
                 host, (index, target) = item
-                result, reached = self._check_one(follower, HostSlot(scheduler, host), target, archive)
+                slot = HostSlot(scheduler, host)
+                if self._probe_first(host, target.url, scheduler):
+                    follower.probe(target.url, slot)  # ready before the host's other pages are judged
+                result, reached = self._check_one(follower, slot, target, archive)
                 deliver(index, result, reached)
         finally:
             fetcher.close()
             archive.close()
+
+    def _probe_first(self, host: str, url: str, scheduler: HostScheduler) -> bool:
+        """Whether to ask the host's soft-404 probe before this, its first job, is checked.
+
+        Only when other workers may take more of its deep links meanwhile
+        (see :meth:`~spector_refs.check.probe.HostProbes.ask_early`); once per host.
+        """
+        from spector_refs.check.soft404 import is_deep_link
+
+        if self.probes is None or host in self.probed_first:
+            return False
+        self.probed_first.add(host)
+        return scheduler.queued(host) > 0 and is_deep_link(url)
 
     def _check_one(
         self, follower: ChainFollower, slot: HostSlot, target: LinkTarget, archive: _ArchiveSession

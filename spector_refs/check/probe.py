@@ -87,14 +87,35 @@ class HostProbes:
     def shape(self, url: str, slot: HostSlot, follow: Follow) -> Shape | None:
         """The host's soft-404 shape; None when it answers a made-up path honestly (or not at all)."""
         origin = _origin(url)
-        with self._lock:
-            asked = self._asked.get(origin)
-            if asked is None:
-                self._asked[origin] = threading.Event()
+        asked = self._ask(origin)
         if asked is not None:
             slot.close()  # the asking worker may need a slot on this host
             asked.wait(self._wait)
             return self._shapes.get(origin)
+        return self._probe(origin, slot, follow)
+
+    def ask_early(self, url: str, slot: HostSlot, follow: Follow) -> None:
+        """Probe ``url``'s host now unless a worker already asked; never wait for another's answer.
+
+        A worker about to check a host's first deep link asks before its own
+        request when more of the host's links are queued: the workers that
+        take them fetch while the probe is out, and find its answer ready
+        when they judge their pages instead of waiting one more round trip
+        for it (the whole first wave did, on a run of one big host).
+        """
+        origin = _origin(url)
+        if origin not in self._asked and self._ask(origin) is None:
+            self._probe(origin, slot, follow)
+
+    def _ask(self, origin: str) -> threading.Event | None:
+        """None when the caller is the one to probe ``origin``; else the event that the answer is in."""
+        with self._lock:
+            asked = self._asked.get(origin)
+            if asked is None:
+                self._asked[origin] = threading.Event()
+        return asked
+
+    def _probe(self, origin: str, slot: HostSlot, follow: Follow) -> Shape | None:
         try:
             self._shapes[origin] = probe(origin, slot, follow)
         finally:

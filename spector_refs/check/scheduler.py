@@ -120,6 +120,11 @@ class HostScheduler(Generic[Job]):
             until = self._clock() + seconds
             self._next_start[host] = max(self._next_start.get(host, until), until)
 
+    def queued(self, host: str) -> int:
+        """How many of ``host``'s jobs are not handed out yet."""
+        with self._lock:
+            return len(self._queues.get(host, ()))
+
     def in_flight(self, host: str) -> int:
         with self._lock:
             return self._in_flight.get(host, 0)

@@ -77,16 +77,29 @@ def test_without_the_probe_the_wordless_soft_404_passes_and_no_extra_request_is_
     assert result.verdict is Verdict.OK
 
 
+def _stories(config: LinkCheckConfig, count: int, latency: float) -> tuple[list[str], list[str], int]:
+    """Check ``count`` stories on one host: the verdicts, the paths in the order asked, the most in flight."""
+    pages = {f"/story/{n}": STORY.replace("Bridge reopens", f"Story {n}") for n in range(count)}
+    with _site(**pages) as site:
+        site.latency = latency
+        results = check_links([site.url(p) for p in pages], config)
+        order = [path for _, path, _ in site.requests]
+    assert {r.verdict for r in results} == {Verdict.OK}
+    return [path for path in order if path not in pages], order, site.max_in_flight
+
+
 def test_one_probe_per_host_however_many_workers_and_within_the_per_host_limit(loopback_config):
     config = LinkCheckConfig(**{**loopback_config.__dict__, "concurrency": 8, "per_host": 2})
-    pages = {f"/story/{n}": STORY.replace("Bridge reopens", f"Story {n}") for n in range(24)}
-    with _site(**pages) as site:
-        site.latency = 0.01
-        results = check_links([site.url(p) for p in pages], config)
-        probes = _probes(site, set(pages))
-        assert site.max_in_flight <= 2
-    assert {r.verdict for r in results} == {Verdict.OK}
+    probes, _, most = _stories(config, 24, latency=0.01)
+    assert most <= 2
     assert len(probes) == 1
+
+
+def test_the_probe_goes_out_with_the_hosts_first_wave_not_after_it(loopback_config):
+    """The first worker on a host asks the probe before its own page, while the others fetch theirs."""
+    config = LinkCheckConfig(**{**loopback_config.__dict__, "concurrency": 4, "per_host": 4})
+    [probe], order, _ = _stories(config, 8, latency=0.05)
+    assert order.index(probe) < 4  # among the first per_host requests, not after the first pages
 
 
 def test_a_host_that_redirects_every_unknown_path_to_its_search(loopback_config):
