@@ -45,7 +45,14 @@ _ISO = re.compile(r"\d{4}-\d\d?(-\d\d?)?")
 _DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[–-]\s*\d{1,2}\b(?!-)")
 _SEASON = re.compile(r"^(?:spring|summer|autumn|fall|winter)\s+", re.I)
 _CIRCA = re.compile(r"^c\.\s*(?=\d{4}$)")  # CS1's "c. 1900": the year, as approximate as the source
-NO_DATE = frozenset({"n.d.", "nd", "n.d", "no date", "undated"})
+NO_DATE = r"n\.d\.[a-z]?"
+"""CS1's "no date" as it renders in a citation ("n.d.", "n.d.b" for the second of one author's)."""
+_NO_DATE = re.compile(r"n\.?d\.?[a-z]?|no date|undated", re.I)
+
+
+def is_no_date(text: str) -> bool:
+    """Whether ``text`` says the source has no date ("n.d.", "n.d.b", "undated")."""
+    return bool(_NO_DATE.fullmatch(text.strip().strip(",;()").strip()))
 
 
 def parse_date(text: str | None) -> str | None:
@@ -57,7 +64,7 @@ def parse_date(text: str | None) -> str | None:
     if not text:
         return None
     value = _CIRCA.sub("", text.strip().strip(".,;()").strip())
-    if not value or value.lower() in NO_DATE:
+    if not value or is_no_date(value):
         return None
     if not _ISO.fullmatch(value):
         parts = re.split(r"\s*[–—]\s*|\s+-\s+", _DAY_RANGE.sub(r"\1", value))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from spector_refs.dates import NO_DATE, parse_date
+from spector_refs.dates import NO_DATE, is_no_date, parse_date
 from spector_refs.model import Name
 from spector_refs.parse.core.cs1_book import (
     EVENT,
@@ -80,7 +80,7 @@ _CLOSE_QUOTE = {q: re.compile(rf"[{q}](?=[.,!?]?(?:\s|$)|\s{{0,3}}[\[(])") for q
 _PART_CLOSE_QUOTE = {  # '". ', '" (' end CS1's title
     q: re.compile(rf"[{q}](?=[.,](?:\s|$)|\s{{0,3}}[\[(]|$)") for q in ('"”', "’")
 }
-_HEAD_DATE = re.compile(r"\s*\(([^()]*?\d[a-z]?|n\.d\.)\)\s*\.?\s*$")
+_HEAD_DATE = re.compile(rf"\s*\(([^()]*?\d[a-z]?|{NO_DATE})\)\s*\.?\s*$")
 _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
 _FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
 _TRANS_TITLE = re.compile(r"^\s*\[([^\]]+)\]")
@@ -110,13 +110,20 @@ _NAME_TITLE_DATE = re.compile(  # "John J. Ensminger, Police and Military Dogs (
 )
 _EDITORS = re.compile(r"^In\s+(.+?)\s*\((?:eds?\.|editors?)\)\s*\.?\s*(.*)$", re.S)
 _BOOK_SIGNS = re.compile(
-    r"^[^\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\]]{1,40}\])?\.?\s"  # Authors (Date).
+    r"^[^\"“]{1,400}?\((?:[^()]{0,40}?\d[a-z]?|"
+    + NO_DATE
+    + r")\)(?:\s*\[[^\]]{1,40}\])?\.?\s"  # Authors (Date).
     r"|\((?:eds?\.|[^()]{1,30} ed\.)\)|,\seds?\.\s\(|Translated by |Edited by |\" series\b"
     r"|\.\sVol\.\s[^.,]{1,40}\.\s"  # a book's "Vol. 12.", never a periodical's "Vol. 2, no. 3."
 )
 _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
+_WORD = re.compile(r"[^\W\d_]{3}")
+_ISSUE_PAGES = re.compile(  # "Journal (3): 45", "Vet. J. 189 (2): 177–82": a journal named before its numbers
+    r"^(?P<journal>[^()]*?[^\W\d_][^()]*?)(?:\s(?P<volume>\d[\w–-]*))?"
+    r"\s\((?P<issue>[^()]{1,20})\):\s*(?P<pages>\S.{0,40})$"
+)
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _LEADING_PARENTHETICALS = re.compile(
     r"^(?:\s*\([^()]*\))*"
@@ -130,7 +137,7 @@ _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?e
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _SHORT_FOOTNOTE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?:(?:,| &| and) [A-Z][\w'’.-]+)*(?: et al\.)?),? "
-    r"\(?(?P<year>\d{4}[a-z]?|n\.d\.)\)?"
+    r"\(?(?P<year>\d{4}[a-z]?|" + NO_DATE + r")\)?"
     r"(?:[,:]\s*(?P<pages>(?:pp?\.|at|§)\s*[^.]+?|\d[\d–-]*))?\.?$"
 )
 
@@ -222,11 +229,14 @@ def _volume_after_title(tail: str, *, dated: bool) -> bool:
     volume after the journal's name too, but with an issue or pages ("60 (2): 81"),
     and an untitled report puts the number right after the quotes. With no author
     CS1 puts the date after the publisher, so in an undated head a year there is
-    the date ('"Democracy Index 2017" (PDF). Economist Intelligence Unit. 2018. p. 5.')."""
+    the date ('"Democracy Index 2017" (PDF). Economist Intelligence Unit. 2018. p. 5.'). What
+    follows a book's volume is named in words; a journal's article number is not ('Isis. 101. e5.')."""
     parts = [part for part in segments(tail) if not _PARENTHETICAL.fullmatch(part)]
     return any(
-        (_BARE_VOLUME.fullmatch(part) and (dated or not _YEAR.fullmatch(part))) or _VOLUME_PART.match(part)
-        for part in parts[1:-1]
+        ((_BARE_VOLUME.fullmatch(part) and (dated or not _YEAR.fullmatch(part))) or _VOLUME_PART.match(part))
+        and bool(_WORD.search(parts[index + 1]))
+        for index, part in enumerate(parts[:-1])
+        if index > 0
     )
 
 
@@ -442,6 +452,8 @@ def _read_tail(segments: list[str], fields: CitationDraft, *, has_title: bool) -
         plain.remove(events[0])
     if plain:
         fields["work" if has_title and fields.get("kind") != "press release" else "publisher"] = plain.pop(0)
+    if plain and "volume" not in fields and _BARE_VOLUME.fullmatch(plain[0]):  # a journal's bold "101."
+        fields["volume"] = plain.pop(0)
     if plain and "publisher" not in fields:
         fields["publisher"] = plain.pop(0)
     if plain:
@@ -467,6 +479,10 @@ def _read_segment(segment: str, fields: CitationDraft, *, places: bool = True) -
         return None
     pages = _PAGES.match(segment)
     volume = _VOLUME_ISSUE.match(segment)
+    issue = None if volume else _ISSUE_PAGES.match(segment)  # a journal cited by issue alone
+    if issue:
+        fields["volume"], fields["issue"], fields["pages"] = issue.group("volume", "issue", "pages")
+        return issue.group("journal")
     place = _PLACE_PUBLISHER.match(segment) if places else None
     if pages:
         fields["pages"] = pages.group(1).strip()
@@ -572,6 +588,6 @@ def _short_footnote(match: re.Match[str], fields: CitationDraft) -> CitationFiel
 
 def _date_or_problem(text: str, what: str, fields: CitationDraft) -> str | None:
     value = parse_date(text)
-    if value is None and text.strip().lower() not in NO_DATE:
+    if value is None and not is_no_date(text):
         fields["problems"].append(f"unreadable {what}: {text.strip()}")
     return value

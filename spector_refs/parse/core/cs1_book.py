@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import re
 
-from spector_refs.dates import parse_date
+from spector_refs.dates import NO_DATE, is_no_date, parse_date
 from spector_refs.model import Name
 from spector_refs.parse.core.fields import CitationDraft
 from spector_refs.parse.core.names import is_truncated, parse_name_list
 from spector_refs.parse.core.tokens import is_sentence_end
 
-_DATE = r"[^()\[\]]{0,40}?\d[a-z]?|n\.d\."
+_DATE = r"[^()\[\]]{0,40}?\d[a-z]?|" + NO_DATE
 _HEAD = re.compile(
     r"^(?P<names>[^\"“”]{1,400}?)(?=,\seds?\.|\s\(eds?\.\)|\s*\()"
     r"(?P<role>,\s(?P<role_bare>eds?)\.|\s\((?P<role_paren>eds?)\.\))?"
@@ -421,6 +421,6 @@ def _place_leftovers(plain: list[str], fields: CitationDraft, problems: list[str
 
 def _date(text: str, what: str, problems: list[str]) -> str | None:
     value = parse_date(text)
-    if value is None and text.strip().lower() not in ("n.d.", "n.d", "nd", "undated"):
+    if value is None and not is_no_date(text):
         problems.append(f"unreadable {what}: {text.strip()}")
     return value

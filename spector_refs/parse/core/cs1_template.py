@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spector_refs.dates import NO_DATE, parse_date
+from spector_refs.dates import is_no_date, parse_date
 from spector_refs.model import Name
 from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.markup import plain_text, template_key
@@ -309,7 +309,7 @@ def _checked_date(text: str | None, what: str, problems: list[str]) -> str | Non
     if not text:
         return None
     value = parse_date(text)
-    if value is None and text.strip().lower() not in NO_DATE:
+    if value is None and not is_no_date(text):
         problems.append(f"unreadable {what}: {text}")
     return value
 

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import re
 
-from spector_refs.dates import parse_date
+from spector_refs.dates import NO_DATE, parse_date
 from spector_refs.parse.core.tokens import is_sentence_end
 
 _HEAD = re.compile(
-    r"^(?P<head>(?:[^\"“”()]|\(eds?\.\)){1,400}?\s?\((?:[^()]{0,40}?\d[a-z]?|n\.d\.)\)(?:\s*\[[^\[\]]{1,40}\])?),\s"
+    r"^(?P<head>(?:[^\"“”()]|\(eds?\.\)){1,400}?\s?\((?:[^()]{0,40}?\d[a-z]?|"
+    + NO_DATE
+    + r")\)(?:\s*\[[^\[\]]{1,40}\])?),\s"
 )
 _KEYWORD = re.compile(r"^(?:in|translated by|edited by|illustrated by|vol\.|p\.|pp\.)\s", re.I)
 _GIVEN_NAMES = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:;\s.+|\s\(eds?\.\))?$")
