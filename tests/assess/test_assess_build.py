@@ -195,6 +195,10 @@ def test_hijacked_journals_and_older_social_networks(built: dict) -> None:
     assert sites["xanga.com"]["kind"] == "blog"
     assert sites["youtube.com"]["kind"] == "video"
     assert "donanimhaber.com" not in sites  # a news site with a forum, left out of the copy
+    # popular blogs on their own domains, and a blog that is one section of a company's site
+    assert sites["daringfireball.net"]["kind"] == "blog"
+    blog_section = sites["devblogs.microsoft.com"]["rules"]
+    assert any(rule["path"] == "/oldnewthing*" and rule["kind"] == "blog" for rule in blog_section)
 
 
 def test_tabloid_lists_say_more_than_news(built: dict) -> None:
