@@ -145,6 +145,7 @@ def test_whatsmyname_profile_urls_rule_their_host_or_section(built: dict) -> Non
     waset = sites["waset.org"]
     assert (waset["kind"], waset["reliability"]) == ("predatory", "generally-unreliable")
     assert sites["przoom.com"]["kind"] == "press-release"
+    assert sites["potomactechwire.com"]["kind"] == "press-release"  # named in an OnStartups answer
 
 
 def test_government_and_blog_lists_rule_a_host_or_a_section(built: dict) -> None:
