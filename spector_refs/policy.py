@@ -18,10 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spector_refs.errors import ConfigError
 from spector_refs.findings import FINDING_KINDS
-from spector_refs.model import Assessment, Finding, LinkResult, Severity, Verdict
+from spector_refs.model import Severity, Verdict
+
+if TYPE_CHECKING:
+    from spector_refs.model import Assessment, Finding, LinkResult
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_NETWORK = 0, 1, 2, 3
 BROKEN_LINKS = "broken-links"

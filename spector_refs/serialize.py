@@ -12,19 +12,12 @@ a megabyte per link); the link cache keeps that on its own.
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spector_refs.model import (
-    CheckRecord,
-    Claim,
-    Finding,
-    Hop,
-    LinkResult,
-    PageMeta,
-    Reference,
-    SourceProfile,
-    Verdict,
-)
+from spector_refs.model import CheckRecord, Hop, LinkResult, PageMeta, Verdict
+
+if TYPE_CHECKING:
+    from spector_refs.model import Claim, Finding, Reference, SourceProfile
 
 _REFERENCE_FIELDS = (
     "number", "group", "cite_count", "kind", "name", "title", "trans_title", "chapter", "work",

@@ -25,7 +25,7 @@ ALLOWED: dict[str, set[str]] = {
     # the foundation: the model and the utilities every stage may use
     "errors": set(),
     "version": set(),
-    "model": set(),
+    "model": {"lazy"},
     "lazy": set(),
     "domains": set(),
     "dates": {"errors"},

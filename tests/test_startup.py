@@ -21,6 +21,7 @@ from types import FunctionType
 import pytest
 
 import spector_refs
+import spector_refs.model
 from spector_refs.check.cache import LinkCache
 from spector_refs.model import LinkResult, Verdict
 
@@ -124,6 +125,9 @@ def test_warm_links_run_reads_the_cache_without_the_http_client(tmp_path: Path) 
     assert [(r["url"], r["verdict"], r["from_cache"]) for r in results] == [(u, "ok", True) for u in urls]
     assert loaded(modules, HEAVY) == []
     assert "spector_refs.check.http" not in modules and "spector_refs.check.page" not in modules
+    assert loaded(modules, ("spector_refs.model.article", "spector_refs.model.assessment")) == [], (
+        "a links run builds no article or assessment records; import them under TYPE_CHECKING"
+    )
 
 
 def test_lazy_names_are_the_functions_even_after_their_submodules_load() -> None:
@@ -139,10 +143,10 @@ def test_lazy_names_are_the_functions_even_after_their_submodules_load() -> None
         spector_refs.nothing  # noqa: B018
 
 
-def test_type_checking_imports_match_the_lazy_exports() -> None:
-    """What type checkers see (the ``TYPE_CHECKING`` imports) is what the interpreter exports."""
-    tree = ast.parse((ROOT / "spector_refs" / "__init__.py").read_text(encoding="utf-8"))
-    seen = {
+def type_checking_imports(init: Path) -> dict[str, str | None]:
+    """The names a package's ``TYPE_CHECKING`` block imports, each with its module."""
+    tree = ast.parse(init.read_text(encoding="utf-8"))
+    return {
         alias.asname or alias.name: node.module
         for block in tree.body
         if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
@@ -150,5 +154,13 @@ def test_type_checking_imports_match_the_lazy_exports() -> None:
         if isinstance(node, ast.ImportFrom)
         for alias in node.names
     }
+
+
+def test_type_checking_imports_match_the_lazy_exports() -> None:
+    """What type checkers see (the ``TYPE_CHECKING`` imports) is what the interpreter exports."""
+    seen = type_checking_imports(ROOT / "spector_refs" / "__init__.py")
     assert seen == spector_refs._EXPORTS
     assert sorted(seen) == spector_refs.__all__
+    assert (
+        type_checking_imports(ROOT / "spector_refs" / "model" / "__init__.py") == spector_refs.model._EXPORTS
+    )

@@ -12,9 +12,12 @@ exceptions; the vocabularies are documented in docs/assessment.md.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from spector_refs.assess.config import AssessConfig
-from spector_refs.model import Article, Assessment, LinkResult
+
+if TYPE_CHECKING:
+    from spector_refs.model import Article, Assessment, LinkResult
 
 __all__ = ["AssessConfig", "assess"]
 
@@ -34,6 +37,7 @@ def assess(
     from spector_refs.assess.references import reference_findings
     from spector_refs.assess.sources import SourceIndex, classify_reference
     from spector_refs.assess.verify import verification_findings
+    from spector_refs.model import Assessment
 
     config = config or AssessConfig()
     index = SourceIndex.create(config)

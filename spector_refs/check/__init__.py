@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.lazy import lazy_exports
-from spector_refs.model import Article, LinkResult, LinkTarget
+from spector_refs.model import LinkResult, LinkTarget
 
 if TYPE_CHECKING:
     from spector_refs.check.checker import LinkChecker as LinkChecker
+    from spector_refs.model import Article
 
 # The checker (and with it the HTTP client) loads on first use: the link
 # cache and the configuration are read without it.
@@ -42,6 +43,7 @@ def check_links(
     ``progress`` shows a progress bar when stderr is a terminal.
     """
     from spector_refs.check.checker import LinkChecker
+    from spector_refs.model import Article
 
     if isinstance(target, Article):
         targets: Iterable[str | LinkTarget] = target.link_targets()

@@ -16,13 +16,16 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spector_refs.collect.documents import ARTICLE, BIBLIOGRAPHY, STDIN, URL_LIST, is_url, read_input
 from spector_refs.collect.wiki import fetch_article, fetch_wikitext, is_page_url
 from spector_refs.errors import InputError
 from spector_refs.inputs import decode_document, read_document
-from spector_refs.model import Article
 from spector_refs.parse import detect_format, parse
+
+if TYPE_CHECKING:
+    from spector_refs.model import Article
 
 WIKITEXT_SUFFIXES = frozenset({".wiki", ".wikitext", ".mediawiki"})
 ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", *WIKITEXT_SUFFIXES})

@@ -20,11 +20,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote, unquote
 
 from spector_refs.errors import FetchError, InputError, NetworkError
-from spector_refs.model import Article
 from spector_refs.version import user_agent
 
 if TYPE_CHECKING:
     import requests
+
+    from spector_refs.model import Article
 
 SOURCES = ("html", "wikitext")
 _PAGE_URL = re.compile(

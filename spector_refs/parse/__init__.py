@@ -12,10 +12,13 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from spector_refs.errors import InputError
 from spector_refs.inputs import decode_document, read_document
-from spector_refs.model import Article
+
+if TYPE_CHECKING:
+    from spector_refs.model import Article
 
 FORMATS = ("text", "html", "wikitext")
 _EXTENSIONS = {

@@ -8,9 +8,12 @@ Formatters only read the result: they do no network and decide no verdict
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from spector_refs.errors import ConfigError
-from spector_refs.model import AuditResult
+
+if TYPE_CHECKING:
+    from spector_refs.model import AuditResult
 
 REPORT_FORMATS = ("terminal", "json", "junit", "sarif", "github", "markdown", "html")
 """The ``--format`` names of ``spector-refs audit``, terminal first (the default)."""

@@ -8,9 +8,12 @@ and the link cache use too.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from spector_refs.model import Article, LinkResult, Verdict
+from spector_refs.model import LinkResult, Verdict
+
+if TYPE_CHECKING:
+    from spector_refs.model import Article
 from spector_refs.serialize import link_result_to_dict
 
 LINKS_SCHEMA = "spector-refs/links/1"
