@@ -221,6 +221,10 @@ RULES = [
     pytest.param(
         "https://jane-doe.example/feeds/posts/default", ("weak", "blog", "rule:feed path"), id="blogger-feed"
     ),
+    # a US county's own site outside .gov
+    pytest.param(
+        "https://www.boonecountyky.org/x", ("primary", "government", "rule:county name"), id="county-name"
+    ),
     # a name that starts with "forum"
     pytest.param("https://forumexample.ru/t/1", ("weak", "forum", "rule:forum name"), id="forum-name"),
     # a forum host below a site a list names: the list names the site, not that host
@@ -249,6 +253,9 @@ def test_unlisted_only_rules_leave_listed_sites_alone(index: SourceIndex) -> Non
     # a news site's feed is the news site's; an organisation whose name ends in "forum" is no forum
     assert ruling(index, "https://www.nytimes.com/rss/")[1] == "news"
     assert ruling(index, "https://www.weforum.org/agenda/x")[1] != "forum"
+    # a name that goes on after "county" is someone else's (a paper, a data site)
+    assert ruling(index, "https://kingcountynews.example/x")[1] != "government"
+    assert ruling(index, "https://countyhealthrankings.org/x")[1] != "government"
     # a host a list names itself keeps its ruling under a host rule
     assert ruling(index, "https://blogs.nytimes.com/x")[2] == "blogs.nytimes.com"
 
