@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spector_refs.check.page import Page, read_page, text_of
+from spector_refs.check.page import Page, read_page
 from spector_refs.dates import parse_date
 from spector_refs.model import PageMeta
 
@@ -80,7 +80,7 @@ def page_metadata(page: Page) -> PageMeta | None:
         [ld["date"]] if ld.get("date") else []
     )
     authors = [value for key in _AUTHOR_KEYS for value in metas.get_all(key)] + ld.get("authors", [])
-    heading = next((_collapse(text_of(h)) for h in root.iter("h1")), None)
+    heading = next((_collapse("".join(h.itertext())) for h in root.iter("h1")), None)  # see page._WALK_BELOW
     return PageMeta(
         title=_collapse(root.findtext(".//title") or "") or None,
         heading=heading or None,

@@ -121,6 +121,8 @@ def is_parking_host(host: str) -> bool:
 
 
 def _parking_host(original_url: str, final_url: str) -> str | None:
+    if final_url == original_url:
+        return None  # no redirect: neither another host nor a lander path
     before, after = urlsplit(original_url), urlsplit(final_url)
     if (after.hostname or "") != (before.hostname or "") and is_parking_host(after.hostname or ""):
         return f"the site now redirects to the parking or domain-sale service {after.hostname}"

@@ -20,12 +20,13 @@ _GONE = {400, 404, 410, 414}
 _BLOCKED = {401, 402, 403, 407, 451}
 
 
+_PHRASES = {status.value: f"HTTP {status.value} {status.phrase}" for status in HTTPStatus}
+"""Computed once: ``HTTPStatus(code)`` goes through the enum machinery on every call."""
+
+
 def status_words(status: int) -> str:
     """``HTTP 404 Not Found`` (or just the number for non-standard codes)."""
-    try:
-        return f"HTTP {status} {HTTPStatus(status).phrase}"
-    except ValueError:
-        return f"HTTP {status}"
+    return _PHRASES.get(status) or f"HTTP {status}"
 
 
 def classify(

@@ -22,16 +22,16 @@ def test_opening_is_the_start_of_the_text(path):
 
 
 @st.composite
-def tag_soup(draw: st.DrawFn) -> bytes:
+def tag_soup(draw: st.DrawFn, padding: int = 70_000, repeat: int = 700) -> bytes:
     parts = []
     for _ in range(draw(st.integers(0, 40))):
         tag = draw(st.sampled_from(_TAGS))
         word = draw(st.text("ab \n\t<>&é", max_size=8))
         parts.append(f"<{tag}>{word}" if tag != "!--" else f"<!--{word}-->")
         if draw(st.booleans()):
-            parts.append(f"</{tag}>{word * draw(st.integers(0, 700))}")
-    padding = "x" * 70_000  # big enough that the opening is walked rather than cut from the text
-    return (f"<html><head><title>t</title><script>{padding}</script></head><body>" + "".join(parts)).encode()
+            parts.append(f"</{tag}>{word * draw(st.integers(0, repeat))}")
+    hidden = "x" * padding  # 70 000: big enough that the opening is walked rather than cut from the text
+    return (f"<html><head><title>t</title><script>{hidden}</script></head><body>" + "".join(parts)).encode()
 
 
 @settings(max_examples=150, deadline=None)
@@ -39,6 +39,16 @@ def tag_soup(draw: st.DrawFn) -> bytes:
 def test_opening_matches_the_text_on_any_markup(body):
     page = read_page(body, "text/html; charset=utf-8")
     assert page.opening == read_page(body, "text/html; charset=utf-8").text[:OPENING_CHARS]
+
+
+@settings(max_examples=150, deadline=None)
+@given(tag_soup(padding=0, repeat=8), st.integers(8 * 1024, 20_000))
+def test_a_small_pages_walked_text_is_the_copied_text_of_a_big_one(body, padding):
+    """Below 8 KB the text is walked in Python; above, lxml copies and serialises the tree: one text."""
+    assert len(body) < 8 * 1024
+    small = read_page(body, "text/html; charset=utf-8")
+    big = read_page(body.replace(b"<script>", b"<script>" + b"x" * padding, 1), "text/html; charset=utf-8")
+    assert small.text == big.text
 
 
 def test_parts_do_not_disturb_each_other():
