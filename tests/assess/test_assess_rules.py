@@ -42,7 +42,7 @@ RULES = [
         ("weak", "self-published", "sites.google.com"),
         id="google-sites",
     ),
-    pytest.param("https://x.wikidot.com/page", ("weak", "wiki", "rule:platform wikidot.com"), id="wikidot"),
+    pytest.param("https://x.wikidot.com/page", ("weak", "wiki", "wikidot.com"), id="wikidot"),
     # brand families: the platform's name under any public suffix
     pytest.param(
         "https://www.pinterest.com.ar/pin/1",
@@ -199,7 +199,7 @@ RULES = [
     pytest.param(
         "https://class.pbworks.com/w/page/1", ("weak", "wiki", "rule:platform pbworks.com"), id="farm"
     ),
-    pytest.param("https://jane.tistory.com/12", ("weak", "blog", "rule:platform tistory.com"), id="tistory"),
+    pytest.param("https://jane.tistory.com/12", ("weak", "blog", "tistory.com"), id="tistory"),
     # list entries from Cite Unseen
     pytest.param(
         "https://politicalticker.blogs.cnn.com/x",
@@ -229,7 +229,7 @@ RULES = [
     pytest.param("https://forumexample.ru/t/1", ("weak", "forum", "rule:forum name"), id="forum-name"),
     # a forum host below a site a list names: the list names the site, not that host
     pytest.param(
-        "https://discourse.haskell.org/t/x", ("weak", "forum", "rule:forum host"), id="forum-host-listed-site"
+        "https://discuss.haskell.org/t/x", ("weak", "forum", "rule:forum host"), id="forum-host-listed-site"
     ),
     pytest.param("https://www.scirp.org/journal/x", ("weak", "predatory", "scirp.org"), id="predatory"),
 ]
