@@ -26,6 +26,11 @@ from spector_refs.serialize import link_result_from_dict, link_result_to_dict
 
 SCHEMA_VERSION = 1
 _BATCH = 400  # URLs per query, under SQLite's limit on bound parameters
+PAGE_COMPRESSION = 1
+"""zlib level of the stored page text. The parent process compresses every page a run
+checks, as it arrives: level 1 takes ~0.3 ms for a 30 KB article's text, the default
+level 6 ~1.1 ms (~0.9 s of CPU in a cold 800-URL run) for ~20% less space. Any level
+decompresses the same way, so caches written before read unchanged."""
 FAILING = frozenset(
     {
         Verdict.BROKEN,
@@ -195,7 +200,7 @@ def open_cache(location: str | Path) -> LinkHistory:
 def encode_result(result: LinkResult) -> tuple[str, bytes | None]:
     """A result as the ``results`` table stores it: JSON without history, page text compressed."""
     stored = replace(result, history=(), from_cache=False)
-    page = zlib.compress(result.text.encode("utf-8")) if result.text else None
+    page = zlib.compress(result.text.encode("utf-8"), PAGE_COMPRESSION) if result.text else None
     return json.dumps(link_result_to_dict(stored)), page
 
 

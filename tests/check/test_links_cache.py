@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import zlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -75,6 +76,21 @@ def test_fresh_reads_every_batch_with_or_without_the_page_text(tmp_path, text):
     cache.close()
     assert sorted(found) == sorted(urls)
     assert all(result.text == (url if text else None) for url, result in found.items())
+
+
+def test_page_text_stored_at_any_compression_level_reads_back(tmp_path):
+    """Caches written with zlib's default level (before PAGE_COMPRESSION) keep their page text."""
+    cache = LinkCache(tmp_path / "links.sqlite3")
+    text = "Operation SpecTor: 288 arrests in nine countries. " * 400
+    url = "https://example.org/a"
+    cache.record(LinkResult(url, Verdict.OK, "HTTP 200", checked_at="2024-05-01T12:00:00Z", text=text))
+    cache.close()
+    with sqlite3.connect(tmp_path / "links.sqlite3") as db:
+        db.execute("UPDATE results SET page = ?", (zlib.compress(text.encode("utf-8"), 9),))
+    cache = LinkCache(tmp_path / "links.sqlite3")
+    found = cache.fresh([url], since="2024-05-01T00:00:00Z")
+    cache.close()
+    assert found[url].text == text
 
 
 def test_an_old_result_is_checked_again_and_history_grows(server, cached_config, clock):
