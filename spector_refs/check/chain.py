@@ -16,7 +16,7 @@ from spector_refs.check.failures import Failure
 from spector_refs.check.http import Answer, Fetcher
 from spector_refs.check.metadata import page_metadata
 from spector_refs.check.page import Page, is_textual, read_page
-from spector_refs.check.probe import HostProbes
+from spector_refs.check.probe import HostProbes, Shape
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.urls import host_key, request_url, url_problem
@@ -70,6 +70,10 @@ class ChainFollower:
         """Ask ``url``'s host for its soft-404 shape now, if this follower has probes and nobody asked yet."""
         if self.probes is not None:
             self.probes.ask_early(url, slot, self._chase)
+
+    def probe_for_others(self, probes: HostProbes, url: str, slot: HostSlot) -> tuple[str, Shape | None]:
+        """Ask ``url``'s host for its soft-404 shape for other processes (see :meth:`HostProbes.ask`)."""
+        return probes.ask(url, slot, self._chase)
 
     def _chase(self, url: str, slot: HostSlot) -> Outcome:
         deadline = time.monotonic() + self.config.deadline

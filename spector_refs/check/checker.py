@@ -138,36 +138,41 @@ class _Run:
 
         self.probes = HostProbes(wait=self.config.deadline) if self.config.soft_404_probe else None
         concurrency, per_host = self.config.concurrency, self.config.per_host
-        splittable = per_host if self.config.per_host_interval == 0 else 1
+        reserve = int(self.probes is not None)  # a shared host's probe: one request of its limit
+        splittable = per_host - reserve if self.config.per_host_interval == 0 else 1
         processes = process_count(jobs, concurrency, self.checker.processes, splittable=splittable)
         if processes == 1:
             self._run_workers(jobs, concurrency, deliver)
             return
-        shares, each = deal_jobs(jobs, processes, per_host)
-        if each < per_host:
-            self._probe_hosts(jobs)
-        run_in_processes(shares, concurrency, partial(self._run_workers, per_host=each), deliver)
+        shares, each = deal_jobs(jobs, processes, per_host, reserve=reserve)
+        work = partial(self._run_workers, per_host=each)
+        if each == per_host or self.probes is None:
+            run_in_processes(shares, concurrency, work, deliver)
+            return
+        urls = self.probes.expect(target.url for _, (_, target) in jobs)
+        beside = partial(self._probe_hosts, self.probes, list(urls.values()))
+        run_in_processes(shares, concurrency, work, deliver, beside=beside, listen=self.probes.provide)
 
-    def _probe_hosts(self, jobs: list[tuple[str, Any]]) -> None:
-        """Each host's soft-404 probe, asked here before hosts are shared between processes.
+    def _probe_hosts(self, probes: HostProbes, urls: list[str], send: Callable[[Any], None]) -> None:
+        """The soft-404 probe of each host the worker processes share, asked here while they check.
 
-        The children inherit the answers with the probes, so a host shared
-        by several processes is still probed once per run, not once by each.
+        Each answer is sent to every process, whose workers wait for it (see
+        :meth:`~spector_refs.check.probe.HostProbes.expect`): a shared host is
+        still probed once per run, not once by each process, and no process
+        waits for the probe before its first requests. Its request is one of
+        the host's limit, kept back from the processes' parts (``deal_jobs``).
         """
         from spector_refs.check.chain import ChainFollower
         from spector_refs.check.http import Fetcher, Transport
 
-        if self.probes is None:
-            return
-        first = {host: target for host, (_, target) in reversed(jobs)}
         scheduler: HostScheduler[Any] = HostScheduler([], per_host=1, interval=0.0)
         transport = Transport(self.config, self.resolver)
         fetcher = Fetcher(self.config, transport)
-        follower = ChainFollower(self.config, self.resolver, fetcher, self.probes)
+        follower = ChainFollower(self.config, self.resolver, fetcher, probes)
         try:
-            for target in first.values():
+            for url in urls:
                 slot = HostSlot(scheduler, None)
-                follower.probe(target.url, slot)
+                send(follower.probe_for_others(probes, url, slot))
                 slot.close()
         finally:
             fetcher.close()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 import string
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -106,6 +106,33 @@ class HostProbes:
         origin = _origin(url)
         if origin not in self._asked and self._ask(origin) is None:
             self._probe(origin, slot, follow)
+
+    def expect(self, urls: Iterable[str]) -> dict[str, str]:
+        """Mark these URLs' hosts as being asked elsewhere; a URL of each, by origin.
+
+        Worker processes that share a host wait for the parent's probe of it
+        (:meth:`ask`, :meth:`provide`) instead of each asking its own.
+        """
+        first = {_origin(url): url for url in reversed(list(urls))}
+        with self._lock:
+            for origin in first:
+                self._asked.setdefault(origin, threading.Event())
+        return first
+
+    def ask(self, url: str, slot: HostSlot, follow: Follow) -> tuple[str, Shape | None]:
+        """Probe ``url``'s host now, whoever expects the answer: (its origin, its shape)."""
+        origin = _origin(url)
+        with self._lock:
+            self._asked.setdefault(origin, threading.Event())
+        return origin, self._probe(origin, slot, follow)
+
+    def provide(self, answer: tuple[str, Shape | None]) -> None:
+        """Take a host's shape asked in another process (an ``(origin, shape)`` from :meth:`ask`)."""
+        origin, shape = answer
+        self._shapes[origin] = shape
+        with self._lock:
+            asked = self._asked.setdefault(origin, threading.Event())
+        asked.set()
 
     def _ask(self, origin: str) -> threading.Event | None:
         """None when the caller is the one to probe ``origin``; else the event that the answer is in."""

@@ -17,6 +17,7 @@ crosses a fork.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import heapq
@@ -34,6 +35,8 @@ Deliver = Callable[[int, Any, bool], None]
 """``deliver(index, result, reached)``: one finished check, in whichever process ran it."""
 Work = Callable[[list[tuple[str, Any]], int, Deliver], None]
 """``work(jobs, concurrency, deliver)``: check ``jobs`` with that many threads."""
+Beside = Callable[[Callable[[Any], None]], None]
+"""``beside(send)``: work the parent does while the children check, ``send``-ing each child its findings."""
 
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 MIN_JOBS_PER_PROCESS = 150
@@ -67,18 +70,19 @@ def process_count(
 
 
 def deal_jobs(
-    jobs: list[tuple[str, Job]], processes: int, per_host: int
+    jobs: list[tuple[str, Job]], processes: int, per_host: int, *, reserve: int = 0
 ) -> tuple[list[list[tuple[str, Job]]], int]:
     """Each process's jobs and the per-host limit each one keeps.
 
     Whole hosts (:func:`host_shares`) when there are enough to go round;
     else every host's jobs dealt in turn to all processes, each keeping
-    ``per_host // processes`` (``process_count`` allows that only when it
-    is at least 1).
+    ``(per_host - reserve) // processes`` (``process_count`` allows that
+    only when it is at least 1): ``reserve`` requests per host are kept
+    for the parent (its soft-404 probe of a shared host).
     """
     if len({host for host, _ in jobs}) >= processes:
         return host_shares(jobs, processes), per_host
-    return [jobs[start::processes] for start in range(processes)], per_host // processes
+    return [jobs[start::processes] for start in range(processes)], (per_host - reserve) // processes
 
 
 def host_shares(jobs: list[tuple[str, Job]], shares: int) -> list[list[tuple[str, Job]]]:
@@ -103,24 +107,41 @@ def host_shares(jobs: list[tuple[str, Job]], shares: int) -> list[list[tuple[str
 
 
 def run_in_processes(
-    shares: list[list[tuple[str, Any]]], concurrency: int, work: Work, deliver: Deliver
+    shares: list[list[tuple[str, Any]]],
+    concurrency: int,
+    work: Work,
+    deliver: Deliver,
+    *,
+    beside: Beside | None = None,
+    listen: Callable[[Any], None] | None = None,
 ) -> None:
-    """Run ``work`` on each share in a forked process; ``deliver`` every result here."""
+    """Run ``work`` on each share in a forked process; ``deliver`` every result here.
+
+    ``beside`` runs in a thread of this process once the children are
+    started; every message it sends reaches each child's ``listen``
+    (called in a thread of the child).
+    """
     context = multiprocessing.get_context("fork")
     each = max(1, concurrency // len(shares))
     sys.stdout.flush()  # a child flushes its copy of these buffers when it exits
     sys.stderr.flush()
     gc.freeze()  # the children's collector then leaves the inherited objects' pages unwritten
     readers: list[Connection] = []
+    outboxes: list[Connection] = []
     processes = []
     for share in shares:
         reader, writer = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(work, share, each, writer), daemon=True)
+        inbox, outbox = context.Pipe(duplex=False) if beside else (None, None)
+        process = context.Process(target=_child, args=(work, share, each, writer, inbox, listen), daemon=True)
         process.start()
         writer.close()
         readers.append(reader)
         processes.append(process)
+        if inbox is not None and outbox is not None:
+            inbox.close()
+            outboxes.append(outbox)
     gc.unfreeze()
+    aside = _Aside(beside, outboxes) if beside else None
     try:
         _collect(readers, deliver)
     finally:
@@ -128,6 +149,37 @@ def run_in_processes(
             process.join(timeout=5)
             if process.is_alive():
                 process.kill()
+    if aside is not None:
+        aside.finish()
+
+
+class _Aside(threading.Thread):
+    """The parent's own work beside its children (see ``run_in_processes``); its failure is raised here."""
+
+    def __init__(self, beside: Beside, outboxes: list[Connection]):
+        super().__init__(name="spector-links-parent", daemon=True)
+        self._beside, self._outboxes = beside, outboxes
+        self._failure: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self._beside(self._send)
+        except BaseException as exc:  # raised by finish(), in the parent's own thread
+            self._failure = exc
+        finally:
+            for outbox in self._outboxes:
+                outbox.close()
+
+    def _send(self, message: Any) -> None:
+        for outbox in self._outboxes:
+            with contextlib.suppress(OSError):  # that child is gone: _collect reports it
+                outbox.send(message)
+
+    def finish(self) -> None:
+        self.join()
+        if self._failure is not None:
+            raise self._failure
 
 
 def _collect(readers: list[Connection], deliver: Deliver) -> None:
@@ -147,8 +199,17 @@ def _collect(readers: list[Connection], deliver: Deliver) -> None:
                 deliver(*message)
 
 
-def _child(work: Work, jobs: list[tuple[str, Any]], concurrency: int, writer: Connection) -> None:
+def _child(
+    work: Work,
+    jobs: list[tuple[str, Any]],
+    concurrency: int,
+    writer: Connection,
+    inbox: Connection | None,
+    listen: Callable[[Any], None] | None,
+) -> None:
     exit_with_parent()
+    if inbox is not None and listen is not None:
+        threading.Thread(target=_listen, args=(inbox, listen), daemon=True, name="spector-inbox").start()
     lock = threading.Lock()
 
     def send(index: int, result: Any, reached: bool) -> None:
@@ -162,6 +223,16 @@ def _child(work: Work, jobs: list[tuple[str, Any]], concurrency: int, writer: Co
         writer.send(f"{type(exc).__name__}: {exc}")
     finally:
         writer.close()
+
+
+def _listen(inbox: Connection, listen: Callable[[Any], None]) -> None:
+    """Hand each message from the parent to ``listen`` until the parent closes the pipe."""
+    while True:
+        try:
+            message = inbox.recv()
+        except (EOFError, OSError):
+            return
+        listen(message)
 
 
 def exit_with_parent() -> None:

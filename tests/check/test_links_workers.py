@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -120,7 +121,34 @@ def test_one_host_shared_by_two_processes_still_sees_at_most_its_limit(loopback_
     assert [result.verdict for result in results] == [Verdict.OK] * 24
     assert server.max_in_flight <= 4
     assert len(set(log.read_text().split()) - {str(os.getpid())}) == 2
-    assert len(probes) == 1  # asked by the parent before the fork, not once by each process
+    assert len(probes) == 1  # asked by the parent for both, not once by each process
+
+
+def test_processes_sharing_a_host_do_not_wait_for_its_probe_to_start(loopback_config):
+    """The parent asks the probe while the processes fetch: a page is asked before the probe is answered."""
+    answered: list[float] = []
+    asked: list[float] = []
+
+    class SlowProbe(LoopbackServer):
+        def prefix_route(self, path):  # type: ignore[no-untyped-def]
+            if path.startswith("/page/"):
+                asked.append(time.monotonic())
+                return lambda h: h.send(200, ARTICLE)
+
+            def made_up(h):  # type: ignore[no-untyped-def]
+                time.sleep(0.3)
+                answered.append(time.monotonic())
+                h.send(404, b"gone")
+
+            return made_up
+
+    with SlowProbe("127.0.0.2", routes={}) as server:
+        urls = [server.url(f"/page/{n}") for n in range(12)]
+        with LinkChecker(replace(loopback_config, per_host=4), processes=2) as checker:
+            results = checker.check(urls)
+        assert server.max_in_flight <= 4
+    assert [result.verdict for result in results] == [Verdict.OK] * 12
+    assert len(answered) == 1 and min(asked) < answered[0]
 
 
 def test_a_failing_worker_process_raises_in_the_parent(two_hosts, loopback_config):
