@@ -94,7 +94,7 @@ _VOLUME_PART = re.compile(
     r"^Vol\.\s\S+$"
 )  # a book's (or encyclopaedia's) "Vol. 5", not a magazine's "Vol. 5, no. 2"
 _ACCESS_NOTES = re.compile(  # access icons' text and |lay-url=, which name no part of the work
-    r"\s*\((?:subscription|registration) required\)"
+    r"\s*\((?:subscription|registration) required(?: \(help\))?\)"
     r"|\s*Lay summary(?:\s[–—-]\s[^.()]{1,120}?(?=\s\(|\.(?:\s|$)|$))?(?:\s\([^()]{1,40}\))?\.?"
 )
 _EDITION = re.compile(r"\s*\(([^()]*?\b(?:ed\.|edition))\)", re.I)
@@ -120,10 +120,8 @@ _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 _WORD = re.compile(r"[^\W\d_]{3}")
-_ISSUE_PAGES = re.compile(  # "Journal (3): 45", "Vet. J. 189 (2): 177–82": a journal named before its numbers
-    r"^(?P<journal>[^()]*?[^\W\d_][^()]*?)(?:\s(?P<volume>\d[\w–-]*))?"
-    r"\s\((?P<issue>[^()]{1,20})\):\s*(?P<pages>\S.{0,40})$"
-)
+_ISSUE_PAGES = re.compile(r"\s\((?P<issue>[^()]{1,20})\):\s*(?P<pages>\S.{0,40})")  # " (3): 45"
+_NUMBER = re.compile(r"\d[\w–-]*")
 _PARENTHETICAL = re.compile(r"\([^()]*\)")
 _LEADING_PARENTHETICALS = re.compile(
     r"^(?:\s*\([^()]*\))*"
@@ -136,7 +134,7 @@ _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colinday
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _SHORT_FOOTNOTE = re.compile(
-    r"^(?P<names>[A-Z][\w'’.-]+(?:(?:,| &| and) [A-Z][\w'’.-]+)*(?: et al\.)?),? "
+    r"^(?P<names>[A-Z][\w'’.-]+(?:(?:,| &| and) [A-Z][\w'’.-]+)*(?:\set\sal\.)?),? "
     r"\(?(?P<year>\d{4}[a-z]?|" + NO_DATE + r")\)?"
     r"(?:[,:]\s*(?P<pages>(?:pp?\.|at|§)\s*[^.]+?|\d[\d–-]*))?\.?$"
 )
@@ -479,10 +477,9 @@ def _read_segment(segment: str, fields: CitationDraft, *, places: bool = True) -
         return None
     pages = _PAGES.match(segment)
     volume = _VOLUME_ISSUE.match(segment)
-    issue = None if volume else _ISSUE_PAGES.match(segment)  # a journal cited by issue alone
-    if issue:
-        fields["volume"], fields["issue"], fields["pages"] = issue.group("volume", "issue", "pages")
-        return issue.group("journal")
+    journal = None if volume else _journal_numbers(segment, fields)
+    if journal:
+        return journal
     place = _PLACE_PUBLISHER.match(segment) if places else None
     if pages:
         fields["pages"] = pages.group(1).strip()
@@ -503,6 +500,22 @@ def _read_segment(segment: str, fields: CitationDraft, *, places: bool = True) -
     else:
         return segment
     return None
+
+
+def _journal_numbers(segment: str, fields: CitationDraft) -> str | None:
+    """ "Journal (3): 45", "Vet. J. 189 (2): 177–82": a journal named before its issue and pages
+    (and volume); the journal's name is returned. The issue's parenthesis is found from the
+    end, so a long part costs one scan."""
+    start = segment.rfind(" (")
+    numbers = _ISSUE_PAGES.fullmatch(segment, start) if start > 0 else None
+    journal = segment[:start]
+    if not numbers or not _LETTERS.search(journal):
+        return None
+    name, _, volume = journal.rpartition(" ")
+    if name and _NUMBER.fullmatch(volume):
+        fields["volume"], journal = volume, name
+    fields["issue"], fields["pages"] = numbers.group("issue", "pages")
+    return journal
 
 
 def _publisher_and_numbers(text: str, fields: CitationDraft) -> str:
@@ -576,7 +589,7 @@ def _guess_kind(fields: CitationDraft) -> None:
 
 def _short_footnote(match: re.Match[str], fields: CitationDraft) -> CitationFields:
     """ "Smith 2009, p. 4." — a short footnote pointing at a full citation."""
-    names = re.sub(r"\s+et al\.$", "", match.group("names"))
+    names = re.sub(r"\s+et\sal\.$", "", match.group("names"))
     fields["authors_truncated"] = is_truncated(match.group("names"))
     fields["kind"] = "footnote"
     fields["authors"] = tuple(Name(family=n.strip()) for n in re.split(r",| & | and ", names) if n.strip())

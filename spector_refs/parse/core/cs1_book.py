@@ -78,7 +78,8 @@ _SCALE = re.compile(r"^1\s?:\s?[\d,.]+$")  # a map's |scale=
 _BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
 _CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated|Cartography) by (?P<names>.+)$")
 _WRITTEN_AT = re.compile(r"^Written at (?P<place>.+)$")  # |location= beside a |publication-place=
-_EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.|editors?)\)?$")
+_EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.?|editors?)\)?$")  # "X (ed.)", "X, eds"
+_EDITOR_MARK_END = re.compile(r",\seds?$")
 _IN_EDITORS = re.compile(r"^In\s+(?P<names>.+)$")
 _PLACE = re.compile(  # a publisher's name does not start like a subtitle ("North America: the …")
     r"^(?P<place>[A-Z][^:;\"“\d]{0,60}?):\s+(?P<publisher>(?!(?:the|a|an|and|of|in|on)\s)\S.*)$"
@@ -92,6 +93,9 @@ _FULL_NAME = (
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}(?: [A-Z]\.){0,2}"
 )
 _UNDATED_HEAD = re.compile(rf"^(?P<names>{_FULL_NAME}(?:; {_FULL_NAME})*)(?:(?<=\.)|\.)\s+(?=[A-Z\"“])")
+_AUTHOR_BEFORE_EDITORS = re.compile(
+    r"^(?P<author>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\.\s(?P<editors>[A-Z].{2,})$"
+)
 _AUTHOR_MASK = re.compile(r"^[—–-]{2,}$")  # |author-mask=: the author of the line above, as dashes
 _MAX_NAME_WORDS = 8
 _MAX_ORGANISATION_WORDS = 20
@@ -136,13 +140,18 @@ def read_author_block(text: str, fields: CitationDraft, problems: list[str]) -> 
     match = _HEAD.match(text)
     if not match or not (match.group("date") or match.group("role")):
         return _read_undated_authors(text, fields)
-    names = parse_name_list(match.group("names"))
-    masked = bool(_AUTHOR_MASK.match(match.group("names").strip()))
+    names_text = match.group("names")
+    author = _AUTHOR_BEFORE_EDITORS.match(names_text) if match.group("role_paren") else None
+    if author:  # "Bede. Colgrave, Bertram (ed.).": an undated author, then the editors
+        fields["authors"] = tuple(parse_name_list(author.group("author")))
+        names_text = author.group("editors")
+    names = parse_name_list(names_text)
+    masked = bool(_AUTHOR_MASK.match(names_text.strip()))
     if not masked and (not names or not all(_is_name(name) for name in names)):
         return text
     role = "editors" if match.group("role") else "authors"
     fields[role] = tuple(names)
-    if is_truncated(match.group("names")):
+    if is_truncated(names_text):
         fields["authors_truncated"] = True
     if match.group("date"):
         fields["date"] = _date(match.group("date"), "date", problems)
@@ -196,6 +205,8 @@ def _ends_part(text: str, stop: int, after: int) -> bool:
         return False  # inside a short parenthetical: "(Dr. phil. thesis)"
     if _TYPED_EDITION_STOP.search(text[max(0, stop - 14) : stop]) or _PAGES_NEXT.match(text, after):
         return True  # "second ed. Penguin", "Inc. pp. 960": the next part has begun
+    if _EDITOR_MARK_END.search(text[max(0, stop - 6) : stop]) and text[after : after + 1].isupper():
+        return True  # "Sharman, Julian, ed. The Proverbs…": editors before the title, before 2019
     return is_sentence_end(text, stop + 1)
 
 

@@ -63,7 +63,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ROLE = re.compile(
     r"\s\((?:[A-Z][a-z]+)(?: [a-z]+)?\)$"
 )  # "Attenborough, David (Narrator)": |people= with a role
-_ET_AL = re.compile(r"[;,]?\s*(?:''?)?et al\.?(?:''?)?$", re.I)
+_ET_AL = re.compile(r"[;,]?\s*(?:''?)?et\sal\.?(?:''?)?$", re.I)  # CS1 writes "et&nbsp;al."
 
 _LAST_SEPARATOR = re.compile(r"\s*;\s*(?:and\s+|&\s+)?|(?<=[\w.]) & (?=[^,;&]+, )")
 """Between "Last, First" names: CS1's ";", and with ``name-list-style=amp`` or ``and`` the
