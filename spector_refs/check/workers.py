@@ -26,6 +26,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from typing import Any, TypeVar, cast
@@ -41,6 +42,9 @@ Beside = Callable[[Callable[[Any], None]], None]
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 MIN_JOBS_PER_PROCESS = 150
 """Below this a process's fork and the results' trip through a pipe cost more than they save."""
+BATCH = 32
+BATCH_DELAY = 0.02
+"""A worker process sends its finished checks ``BATCH`` at a time, or this many seconds after the first."""
 
 
 class WorkerProcessError(RuntimeError):
@@ -196,7 +200,8 @@ def _collect(readers: list[Connection], deliver: Deliver) -> None:
             elif isinstance(message, str):
                 raise WorkerProcessError(f"a link-checking worker process failed: {message}")
             else:
-                deliver(*message)
+                for finished in message:
+                    deliver(*finished)
 
 
 def _child(
@@ -210,19 +215,65 @@ def _child(
     exit_with_parent()
     if inbox is not None and listen is not None:
         threading.Thread(target=_listen, args=(inbox, listen), daemon=True, name="spector-inbox").start()
-    lock = threading.Lock()
-
-    def send(index: int, result: Any, reached: bool) -> None:
-        with lock:
-            writer.send((index, result, reached))
-
+    outbox = Outbox(writer)
     try:
-        work(jobs, concurrency, send)
-        writer.send(None)
+        work(jobs, concurrency, outbox.put)
+        outbox.close(None)
     except BaseException as exc:  # reported to the parent, which raises it there
-        writer.send(f"{type(exc).__name__}: {exc}")
-    finally:
-        writer.close()
+        outbox.close(f"{type(exc).__name__}: {exc}")
+
+
+class Outbox:
+    """A worker process's finished checks on their way to the parent, a batch at a time.
+
+    One message per check cost each check a pickled message and a write
+    (which lets go of the GIL among the worker threads), and the parent a
+    wait on its pipes and a read: ~0.05 ms of the parent's CPU per URL on a
+    thousand-link run. A batch goes at :data:`BATCH` checks or
+    :data:`BATCH_DELAY` seconds after its first, whichever comes first, so
+    the parent still records each check (and the progress bar moves)
+    within a fraction of a second.
+    """
+
+    def __init__(self, writer: Connection):
+        self._writer = writer
+        self._lock = threading.Lock()  # the batch, and one send at a time
+        self._batch: list[tuple[int, Any, bool]] = []
+        self._started = threading.Event()
+        self._closed = False
+        threading.Thread(target=self._flush_late, daemon=True, name="spector-outbox").start()
+
+    def put(self, index: int, result: Any, reached: bool) -> None:
+        with self._lock:
+            self._batch.append((index, result, reached))
+            if len(self._batch) >= BATCH:
+                self._send()
+            elif len(self._batch) == 1:
+                self._started.set()
+
+    def close(self, last: str | None) -> None:
+        """Send what is left, then ``last`` (None: done; a string: the failure)."""
+        with self._lock:
+            self._closed = True
+            self._send()
+            self._writer.send(last)
+            self._writer.close()
+        self._started.set()
+
+    def _flush_late(self) -> None:
+        while True:
+            self._started.wait()
+            time.sleep(BATCH_DELAY)
+            with self._lock:
+                self._started.clear()
+                if self._closed:
+                    return
+                self._send()
+
+    def _send(self) -> None:
+        if self._batch:
+            self._writer.send(self._batch)
+            self._batch = []
 
 
 def _listen(inbox: Connection, listen: Callable[[Any], None]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 import time
@@ -14,7 +15,10 @@ from loopback import ARTICLE, LoopbackServer
 
 from spector_refs.check import LinkChecker
 from spector_refs.check.workers import (
+    BATCH,
+    BATCH_DELAY,
     MIN_JOBS_PER_PROCESS,
+    Outbox,
     WorkerProcessError,
     deal_jobs,
     host_shares,
@@ -149,6 +153,20 @@ def test_processes_sharing_a_host_do_not_wait_for_its_probe_to_start(loopback_co
         assert server.max_in_flight <= 4
     assert [result.verdict for result in results] == [Verdict.OK] * 12
     assert len(answered) == 1 and min(asked) < answered[0]
+
+
+def test_finished_checks_go_to_the_parent_in_batches_and_never_wait_long():
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    outbox = Outbox(writer)
+    outbox.put(0, "first", True)
+    assert reader.poll(1.0) and reader.recv() == [(0, "first", True)]  # alone, sent after BATCH_DELAY
+    for index in range(1, BATCH + 1):
+        outbox.put(index, "r", False)
+    assert reader.poll(BATCH_DELAY / 2) and len(reader.recv()) == BATCH  # a full batch goes at once
+    outbox.close(None)
+    assert reader.recv() is None
+    with pytest.raises(EOFError):  # nothing after the last word
+        reader.recv()
 
 
 def test_a_failing_worker_process_raises_in_the_parent(two_hosts, loopback_config):
