@@ -117,6 +117,9 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "by-parts": lambda n: "Smith, J. (2000). I. T. " + "By Roe, R. " * n,
     "lay-summaries": lambda n: "Smith, J. (2000). T. P. " + "Lay summary – x " * n,
     "undated-initials": lambda n: "Kirkland, Edward" + " C." * n + " T.",
+    "cs2-serial-lists": lambda n: "Smith, J. (2000), " + "A, B, and C, " * n + "London: P",
+    "cs2-undated-place-colons": lambda n: "Title, " * n + "London: P",
+    "journal-issue-parts": lambda n: 'Smith, J. (2000). "T". ' + "J (" * n + "3): 45.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

@@ -24,8 +24,8 @@ from spector_refs.parse.core.tokens import is_sentence_end
 _HEAD = re.compile(
     r"^(?P<head>(?:[^\"“”()]|\(eds?\.\)){1,400}?\s?\((?:[^()]{0,40}?\d[a-z]?|"
     + NO_DATE
-    + r")\)(?:\s*\[[^\[\]]{1,40}\])?),\s"
-)
+    + r")\)(?:\s*\[[^\[\]]{1,40}\])?|[^\"“”()]{1,400}?\s\(eds?\.\)),\s"
+)  # "Authors (Date), " or, undated, "Editors (eds.), "
 _KEYWORD = re.compile(r"^(?:in|translated by|edited by|illustrated by|vol\.|p\.|pp\.)\s", re.I)
 _GIVEN_NAMES = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:;\s.+|\s\(eds?\.\))?$")
 _STOP = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
@@ -35,6 +35,9 @@ _MIN_UNDATED_PARTS = 3
 _YEAR = re.compile(r"\d{4}")
 _MONTH_DAY = re.compile(r"\b[A-Z][a-z]{2,8}\.? \d{1,2}$")
 _OPENERS = {"(": ")", "[": "]", "“": "”"}
+_PLACE_PUBLISHER = re.compile(r"^[A-Z][^:,]{1,40}:\s[A-Z]")  # "Title, London: Dent": undated and unauthored
+_LIST_END = re.compile(r"^(?:and|or)\s")
+_SHORT_WORDS = re.compile(r"^[A-Z][^\d\s,]*(?: [^\d\s,]+){0,2}$")
 
 
 def cs2_as_cs1(text: str) -> str | None:
@@ -57,7 +60,9 @@ def cs2_as_cs1(text: str) -> str | None:
     ):
         return None
     parts = _top_level_parts(text)
-    return _as_cs1_parts(text) if len(parts) >= _MIN_UNDATED_PARTS and parse_date(parts[-1]) else None
+    if len(parts) >= _MIN_UNDATED_PARTS and parse_date(parts[-1]):
+        return _as_cs1_parts(text)
+    return _as_cs1_parts(text) if len(parts) > 1 and _PLACE_PUBLISHER.match(parts[-1]) else None
 
 
 def comma_parts(text: str) -> list[str]:
@@ -80,11 +85,20 @@ def _merged_parts(parts: list[str]) -> list[str]:
     groups: list[list[str]] = []
     for part in parts:
         if groups and _continues(groups[-1], part):
+            if _LIST_END.match(part) and len(groups) > 1 and _ends_list(groups[-2], groups[-1]):
+                groups[-2].extend(groups.pop())  # "Guns, Germs, and Steel": one title
             groups[-1].append(part)
         else:
             groups.append([part])
     joined = [", ".join(group) for group in groups]
     return [part[0].upper() + part[1:] if _KEYWORD.match(part) else part for part in joined]
+
+
+def _ends_list(before: list[str], group: list[str]) -> bool:
+    """Whether "A, B, and C" is one serial list: A and B are single short items."""
+    return (
+        len(before) == 1 and len(group) == 1 and all(_SHORT_WORDS.match(part) for part in (*before, *group))
+    )
 
 
 def _continues(group: list[str], part: str) -> bool:
