@@ -76,6 +76,12 @@ class ChainFollower:
         return probes.ask(url, slot, self._chase)
 
     def _chase(self, url: str, slot: HostSlot) -> Outcome:
+        try:
+            return self._follow_hops(url, slot)
+        finally:
+            self.fetcher.release()
+
+    def _follow_hops(self, url: str, slot: HostSlot) -> Outcome:
         deadline = time.monotonic() + self.config.deadline
         self.fetcher.forget_cookies()
         current, seen = url, {request_url(url)}
@@ -90,6 +96,7 @@ class ChainFollower:
                 return _failed(answer, current, hops)
             if not (300 <= answer.status < 400 and answer.location):
                 slot.close()  # judging is CPU work: the host's next request need not wait for it
+                self.fetcher.release()  # nor for its connection
                 return self._judge(url, current, hops, answer)
             hops.append(Hop(current, answer.status))
             try:

@@ -15,9 +15,14 @@ Why libcurl: a check's HTTP was the largest part of its CPU, and
 CPU per request on one thread and 0.40 under 64 threads, where the urllib3
 transport it replaced took 0.76 and 0.66. Its transfer runs in C with the GIL released; what Python
 still does per request is the choice of options and reading the headers.
-One ``CurlShare`` per process keeps each host's connections alive for all
-worker threads; each worker has its own easy handle, whose cookie engine
-holds one chain's cookies (:meth:`Fetcher.forget_cookies` between chains).
+Each host's connections stay alive for every worker thread of a process
+in a pool of easy handles kept per host (:class:`Transport`), not in a
+libcurl connection cache shared by the threads: libcurl does not support
+sharing connections between concurrent threads (``CURLSHOPT_SHARE``,
+curl issue 4915), and doing so crashed a worker process about once in
+25 to 80 runs of a thousand links. A handle serves one thread at a time;
+its cookie engine holds one chain's cookies (cleared whenever it is taken).
+TLS sessions are still shared, which libcurl supports across threads.
 
 Failures keep the verdicts the checker always gave: connection resets
 and garbled answers are retried (read timeouts are not: a server too
@@ -37,6 +42,7 @@ import math
 import random
 import re
 import socket
+import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -94,17 +100,58 @@ class Answer:
 class Transport:
     """One process's connections for link checking, shared by all its worker threads.
 
-    libcurl's share keeps idle connections per host for every handle; the
-    scheduler keeps at most ``per_host`` of them busy at once.
+    Idle easy handles are kept per origin, each with the connection it
+    last used: a worker :meth:`take`-s one for the origin it is about to
+    ask (a fresh one when none is idle) and :meth:`put_back` it when its
+    chain leaves that origin, so each host's connections are reused across
+    workers while the scheduler keeps at most ``per_host`` of them busy.
+    At most ``2 × concurrency`` (32 at least) handles are kept idle; the
+    one left longest goes first.
     """
 
     def __init__(self, config: LinkCheckConfig, resolver: HostResolver):
         self.config = config
         self.resolver = resolver
         self.share = pycurl.CurlShare()
-        self.share.setopt(pycurl.SH_SHARE, pycurl.LOCK_DATA_CONNECT)
         self.share.setopt(pycurl.SH_SHARE, pycurl.LOCK_DATA_SSL_SESSION)
         self.headers = [f"Accept: {ACCEPT}", "Accept-Language: en;q=0.9,*;q=0.5"]
+        self._lock = threading.Lock()
+        self._idle: dict[str, list[pycurl.Curl]] = {}
+        self._idle_count = 0
+        self._most_idle = max(32, 2 * config.concurrency)
+
+    def take(self, origin: str) -> pycurl.Curl:
+        """A handle for one thread, alive to ``origin`` if one is idle, with no cookies."""
+        with self._lock:
+            idle = self._idle.get(origin)
+            curl = idle.pop() if idle else None
+            if curl is not None:
+                self._idle_count -= 1
+                if not idle:
+                    del self._idle[origin]
+        if curl is None:
+            return self.handle()
+        curl.setopt(pycurl.COOKIELIST, "ALL")
+        return curl
+
+    def put_back(self, origin: str, curl: pycurl.Curl) -> None:
+        """Keep ``curl`` (and its connection) for the next request to ``origin``."""
+        with self._lock:
+            self._idle.setdefault(origin, []).append(curl)
+            self._idle_count += 1
+            oldest = self._evict() if self._idle_count > self._most_idle else None
+        if oldest is not None:
+            oldest.close()
+
+    def _evict(self) -> pycurl.Curl:
+        """The idle handle left longest on the origin idle longest (dict order: put back least lately)."""
+        origin = next(iter(self._idle))
+        handles = self._idle.pop(origin)
+        oldest = handles.pop(0)
+        if handles:
+            self._idle[origin] = handles  # to the end: it was just used
+        self._idle_count -= 1
+        return oldest
 
     def handle(self) -> pycurl.Curl:
         """An easy handle with everything that is the same for every request."""
@@ -120,12 +167,17 @@ class Transport:
         curl.setopt(pycurl.ACCEPT_ENCODING, "")  # every coding libcurl decodes, and only those
         curl.setopt(pycurl.CAINFO, certifi.where())
         curl.setopt(pycurl.COOKIEFILE, "")  # the handle's cookie engine: one chain's cookies
-        curl.setopt(pycurl.MAXCONNECTS, max(32, 2 * self.config.concurrency))
+        curl.setopt(pycurl.MAXCONNECTS, 1)  # the connection to the origin it is kept for
         curl.setopt(pycurl.NOPROGRESS, 0)  # the progress callback watches for silence
         curl.setopt(pycurl.SOCKOPTFUNCTION, lambda fd, purpose: pycurl.SOCKOPT_ALREADY_CONNECTED)
         return curl
 
     def close(self) -> None:
+        with self._lock:
+            idle = [curl for handles in self._idle.values() for curl in handles]
+            self._idle, self._idle_count = {}, 0
+        for curl in idle:
+            curl.close()
         self.share.close()
 
 
@@ -257,13 +309,28 @@ class Fetcher:
     def __init__(self, config: LinkCheckConfig, transport: Transport):
         self.config = config
         self.transport = transport
-        self.curl = transport.handle()
+        self._curl: pycurl.Curl | None = None
+        self._origin = ""
 
     def close(self) -> None:
-        self.curl.close()
+        self.release()
 
     def forget_cookies(self) -> None:
-        self.curl.setopt(pycurl.COOKIELIST, "ALL")
+        if self._curl is not None:
+            self._curl.setopt(pycurl.COOKIELIST, "ALL")
+
+    def release(self) -> None:
+        """Give the handle (and its connection) back for other workers: the chain is done with its origin."""
+        if self._curl is not None:
+            self.transport.put_back(self._origin, self._curl)
+            self._curl = None
+
+    def _handle(self, origin: str) -> pycurl.Curl:
+        """This chain's handle for ``origin``: kept across its hops there (cookies), swapped on leaving."""
+        if self._curl is None or origin != self._origin:
+            self.release()
+            self._curl, self._origin = self.transport.take(origin), origin
+        return self._curl
 
     def fetch(self, url: str, host: str, slot: HostSlot, deadline: float) -> Answer | Failure:
         """The answer for one URL (no redirects followed), HEAD first where it helps."""
@@ -323,7 +390,7 @@ class Fetcher:
             min(self.config.connect_timeout, remaining),
             self.config.timeout,
         )
-        curl = self.curl
+        curl = self._handle(f"{parts.scheme}://{host}:{port}")
         curl.setopt(pycurl.URL, url)
         pin = _pin(host, port, address)
         if pin:

@@ -224,6 +224,21 @@ def test_a_connection_is_kept_alive_across_checks_and_redirects(server, loopback
     assert len(ports) == 6 and len(set(ports)) == 1
 
 
+def test_workers_take_turns_on_one_kept_alive_connection(server, loopback_config):
+    """Each worker's handle goes back to the host's pool after its check: the next worker reuses it."""
+    ports: list[int] = []
+
+    def article(h):
+        ports.append(h.client_address[1])
+        h.send(200, ARTICLE)
+
+    server.routes["/page/"] = article
+    config = replace(loopback_config, concurrency=4, per_host=1, soft_404_probe=False)
+    results = check_links([server.url(f"/page/{n}") for n in range(8)], config)
+    assert [r.verdict for r in results] == [Verdict.OK] * 8
+    assert len(ports) == 8 and len(set(ports)) == 1
+
+
 def test_a_gzip_page_is_asked_for_and_read_decompressed(server, loopback_config):
     def compressed(h):
         h.send(200, gzip.compress(ARTICLE), headers={"Content-Encoding": "gzip"})
