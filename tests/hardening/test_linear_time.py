@@ -120,6 +120,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "cs2-serial-lists": lambda n: "Smith, J. (2000), " + "A, B, and C, " * n + "London: P",
     "cs2-undated-place-colons": lambda n: "Title, " * n + "London: P",
     "journal-issue-parts": lambda n: 'Smith, J. (2000). "T". ' + "J (" * n + "3): 45.",
+    "place-semicolons": lambda n: "Smith, J. (2000). T. " + "New Haven; London " * n + ": P.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

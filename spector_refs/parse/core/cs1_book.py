@@ -82,7 +82,8 @@ _EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.?|editors?)\)?$
 _EDITOR_MARK_END = re.compile(r",\seds?$")
 _IN_EDITORS = re.compile(r"^In\s+(?P<names>.+)$")
 _PLACE = re.compile(  # a publisher's name does not start like a subtitle ("North America: the …")
-    r"^(?P<place>[A-Z][^:;\"“\d]{0,60}?):\s+(?P<publisher>(?!(?:the|a|an|and|of|in|on)\s)\S.*)$"
+    r"^(?P<place>[A-Z][^:;\"“\d]{0,60}?(?:;\s[A-Z][^:;\"“\d]{0,30}?)?)"  # "New Haven; London: …"
+    r":\s+(?P<publisher>(?!(?:the|a|an|and|of|in|on)\s)\S.*)$"
 )
 _PAGES = re.compile(r"^(?:pp?\.|pages?|at)\s*(?P<pages>.+)$", re.I)
 _NAMES_THEN_TEXT = re.compile(
