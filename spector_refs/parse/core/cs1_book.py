@@ -71,9 +71,9 @@ _POSITION = re.compile(  # |at=, |section=, |time=: where in the work, rendered 
     r"\s[\dIVXLCivxlc]+[\w.–-]*|[§¶]\s?\S+|"
     r"Event occurs at\s.+|\d+ minutes? in)$"
 )
-_TRANS_TITLE = re.compile(
-    r"\s\[(?P<trans>[^\[\]\d][^\[\]]{1,300})\]$"
-)  # |trans-title=, after the title in brackets
+_TRANS_TITLE = re.compile(  # |trans-title=, after the title in brackets; not "[2 volumes]", "[microform]"
+    r"\s\[(?P<trans>(?:[^\W\d_]|[\"“])(?<![a-z])[^\[\]]{1,300})\]$"
+)
 _SCALE = re.compile(r"^1\s?:\s?[\d,.]+$")  # a map's |scale=
 _BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
 _CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated|Cartography) by (?P<names>.+)$")
