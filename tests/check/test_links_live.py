@@ -6,10 +6,13 @@ import gzip
 import time
 from dataclasses import replace
 
+import pycurl
 import pytest
 from loopback import ARTICLE, LoopbackServer
 
 from spector_refs.check import LinkCheckConfig, LinkChecker, check_links
+from spector_refs.check.http import Transport
+from spector_refs.check.safety import HostResolver
 from spector_refs.model import Hop, Verdict
 
 
@@ -237,6 +240,22 @@ def test_workers_take_turns_on_one_kept_alive_connection(server, loopback_config
     results = check_links([server.url(f"/page/{n}") for n in range(8)], config)
     assert [r.verdict for r in results] == [Verdict.OK] * 8
     assert len(ports) == 8 and len(set(ports)) == 1
+
+
+def test_idle_handles_are_kept_per_origin_and_the_one_left_longest_is_closed_first(loopback_config):
+    transport = Transport(replace(loopback_config, concurrency=1), HostResolver())
+    first = transport.take("http://a:80")
+    transport.put_back("http://a:80", first)
+    assert transport.take("http://a:80") is first  # its connection with it
+    handles = [transport.take(f"http://h{n}:80") for n in range(32)]
+    assert first not in handles
+    transport.put_back("http://a:80", first)
+    for n, curl in enumerate(handles):
+        transport.put_back(f"http://h{n}:80", curl)  # 33 idle: one more than the 32 kept
+    with pytest.raises(pycurl.error):
+        first.setopt(pycurl.URL, "http://a/")  # closed: it was left longest
+    assert transport.take("http://h0:80") is handles[0]
+    transport.close()
 
 
 def test_a_gzip_page_is_asked_for_and_read_decompressed(server, loopback_config):
