@@ -39,8 +39,10 @@ the parser:
 * ``held-back-6`` — ``tests/fixtures/cs1/held_back_6.json``, 160 lines of a sixth page
   ("Galileo Galilei", 2017 render; 101 books, 3 encyclopaedia entries, 1 conference
   paper), every cite element of its Notes and References lists as headless Chromium
-  gives it, labels from COinS. Landed before the parser ran on it, to be measured
-  once with the grammar frozen (see its ``origin``).
+  gives it, labels from COinS. Landed before the parser ran on it and measured once
+  with the grammar frozen (a374dcf): titles 92.5%, first authors 98.8%, years 96.2%;
+  books 89.5% titles. Its misses are listed by class in its ``origin`` and not fixed,
+  so it is the honest figure for that grammar.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
@@ -94,9 +96,6 @@ SETS = {
     "spec-held-out": SPEC_HELD_OUT,
     "held-back-6": HELD_BACK_6,
 }
-HELD_OUT = ("held-back-6",)
-"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
-out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -246,7 +245,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
+    for name in SETS if args.set == "all" else (args.set,):
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:
