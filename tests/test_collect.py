@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import sys
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from spector_refs.collect import (
     expand_arguments,
     load_article,
     read_targets,
+    targets_from_bib,
 )
 from spector_refs.errors import InputError
 
@@ -94,3 +96,16 @@ def test_stdin_url_list_is_read_as_urls(monkeypatch: pytest.MonkeyPatch) -> None
 def test_no_target_means_the_bundled_article() -> None:
     [article] = collect_articles([]).articles
     assert article.title == "Operation SpecTor"
+
+
+def test_a_bibs_unreadable_blocks_are_problems_not_bibtexparser_log_lines(caplog) -> None:
+    """Each unreadable block is reported once, as a problem; bibtexparser's own log lines are held back
+    while we parse, and its logger is left as it was."""
+    logger = logging.getLogger("bibtexparser")
+    before = logger.level
+    with caplog.at_level(logging.DEBUG):
+        read = targets_from_bib("@broken{\n@misc{ok, url = {https://a.test/}}\n", "refs.bib")
+    assert [target.url for target in read.targets] == ["https://a.test/"]
+    assert len(read.problems) == 1 and read.problems[0].startswith("refs.bib:")
+    assert [record.name for record in caplog.records if record.name.startswith("bibtexparser")] == []
+    assert logger.level == before

@@ -128,6 +128,7 @@ def test_warm_links_run_reads_the_cache_without_the_http_client(tmp_path: Path) 
     assert loaded(modules, ("spector_refs.model.article", "spector_refs.model.assessment")) == [], (
         "a links run builds no article or assessment records; import them under TYPE_CHECKING"
     )
+    assert "logging" not in modules, "only a run that reads a .bib file needs logging (to quiet bibtexparser)"
 
 
 def test_lazy_names_are_the_functions_even_after_their_submodules_load() -> None:

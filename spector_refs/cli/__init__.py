@@ -88,12 +88,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
-    # bibtexparser logs every unreadable block; they come back to us as problems
-    # and are reported once, in our own words. (logging is imported here, not
-    # above, so that --help and usage errors do not load it.)
-    import logging
-
-    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     try:
         return int(args.run(args))
     except SpectorError as exc:

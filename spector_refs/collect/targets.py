@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from spector_refs.collect.articles import ARTICLE_SUFFIXES, expand_arguments
@@ -49,7 +50,8 @@ def targets_from_bib(text: str, name: str = "input") -> Targets:
     """
     import bibtexparser  # only for .bib inputs: it is slow to import
 
-    library = bibtexparser.parse_string(text)
+    with _quiet("bibtexparser"):
+        library = bibtexparser.parse_string(text)
     found: list[LinkTarget] = []
     for entry in library.entries:
         fields = {key.lower(): str(field.value) for key, field in entry.fields_dict.items()}
@@ -60,6 +62,27 @@ def targets_from_bib(text: str, name: str = "input") -> Targets:
         found += [LinkTarget(_LATEX_ESCAPE.sub(r"\1", url.strip()), access) for url in urls]
     problems = tuple(f"{name}: {_first_line(block.error)}" for block in library.failed_blocks)
     return Targets(tuple(distinct_targets(found)), problems)
+
+
+@contextmanager
+def _quiet(name: str) -> Iterator[None]:
+    """Silence a library's logger while we call it.
+
+    bibtexparser logs two lines for every unreadable block, which come back
+    to us as ``failed_blocks`` and are reported once, as ``problems``, in our
+    words; on a hostile file its lines would be thousands. ``logging`` is
+    imported here, not by the command line, so a run that reads no ``.bib``
+    never loads it.
+    """
+    import logging
+
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
 
 
 def _first_line(error: object) -> str:
