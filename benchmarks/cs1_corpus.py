@@ -43,6 +43,11 @@ the parser:
   with the grammar frozen (a374dcf): titles 92.5%, first authors 98.8%, years 96.2%;
   books 89.5% titles. Its misses are listed by class in its ``origin`` and not fixed,
   so it is the honest figure for that grammar.
+* ``held-back-7`` — ``tests/fixtures/cs1/held_back_7.json``, 102 lines of a seventh page
+  ("Charles Darwin", 2017 render; 39 books, 13 journals, 49 web and news, 1 CS2), every
+  cite element of its Notes, Citations and References sections as headless Chromium gives
+  it, labels from COinS. Landed before the parser ran on it, to be measured once with the
+  grammar frozen a second time (see its ``origin``); ``--set all`` leaves it out until then.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
@@ -50,7 +55,7 @@ a year when the first four digits of the date agree. Dev lines of books (and CS2
 lines) also carry the template's imprint fields — publisher, place, edition,
 series, volume, first editor — scored the same way and reported apart. Run:
 
-    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-6|all] [--kinds book]
+    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-7|all] [--kinds book]
                                     [--write-dev] [--misses]
 
 ``--write-dev`` regenerates ``tests/fixtures/cs1/dog_2018.json`` (the data-driven
@@ -85,6 +90,7 @@ HELD_BACK_5 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_5.json"
 SPEC = ROOT / "tests" / "fixtures" / "cs1" / "spec_cases.json"
 SPEC_HELD_OUT = ROOT / "tests" / "fixtures" / "cs1" / "spec_held_out.json"
 HELD_BACK_6 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json"
+HELD_BACK_7 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json"
 SETS = {
     "dev": DEV,
     "held-back": HELD_BACK,
@@ -95,7 +101,11 @@ SETS = {
     "spec": SPEC,
     "spec-held-out": SPEC_HELD_OUT,
     "held-back-6": HELD_BACK_6,
+    "held-back-7": HELD_BACK_7,
 }
+HELD_OUT = ("held-back-7",)
+"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
+out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -245,7 +255,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in SETS if args.set == "all" else (args.set,):
+    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

@@ -27,7 +27,7 @@ citation for the others: title ``rft.btitle`` or ``rft.atitle``, first author
 ``SET_LABELS``, labelled by the held-back set made from them. ``--render`` makes the
 copies again (needs ``chromium``; the copies are committed, so runs do not). Run:
 
-    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render]
+    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render] [--held-out]
 
 No network is used.
 """
@@ -63,11 +63,15 @@ ARTICLES = {"dog-2018": PAGES["dog-2018"]} | {path.stem: path for path in sorted
 SET_LABELS = {
     "new-zealand-2019": (ROOT / "tests" / "fixtures" / "cs1" / "held_back_5.json", "ol.references > li"),
     "galileo-2017": (ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json", "div.refbegin > ul > li"),
+    "darwin-2017": (ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json", "div.refbegin > ul > li"),
 }
 """Pages labelled by a held-back set (its cases' ``number``: the place in the page's main list, by
 that file's rule) and the entries of that main list: New Zealand's copy has no COinS, and
-Galileo's main list (under "References") is a bibliography, not the ``ol.references`` of the
-COinS reader below, which there sits under "Notes"."""
+the main lists of Galileo and Darwin (under "References") are bibliographies, not the
+``ol.references`` of the COinS reader below, which there sits under "Notes" or "Citations"."""
+HELD_OUT = ("darwin-2017",)
+"""Page copies not measured yet (see ``cs1_corpus.HELD_OUT``): a run leaves them out unless
+``--held-out`` is given, so checking the other pages never shows them."""
 _COPY_SCRIPT = (
     '<script>addEventListener("load", () => { const text = document.body.innerText;'
     ' const copy = Object.assign(document.createElement("pre"), {id: "copy", textContent: text});'
@@ -317,6 +321,7 @@ def main() -> int:
         "--write-text", type=Path, metavar="FILE", help="write the Dog page's plain-text copy"
     )
     parser.add_argument("--render", action="store_true", help="make the browser copies again (chromium)")
+    parser.add_argument("--held-out", action="store_true", help="measure the held-out page copies too")
     args = parser.parse_args()
     for name, path in PAGES.items():
         html = path.read_text(encoding="utf-8")
@@ -324,6 +329,8 @@ def main() -> int:
             args.write_text.write_text(browser_copy(html), encoding="utf-8")
         _report(f"{name} (seed-style copy)", compare(html, misses=args.misses))
     for name, path in ARTICLES.items():
+        if name in HELD_OUT and not args.held_out:
+            continue
         if args.render:
             copy = chromium_copy(path.read_text(encoding="utf-8"))
             (COPIES / f"{name}.txt").write_text(copy, encoding="utf-8")
