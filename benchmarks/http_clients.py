@@ -13,8 +13,8 @@ not counted. Clients:
   literals, so the pinning the checker added is not needed here);
 * ``transport``: the checker's :class:`~spector_refs.check.http.Fetcher` now
   (libcurl through pycurl, one :class:`~spector_refs.check.http.Transport`
-  connection share for every thread, pinned sockets, silence watch, capped
-  body, cookies); until issue 13's third session it was urllib3 driven
+  pool of kept-alive handles per origin for every thread, pinned sockets,
+  silence watch, capped body, cookies); until issue 13's third session it was urllib3 driven
   directly, measured at 0.54 to 0.76 of requests;
 * ``urllib3-bare``: a plain ``HTTPConnectionPool`` with defaults, the floor for urllib3;
 * ``http.client``: one ``HTTPConnection`` per host kept alive, no retries;
