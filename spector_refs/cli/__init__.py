@@ -109,9 +109,12 @@ def entry_point() -> NoReturn:
     memory dies with the process, yet the shutdown would walk it in several
     full collections first: after an 800-link ``links`` run that was
     30–50 ms, the largest single part of the command line's overhead over
-    the library. Freezing the collector leaves those objects to the exit.
+    the library. Freezing the collector leaves those objects to the exit,
+    also when argparse ends the run itself (``--help``, a usage error).
     Tests call :func:`main` instead, in a process that goes on collecting.
     """
-    code = main()
-    gc.freeze()
+    try:
+        code = main()
+    finally:
+        gc.freeze()
     sys.exit(code)
