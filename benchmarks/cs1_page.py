@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT))
 from bs4 import BeautifulSoup, Tag  # noqa: E402
 
 from spector_refs.model import Reference  # noqa: E402
-from spector_refs.parse.core.sections import REFERENCE_SECTIONS  # noqa: E402
+from spector_refs.parse.core.sections import REFERENCE_SECTIONS, SOURCES_GROUP  # noqa: E402
 from spector_refs.parse.html import parse_html  # noqa: E402
 from spector_refs.parse.html.cite import reader_text  # noqa: E402
 from spector_refs.parse.text import parse_text  # noqa: E402
@@ -61,13 +61,26 @@ COPIES = ROOT / "benchmarks" / "data" / "pages"
 ARTICLES = {"dog-2018": PAGES["dog-2018"]} | {path.stem: path for path in sorted(COPIES.glob("*.html"))}
 """Long articles measured on a real browser's copy: name → the HTML the copy was made from."""
 SET_LABELS = {
-    "new-zealand-2019": (ROOT / "tests" / "fixtures" / "cs1" / "held_back_5.json", "ol.references > li"),
-    "galileo-2017": (ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json", "div.refbegin > ul > li"),
-    "darwin-2017": (ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json", "div.refbegin > ul > li"),
+    "new-zealand-2019": (
+        ROOT / "tests" / "fixtures" / "cs1" / "held_back_5.json",
+        "ol.references > li",
+        None,
+    ),
+    "galileo-2017": (
+        ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json",
+        "div.refbegin > ul > li",
+        SOURCES_GROUP,
+    ),
+    "darwin-2017": (
+        ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json",
+        "div.refbegin > ul > li",
+        SOURCES_GROUP,
+    ),
 }
 """Pages labelled by a held-back set (its cases' ``number``: the place in the page's main list, by
-that file's rule) and the entries of that main list: New Zealand's copy has no COinS, and
-the main lists of Galileo and Darwin (under "References") are bibliographies, not the
+that file's rule), the entries of that main list, and the group the text reader gives that list's
+references: New Zealand's copy has no COinS, and the main lists of Galileo and Darwin (under
+"References") are bibliographies — the "sources" group, numbered from 1 — not the
 ``ol.references`` of the COinS reader below, which there sits under "Notes" or "Citations"."""
 HELD_OUT = ("darwin-2017",)
 """Page copies not measured yet (see ``cs1_corpus.HELD_OUT``): a run leaves them out unless
@@ -178,12 +191,13 @@ def _copy_pairs(name: str) -> tuple[int, dict[int, dict[str, str]], dict[int, Re
     """The main list's size, its labels by number, and the copy's references by number."""
     html = ARTICLES[name].read_text(encoding="utf-8")
     text = (COPIES / f"{name}.txt").read_text(encoding="utf-8")
-    from_text = {ref.number: ref for ref in parse_text(text).references if ref.group is None}
+    group = SET_LABELS[name][2] if name in SET_LABELS else None
+    from_text = {ref.number: ref for ref in parse_text(text).references if ref.group == group}
     if name in PAGES:  # Parsoid keeps the template parameters: the HTML parse is the label
         from_html = {ref.number: ref for ref in parse_html(html).references if ref.group is None}
         return len(from_html), {n: _labels_of(ref) for n, ref in from_html.items() if ref.title}, from_text
     if name in SET_LABELS:
-        path, entries = SET_LABELS[name]
+        path, entries, _group = SET_LABELS[name]
         cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
         labels = {case["number"]: _plain_labels(case["expect"]) for case in cases if "number" in case}
         return len(BeautifulSoup(html, "lxml").select(entries)), labels, from_text

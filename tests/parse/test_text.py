@@ -202,3 +202,44 @@ def test_each_unnumbered_list_starts_at_one_under_its_heading() -> None:
     text = "Claim.[1]\nFootnotes\n^ A note.\nCitations\n^ Smith, J. (2000). Barking. London: Example Press.\n"
     numbers = [(ref.number, ref.title) for ref in parse_text(text).references]
     assert numbers == [(1, "A note"), (1, "Barking")]
+
+
+def test_a_notes_list_of_citations_is_the_footnotes_and_a_bare_list_the_bibliography() -> None:
+    """Galileo 2017's layout: the footnotes under "Notes" (short cites and CS1 lines), the full
+    citations under "References" with neither numbers nor backlinks — the sources group, from 1."""
+    text = (
+        "Galileo observed.[1][2] He wrote.[3]\n"
+        "Notes\n"
+        "^ Sharratt (1994, p. 135).\n"
+        "^ a b Hannam, James (2011). The Genesis of Science. pp. 329–344.\n"
+        "^ Drake (1978), p. 7. A longer remark about the calendar.\n"
+        "References\n"
+        "Drake, Stillman (1978). Galileo At Work. Chicago: University of Chicago Press.\n"
+        "Sharratt, Michael (1994). Galileo: Decisive Innovator. Cambridge: Cambridge University Press.\n"
+    )
+    article = parse_text(text)
+    assert [(ref.number, ref.group, ref.cite_count) for ref in article.references] == [
+        (1, None, 1),
+        (2, None, 2),
+        (3, None, 1),
+        (1, "sources", 1),
+        (2, "sources", 1),
+    ]
+    assert [ref.title for ref in article.references if ref.group] == [
+        "Galileo At Work",
+        "Galileo: Decisive Innovator",
+    ]
+    assert article.problems == ()
+
+
+def test_a_notes_list_of_prose_stays_explanatory_notes() -> None:
+    """Dog 2018's "Notes": remarks, not citations, even in a list of backlinked lines."""
+    text = (
+        "Dogs bark.[a][1]\n"
+        "Notes\n"
+        "^ The addition of domestic dog is inferred to mean that these form one clade.\n"
+        "References\n"
+        "^ Smith, J. (2000). Barking. London: Example Press.\n"
+    )
+    article = parse_text(text)
+    assert [(ref.number, ref.group) for ref in article.references] == [(1, "note"), (1, None)]

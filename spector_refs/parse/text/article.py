@@ -147,6 +147,13 @@ def _read_references(block: list[tuple[int, str]], state: _State, group: str | N
     """Numbered entries, with wrapped continuation lines joined to their entry."""
     entries: list[tuple[int, str, str]] = []
     numbered = any(_REFERENCE_LINE.match(line) for _, line in block)
+    if (
+        group in (None, SOURCES_GROUP)
+        and not numbered
+        and not any(_UNNUMBERED_LINE.match(line) for _, line in block)
+    ):
+        _read_bibliography(block, state)
+        return
     for number, line in block:
         match = _REFERENCE_LINE.match(line)
         unnumbered = None if numbered else _UNNUMBERED_LINE.match(line)
@@ -160,13 +167,43 @@ def _read_references(block: list[tuple[int, str]], state: _State, group: str | N
             line_no, label, body = entries[-1]
             entries[-1] = (line_no, label, body + " " + line.strip())
         elif group == SOURCES_GROUP:
-            entries.append((number, str(len(state.references) + 1), _BULLET.sub("", line)))
+            entries.append((number, str(_sources_read(state) + len(entries) + 1), _BULLET.sub("", line)))
         else:
             state.problems.append(f"line {number}: text in the reference list that is not an entry")
+    if group == NOTE_GROUP and _is_footnote_list(entries, state):
+        group = None
     style = labels_style([label for _line, label, _body in entries if not label.isdigit()]) or "lower-alpha"
     for line_no, label, body in entries:
         number = int(label) if label.isdigit() else label_number(label, style)
         state.references.append(_reference(line_no, number, label, body, group, state))
+
+
+def _read_bibliography(block: list[tuple[int, str]], state: _State) -> None:
+    """Lines with no list numbers and no backlinks under a reference heading: a bibliography
+    (Galileo 2017's "References", New Zealand 2019's under "Citations"), one entry a line —
+    the full citations short footnotes point at, the "sources" group numbered on across the
+    page's bibliographies as the HTML and wikitext readers number it."""
+    for number, line in block:
+        body = _BULLET.sub("", line)
+        state.references.append(_reference(number, _sources_read(state) + 1, "0", body, SOURCES_GROUP, state))
+
+
+def _sources_read(state: _State) -> int:
+    return sum(ref.group == SOURCES_GROUP for ref in state.references)
+
+
+def _is_footnote_list(entries: list[tuple[int, str, str]], state: _State) -> bool:
+    """A "Notes" list that is the page's footnotes (Galileo 2017: 195 "^ Sharratt (1994, p. 135)."
+    and full CS1 lines, the bibliography under "References"): no main list read yet, numbered (not
+    lettered as explanatory notes are) and mostly entries the CS1 grammar reads as citations."""
+    if any(ref.group is None for ref in state.references) or not all(
+        label.isdigit() for _, label, _ in entries
+    ):
+        return False
+    cited = sum(
+        parse_rendered_citation(_split_backlinks(body)[1]).get("kind") is not None for _, _, body in entries
+    )
+    return cited * 2 > len(entries)
 
 
 def _reference(line: int, number: int, label: str, body: str, group: str | None, state: _State) -> Reference:
