@@ -46,6 +46,8 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "unnumbered-entries": lambda n: "References\n" + "↑ Smith, J. (2000). T.\n" * n,
     "unnumbered-backlink-runs": lambda n: "References\n" + "1 " + " ".join(map(str, range(2, n))) + " x",
     "bare-appendix-headings": lambda n: "Notes\nReferences\n" * n,
+    "bibliography-lines": lambda n: "References\n" + "Smith, J. (2000). T. London: P.\n" * n,
+    "notes-footnotes": lambda n: "Notes\n" + "^ Smith (2000), p. 1.\n" * n,
 }
 HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "open-angles": lambda n: "<html><body><p>" + "<" * n,
@@ -121,6 +123,9 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "cs2-undated-place-colons": lambda n: "Title, " * n + "London: P",
     "journal-issue-parts": lambda n: 'Smith, J. (2000). "T". ' + "J (" * n + "3): 45.",
     "place-semicolons": lambda n: "Smith, J. (2000). T. " + "New Haven; London " * n + ": P.",
+    "original-date-heads": lambda n: "Smith, J. " + "(2000a) [1619] " * n + '"T". P.',
+    "dated-publishers": lambda n: '"T". W. London: ' + "Co. " * n + "1903 [1889].",
+    "named-pages": lambda n: '"T". ' + "P: 9" * n + ". ISBN 0-313-30574-9.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

@@ -80,7 +80,9 @@ _CLOSE_QUOTE = {q: re.compile(rf"[{q}](?=[.,!?]?(?:\s|$)|\s{{0,3}}[\[(])") for q
 _PART_CLOSE_QUOTE = {  # '". ', '" (' end CS1's title
     q: re.compile(rf"[{q}](?=[.,](?:\s|$)|\s{{0,3}}[\[(]|$)") for q in ('"”', "’")
 }
-_HEAD_DATE = re.compile(rf"\s*\(([^()]*?\d[a-z]?|{NO_DATE})\)\s*\.?\s*$")
+_HEAD_DATE = re.compile(  # "(1960a) [1619]": the date, then |orig-date= in brackets
+    rf"\s*\(([^()]*?\d[a-z]?|{NO_DATE})\)(?:\s*\[[^\[\]]{{1,40}}\])?\s*\.?\s*$"
+)
 _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
 _FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
 _TRANS_TITLE = re.compile(r"^\s*\[([^\]]+)\]")
@@ -133,6 +135,9 @@ _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colinday
 )
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
+_NAMED_PAGES = re.compile(r"^\.\s+[^.:\"“]{1,80}:\s*\d+(?:[–-]\d+)?(?:\.|$)")  # '"Title". Publisher: 96.'
+_ORIGINAL_DATE = re.compile(r"(?P<date>[^\[\]]{1,40}?)\s*\[(?P<orig>[^\[\]]{1,40})\]")  # "1903 [1889]"
+_DATED_PUBLISHER = re.compile(r"(?P<publisher>.+?\.) (?P<date>\d{4}(?: \[[^\[\]]{1,40}\])?)")  # "Co. 1903"
 _SHORT_FOOTNOTE = re.compile(
     r"^(?P<names>[A-Z][\w'’.-]+(?:(?:,| &| and) [A-Z][\w'’.-]+)*(?:\set\sal\.)?),? "
     r"\(?(?P<year>\d{4}[a-z]?|" + NO_DATE + r")\)?"
@@ -205,7 +210,7 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
             or has_title_type(text)
         )
     tail = text[quoted[1] :]
-    if _JOURNAL_NUMBERS.search(tail):
+    if _JOURNAL_NUMBERS.search(tail) or _NAMED_PAGES.match(tail):  # a cite journal with no journal
         return False
     return (
         "isbn" in fields["identifiers"]
@@ -472,6 +477,8 @@ def _read_segment(segment: str, fields: CitationDraft, *, places: bool = True) -
         segment = (segment[: edition.start()] + segment[edition.end() :]).strip()
     if not segment:
         return None
+    if _take_original_date(segment, fields):
+        return None
     if parse_date(segment) and fields.get("date") in (None, parse_date(segment)):
         fields["date"] = parse_date(segment)  # a hand-typed tail may repeat the year
         return None
@@ -519,7 +526,12 @@ def _journal_numbers(segment: str, fields: CitationDraft) -> str | None:
 
 
 def _publisher_and_numbers(text: str, fields: CitationDraft) -> str:
-    """ "Columbia University Press, 2008, page 1": the year and the pages typed after a publisher."""
+    """ "Columbia University Press, 2008, page 1": the year and the pages typed after a publisher;
+    "The Century Co. 1903 [1889]": the date CS1 puts after an authorless work's publisher, run
+    into it because "Co." does not end a part."""
+    dated = _DATED_PUBLISHER.fullmatch(text) if "date" not in fields else None
+    if dated and _take_original_date(dated.group("date"), fields):
+        text = dated.group("publisher")
     parts = text.split(", ")
     while len(parts) > 1:
         last = parts[-1].strip(" .")
@@ -535,6 +547,19 @@ def _publisher_and_numbers(text: str, fields: CitationDraft) -> str:
             break
         parts.pop()
     return ", ".join(parts)
+
+
+def _take_original_date(text: str, fields: CitationDraft) -> bool:
+    """A date and the |orig-date= CS1 brackets after it ("1903 [1889]", or a bare "1903"),
+    taken when the citation has no date yet."""
+    dated = _ORIGINAL_DATE.fullmatch(text)
+    date = parse_date(dated.group("date") if dated else text)
+    if date is None or "date" in fields:
+        return False
+    fields["date"] = date
+    if dated:
+        fields["original_date"] = parse_date(dated.group("orig")) or dated.group("orig").strip()
+    return True
 
 
 def _comma_book(match: re.Match[str], fields: CitationDraft) -> CitationFields:

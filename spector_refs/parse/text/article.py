@@ -146,6 +146,7 @@ def _add_claims(text: str, line: int, state: _State, *, block: str, column: int 
 def _read_references(block: list[tuple[int, str]], state: _State, group: str | None) -> None:
     """Numbered entries, with wrapped continuation lines joined to their entry."""
     entries: list[tuple[int, str, str]] = []
+    sources = _sources_read(state)
     numbered = any(_REFERENCE_LINE.match(line) for _, line in block)
     if (
         group in (None, SOURCES_GROUP)
@@ -167,7 +168,7 @@ def _read_references(block: list[tuple[int, str]], state: _State, group: str | N
             line_no, label, body = entries[-1]
             entries[-1] = (line_no, label, body + " " + line.strip())
         elif group == SOURCES_GROUP:
-            entries.append((number, str(_sources_read(state) + len(entries) + 1), _BULLET.sub("", line)))
+            entries.append((number, str(sources + len(entries) + 1), _BULLET.sub("", line)))
         else:
             state.problems.append(f"line {number}: text in the reference list that is not an entry")
     if group == NOTE_GROUP and _is_footnote_list(entries, state):
@@ -183,9 +184,12 @@ def _read_bibliography(block: list[tuple[int, str]], state: _State) -> None:
     (Galileo 2017's "References", New Zealand 2019's under "Citations"), one entry a line —
     the full citations short footnotes point at, the "sources" group numbered on across the
     page's bibliographies as the HTML and wikitext readers number it."""
+    listed = _sources_read(state)
     for number, line in block:
-        body = _BULLET.sub("", line)
-        state.references.append(_reference(number, _sources_read(state) + 1, "0", body, SOURCES_GROUP, state))
+        listed += 1
+        state.references.append(
+            _reference(number, listed, str(listed), _BULLET.sub("", line), SOURCES_GROUP, state)
+        )
 
 
 def _sources_read(state: _State) -> int:
