@@ -126,6 +126,10 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "original-date-heads": lambda n: "Smith, J. " + "(2000a) [1619] " * n + '"T". P.',
     "dated-publishers": lambda n: '"T". W. London: ' + "Co. " * n + "1903 [1889].",
     "named-pages": lambda n: '"T". ' + "P: 9" * n + ". ISBN 0-313-30574-9.",
+    "cs1-heads-before-comma-books": lambda n: "Grassi H, " + "(" * n + "Galilei G, T, London: P",
+    "described-names": lambda n: "Smith, J (" + "(x) " * n + "(2000). T. P.",
+    "subtitle-parts": lambda n: "Smith, J. (2000). T. " + "A x. " * n + "London: P.",
+    "article-stops": lambda n: "Smith, J. (2000). T" + ": a. x" * n + ". P.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

@@ -106,6 +106,9 @@ _COMMA_BOOK = re.compile(
     r"^(?P<family>[A-Z][\w'’-]+(?: [\w'’-]+)?), (?P<given>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}), "
     r"(?P<title>(?!eds?\.)[^,]+(?:,[^,]+)*?), (?P<place>[A-Z][\w .'-]{1,30}?): (?P<publisher>[^:]+)$"
 )
+_CS1_HEAD = re.compile(  # "Grassi H, Guiducci M, Galilei G (1960) [1619, 1623]. ": CS1's, not typed by hand
+    r"^[^()\"“]{1,400}?\([^()]{0,40}?\d{4}[a-z]?\)(?:\s*\[[^\[\]]{1,40}\])?\.\s"
+)
 _NAME_TITLE_DATE = re.compile(  # "John J. Ensminger, Police and Military Dogs (CRC Press, 2012)."
     r"^(?P<name>[A-Z][\w'’-]*\.?(?: [A-Z][\w'’-]*\.?){1,3}), (?P<rest>[A-Z\"“][^()]+?),? "
     r"\((?P<imprint>[^()]{0,80}?)(?P<date>(?:[A-Z][a-z]+\.? )?(?:\d{1,2}, )?\d{4})\)\.?$"
@@ -160,7 +163,7 @@ def parse_rendered_citation(text: str) -> CitationFields:
     rest = _take_bare_url(rest, fields)
     rest = _VIA.sub("", _take_identifiers(rest, fields)).strip()
     quoted = _quoted_title(rest)
-    book = _COMMA_BOOK.match(rest) if quoted is None else None
+    book = _COMMA_BOOK.match(rest) if quoted is None and not _CS1_HEAD.match(rest) else None
     if book:
         return _comma_book(book, fields)
     typed = _NAME_TITLE_DATE.match(rest) if quoted is None else None

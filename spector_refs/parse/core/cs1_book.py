@@ -118,6 +118,10 @@ EVENT = re.compile(  # the event a paper was given at, named as events name them
 )
 _NUMBERED_LABEL = re.compile(r"\b(?:Chapter|Part|Table|Figure|Book|Section|No)\.? [\dIVXLC]+$", re.I)
 _NUMBERED_PART = re.compile(r"\s(?:\d+|[IVXLC]+)$")  # "Tomus I (in Latin)": a part of the title, not a series
+_SUBTITLE = re.compile(  # "Science. A History. 1543–2001": how a subtitle opens, and no series' name does
+    r"^(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\s|^\d{3,4}\s?[–-]\s?\d{2,4}$"
+)
+_ARTICLE_STOP = re.compile(r"(?:^|\s)a$")  # "…, 1500–1620: a. Greenwood": the article is no initial
 _OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
 _BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
 _BY_AUTHORS = "after the work's authors"  # "Introduction. Title. By Darwin, Charles.": |contribution=
@@ -204,6 +208,8 @@ def _ends_part(text: str, stop: int, after: int) -> bool:
         return False
     if _OPEN_BEFORE.search(text[max(0, stop - 30) : stop]) and _CLOSE_AFTER.match(text, after):
         return False  # inside a short parenthetical: "(Dr. phil. thesis)"
+    if _ARTICLE_STOP.search(text[max(0, stop - 2) : stop]):
+        return True
     if _TYPED_EDITION_STOP.search(text[max(0, stop - 14) : stop]) or _PAGES_NEXT.match(text, after):
         return True  # "second ed. Penguin", "Inc. pp. 960": the next part has begun
     if _EDITOR_MARK_END.search(text[max(0, stop - 6) : stop]) and text[after : after + 1].isupper():
@@ -270,6 +276,8 @@ def _end_title(run: list[str], fields: CitationDraft, *, ended_by: str) -> None:
         or bool(_SERIES_NAME.search(run[-1]))
         or _ends_title(run[-2:-1])
     ) and not (ended_by == _SERIES_CLOSED and _NUMBERED_PART.search(run[-1]))
+    while 0 < series_at < len(run) and _SUBTITLE.search(run[series_at]):
+        series_at += 1  # the title's subtitle, after its full stop: the series (if any) follows it
     if ended_by != _CLOSED and 0 < series_at < len(run) and "series" not in fields and named_series:
         fields["series"] = ". ".join(run[series_at:])
         del run[series_at:]

@@ -41,7 +41,7 @@ def parse_name(text: str) -> Name:
     text = _ROLE.sub("", text.strip())
     if "," in text:
         family, given = (part.strip() for part in text.split(",", 1))
-        return name_from_parts(family, given or None)
+        return name_from_parts(family, _DESCRIPTION.sub("", given) or None)
     words = text.split()
     if len(words) == 1:
         return Name(family=text)
@@ -63,6 +63,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ROLE = re.compile(
     r"\s\((?:[A-Z][a-z]+)(?: [a-z]+)?\)$"
 )  # "Attenborough, David (Narrator)": |people= with a role
+_DESCRIPTION = re.compile(r"\s\([^()]{1,120}\)$")  # "Grisar, Hartmann (Professor of … at Innsbruck)"
 _ET_AL = re.compile(r"[;,]?\s*(?:''?)?et\sal\.?(?:''?)?$", re.I)  # CS1 writes "et&nbsp;al."
 
 _LAST_SEPARATOR = re.compile(r"\s*;\s*(?:and\s+|&\s+)?|(?<=[\w.]) & (?=[^,;&]+, )")
