@@ -130,6 +130,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "described-names": lambda n: "Smith, J (" + "(x) " * n + "(2000). T. P.",
     "subtitle-parts": lambda n: "Smith, J. (2000). T. " + "A x. " * n + "London: P.",
     "article-stops": lambda n: "Smith, J. (2000). T" + ": a. x" * n + ". P.",
+    "in-parts-after-books": lambda n: 'Smith, J. (2000). "C". ' + "B. In X. " * n + "pp. 1–2.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,
