@@ -46,8 +46,9 @@ the parser:
 * ``held-back-7`` — ``tests/fixtures/cs1/held_back_7.json``, 102 lines of a seventh page
   ("Charles Darwin", 2017 render; 39 books, 13 journals, 49 web and news, 1 CS2), every
   cite element of its Notes, Citations and References sections as headless Chromium gives
-  it, labels from COinS. Landed before the parser ran on it, to be measured once with the
-  grammar frozen a second time (see its ``origin``); ``--set all`` leaves it out until then.
+  it, labels from COinS. Landed before the parser ran on it and measured once at the
+  second freeze (2c95693): titles 93.1%, first authors 100%, years 100%; books 87.2%
+  titles. Its misses are listed by class in its ``origin`` and not fixed.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
@@ -103,9 +104,6 @@ SETS = {
     "held-back-6": HELD_BACK_6,
     "held-back-7": HELD_BACK_7,
 }
-HELD_OUT = ("held-back-7",)
-"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
-out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -255,7 +253,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
+    for name in SETS if args.set == "all" else (args.set,):
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

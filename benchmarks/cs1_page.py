@@ -27,7 +27,7 @@ citation for the others: title ``rft.btitle`` or ``rft.atitle``, first author
 ``SET_LABELS``, labelled by the held-back set made from them. ``--render`` makes the
 copies again (needs ``chromium``; the copies are committed, so runs do not). Run:
 
-    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render] [--held-out]
+    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render]
 
 No network is used.
 """
@@ -82,9 +82,6 @@ that file's rule), the entries of that main list, and the group the text reader 
 references: New Zealand's copy has no COinS, and the main lists of Galileo and Darwin (under
 "References") are bibliographies — the "sources" group, numbered from 1 — not the
 ``ol.references`` of the COinS reader below, which there sits under "Notes" or "Citations"."""
-HELD_OUT = ("darwin-2017",)
-"""Page copies not measured yet (see ``cs1_corpus.HELD_OUT``): a run leaves them out unless
-``--held-out`` is given, so checking the other pages never shows them."""
 _COPY_SCRIPT = (
     '<script>addEventListener("load", () => { const text = document.body.innerText;'
     ' const copy = Object.assign(document.createElement("pre"), {id: "copy", textContent: text});'
@@ -335,7 +332,6 @@ def main() -> int:
         "--write-text", type=Path, metavar="FILE", help="write the Dog page's plain-text copy"
     )
     parser.add_argument("--render", action="store_true", help="make the browser copies again (chromium)")
-    parser.add_argument("--held-out", action="store_true", help="measure the held-out page copies too")
     args = parser.parse_args()
     for name, path in PAGES.items():
         html = path.read_text(encoding="utf-8")
@@ -343,8 +339,6 @@ def main() -> int:
             args.write_text.write_text(browser_copy(html), encoding="utf-8")
         _report(f"{name} (seed-style copy)", compare(html, misses=args.misses))
     for name, path in ARTICLES.items():
-        if name in HELD_OUT and not args.held_out:
-            continue
         if args.render:
             copy = chromium_copy(path.read_text(encoding="utf-8"))
             (COPIES / f"{name}.txt").write_text(copy, encoding="utf-8")
