@@ -51,6 +51,13 @@ def test_cat_references_as_chromium_copies_them() -> None:
     assert copy_disagreements("cat-2024") == {}
 
 
+def test_galileo_footnotes_under_notes_and_bibliography_under_references() -> None:
+    """The sixth held-back page (tuned on since cs1f): its 111-entry bibliography is read as
+    the sources group; the one disagreement is held-back-6's known miss (gal6-r69)."""
+    assert compare_copy("galileo-2017")["text references"] == 111
+    assert copy_disagreements("galileo-2017") == {69: {"title"}}
+
+
 def test_set_labelled_pages_line_up_with_their_main_list() -> None:
     """Each numbered case of a page's held-back set is an entry of the page's main list; the
     Darwin page (held-back-7) is only measured, so nothing here parses it."""
