@@ -171,12 +171,14 @@ def _read_references(block: list[tuple[int, str]], state: _State, group: str | N
             entries.append((number, str(sources + len(entries) + 1), _BULLET.sub("", line)))
         else:
             state.problems.append(f"line {number}: text in the reference list that is not an entry")
-    if group == NOTE_GROUP and _is_footnote_list(entries, state):
+    parsed = _footnote_fields(entries, state) if group == NOTE_GROUP else None
+    if parsed is not None:
         group = None
     style = labels_style([label for _line, label, _body in entries if not label.isdigit()]) or "lower-alpha"
-    for line_no, label, body in entries:
+    for index, (line_no, label, body) in enumerate(entries):
         number = int(label) if label.isdigit() else label_number(label, style)
-        state.references.append(_reference(line_no, number, label, body, group, state))
+        fields = parsed[index] if parsed is not None else None
+        state.references.append(_reference(line_no, number, label, body, group, state, fields))
 
 
 def _read_bibliography(block: list[tuple[int, str]], state: _State) -> None:
@@ -196,33 +198,41 @@ def _sources_read(state: _State) -> int:
     return sum(ref.group == SOURCES_GROUP for ref in state.references)
 
 
-def _is_footnote_list(entries: list[tuple[int, str, str]], state: _State) -> bool:
-    """A "Notes" list that is the page's footnotes (Galileo 2017: 195 "^ Sharratt (1994, p. 135)."
-    and full CS1 lines, the bibliography under "References"): no main list read yet, numbered (not
-    lettered as explanatory notes are) and mostly entries the CS1 grammar reads as citations."""
+def _footnote_fields(entries: list[tuple[int, str, str]], state: _State) -> list[CitationFields] | None:
+    """The entries' citations when a "Notes" list is the page's footnotes, else None.
+
+    Galileo 2017 has 195 "^ Sharratt (1994, p. 135)." and full CS1 lines under "Notes", the
+    bibliography under "References": no main list read yet, numbered (not lettered as
+    explanatory notes are) and mostly entries the CS1 grammar reads as citations. The
+    citations read to decide are the ones the references keep, so no entry is read twice.
+    """
     if any(ref.group is None for ref in state.references) or not all(
         label.isdigit() for _, label, _ in entries
     ):
-        return False
-    cited = sum(
-        parse_rendered_citation(_split_backlinks(body)[1]).get("kind") is not None for _, _, body in entries
-    )
-    return cited * 2 > len(entries)
+        return None
+    parsed = [_citation_fields(_split_backlinks(body)[1]) for _, _, body in entries]
+    cited = sum(fields.get("kind") is not None for fields in parsed)
+    return parsed if cited * 2 > len(entries) else None
 
 
-def _reference(line: int, number: int, label: str, body: str, group: str | None, state: _State) -> Reference:
-    """One entry: backlink letters give the cite count, the rest is CS1."""
+def _reference(
+    line: int,
+    number: int,
+    label: str,
+    body: str,
+    group: str | None,
+    state: _State,
+    fields: CitationFields | None = None,
+) -> Reference:
+    """One entry: backlink letters give the cite count, the rest is CS1 (``fields`` if already read)."""
     if not label.isdigit() and group is None:
         group = NOTE_GROUP
     backlinks, citation = _split_backlinks(body)
     if group == NOTE_GROUP:  # an explanatory note is prose with its own citations, not a citation
         _add_claims(citation, line, state, block="note")
-        fields: CitationFields = {"kind": "note"}
-    else:
-        citation, tags = _take_inline_tags(citation)
-        fields = parse_rendered_citation(citation)
-        if tags:
-            fields["tags"] = tags
+        fields = {"kind": "note"}
+    elif fields is None:
+        fields = _citation_fields(citation)
     return Reference(
         number=number,
         raw=body.strip(),
@@ -232,6 +242,15 @@ def _reference(line: int, number: int, label: str, body: str, group: str | None,
         column=1,
         **fields,
     )
+
+
+def _citation_fields(citation: str) -> CitationFields:
+    """A rendered citation's fields, with its inline cleanup tags taken out first."""
+    citation, tags = _take_inline_tags(citation)
+    fields = parse_rendered_citation(citation)
+    if tags:
+        fields["tags"] = tags
+    return fields
 
 
 def _take_inline_tags(citation: str) -> tuple[str, tuple[str, ...]]:
