@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from spector_refs.assess.names import normalise_name
+from spector_refs.assess.sources import listed_reason
 from spector_refs.assess.upstream import (
     ListedSite,
     PerennialRow,
@@ -264,6 +265,8 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
         "reason": "; ".join(_reasons(curated, group, rows, script, listed)),
         "origin": _origins(curated, group, rows, script, listed),
     }
+    if entry["reason"] == listed_reason(entry["origin"]):
+        del entry["reason"]  # the loader words it from the origins (keeps sources.json small)
     if any(ruling.get("sanctioned") for _, _, ruling in listed):
         entry["sanctioned"] = True  # an official sanctions list names it (see AssessConfig.sanctioned_weak)
     name = (curated.get("names") or [None])[0] or (rows[0].name if rows else None)

@@ -29,7 +29,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -77,6 +77,15 @@ def load_source_data(path: Path = SOURCES_JSON) -> Mapping[str, Any]:
     if not isinstance(data, dict) or "sites" not in data or "rules" not in data:
         raise InputError(f"{path}: not spector_refs source data; {_REBUILD}")
     return data
+
+
+def listed_reason(origins: Sequence[str]) -> str:
+    """The reason of an entry only lists give: "listed as a forum by maigret's site tags", one per list.
+
+    ``sources.json`` leaves an entry's reason out where it is exactly this (most of its 17,000
+    entries, each named by one list): written out, it would be a quarter of the file.
+    """
+    return "; ".join("listed as {1} by {0}".format(*origin.rsplit(": ", 1)) for origin in origins)
 
 
 @dataclass(frozen=True)
@@ -240,6 +249,8 @@ class SourceIndex:
                 page.append(_entry_match(PAGE_ENTRY, entry, key, how))
         how = f"the domain {domain or host}"
         rules = [_rule_match(SITE_RULE, *rule, how) for rule in self.rules.site_matches(candidates, domain)]
+        if any(match.profile.reliability in _UNRELIABLE for match in (*page, *site)):
+            rules = _without_name_guesses(rules, self.rules)
         generic = self._generic(host, domain)
         profile = merge_matches([*page, *site, *rules, *generic])
         host_hit = self.rules.host_may_match(host)
@@ -270,6 +281,21 @@ class SourceIndex:
 def _in_order(site: _Host, before: list[Match], rules: list[Match]) -> list[Match]:
     """A URL's matches in order of precedence: the page's, then the host's (see the module docstring)."""
     return [*before, *site.page_entries, *rules, *site.site_entries, *site.site_rules, *site.generic]
+
+
+_UNRELIABLE = frozenset({Reliability.GENERALLY_UNRELIABLE, Reliability.DEPRECATED, Reliability.BLACKLISTED})
+
+
+def _without_name_guesses(rules: list[Match], url_rules: UrlRules) -> list[Match]:
+    """A site's rule matches less the name rules: a list that rates the site unreliable outranks them.
+
+    A name rule guesses the kind from a word in the name ("…newswire" → a press-release wire), and
+    a primary kind would turn a list's "unreliable" into "primary" (see :func:`decision`): a
+    fake-news site called a newswire is not a wire service. Platforms and brand families are facts
+    about the site, not guesses, and stay.
+    """
+    guesses = {f"rule:{rule.name}" for rule in url_rules.names}
+    return [match for match in rules if match.key not in guesses]
 
 
 def deciding_matches(matches: list[Match]) -> tuple[Match | None, Match | None]:
@@ -409,7 +435,7 @@ def _entry_match(level: int, entry: Mapping[str, Any], key: str, how: str) -> Ma
         reliability=Reliability(entry.get("reliability", "unknown")),
         kind=entry.get("kind", "unknown"),
         matched=matched,
-        reason=f"{entry['reason']} — matched {how}",
+        reason=f"{entry.get('reason') or listed_reason(entry['origin'])} — matched {how}",
         sanctioned=bool(entry.get("sanctioned")),
     )
     origin = tuple(entry.get("origin", ())) or (("curation: suffixes",) if level == GENERIC else ())

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from spector_refs.assess.config import AssessConfig, SourceOverride
@@ -14,6 +17,7 @@ from spector_refs.assess.sources import (
     PAGE_RULE,
     SITE_ENTRY,
     SITE_RULE,
+    SOURCES_JSON,
     SourceIndex,
     decision,
 )
@@ -365,3 +369,18 @@ def test_a_host_under_a_domain_adds_what_its_own_names_say() -> None:
     locality = fresh.by_url("https://www.ci.portland.or.us/x")
     assert locality is not None and locality.kind == "government"
     assert fresh.by_url("https://www.portland.or.us/x") != locality
+
+
+def test_a_name_rule_does_not_overrule_a_list_that_rates_the_site_unreliable(tmp_path: Path) -> None:
+    # "…newswire" reads as a press-release wire (primary) on a site no list names; a site a list
+    # rates unreliable keeps that rating (weak), while a platform still says what it hosts
+    data = json.loads(SOURCES_JSON.read_text(encoding="utf-8"))
+    fake = {"reliability": "generally-unreliable", "kind": "unknown"}
+    fake["origin"] = ["a fake-news list: fake news"]
+    data["sites"].update({"examplenewswire.com": fake, "examplewikiblog.wordpress.com": fake})
+    (tmp_path / "sources.json").write_text(json.dumps(data), encoding="utf-8")
+    mine = SourceIndex.create(AssessConfig(source_data=str(tmp_path / "sources.json")))
+    assert ruling(mine, "https://examplenewswire.com/x")[:2] == ("weak", "unknown")
+    assert "listed as fake news by a fake-news list" in mine.by_url("https://examplenewswire.com/x").reason  # type: ignore[union-attr]
+    assert ruling(mine, "https://othernewswire.com/x")[:2] == ("primary", "press-release")
+    assert ruling(mine, "https://examplewikiblog.wordpress.com/x")[:2] == ("weak", "blog")
