@@ -131,6 +131,11 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "subtitle-parts": lambda n: "Smith, J. (2000). T. " + "A x. " * n + "London: P.",
     "article-stops": lambda n: "Smith, J. (2000). T" + ": a. x" * n + ". P.",
     "in-parts-after-books": lambda n: 'Smith, J. (2000). "C". ' + "B. In X. " * n + "pp. 1–2.",
+    "name-prefixes": lambda n: "Smith, J. (2000). T of " + "H.M.S. Capt. " * n + "London: P.",
+    "initials-ends": lambda n: "Smith, J. (2000). T. " + "x R.N. " * n + "London: P.",
+    "sentence-subtitles": lambda n: "Smith, J. (2000). T. " + "With x. Edited y. " * n + "London: P.",
+    "roman-volumes": lambda n: "Smith, J. (2000). T. " + "III. " * n + "London: P.",
+    "editions-after-quotes": lambda n: 'Smith, J. (2000). "T"' + " (x ed.)" * n + ". Retrieved 1 May 2000.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

@@ -222,7 +222,7 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
         or bool(
             re.match(r"^(?:\s*\([^()]{1,30}\)|\s\[[^\[\]]{1,300}\])*[.,]?\s*In\s", tail)
         )  # '"Chapter" (PDF). In …'
-        or bool(_EDITION.search(tail))
+        or bool(_EDITION.search(_LEADING_PARENTHETICALS.sub("", tail)))  # not '"Site" (2000–2008 ed.).'
         or any(_IN_PART.match(part) for part in segments(tail)[1:])  # '"Chapter". Book. In Drake & O'Malley.'
         or _volume_after_title(tail, dated="date" in fields)  # '"Opinion 2027". Opinions…. 60. Order of …'
         or has_title_type(

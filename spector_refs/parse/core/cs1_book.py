@@ -75,7 +75,7 @@ _TRANS_TITLE = re.compile(  # |trans-title=, after the title in brackets; not "[
     r"\s\[(?P<trans>(?:[^\W\d_]|[\"“])(?<![a-z])[^\[\]]{1,300})\]$"
 )
 _SCALE = re.compile(r"^1\s?:\s?[\d,.]+$")  # a map's |scale=
-_BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$")
+_BARE_VOLUME = re.compile(r"^\d{1,3}[A-Z]?$|^[IVXLC]{1,7}$")  # a bold "28." or "III." after the title
 _CONTRIBUTORS = re.compile(r"^(?P<role>Translated|Edited|Illustrated|Cartography) by (?P<names>.+)$")
 _WRITTEN_AT = re.compile(r"^Written at (?P<place>.+)$")  # |location= beside a |publication-place=
 _EDITORS = re.compile(r"^(?:In\s+)?(?P<names>.+?),?\s\(?(?:eds?\.?|editors?)\)?$")  # "X (ed.)", "X, eds"
@@ -116,10 +116,17 @@ EVENT = re.compile(  # the event a paper was given at, named as events name them
     r"(?:.{0,120}\b(?:Conference|Symposium|Congress|Workshop|Colloquium|Convention|Summit|Meeting)\b"
     r"|[A-Z][A-Za-z]*[A-Z][A-Za-z-]*\s(?:'\d\d|\d{4})$)"  # or an acronym and its year: "CVPR 2012"
 )
-_NUMBERED_LABEL = re.compile(r"\b(?:Chapter|Part|Table|Figure|Book|Section|No)\.? [\dIVXLC]+$", re.I)
+# "Table 52", "…: Chapter III": a label that opens a title (not "Fossil Mammalia Part 1")
+_NUMBERED_LABEL = re.compile(r"(?:^|:\s)(?:Chapter|Part|Table|Figure|Book|Section|No)\.? [\dIVXLC]+$", re.I)
 _NUMBERED_PART = re.compile(r"\s(?:\d+|[IVXLC]+)$")  # "Tomus I (in Latin)": a part of the title, not a series
 _SUBTITLE = re.compile(  # "Science. A History. 1543–2001": how a subtitle opens, and no series' name does
-    r"^(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\s|^\d{3,4}\s?[–-]\s?\d{2,4}$"
+    r"^(?:An?|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve"
+    r"|With|Being|Containing|Including|Together|Comprising|Edited|Translated|Compiled|Collected|Selected|Revised"
+    r")\s|^\d{3,4}\s?[–-]\s?\d{2,4}$"
+)  # "… 1809–1882. With the original omissions restored. Edited and with appendix …": one title
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")  # "… Fitz Roy, R.N", "… of the U.S"
+_NAME_PREFIX = re.compile(  # always followed by a name: "H.M.S. Beagle", "Capt. Fitz Roy"
+    r"(?:^|[\s(])(?:H\.M\.[A-Z]?S|U\.S\.S|R\.M\.S|S\.S|Capt|Cdr|Adm|Maj|Mt|Ft)$"
 )
 _ARTICLE_STOP = re.compile(r"(?:^|\s)a$")  # "…, 1500–1620: a. Greenwood": the article is no initial
 _OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
@@ -214,6 +221,8 @@ def _ends_part(text: str, stop: int, after: int) -> bool:
         return True  # "second ed. Penguin", "Inc. pp. 960": the next part has begun
     if _EDITOR_MARK_END.search(text[max(0, stop - 6) : stop]) and text[after : after + 1].isupper():
         return True  # "Sharman, Julian, ed. The Proverbs…": editors before the title, before 2019
+    if _NAME_PREFIX.search(text[max(0, stop - 8) : stop]):
+        return False
     return is_sentence_end(text, stop + 1)
 
 
@@ -276,13 +285,22 @@ def _end_title(run: list[str], fields: CitationDraft, *, ended_by: str) -> None:
         or bool(_SERIES_NAME.search(run[-1]))
         or _ends_title(run[-2:-1])
     ) and not (ended_by == _SERIES_CLOSED and _NUMBERED_PART.search(run[-1]))
-    while 0 < series_at < len(run) and _SUBTITLE.search(run[series_at]):
-        series_at += 1  # the title's subtitle, after its full stop: the series (if any) follows it
+    series_at = _after_title_sentences(run, series_at)
     if ended_by != _CLOSED and 0 < series_at < len(run) and "series" not in fields and named_series:
         fields["series"] = ". ".join(run[series_at:])
         del run[series_at:]
     fields["title"] = ". ".join(run)
     run.clear()
+
+
+def _after_title_sentences(run: list[str], series_at: int) -> int:
+    """Where a series may start in ``run``: not before the last part that opens like a
+    subtitle ("… 1809–1882. With the original omissions restored. Edited and with …"), nor
+    right after a part that ends in initials ("… Capt. Fitz Roy, R.N. 2d edition"): a series
+    is named as a collection, and the title's own sentences come before it."""
+    held = [index + 1 for index, part in enumerate(run) if _SUBTITLE.search(part)]
+    held += [index + 2 for index, part in enumerate(run) if _INITIALS_END.search(part)]
+    return max([series_at, *held]) if series_at > 0 else series_at
 
 
 def _ends_title(before: list[str]) -> bool:
