@@ -52,6 +52,11 @@ the parser:
   titles. Its misses, listed by class in its ``origin``, were then fixed by class (cs1g,
   from 57adab4), so it is tuned on now: 100 / 100 / 100, dar7-n174 labelled by its quoted
   title under the CS2 rule its ``origin`` states.
+* ``held-back-8`` — ``tests/fixtures/cs1/held_back_8.json``, 162 lines of two 2025 pages
+  ("Newton's laws of motion" and "Scientific instrument"; 77 books, 74 journals, 11 web),
+  every cite element of their reference lists as headless Chromium gives it, labels from
+  COinS. Landed before the parser ran on it, to be measured once with the grammar frozen a
+  third time (see its ``origin``); ``--set all`` leaves it out until then.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
@@ -59,7 +64,7 @@ a year when the first four digits of the date agree. Dev lines of books (and CS2
 lines) also carry the template's imprint fields — publisher, place, edition,
 series, volume, first editor — scored the same way and reported apart. Run:
 
-    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-7|all] [--kinds book]
+    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-8|all] [--kinds book]
                                     [--write-dev] [--misses]
 
 ``--write-dev`` regenerates ``tests/fixtures/cs1/dog_2018.json`` (the data-driven
@@ -95,6 +100,7 @@ SPEC = ROOT / "tests" / "fixtures" / "cs1" / "spec_cases.json"
 SPEC_HELD_OUT = ROOT / "tests" / "fixtures" / "cs1" / "spec_held_out.json"
 HELD_BACK_6 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json"
 HELD_BACK_7 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json"
+HELD_BACK_8 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_8.json"
 SETS = {
     "dev": DEV,
     "held-back": HELD_BACK,
@@ -106,7 +112,11 @@ SETS = {
     "spec-held-out": SPEC_HELD_OUT,
     "held-back-6": HELD_BACK_6,
     "held-back-7": HELD_BACK_7,
+    "held-back-8": HELD_BACK_8,
 }
+HELD_OUT = ("held-back-8",)
+"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
+out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -256,7 +266,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in SETS if args.set == "all" else (args.set,):
+    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

@@ -41,6 +41,7 @@ from cs1_corpus import (
     HELD_BACK_5,
     HELD_BACK_6,
     HELD_BACK_7,
+    HELD_BACK_8,
     ROOT,
     SPEC,
     SPEC_HELD_OUT,
@@ -129,3 +130,23 @@ def test_held_back_7_is_well_formed() -> None:
     )
     assert [case["line"] for case in cases if case["line"] not in copy] == []
     assert sorted(case["number"] for case in cases if "number" in case) == list(range(1, 55))
+
+
+def test_held_back_8_is_well_formed() -> None:
+    """The eighth held-back set (book-weighted, two 2025 pages) was landed before the parser ran on
+    it: only its shape is checked (unique ids, at least 150 lines and 60 book-type ones, labels of
+    title, first author and year, every line in Chromium's text of its page, one numbered case per
+    References entry of the Newton page); it is measured by ``cs1_corpus.py --set held-back-8``."""
+    cases = _cases(HELD_BACK_8)
+    pages = ROOT / "benchmarks" / "data" / "pages"
+    copies = {
+        "nlm8": (pages / "newtons-laws-2025.txt").read_text(encoding="utf-8"),
+        "sci8": (pages / "scientific-instrument-2025.txt").read_text(encoding="utf-8"),
+    }
+    assert len({case["id"] for case in cases}) == len(cases) >= 150
+    assert sum(case["kind"] in BOOK_KINDS for case in cases) >= 60
+    assert all(
+        case["expect"]["title"] and set(case["expect"]) == {"title", "author", "year"} for case in cases
+    )
+    assert [case["id"] for case in cases if case["line"] not in copies[case["id"][:4]]] == []
+    assert sorted(case["number"] for case in cases if "number" in case) == list(range(1, 144))

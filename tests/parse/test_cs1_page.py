@@ -60,7 +60,8 @@ def test_galileo_footnotes_under_notes_and_bibliography_under_references() -> No
 
 def test_set_labelled_pages_line_up_with_their_main_list() -> None:
     """Each numbered case of a page's held-back set is an entry of the page's main list; the
-    Darwin page (held-back-7) is only measured, so nothing here parses it."""
+    Darwin page (held-back-7) and the Newton page (held-back-8) are only measured, so nothing here
+    parses them."""
     for name, (path, entries, _group) in SET_LABELS.items():
         html = BeautifulSoup(ARTICLES[name].read_text(encoding="utf-8"), "lxml")
         numbers = {
