@@ -229,3 +229,19 @@ def test_mbfc_ratings_and_disagreeing_outside_lists(built: dict) -> None:
     assert sites["nutritionfacts.org"]["reliability"] == "no-consensus"
     # Wikipedia's own lists still overrule every outside list (WP:RSP: Consortium News unreliable)
     assert sites["consortiumnews.com"]["reliability"] == "generally-unreliable"
+
+
+def test_norwegian_registers_and_influence_operation_lists(built: dict) -> None:
+    sites, suffixes = built["sites"], built["suffixes"]
+    # the National Library's newspaper register, the Brønnøysund public-sector list, kommune.no
+    assert sites["adressa.no"]["kind"] == "news"
+    assert "National Library of Norway" in _reason(sites["adressa.no"])
+    assert sites["vegvesen.no"]["kind"] == "government" and sites["viken.no"]["kind"] == "government"
+    assert "uio.no" not in sites or sites["uio.no"]["kind"] != "government"  # universities are left out
+    assert suffixes["kommune.no"]["kind"] == "government"
+    # VIGINUM's RRN typosquats and the Laundromat's state media, as an outside list
+    assert sites["spiegel.ltd"]["reliability"] == "generally-unreliable"
+    assert sites["saba.ye"]["kind"] == "state-media"
+    # a Wikipedia list outranks Pennycook & Rand's "mainstream" (the New York Post is unreliable on WP:RSP)
+    assert sites["nypost.com"]["reliability"] == "generally-unreliable"
+    assert sites["yournewswire.com"]["reliability"] in ("generally-unreliable", "deprecated", "blacklisted")

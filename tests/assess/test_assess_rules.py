@@ -384,3 +384,9 @@ def test_a_name_rule_does_not_overrule_a_list_that_rates_the_site_unreliable(tmp
     assert "listed as fake news by a fake-news list" in mine.by_url("https://examplenewswire.com/x").reason  # type: ignore[union-attr]
     assert ruling(mine, "https://othernewswire.com/x")[:2] == ("primary", "press-release")
     assert ruling(mine, "https://examplewikiblog.wordpress.com/x")[:2] == ("weak", "blog")
+
+
+def test_a_fake_news_site_named_newswire_is_weak(index: SourceIndex) -> None:
+    # the class of error held-back-4 found: the name rule read a fake-news site as a press-release wire
+    assert ruling(index, "https://yournewswire.com/some-story/")[0] == "weak"
+    assert ruling(index, "https://bergen.kommune.no/x")[:2] == ("primary", "government")
