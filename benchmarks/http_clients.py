@@ -112,6 +112,7 @@ def requests_client(resolver: HostResolver) -> Fetch:
 def transport_client(resolver: HostResolver) -> Fetch:
     """The checker's :class:`~spector_refs.check.http.Fetcher` now: one Transport shared by every thread."""
     from spector_refs.check.http import Fetcher, Transport
+    from spector_refs.check.tasks import run_blocking
 
     if id(resolver) not in _TRANSPORTS:
         _TRANSPORTS[id(resolver)] = Transport(CONFIG, resolver)
@@ -120,7 +121,7 @@ def transport_client(resolver: HostResolver) -> Fetch:
 
     def fetch(url: str) -> tuple[int, int]:
         deadline = time.monotonic() + 20
-        answer = fetcher.fetch(url, urlsplit(url).hostname or "", slot, deadline)  # type: ignore[arg-type]
+        answer = run_blocking(fetcher.fetch(url, urlsplit(url).hostname or "", slot, deadline))  # type: ignore[arg-type]
         assert isinstance(answer, Answer), answer
         return answer.status, len(answer.body)
 

@@ -19,6 +19,7 @@ from spector_refs.check.page import Page, is_textual, read_page
 from spector_refs.check.probe import HostProbes, Shape
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostSlot
+from spector_refs.check.tasks import Call, Task
 from spector_refs.check.urls import host_key, request_url, url_problem
 from spector_refs.check.verdict import classify
 from spector_refs.model import Hop, LinkResult, PageMeta, Verdict
@@ -60,38 +61,41 @@ class ChainFollower:
         self.fetcher = fetcher
         self.probes = probes
 
-    def follow(self, url: str, slot: HostSlot) -> Outcome:
-        outcome = self._chase(url, slot)
+    def follow(self, url: str, slot: HostSlot) -> Task[Outcome]:
+        outcome = yield from self._chase(url, slot)
         if self.probes is None:
             return outcome
-        return self.probes.judge(url, outcome, slot, self._chase)
+        return (yield from self.probes.judge(url, outcome, slot, self._chase))
 
-    def probe(self, url: str, slot: HostSlot) -> None:
+    def probe(self, url: str, slot: HostSlot) -> Task[None]:
         """Ask ``url``'s host for its soft-404 shape now, if this follower has probes and nobody asked yet."""
         if self.probes is not None:
-            self.probes.ask_early(url, slot, self._chase)
+            yield from self.probes.ask_early(url, slot, self._chase)
 
-    def probe_for_others(self, probes: HostProbes, url: str, slot: HostSlot) -> tuple[str, Shape | None]:
+    def probe_for_others(
+        self, probes: HostProbes, url: str, slot: HostSlot
+    ) -> Task[tuple[str, Shape | None]]:
         """Ask ``url``'s host for its soft-404 shape for other processes (see :meth:`HostProbes.ask`)."""
-        return probes.ask(url, slot, self._chase)
+        return (yield from probes.ask(url, slot, self._chase))
 
-    def _chase(self, url: str, slot: HostSlot) -> Outcome:
+    def _chase(self, url: str, slot: HostSlot) -> Task[Outcome]:
         try:
-            return self._follow_hops(url, slot)
+            return (yield from self._follow_hops(url, slot))
         finally:
             self.fetcher.release()
 
-    def _follow_hops(self, url: str, slot: HostSlot) -> Outcome:
+    def _follow_hops(self, url: str, slot: HostSlot) -> Task[Outcome]:
         deadline = time.monotonic() + self.config.deadline
         self.fetcher.forget_cookies()
         current, seen = url, {request_url(url)}
         hops: list[Hop] = []
         while True:
-            resolution = self.resolver.resolve(urlsplit(current).hostname or "")
+            host = urlsplit(current).hostname or ""
+            resolution = self.resolver.known(host) or (yield Call(self.resolver.resolve, (host,)))
             if resolution.address is None:
                 failure = Failure(resolution.verdict or Verdict.INVALID, resolution.reason)
                 return _failed(failure, current, hops)
-            answer = self.fetcher.fetch(request_url(current), host_key(current), slot, deadline)
+            answer = yield from self.fetcher.fetch(request_url(current), host_key(current), slot, deadline)
             if isinstance(answer, Failure):
                 return _failed(answer, current, hops)
             if not (300 <= answer.status < 400 and answer.location):

@@ -27,6 +27,7 @@ from spector_refs.check.cache import is_dead, open_cache
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
+from spector_refs.check.tasks import Call, Task, run_blocking
 from spector_refs.check.urls import host_key, precheck
 from spector_refs.model import CheckRecord, LinkResult, LinkTarget, Verdict, distinct_targets
 
@@ -172,7 +173,7 @@ class _Run:
         try:
             for url in urls:
                 slot = HostSlot(scheduler, None)
-                send(follower.probe_for_others(probes, url, slot))
+                send(run_blocking(follower.probe_for_others(probes, url, slot)))
                 slot.close()
         finally:
             fetcher.close()
@@ -230,9 +231,8 @@ class _Run:
             while (item := scheduler.next_job()) is not None:
                 host, (index, target) = item
                 slot = HostSlot(scheduler, host)
-                if self._probe_first(host, target.url, scheduler):
-                    follower.probe(target.url, slot)  # ready before the host's other pages are judged
-                result, reached = self._check_one(follower, slot, target, archive)
+                probe_first = self._probe_first(host, target.url, scheduler)
+                result, reached = run_blocking(self._check_one(follower, slot, target, archive, probe_first))
                 deliver(index, result, reached)
         finally:
             fetcher.close()
@@ -252,14 +252,25 @@ class _Run:
         return scheduler.queued(host) > 0 and is_deep_link(url)
 
     def _check_one(
-        self, follower: ChainFollower, slot: HostSlot, target: LinkTarget, archive: _ArchiveSession
-    ) -> tuple[LinkResult, bool]:
-        """The result (before its history is added) and whether a server was reached."""
+        self,
+        follower: ChainFollower,
+        slot: HostSlot,
+        target: LinkTarget,
+        archive: _ArchiveSession,
+        probe_first: bool,
+    ) -> Task[tuple[LinkResult, bool]]:
+        """The result (before its history is added) and whether a server was reached.
+
+        With ``probe_first`` the host's soft-404 probe is asked first, to be
+        ready before the host's other pages are judged.
+        """
         from spector_refs.check.chain import to_result
 
         started = time.monotonic()
         try:
-            outcome = follower.follow(target.url, slot)
+            if probe_first:
+                yield from follower.probe(target.url, slot)
+            outcome = yield from follower.follow(target.url, slot)
         finally:
             slot.close()
         result = to_result(
@@ -269,7 +280,7 @@ class _Run:
             elapsed=time.monotonic() - started,
             max_text=self.config.max_body_bytes if self.keep_text else None,
         )
-        return self._with_archive(result, target, archive), outcome.reached
+        return (yield from self._with_archive(result, target, archive)), outcome.reached
 
     def _record(self, result: LinkResult, *, settled: bool = False) -> LinkResult:
         """Add the link's history and whether it is dead, and write the check to the cache.
@@ -289,7 +300,9 @@ class _Run:
         cache.record(result)
         return result
 
-    def _with_archive(self, result: LinkResult, target: LinkTarget, archive: _ArchiveSession) -> LinkResult:
+    def _with_archive(
+        self, result: LinkResult, target: LinkTarget, archive: _ArchiveSession
+    ) -> Task[LinkResult]:
         """Suggest an archive copy for a broken, soft-404 or usurped link, or a page that drifted."""
         if result.verdict not in _ARCHIVED and not drifted(result, target):
             return result
@@ -299,17 +312,17 @@ class _Run:
             return result
         from spector_refs.check.archive import ArchiveLookupError, closest_snapshot
 
-        timeout = (self.config.connect_timeout, self.config.timeout)
-        try:
-            found = closest_snapshot(
-                archive.session(),
-                target.url,
-                target.access_date,
-                api=self.config.archive_api,
-                timeout=timeout,
-            )
-        except ArchiveLookupError as exc:
-            return replace(result, reason=f"{result.reason}; {exc}")
+        lookup = partial(
+            closest_snapshot,
+            archive.session(),
+            target.url,
+            target.access_date,
+            api=self.config.archive_api,
+            timeout=(self.config.connect_timeout, self.config.timeout),
+        )
+        found = yield Call(_lookup_archive, (lookup,))
+        if isinstance(found, ArchiveLookupError):
+            return replace(result, reason=f"{result.reason}; {found}")
         if found is None:
             return replace(result, reason=f"{result.reason}; the Wayback Machine has no copy")
         return replace(result, archive_url=found[0], archive_date=found[1])
@@ -334,6 +347,16 @@ class _Run:
                     result = replace(result, verdict=Verdict.NETWORK_UNAVAILABLE)
             settled.append(result)
         return settled
+
+
+def _lookup_archive(lookup: Callable[[], tuple[str, str] | None]) -> tuple[str, str] | Exception | None:
+    """The Wayback Machine's closest copy, or the lookup's failure as a value (it runs in another thread)."""
+    from spector_refs.check.archive import ArchiveLookupError
+
+    try:
+        return lookup()
+    except ArchiveLookupError as exc:
+        return exc
 
 
 def drifted(result: LinkResult, target: LinkTarget) -> bool:

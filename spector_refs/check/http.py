@@ -58,6 +58,7 @@ from spector_refs.check.failures import Failure, curl_failure, failure_from_exce
 from spector_refs.check.page import is_textual
 from spector_refs.check.safety import HostResolver, numeric_host
 from spector_refs.check.scheduler import HostSlot
+from spector_refs.check.tasks import Task, Turn
 from spector_refs.model import Verdict
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -223,6 +224,9 @@ class _Transfer:
     wanted: bool | None = None
     capped: bool = False
     connect_error: BaseException | None = None
+    connect_later: bool = False
+    connected: socket.socket | None = None
+    port: int = 0
     received: float = 0.0
     last_byte: float = field(default_factory=time.monotonic)
     silent: bool = False
@@ -280,12 +284,26 @@ class _Transfer:
         return None
 
     def open_socket(self, purpose: int, address: tuple) -> socket.socket | int:
-        """The connection, made here to the vetted address (libcurl only asked for one)."""
+        """The connection, made here to the vetted address (libcurl only asked for one).
+
+        With ``connect_later`` (a loop, whose thread must not block) it is
+        not made here: the transfer fails at once with ``port`` set, and is
+        added again once the loop's pool has :meth:`connect`-ed (``connected``).
+        """
+        if self.connected is not None:
+            connected, self.connected = self.connected, None
+            return connected
+        self.port = address[3][1]
+        if self.connect_later:
+            return pycurl.SOCKET_BAD
         try:
-            return socket.create_connection((self.address, address[3][1]), timeout=self.connect_timeout)
+            return self.connect()
         except OSError as exc:
             self.connect_error = exc
             return pycurl.SOCKET_BAD
+
+    def connect(self) -> socket.socket:
+        return socket.create_connection((self.address, self.port), timeout=self.connect_timeout)
 
     def answer(self, notes: list[str], note: str = "", *, truncated: bool = False) -> Answer:
         return Answer(
@@ -296,6 +314,23 @@ class _Transfer:
             tuple([*notes, note] if note else notes),
             truncated,
         )
+
+
+@dataclass(eq=False)
+class Perform:
+    """Wait for one transfer on ``curl`` (set up for ``transfer``): None, or libcurl's (code, words)."""
+
+    curl: pycurl.Curl
+    transfer: _Transfer
+    deadline: float
+
+    def block(self) -> tuple[int, str] | None:
+        try:
+            self.curl.perform()
+        except pycurl.error as exc:
+            detail: tuple[Any, ...] = exc.args  # (libcurl's code, its words)
+            return int(detail[0]), str(detail[-1])
+        return None
 
 
 class Fetcher:
@@ -332,28 +367,30 @@ class Fetcher:
             self._curl, self._origin = self.transport.take(origin), origin
         return self._curl
 
-    def fetch(self, url: str, host: str, slot: HostSlot, deadline: float) -> Answer | Failure:
+    def fetch(self, url: str, host: str, slot: HostSlot, deadline: float) -> Task[Answer | Failure]:
         """The answer for one URL (no redirects followed), HEAD first where it helps."""
         if wants_head(url, self.config.method):
-            head = self._request("HEAD", url, host, slot, deadline)
+            head = yield from self._request("HEAD", url, host, slot, deadline)
             if isinstance(head, Answer) and head_suffices(head):
                 return head
             if isinstance(head, Failure) and head.verdict is Verdict.TIMEOUT:
                 return head
-            answer = self._request("GET", url, host, slot, deadline)
+            answer = yield from self._request("GET", url, host, slot, deadline)
             if isinstance(head, Answer) and isinstance(answer, Answer) and head.status >= 400:
                 note = f"HEAD answered {head.status}, checked with GET"
                 return replace(answer, notes=(note, *answer.notes))
             return answer
-        return self._request("GET", url, host, slot, deadline)
+        return (yield from self._request("GET", url, host, slot, deadline))
 
-    def _request(self, method: str, url: str, host: str, slot: HostSlot, deadline: float) -> Answer | Failure:
+    def _request(
+        self, method: str, url: str, host: str, slot: HostSlot, deadline: float
+    ) -> Task[Answer | Failure]:
         """The final answer after retrying resets, garbled answers and 429/502/503/504."""
         notes: list[str] = []
         for attempt in range(self.config.retries + 1):
-            if not slot.before_request(host, deadline):
+            if not (yield Turn(slot, host, deadline)):
                 return Failure(Verdict.TIMEOUT, f"the deadline passed while waiting for a turn on {host}")
-            outcome = self._exchange(method, url, deadline, notes)
+            outcome = yield from self._exchange(method, url, deadline, notes)
             last = attempt >= self.config.retries
             if isinstance(outcome, tuple):  # a reset or a garbled answer: try again at once
                 failure = outcome[0]
@@ -371,7 +408,7 @@ class Fetcher:
 
     def _exchange(
         self, method: str, url: str, deadline: float, notes: list[str]
-    ) -> Answer | Failure | tuple[Failure]:
+    ) -> Task[Answer | Failure | tuple[Failure]]:
         """One request; a failure worth retrying comes back wrapped in a tuple."""
         remaining = deadline - time.monotonic()
         if remaining <= 0:
@@ -403,11 +440,9 @@ class Fetcher:
         curl.setopt(pycurl.HEADERFUNCTION, transfer.header)
         curl.setopt(pycurl.WRITEFUNCTION, transfer.write)
         curl.setopt(pycurl.XFERINFOFUNCTION, transfer.progress)
-        try:
-            curl.perform()
-        except pycurl.error as exc:
-            detail: tuple[Any, ...] = exc.args  # (libcurl's code, its words)
-            return self._ended(transfer, int(detail[0]), str(detail[-1]), url, deadline, notes)
+        error = yield Perform(curl, transfer, deadline)
+        if error is not None:
+            return self._ended(transfer, error[0], error[1], url, deadline, notes)
         return transfer.answer(notes)
 
     def _ended(

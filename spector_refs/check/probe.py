@@ -30,6 +30,7 @@ from spector_refs.check.missing import tokens
 from spector_refs.check.page import Page
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.soft404 import is_deep_link
+from spector_refs.check.tasks import Await, Task
 from spector_refs.model import Verdict
 
 _URANDOM = random.SystemRandom()
@@ -39,7 +40,7 @@ of start-up for hmac and OpenSSL's hashlib, and ``random``'s own generator repea
 if TYPE_CHECKING:
     from spector_refs.check.chain import Outcome
 
-Follow = Callable[[str, HostSlot], "Outcome"]
+Follow = Callable[[str, HostSlot], Task["Outcome"]]
 
 RESEMBLANCE = 0.8  # Jaccard resemblance of word 3-shingles above which two pages are one
 _OWN_TEXT = 15  # shingles of its own (about 15 words) that make a page more than the host's 404
@@ -71,30 +72,31 @@ class HostProbes:
         self._asked: dict[str, threading.Event] = {}
         self._shapes: dict[str, Shape | None] = {}
 
-    def judge(self, url: str, outcome: Outcome, slot: HostSlot, follow: Follow) -> Outcome:
+    def judge(self, url: str, outcome: Outcome, slot: HostSlot, follow: Follow) -> Task[Outcome]:
         """``outcome`` as a soft 404 when it looks like the host's answer for a made-up path."""
         if outcome.verdict not in _JUDGED or outcome.page is None or outcome.answer is None:
             return outcome
         if not 200 <= outcome.answer.status < 300 or not is_deep_link(url):
             return outcome  # a site's home page exists even where every unknown path shows it
-        shape = self.shape(url, slot, follow)
+        shape = yield from self.shape(url, slot, follow)
         reason = shape and same_as_probe(url, outcome, shape)
         if not reason:
             return outcome
         status = outcome.answer.status
         return replace(outcome, verdict=Verdict.SOFT_404, reason=f"HTTP {status}, but {reason}")
 
-    def shape(self, url: str, slot: HostSlot, follow: Follow) -> Shape | None:
+    def shape(self, url: str, slot: HostSlot, follow: Follow) -> Task[Shape | None]:
         """The host's soft-404 shape; None when it answers a made-up path honestly (or not at all)."""
         origin = _origin(url)
         asked = self._ask(origin)
         if asked is not None:
             slot.close()  # the asking worker may need a slot on this host
-            asked.wait(self._wait)
+            if not asked.is_set():
+                yield Await(asked, self._wait)
             return self._shapes.get(origin)
-        return self._probe(origin, slot, follow)
+        return (yield from self._probe(origin, slot, follow))
 
-    def ask_early(self, url: str, slot: HostSlot, follow: Follow) -> None:
+    def ask_early(self, url: str, slot: HostSlot, follow: Follow) -> Task[None]:
         """Probe ``url``'s host now unless a worker already asked; never wait for another's answer.
 
         A worker about to check a host's first deep link asks before its own
@@ -105,7 +107,7 @@ class HostProbes:
         """
         origin = _origin(url)
         if origin not in self._asked and self._ask(origin) is None:
-            self._probe(origin, slot, follow)
+            yield from self._probe(origin, slot, follow)
 
     def expect(self, urls: Iterable[str]) -> dict[str, str]:
         """Mark these URLs' hosts as being asked elsewhere; a URL of each, by origin.
@@ -119,12 +121,12 @@ class HostProbes:
                 self._asked.setdefault(origin, threading.Event())
         return first
 
-    def ask(self, url: str, slot: HostSlot, follow: Follow) -> tuple[str, Shape | None]:
+    def ask(self, url: str, slot: HostSlot, follow: Follow) -> Task[tuple[str, Shape | None]]:
         """Probe ``url``'s host now, whoever expects the answer: (its origin, its shape)."""
         origin = _origin(url)
         with self._lock:
             self._asked.setdefault(origin, threading.Event())
-        return origin, self._probe(origin, slot, follow)
+        return origin, (yield from self._probe(origin, slot, follow))
 
     def provide(self, answer: tuple[str, Shape | None]) -> None:
         """Take a host's shape asked in another process (an ``(origin, shape)`` from :meth:`ask`)."""
@@ -142,19 +144,19 @@ class HostProbes:
                 self._asked[origin] = threading.Event()
         return asked
 
-    def _probe(self, origin: str, slot: HostSlot, follow: Follow) -> Shape | None:
+    def _probe(self, origin: str, slot: HostSlot, follow: Follow) -> Task[Shape | None]:
         try:
-            self._shapes[origin] = probe(origin, slot, follow)
+            self._shapes[origin] = yield from probe(origin, slot, follow)
         finally:
             self._asked[origin].set()
         return self._shapes[origin]
 
 
-def probe(origin: str, slot: HostSlot, follow: Follow) -> Shape | None:
+def probe(origin: str, slot: HostSlot, follow: Follow) -> Task[Shape | None]:
     """Ask ``origin`` for a random path; its shape if the answer was a page, not an error."""
     name = "".join(_URANDOM.choices(string.ascii_lowercase, k=24))
     path = f"/{name}"
-    outcome = follow(f"{origin}{path}", slot)
+    outcome = yield from follow(f"{origin}{path}", slot)
     answer = outcome.answer
     if answer is None or outcome.page is None or not 200 <= answer.status < 300:
         return None

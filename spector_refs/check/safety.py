@@ -130,6 +130,10 @@ class HostResolver:
                 self._resolved[key] = resolution
             return resolution
 
+    def known(self, host: str) -> Resolution | None:
+        """``host``'s resolution if it was looked up already (None: :meth:`resolve` would look it up)."""
+        return self._resolved.get(normalise_host(host))
+
     def pinned(self, host: str) -> str:
         """The address a connection to ``host`` must use; never looks anything up."""
         with self._lock:
