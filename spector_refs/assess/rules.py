@@ -10,6 +10,11 @@ compiles them once and answers for one host or one page. Page rules look at
 the path, the host's first labels, or — for a URL with a query — the address
 (``/index.php?title=Page`` is a MediaWiki page whatever the site); site rules
 at the site's name.
+
+Two site rules are worked out from vocabularies rather than one regular expression: a local or
+regional government's word in a site's name (:class:`LocalGovernment`: ``vinje.kommune.no``,
+``stadt-ulm.de``, ``comune.milano.it``, ``cm-lisboa.pt``), and a listed outlet's name under a
+new generic suffix (``lemonde.ltd``), which is a look-alike, not the outlet (:meth:`UrlRules.clone_of`).
 """
 
 from __future__ import annotations
@@ -20,7 +25,90 @@ from dataclasses import dataclass, field
 from typing import Any
 
 RULES_ORIGIN = "spector_refs rule (curation.toml [rules])"
+PLATFORM = "platform"
+PLATFORM_RULE = f"rule:{PLATFORM} "
+"""How a hosting platform's match is keyed (``rule:platform github.io``)."""
 _DOMAIN_CACHE = 65536
+_OUTLET_KINDS = frozenset({"news", "magazine", "tabloid", "state-media"})
+"""Kinds of the listed sites whose names a look-alike borrows: news outlets of every sort."""
+_OLD_GENERIC = frozenset(
+    {"com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "name", "pro", "mobi", "asia", "tel",
+     "travel", "jobs", "cat", "coop", "aero", "museum", "post", "arpa"}
+)  # fmt: skip
+"""The generic top-level domains of before 2012: outlets own their names there as often as anyone."""
+_COMMERCIAL_SECOND = frozenset({"co", "com", "net", "org", "or", "ne"})
+"""Second levels under a country's domain where outlets take names (``co.uk``, ``com.br``, ``or.jp``)."""
+_MIN_OUTLET_NAME = 5
+"""Shorter names (``time``, ``vox``, ``bild``) are words other sites use too."""
+
+
+@dataclass(frozen=True)
+class _Words:
+    """One vocabulary of office words: whole parts of a name, and words joined to a place's name."""
+
+    whole: frozenset[str]
+    leading: tuple[str, ...]
+    trailing: tuple[str, ...]
+
+    @classmethod
+    def from_data(cls, words: Mapping[str, Any]) -> _Words:
+        whole, leading, trailing = (words.get(key, ()) for key in ("words", "leading", "trailing"))
+        return cls(frozenset(whole), tuple(leading), tuple(trailing))
+
+    def find(self, parts: list[str], labels: list[str]) -> str | None:
+        """The word that is a whole part, starts a label before a place's name or ends one after it."""
+        whole = next((part for part in parts if part in self.whole), None)
+        if whole:
+            return whole
+        for label in labels:
+            joined = label.startswith(self.leading) or label.endswith(self.trailing)
+            found = joined and next(
+                (w for w in self.leading if label.startswith(w) and len(label) > len(w)),
+                next((w for w in self.trailing if label.endswith(w) and len(label) > len(w)), None),
+            )
+            if found:
+                return found
+        return None
+
+
+@dataclass(frozen=True)
+class LocalGovernment:
+    """The words that name a local or regional government in a site's name, in many languages.
+
+    Municipalities, counties and regions sit on plain national names that no suffix marks
+    (``voss.kommune.no``, ``stadt-ulm.de``, ``ayuntamientodeleon.es``), but they name themselves
+    after their office: a word of the vocabulary as a whole part of the name (between dots and
+    hyphens), a word the place's name follows (``gemeindexyz``) or one it precedes
+    (``vestlandfylke``); some words only under one country's domain (``cm-lisboa.pt``, the
+    câmara municipal). A part that starts or ends with a commercial word (``stadt-hotel``,
+    ``gemeindezeitung``) makes the name someone else's. Plain string tests, not one pattern of
+    a hundred alternatives: every site seen for the first time is asked.
+    """
+
+    words: _Words
+    national: Mapping[str, _Words]
+    guard: tuple[str, ...]
+
+    @classmethod
+    def from_data(cls, local: Mapping[str, Any]) -> LocalGovernment:
+        """Compile ``[rules.government.local]``."""
+        national = {tld: _Words.from_data(words) for tld, words in local.get("national", {}).items()}
+        return cls(_Words.from_data(local), national, tuple(local["guard"]))
+
+    def word_in(self, domain: str) -> str | None:
+        """The office's word a registrable domain's name holds, if it is a local government's.
+
+        Joined words are looked for in each label with its hyphens dropped, so
+        ``city-of-boston`` is ``cityofboston``.
+        """
+        name, _, tld = domain.rpartition(".")
+        parts = name.replace(".", "-").split("-")
+        labels = [label.replace("-", "") for label in name.split(".")]
+        national = self.national.get(tld)
+        word = self.words.find(parts, labels) or (national.find(parts, labels) if national else None)
+        if word and any(part.startswith(self.guard) or part.endswith(self.guard) for part in parts):
+            return None
+        return word
 
 
 @dataclass(frozen=True)
@@ -45,17 +133,23 @@ class UrlRules:
     government_labels: frozenset[str]
     state_us: bool
     us_localities: frozenset[str]
+    local_government: LocalGovernment
     any_path: re.Pattern[str]
     any_host: re.Pattern[str]
     any_address: re.Pattern[str]
     any_name: re.Pattern[str]
+    sites: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, repr=False)
+    """The listed sites, whose outlets' names a look-alike borrows (:meth:`clone_of`)."""
     _by_domain: dict[str, tuple[tuple[str, Mapping[str, str]], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
+    _outlets: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def from_data(cls, rules: Mapping[str, Any]) -> UrlRules:
-        """Compile the ``rules`` section of ``sources.json``."""
+    def from_data(
+        cls, rules: Mapping[str, Any], sites: Mapping[str, Mapping[str, Any]] | None = None
+    ) -> UrlRules:
+        """Compile the ``rules`` section of ``sources.json``; ``sites`` are its listed sites."""
         page = tuple(_page_rule(rule) for rule in rules["page"])
         names = tuple(_page_rule({**rule, "host": rule["pattern"]}) for rule in rules["name"])
         government = rules["government"]
@@ -67,6 +161,8 @@ class UrlRules:
             government_labels=frozenset(government["labels"]),
             state_us=bool(government.get("state_us")),
             us_localities=frozenset(government.get("us_localities", ())),
+            local_government=LocalGovernment.from_data(government["local"]),
+            sites=sites or {},
             any_path=_any(rule for rule in page if rule.part == "path"),
             any_host=_any(rule for rule in page if rule.part == "host"),
             any_address=_any(rule for rule in page if rule.part == "address"),
@@ -115,7 +211,7 @@ class UrlRules:
             kind = self.platforms.get(candidate)
             if kind:
                 reason = f"a site hosted on {candidate}: its owner publishes it ({kind.replace('-', ' ')})"
-                yield f"platform {candidate}", {"kind": kind, "reason": reason}
+                yield f"{PLATFORM} {candidate}", {"kind": kind, "reason": reason}
                 break
         if domain:
             yield from self.name_matches(domain)
@@ -137,10 +233,34 @@ class UrlRules:
         brand = self.brands.get(domain.split(".")[0])
         if brand:
             yield f"brand {domain.split('.')[0]}.*", brand
+        elif outlet := self.clone_of(domain):
+            yield "look-alike name", _look_alike(domain, outlet)
+        word = self.local_government.word_in(domain)
+        if word:
+            yield "local-government name", _local_government(word)
+            return
         for rule in self.names if self.any_name.search(domain) else ():
             if rule.pattern.search(domain):
                 yield rule.name, rule.ruling
                 break
+
+    def clone_of(self, domain: str) -> str | None:
+        """The listed outlet whose name a site borrows under a new generic suffix (``lemonde.ltd``).
+
+        Influence operations (the RRN/Doppelgänger clones, VIGINUM 2023) copy a newspaper's
+        name onto a cheap generic suffix (``.ltd``, ``.life``, ``.online``); an outlet's own sites
+        are under its country's suffix or an old generic one, and the lists name them. So a
+        listed outlet's name, five letters or more, under a suffix of after 2012 that no list
+        gives it, is not that outlet. A name the lists give under two suffixes or more is a brand
+        family (``sputniknews.*``, its own rule) or a word several outlets share (``people``).
+        """
+        name, _, suffix = domain.partition(".")
+        if "." in suffix or len(suffix) < 3 or suffix in _OLD_GENERIC or len(name) < _MIN_OUTLET_NAME:
+            return None
+        if not self._outlets and self.sites:
+            self._outlets.update(_outlet_names(self.sites))
+        known = self._outlets.get(name)
+        return f"{name}.{known}" if known and known != suffix else None
 
     def government(self, host: str, suffix: str | None = None) -> tuple[str, Mapping[str, str]] | None:
         """A government suffix: one the Public Suffix List names (gov.pl, go.kr, 政府.hk — its
@@ -172,6 +292,36 @@ def _any(rules: Iterable[PageRule]) -> re.Pattern[str]:
     """A pattern that matches where any of the rules does: most URLs meet none, and one search says so."""
     patterns = [f"(?:{rule.pattern.pattern})" for rule in rules]
     return re.compile("|".join(patterns) or "(?!)", re.I)
+
+
+def _outlet_names(sites: Mapping[str, Mapping[str, Any]]) -> dict[str, str | None]:
+    """Listed news outlets' names and the one suffix each is under (``lemonde`` → ``fr``; None: several).
+
+    A key reads as a name under a suffix when what follows its first label is a top-level
+    domain or a commercial second level under one (``co.uk``, ``com.au``); ``news.sky.com`` is
+    a section of a site, not the outlet ``news``.
+    """
+    names: dict[str, set[str]] = {}
+    for key, entry in sites.items():
+        name, _, suffix = key.partition(".")
+        second, dot, _ = suffix.rpartition(".")
+        named = not dot or second in _COMMERCIAL_SECOND
+        if named and entry.get("kind") in _OUTLET_KINDS and "/" not in key:
+            names.setdefault(name, set()).add(suffix)
+    return {name: suffixes.pop() if len(suffixes) == 1 else None for name, suffixes in names.items()}
+
+
+def _look_alike(domain: str, outlet: str) -> Mapping[str, str]:
+    reason = (
+        f"a look-alike of {outlet} under a new generic suffix (.{domain.partition('.')[2]}): not that outlet;"
+        " influence operations clone newspapers this way (RRN/Doppelgänger)"
+    )
+    return {"reliability": "generally-unreliable", "reason": reason}
+
+
+def _local_government(word: str) -> Mapping[str, str]:
+    reason = f"a local or regional government's own site (its name holds {word!r}): it speaks for itself"
+    return {"kind": "government", "reason": reason}
 
 
 def _government(suffix: str) -> Mapping[str, str]:

@@ -37,7 +37,7 @@ from typing import Any, NamedTuple
 
 from spector_refs.assess.config import AssessConfig, SourceOverride
 from spector_refs.assess.names import normalise_name, shorter_names, title_site_name
-from spector_refs.assess.rules import RULES_ORIGIN, UrlRules
+from spector_refs.assess.rules import PLATFORM_RULE, RULES_ORIGIN, UrlRules
 from spector_refs.domains import (
     DomainMemo,
     host_candidates,
@@ -111,6 +111,8 @@ class _Host(NamedTuple):
     """The ruling when nothing about the page adds a match (most URLs): merged once."""
     host_hit: bool
     """Whether a page rule about hosts (``blogs.``, ``investors.``) may apply: searched once per host."""
+    hosted: bool
+    """Whether the host is on a hosting platform: its pages are its owner's site, as if listed."""
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,7 @@ class SourceIndex:
         config = config or AssessConfig()
         data = load_source_data(Path(config.source_data) if config.source_data else SOURCES_JSON)
         overrides = {_override_key(key): value for key, value in config.sources.items()}
-        return cls(data, overrides, UrlRules.from_data(data["rules"]))
+        return cls(data, overrides, UrlRules.from_data(data["rules"], data["sites"]))
 
     def by_url(self, url: str, title: str | None = None) -> SourceProfile | None:
         """The profile of the page a URL points at, or None if nothing matched."""
@@ -159,9 +161,10 @@ class SourceIndex:
             refined = _refine(entry, path, title)
             if refined is not entry:
                 before.append(_entry_match(PAGE_ENTRY, refined, key, how))
-        listed = bool(site.page_entries or site.site_entries)
+        listed = bool(site.page_entries or site.site_entries or site.hosted)
         query = url.partition("?")[2].partition("#")[0]
-        matches = self.rules.page_matches(host, path, listed, query, site.host_hit, bool(site.page_entries))
+        host_listed = bool(site.page_entries) or (len(site.candidates) == 1 and bool(site.site_entries))
+        matches = self.rules.page_matches(host, path, listed, query, site.host_hit, host_listed)
         rules = [_page_rule_match(*rule) for rule in matches]
         return before, rules
 
@@ -254,9 +257,9 @@ class SourceIndex:
         generic = self._generic(host, domain)
         profile = merge_matches([*page, *site, *rules, *generic])
         host_hit = self.rules.host_may_match(host)
-        return _Host(
-            candidates, tuple(refinable), tuple(page), tuple(site), tuple(rules), generic, profile, host_hit
-        )
+        hosted = any(match.key.startswith(PLATFORM_RULE) for match in rules)
+        entries = tuple(refinable), tuple(page), tuple(site), tuple(rules)
+        return _Host(candidates, *entries, generic, profile, host_hit, hosted)
 
     def _generic(self, host: str, domain: str | None) -> tuple[Match, ...]:
         suffixes = self.data["suffixes"]

@@ -153,14 +153,14 @@ RULES = [
     ),
     # a user's profile on a platform no list names
     pytest.param(
-        "https://social.example/@jane", ("weak", "social-media", "rule:profile path"), id="at-profile"
+        "https://people.example/@jane", ("weak", "social-media", "rule:profile path"), id="at-profile"
     ),
     pytest.param(
         "https://club.example/users/jane/", ("weak", "social-media", "rule:profile path"), id="user-profile"
     ),
     # a post on a social network, a forum thread, a wiki host, on sites no list names
     pytest.param(
-        "https://mastodon.example/@jane/109876543210",
+        "https://toots.example/@jane/109876543210",
         ("weak", "social-media", "rule:social post path"),
         id="social-post",
     ),
@@ -253,7 +253,7 @@ def test_unlisted_only_rules_leave_listed_sites_alone(index: SourceIndex) -> Non
     # MediaWiki and profile shapes are no evidence on a site a list names, nor is any PHP query
     assert ruling(index, "https://www.bbc.co.uk/index.php?title=x")[1] == "news"
     assert ruling(index, "https://shop.example/index.php?id=5") == ("fine", "unknown", None)
-    assert ruling(index, "https://social.example/users/jane/posts/1") == ("fine", "unknown", None)
+    assert ruling(index, "https://people.example/users/jane/posts/1") == ("fine", "unknown", None)
     # a news site's feed is the news site's; an organisation whose name ends in "forum" is no forum
     assert ruling(index, "https://www.nytimes.com/rss/")[1] == "news"
     assert ruling(index, "https://www.weforum.org/agenda/x")[1] != "forum"

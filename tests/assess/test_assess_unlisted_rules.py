@@ -1,0 +1,143 @@
+"""Rules for sites no list names: local governments, look-alike outlets, self-hosted social software,
+personal suffixes, Chinese news units, and section and paper words in other languages.
+
+Each rule is checked on what it must catch, on the look-alikes it must leave alone, and on every
+row of the tuned benchmark sets that is labelled ``fine`` (reliable outlets): a rule that fired
+there would turn a good source weak or primary.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from spector_refs.assess.config import AssessConfig
+from spector_refs.assess.explain import explain_source
+from spector_refs.assess.sources import SITE_ENTRY, SourceIndex, decision
+from spector_refs.model import SourceProfile
+from tests.assess.test_assess_benchmark_sets import BENCHMARK
+
+NEW_RULES = (
+    "rule:local-government name",
+    "rule:look-alike name",
+    "rule:fediverse host",
+    "rule:link-aggregator host",
+    "rule:Chinese news site name",
+    "rule:fediverse suffix",
+    "rule:personal suffix",
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> SourceIndex:
+    return SourceIndex.create()
+
+
+def ruling(index: SourceIndex, url: str) -> tuple[str, str, str | None]:
+    profile = index.by_url(url) or SourceProfile()
+    return decision(profile, AssessConfig()), profile.kind, profile.matched
+
+
+LOCAL = "rule:local-government name"
+CAUGHT = [
+    # local and regional governments on plain national names, in their own languages
+    ("https://voss.kommune.no/x", ("primary", "government", LOCAL)),
+    ("https://larvikkommune.no/", ("primary", "government", LOCAL)),
+    ("https://www.vestlandfylke.no/", ("primary", "government", LOCAL)),
+    ("https://www.gotland.kommun.example/", ("primary", "government", LOCAL)),
+    ("https://www.stadt-ulm.de/leben", ("primary", "government", LOCAL)),
+    ("https://www.gemeinde-musterdorf.de/", ("primary", "government", LOCAL)),
+    ("https://www.landkreis-musterkreis.de/", ("primary", "government", LOCAL)),
+    ("https://www.comune.milano.it/", ("primary", "government", LOCAL)),
+    ("https://www.regione.lombardia.it/", ("primary", "government", LOCAL)),
+    ("https://www.ayuntamientodeleon.es/", ("primary", "government", LOCAL)),
+    ("https://www.mairie-exempleville.fr/", ("primary", "government", LOCAL)),
+    ("https://www.cc-exemple.fr/", ("primary", "government", LOCAL)),
+    ("https://www.cm-lisboa.pt/", ("primary", "government", LOCAL)),
+    ("https://www.prefeituradeexemplo.com.br/", ("primary", "government", LOCAL)),
+    ("https://www.gminaprzyklad.pl/", ("primary", "government", LOCAL)),
+    ("https://www.obec-priklad.cz/", ("primary", "government", LOCAL)),
+    ("https://www.kr-olomoucky.cz/", ("primary", "government", LOCAL)),
+    ("https://www.regionstockholm.se/", ("primary", "government", LOCAL)),
+    ("https://www.corkcoco.ie/", ("primary", "government", LOCAL)),
+    ("https://www.city-of-example.org/", ("primary", "government", LOCAL)),
+    ("https://www.exampleparishcouncil.org.uk/", ("primary", "government", LOCAL)),
+    # a listed outlet's name under a new generic suffix is a clone, not the outlet
+    ("https://lemonde.ltd/2023/x", ("weak", "unknown", "rule:look-alike name")),
+    ("https://repubblica.life/x", ("weak", "unknown", "rule:look-alike name")),
+    # self-hosted social software on its conventional hosts, and the .social domain
+    ("https://mastodon.example.org/@jane", ("weak", "social-media", "rule:fediverse host")),
+    ("https://lemmy.example.dev/post/1", ("weak", "forum", "rule:link-aggregator host")),
+    ("https://bookclub.social/", ("weak", "social-media", "rule:fediverse suffix")),
+    # suffixes registries keep for private persons
+    ("https://www.jane.pe.kr/", ("weak", "self-published", "rule:personal suffix")),
+    ("https://jane.me.uk/about", ("weak", "self-published", "rule:personal suffix")),
+    # a blog platform's author pages are blogs, not social-network profiles
+    ("https://brunch.co.kr/@jane", ("weak", "blog", "rule:platform brunch.co.kr")),
+    # Chinese news units: a paper's or broadcaster's name under .cn, a province's news site
+    ("https://www.examplenews.cn/", ("primary", "state-media", "rule:Chinese news site name")),
+    ("https://www.gansudaily.com.cn/", ("primary", "state-media", "rule:Chinese news site name")),
+    ("https://www.anhuinews.com/", ("primary", "state-media", "rule:Chinese news site name")),
+    # press-release sections and wires, and newspapers, in other languages
+    ("https://firma.example/pressemitteilungen/x", ("primary", "press-release", "rule:press-release path")),
+    ("https://empresa.example/sala-de-prensa/x", ("primary", "press-release", "rule:press-release path")),
+    ("https://www.presseportal.example/", ("primary", "press-release", "rule:press-release wire name")),
+    ("https://www.bygdebladet.example/", ("fine", "news", "rule:newspaper name")),
+]
+
+
+@pytest.mark.parametrize(("url", "expected"), CAUGHT, ids=[url for url, _ in CAUGHT])
+def test_unlisted_rules_catch(index: SourceIndex, url: str, expected: tuple) -> None:
+    assert ruling(index, url) == expected
+
+
+LEFT_ALONE = [
+    # a business, a paper or a parish named after the place is not its government
+    "https://www.stadtwerke-ulm.de/",
+    "https://www.stadt-hotel-example.de/",
+    "https://www.gemeindezeitung.de/",
+    "https://www.kirchengemeinde-example.de/",
+    "https://www.ryfylke.net/",
+    # a word only one country's domain gives away
+    "https://www.cm-example.com/",
+    "https://www.regionavisen.com/",
+    # an outlet's name under an old generic suffix or a country's, or a name outlets share
+    "https://lemonde.com.example/",
+    "https://people.ltd/",
+    # a commercial Chinese portal, a province's travel site
+    "https://www.sina.com.cn/",
+    "https://www.yunnantravel.com/",
+]
+
+
+@pytest.mark.parametrize("url", LEFT_ALONE)
+def test_unlisted_rules_leave_look_alikes_alone(index: SourceIndex, url: str) -> None:
+    assert ruling(index, url)[2] not in NEW_RULES
+
+
+def test_rules_never_overrule_a_list(index: SourceIndex) -> None:
+    # a list names lemmy.ca (a social network in maigret's tags): the lemmy. host rule stays silent
+    matches = index.url_matches("https://lemmy.ca/c/x")
+    assert matches[0].level == SITE_ENTRY
+    assert "rule:link-aggregator host" not in {match.key for match in matches}
+    # the outlet itself is not its own look-alike
+    assert ruling(index, "https://www.lemonde.fr/x")[2] == "lemonde.fr"
+
+
+def test_explain_names_the_word(index: SourceIndex) -> None:
+    explained = explain_source("https://voss.kommune.no/", index)
+    assert explained.kind_from and explained.kind_from.key == LOCAL
+    assert "'kommune'" in explained.kind_from.profile.reason
+    explained = explain_source("https://lemonde.ltd/", index)
+    assert explained.reliability_from and "lemonde.fr" in explained.reliability_from.profile.reason
+
+
+def _fine_rows() -> list[str]:
+    rows = [row for name in BENCHMARK.GROUPS["tuned"] for row in BENCHMARK.read_set(name)]
+    return [row.url for row in rows if row.decision == "fine"]
+
+
+def test_no_new_rule_fires_on_a_tuned_sets_fine_rows(index: SourceIndex) -> None:
+    urls = _fine_rows()
+    assert len(urls) > 50
+    fired = {url: key for url in urls for match in index.url_matches(url) if (key := match.key) in NEW_RULES}
+    assert fired == {}
