@@ -40,9 +40,9 @@ def ruling(index: SourceIndex, url: str) -> tuple[str, str, str | None]:
 LOCAL = "rule:local-government name"
 CAUGHT = [
     # local and regional governments on plain national names, in their own languages
-    ("https://voss.kommune.no/x", ("primary", "government", LOCAL)),
-    ("https://larvikkommune.no/", ("primary", "government", LOCAL)),
-    ("https://www.vestlandfylke.no/", ("primary", "government", LOCAL)),
+    ("https://eksempel.kommune.no/x", ("primary", "government", LOCAL)),
+    ("https://eksempelkommune.no/", ("primary", "government", LOCAL)),
+    ("https://www.eksempelfylke.no/", ("primary", "government", LOCAL)),
     ("https://www.gotland.kommun.example/", ("primary", "government", LOCAL)),
     ("https://www.stadt-ulm.de/leben", ("primary", "government", LOCAL)),
     ("https://www.gemeinde-musterdorf.de/", ("primary", "government", LOCAL)),
@@ -62,8 +62,8 @@ CAUGHT = [
     ("https://www.city-of-example.org/", ("primary", "government", LOCAL)),
     ("https://www.exampleparishcouncil.org.uk/", ("primary", "government", LOCAL)),
     # a listed outlet's name under a new generic suffix is a clone, not the outlet
-    ("https://lemonde.ltd/2023/x", ("weak", "unknown", "rule:look-alike name")),
-    ("https://repubblica.life/x", ("weak", "unknown", "rule:look-alike name")),
+    ("https://lemonde.quest/2023/x", ("weak", "unknown", "rule:look-alike name")),
+    ("https://repubblica.guru/x", ("weak", "unknown", "rule:look-alike name")),
     # self-hosted social software on its conventional hosts, and the .social domain
     ("https://mastodon.example.org/@jane", ("weak", "social-media", "rule:fediverse host")),
     ("https://lemmy.example.dev/post/1", ("weak", "forum", "rule:link-aggregator host")),
@@ -81,7 +81,7 @@ CAUGHT = [
     ("https://firma.example/pressemitteilungen/x", ("primary", "press-release", "rule:press-release path")),
     ("https://empresa.example/sala-de-prensa/x", ("primary", "press-release", "rule:press-release path")),
     ("https://www.presseportal.example/", ("primary", "press-release", "rule:press-release wire name")),
-    ("https://www.bygdebladet.example/", ("fine", "news", "rule:newspaper name")),
+    ("https://www.eksempelbladet.example/", ("fine", "news", "rule:newspaper name")),
 ]
 
 
@@ -124,10 +124,10 @@ def test_rules_never_overrule_a_list(index: SourceIndex) -> None:
 
 
 def test_explain_names_the_word(index: SourceIndex) -> None:
-    explained = explain_source("https://voss.kommune.no/", index)
+    explained = explain_source("https://eksempel.kommune.no/", index)
     assert explained.kind_from and explained.kind_from.key == LOCAL
     assert "'kommune'" in explained.kind_from.profile.reason
-    explained = explain_source("https://lemonde.ltd/", index)
+    explained = explain_source("https://lemonde.quest/", index)
     assert explained.reliability_from and "lemonde.fr" in explained.reliability_from.profile.reason
 
 
