@@ -75,8 +75,8 @@ CAUGHT = [
     ("https://brunch.co.kr/@jane", ("weak", "blog", "rule:platform brunch.co.kr")),
     # Chinese news units: a paper's or broadcaster's name under .cn, a province's news site
     ("https://www.examplenews.cn/", ("primary", "state-media", "rule:Chinese news site name")),
-    ("https://www.gansudaily.com.cn/", ("primary", "state-media", "rule:Chinese news site name")),
-    ("https://www.anhuinews.com/", ("primary", "state-media", "rule:Chinese news site name")),
+    ("https://www.exampledaily.com.cn/", ("primary", "state-media", "rule:Chinese news site name")),
+    ("https://www.qinghaitv.com/", ("primary", "state-media", "rule:Chinese news site name")),
     # press-release sections and wires, and newspapers, in other languages
     ("https://firma.example/pressemitteilungen/x", ("primary", "press-release", "rule:press-release path")),
     ("https://empresa.example/sala-de-prensa/x", ("primary", "press-release", "rule:press-release path")),
