@@ -237,3 +237,18 @@ def test_the_program_keeps_mains_exit_code_and_output_and_skips_the_shutdown_col
         assert result.returncode == code, result.stderr
         assert result.stdout.startswith(output) and result.stdout.endswith("frozen True\n")
     assert written.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
+
+
+def test_the_program_still_waits_for_a_running_thread_and_flushes_what_it_printed() -> None:
+    """The quick exit (``cli._leave``) skips the interpreter's teardown only when it has nothing to do:
+    a thread that is not a daemon is waited for as at any exit, and buffered output still arrives."""
+    script = (
+        "import threading, time\nfrom spector_refs.cli import _leave\n"
+        "threading.Thread(target=lambda: (time.sleep(0.2), print('thread done'))).start()\n"
+        "print('main done', end=' '); _leave(3)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (3, "main done thread done\n", "")
+    script = "from spector_refs.cli import _leave\nprint('x' * 70000); _leave(4)"  # more than a pipe's buffer
+    quick = subprocess.run([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, timeout=60)
+    assert (quick.returncode, quick.stdout) == (4, "x" * 70000 + "\n")

@@ -21,6 +21,7 @@ import contextlib
 import ctypes
 import gc
 import heapq
+import importlib
 import multiprocessing
 import os
 import signal
@@ -127,6 +128,7 @@ def run_in_processes(
     """
     context = multiprocessing.get_context("fork")
     each = max(1, concurrency // len(shares))
+    load_for_children()
     sys.stdout.flush()  # a child flushes its copy of these buffers when it exits
     sys.stderr.flush()
     gc.freeze()  # the children's collector then leaves the inherited objects' pages unwritten
@@ -155,6 +157,21 @@ def run_in_processes(
                 process.kill()
     if aside is not None:
         aside.finish()
+
+
+def load_for_children() -> None:
+    """Load here, once, what each worker process would otherwise load after the fork.
+
+    A child's first checks import the thread pool (``concurrent.futures``,
+    which brings ``logging``), the IDNA codec (``socket`` encodes a host name
+    with it) and the CA bundle's path (``certifi.where``, found through
+    ``importlib.resources``, which loads ``zipfile``): ~6.5 ms of CPU in every
+    child, on its way to its first request. Loaded before the fork, every
+    child inherits them, as it inherits the checker.
+    """
+    for name in ("concurrent.futures.thread", "encodings.idna"):
+        importlib.import_module(name)
+    importlib.import_module("certifi").where()
 
 
 class _Aside(threading.Thread):
