@@ -80,7 +80,7 @@ CAUGHT = [
     # press-release sections and wires, and newspapers, in other languages
     ("https://firma.example/pressemitteilungen/x", ("primary", "press-release", "rule:press-release path")),
     ("https://empresa.example/sala-de-prensa/x", ("primary", "press-release", "rule:press-release path")),
-    ("https://www.presseportal.example/", ("primary", "press-release", "rule:press-release wire name")),
+    ("https://www.presseportal-nord.example/", ("primary", "press-release", "rule:press-release wire name")),
     ("https://www.eksempelbladet.example/", ("fine", "news", "rule:newspaper name")),
 ]
 
