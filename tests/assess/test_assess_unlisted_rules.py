@@ -24,6 +24,8 @@ NEW_RULES = (
     "rule:Chinese news site name",
     "rule:fediverse suffix",
     "rule:personal suffix",
+    "rule:predatory journal name",
+    "rule:pedia name",
 )
 
 
@@ -60,6 +62,12 @@ CAUGHT = [
     ("https://www.regionstockholm.se/", ("primary", "government", LOCAL)),
     ("https://www.corkcoco.ie/", ("primary", "government", LOCAL)),
     ("https://www.city-of-example.org/", ("primary", "government", LOCAL)),
+    ("https://www.city.yokohama.lg.jp/", ("primary", "government", LOCAL)),
+    ("https://www.city.kawasaki.jp/", ("primary", "government", LOCAL)),
+    ("https://www.ornek.bel.tr/", ("primary", "government", LOCAL)),
+    ("https://www.naidisvald.ee/", ("primary", "government", LOCAL)),
+    ("https://www.primaria-exemplu.ro/", ("primary", "government", LOCAL)),
+    ("https://www.exampletownship.org/", ("primary", "government", LOCAL)),
     ("https://www.exampleparishcouncil.org.uk/", ("primary", "government", LOCAL)),
     # a listed outlet's name under a new generic suffix is a clone, not the outlet
     ("https://lemonde.quest/2023/x", ("weak", "unknown", "rule:look-alike name")),
@@ -77,6 +85,12 @@ CAUGHT = [
     ("https://www.examplenews.cn/", ("primary", "state-media", "rule:Chinese news site name")),
     ("https://www.exampledaily.com.cn/", ("primary", "state-media", "rule:Chinese news site name")),
     ("https://www.qinghaitv.com/", ("primary", "state-media", "rule:Chinese news site name")),
+    # predatory journals' names, in the shapes hundreds of listed ones share
+    ("https://ijxyzq.com/article/1", ("weak", "predatory", "rule:predatory journal name")),
+    ("https://www.examplejournals.org/", ("weak", "predatory", "rule:predatory journal name")),
+    ("https://internationaljournalofexample.com/", ("weak", "predatory", "rule:predatory journal name")),
+    # fan wikis on their own domains
+    ("https://www.examplepedia.com/", ("weak", "wiki", "rule:pedia name")),
     # press-release sections and wires, and newspapers, in other languages
     ("https://firma.example/pressemitteilungen/x", ("primary", "press-release", "rule:press-release path")),
     ("https://empresa.example/sala-de-prensa/x", ("primary", "press-release", "rule:press-release path")),
@@ -97,7 +111,14 @@ LEFT_ALONE = [
     "https://www.gemeindezeitung.de/",
     "https://www.kirchengemeinde-example.de/",
     "https://www.ryfylke.net/",
+    "https://www.ijsselexample.nl/",
+    # a newspaper called a journal, an encyclopedia
+    "https://www.examplejournalstar.com/",
+    "https://www.providencejournal.example/",
+    "https://www.exampleencyclopedia.com/",
     # a word only one country's domain gives away
+    "https://www.dimos-example.com/",
+    "https://www.city.example.com/",
     "https://www.cm-example.com/",
     "https://www.regionavisen.com/",
     # an outlet's name under an old generic suffix or a country's, or a name outlets share
