@@ -12,9 +12,10 @@ the path, the host's first labels, or — for a URL with a query — the address
 at the site's name.
 
 Two site rules are worked out from vocabularies rather than one regular expression: a local or
-regional government's word in a site's name (:class:`LocalGovernment`: ``vinje.kommune.no``,
-``stadt-ulm.de``, ``comune.milano.it``, ``cm-lisboa.pt``), and a listed outlet's name under a
-new generic suffix (``lemonde.ltd``), which is a look-alike, not the outlet (:meth:`UrlRules.clone_of`).
+regional government's or a ministry's word in a site's name (:class:`OfficeWords`:
+``vinje.kommune.no``, ``stadt-ulm.de``, ``comune.milano.it``, ``cm-lisboa.pt``), and a listed
+outlet's name under a new generic suffix (``lemonde.ltd``), which is a look-alike, not the outlet
+(:meth:`UrlRules.clone_of`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _OLD_GENERIC = frozenset(
 """The generic top-level domains of before 2012: outlets own their names there as often as anyone."""
 _COMMERCIAL_SECOND = frozenset({"co", "com", "net", "org", "or", "ne"})
 """Second levels under a country's domain where outlets take names (``co.uk``, ``com.br``, ``or.jp``)."""
+_OFFICES = ("local-government", "government-office")
+"""The vocabularies of office words under ``[rules.government]``, most specific first."""
 _LOWER_CASE = re.RegexFlag(0)
 """Name rules read registrable domains, which are lower case: matching without re.I is twice as fast."""
 _MIN_OUTLET_NAME = 5
@@ -74,31 +77,35 @@ class _Words:
 
 
 @dataclass(frozen=True)
-class LocalGovernment:
-    """The words that name a local or regional government in a site's name, in many languages.
+class OfficeWords:
+    """The words that name a government office in a site's name, in many languages.
 
-    Municipalities, counties and regions sit on plain national names that no suffix marks
-    (``voss.kommune.no``, ``stadt-ulm.de``, ``ayuntamientodeleon.es``), but they name themselves
-    after their office: a word of the vocabulary as a whole part of the name (between dots and
-    hyphens), a word the place's name follows (``gemeindexyz``) or one it precedes
-    (``vestlandfylke``); some words only under one country's domain (``cm-lisboa.pt``, the
-    câmara municipal). A part that starts or ends with a commercial word (``stadt-hotel``,
-    ``gemeindezeitung``) makes the name someone else's. Plain string tests, not one pattern of
-    a hundred alternatives: every site seen for the first time is asked.
+    Municipalities, counties and regions, and ministries, parliaments and police forces, sit on
+    plain national names that no suffix marks (``voss.kommune.no``, ``stadt-ulm.de``,
+    ``ayuntamientodeleon.es``, ``justitsministeriet.dk``), but they name themselves after their
+    office: a word of the vocabulary as a whole part of the name (between dots and hyphens), a
+    word the place's name follows (``gemeindexyz``) or one it precedes (``vestlandfylke``); some
+    words only under one country's domain (``cm-lisboa.pt``, the câmara municipal). A part that
+    starts or ends with a commercial word (``stadt-hotel``, ``gemeindezeitung``) makes the name
+    someone else's. Plain string tests, not one pattern of a hundred alternatives: every site
+    seen for the first time is asked.
     """
 
+    name: str
+    what: str
     words: _Words
     national: Mapping[str, _Words]
     guard: tuple[str, ...]
 
     @classmethod
-    def from_data(cls, local: Mapping[str, Any]) -> LocalGovernment:
-        """Compile ``[rules.government.local]``."""
-        national = {tld: _Words.from_data(words) for tld, words in local.get("national", {}).items()}
-        return cls(_Words.from_data(local), national, tuple(local["guard"]))
+    def from_data(cls, name: str, vocabulary: Mapping[str, Any]) -> OfficeWords:
+        """Compile one vocabulary of ``[rules.government]`` (``local``, ``offices``)."""
+        national = {tld: _Words.from_data(words) for tld, words in vocabulary.get("national", {}).items()}
+        words, guard = _Words.from_data(vocabulary), tuple(vocabulary["guard"])
+        return cls(name, vocabulary["what"], words, national, guard)
 
     def word_in(self, domain: str) -> str | None:
-        """The office's word a registrable domain's name holds, if it is a local government's.
+        """The office's word a registrable domain's name holds, if it is the office's site.
 
         Joined words are looked for in each label with its hyphens dropped, so
         ``city-of-boston`` is ``cityofboston``.
@@ -111,6 +118,11 @@ class LocalGovernment:
         if word and any(part.startswith(self.guard) or part.endswith(self.guard) for part in parts):
             return None
         return word
+
+    def ruling(self, word: str) -> Mapping[str, str]:
+        """The government kind, with the word that decided in the reason."""
+        reason = f"{self.what} (its name holds {word!r}): it speaks for itself"
+        return {"kind": "government", "reason": reason}
 
 
 @dataclass(frozen=True)
@@ -135,7 +147,7 @@ class UrlRules:
     government_labels: frozenset[str]
     state_us: bool
     us_localities: frozenset[str]
-    local_government: LocalGovernment
+    offices: tuple[OfficeWords, ...]
     any_path: re.Pattern[str]
     any_host: re.Pattern[str]
     any_address: re.Pattern[str]
@@ -163,7 +175,7 @@ class UrlRules:
             government_labels=frozenset(government["labels"]),
             state_us=bool(government.get("state_us")),
             us_localities=frozenset(government.get("us_localities", ())),
-            local_government=LocalGovernment.from_data(government["local"]),
+            offices=tuple(OfficeWords.from_data(f"{key} name", government[key]) for key in _OFFICES),
             sites=sites or {},
             any_path=_any(rule for rule in page if rule.part == "path"),
             any_host=_any(rule for rule in page if rule.part == "host"),
@@ -237,10 +249,11 @@ class UrlRules:
             yield f"brand {domain.split('.')[0]}.*", brand
         elif outlet := self.clone_of(domain):
             yield "look-alike name", _look_alike(domain, outlet)
-        word = self.local_government.word_in(domain)
-        if word:
-            yield "local-government name", _local_government(word)
-            return
+        for office in self.offices:
+            word = office.word_in(domain)
+            if word:
+                yield office.name, office.ruling(word)
+                return
         for rule in self.names if self.any_name.search(domain) else ():
             if rule.pattern.search(domain):
                 yield rule.name, rule.ruling
@@ -319,11 +332,6 @@ def _look_alike(domain: str, outlet: str) -> Mapping[str, str]:
         " influence operations clone newspapers this way (RRN/Doppelgänger)"
     )
     return {"reliability": "generally-unreliable", "reason": reason}
-
-
-def _local_government(word: str) -> Mapping[str, str]:
-    reason = f"a local or regional government's own site (its name holds {word!r}): it speaks for itself"
-    return {"kind": "government", "reason": reason}
 
 
 def _government(suffix: str) -> Mapping[str, str]:

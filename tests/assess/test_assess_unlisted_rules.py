@@ -18,6 +18,7 @@ from tests.assess.test_assess_benchmark_sets import BENCHMARK
 
 NEW_RULES = (
     "rule:local-government name",
+    "rule:government-office name",
     "rule:look-alike name",
     "rule:fediverse host",
     "rule:link-aggregator host",
@@ -69,6 +70,11 @@ CAUGHT = [
     ("https://www.primaria-exemplu.ro/", ("primary", "government", LOCAL)),
     ("https://www.exampletownship.org/", ("primary", "government", LOCAL)),
     ("https://www.exampleparishcouncil.org.uk/", ("primary", "government", LOCAL)),
+    # ministries, governments, parliaments and police forces named in their own language
+    ("https://www.eksempelministeriet.dk/", ("primary", "government", "rule:government-office name")),
+    ("https://www.ministeriodeejemplo.example/", ("primary", "government", "rule:government-office name")),
+    ("https://www.polizei-musterstadt.de/", ("primary", "government", "rule:government-office name")),
+    ("https://www.landtag-example.de/", ("primary", "government", "rule:government-office name")),
     # a listed outlet's name under a new generic suffix is a clone, not the outlet
     ("https://lemonde.quest/2023/x", ("weak", "unknown", "rule:look-alike name")),
     ("https://repubblica.guru/x", ("weak", "unknown", "rule:look-alike name")),
@@ -116,6 +122,9 @@ LEFT_ALONE = [
     "https://www.examplejournalstar.com/",
     "https://www.providencejournal.example/",
     "https://www.exampleencyclopedia.com/",
+    "https://www.polizeiticker.example/",
+    "https://www.senatorhotel.example/",
+    "https://www.exampleministries.org/",
     # a word only one country's domain gives away
     "https://www.dimos-example.com/",
     "https://www.city.example.com/",
