@@ -95,6 +95,9 @@ CAUGHT = [
     ("https://ijxyzq.com/article/1", ("weak", "predatory", "rule:predatory journal name")),
     ("https://www.examplejournals.org/", ("weak", "predatory", "rule:predatory journal name")),
     ("https://internationaljournalofexample.com/", ("weak", "predatory", "rule:predatory journal name")),
+    # forums named so
+    ("https://www.exampleforums.com/t/1", ("weak", "forum", "rule:forum name")),
+    ("https://www.brewingtalk.example/", ("weak", "forum", "rule:forum name")),
     # fan wikis on their own domains
     ("https://www.examplepedia.com/", ("weak", "wiki", "rule:pedia name")),
     # press-release sections and wires, and newspapers, in other languages
