@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 RULES_ORIGIN = "spector_refs rule (curation.toml [rules])"
 PLATFORM = "platform"
@@ -62,9 +62,8 @@ class _Words:
 
     def find(self, parts: list[str], labels: list[str]) -> str | None:
         """The word that is a whole part, starts a label before a place's name or ends one after it."""
-        whole = next((part for part in parts if part in self.whole), None)
-        if whole:
-            return whole
+        if not self.whole.isdisjoint(parts):
+            return next(part for part in parts if part in self.whole)
         for label in labels:
             joined = label.startswith(self.leading) or label.endswith(self.trailing)
             found = joined and next(
@@ -74,6 +73,26 @@ class _Words:
             if found:
                 return found
         return None
+
+
+class NameParts(NamedTuple):
+    """A registrable domain's name cut up once for every vocabulary that reads it.
+
+    Joined words are looked for in each label with its hyphens dropped, so ``city-of-boston``
+    is ``cityofboston``.
+    """
+
+    tld: str
+    parts: list[str]
+    """The name's parts between dots and hyphens."""
+    labels: list[str]
+    """The name's labels with their hyphens dropped."""
+
+    @classmethod
+    def of(cls, domain: str) -> NameParts:
+        name, _, tld = domain.rpartition(".")
+        labels = [label.replace("-", "") for label in name.split(".")]
+        return cls(tld, name.replace(".", "-").split("-"), labels)
 
 
 @dataclass(frozen=True)
@@ -104,15 +123,9 @@ class OfficeWords:
         words, guard = _Words.from_data(vocabulary), tuple(vocabulary["guard"])
         return cls(name, vocabulary["what"], words, national, guard)
 
-    def word_in(self, domain: str) -> str | None:
-        """The office's word a registrable domain's name holds, if it is the office's site.
-
-        Joined words are looked for in each label with its hyphens dropped, so
-        ``city-of-boston`` is ``cityofboston``.
-        """
-        name, _, tld = domain.rpartition(".")
-        parts = name.replace(".", "-").split("-")
-        labels = [label.replace("-", "") for label in name.split(".")]
+    def word_in(self, name: NameParts) -> str | None:
+        """The office's word a registrable domain's name holds, if it is the office's site."""
+        tld, parts, labels = name
         national = self.national.get(tld)
         word = self.words.find(parts, labels) or (national.find(parts, labels) if national else None)
         if word and any(part.startswith(self.guard) or part.endswith(self.guard) for part in parts):
@@ -249,8 +262,9 @@ class UrlRules:
             yield f"brand {domain.split('.')[0]}.*", brand
         elif outlet := self.clone_of(domain):
             yield "look-alike name", _look_alike(domain, outlet)
+        name = NameParts.of(domain)
         for office in self.offices:
-            word = office.word_in(domain)
+            word = office.word_in(name)
             if word:
                 yield office.name, office.ruling(word)
                 return
