@@ -245,3 +245,15 @@ def test_norwegian_registers_and_influence_operation_lists(built: dict) -> None:
     # a Wikipedia list outranks Pennycook & Rand's "mainstream" (the New York Post is unreliable on WP:RSP)
     assert sites["nypost.com"]["reliability"] == "generally-unreliable"
     assert sites["yournewswire.com"]["reliability"] in ("generally-unreliable", "deprecated", "blacklisted")
+
+
+def test_predatoryjournals_org_publishers(built: dict) -> None:
+    sites = built["sites"]
+    # a publisher only predatoryjournals.org names, and one it shares with stop-predatory-journals
+    assert sites["cpernet.org"]["kind"] == "predatory"
+    assert "predatoryjournals.org" in _reason(sites["cpernet.org"])
+    assert any(origin.startswith("predatoryjournals.org") for origin in sites["scirp.org"]["origin"])
+    # contested listings are left out: MDPI and Frontiers stay the curation's academic publishers
+    for host in ("mdpi.com", "frontiersin.org"):
+        assert not any(origin.startswith("predatoryjournals.org") for origin in sites[host]["origin"]), host
+    assert "worldscientific.com" not in sites or sites["worldscientific.com"]["kind"] != "predatory"
