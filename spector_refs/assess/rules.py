@@ -132,6 +132,10 @@ class OfficeWords:
             return None
         return word
 
+    def whole_words(self) -> frozenset[str]:
+        """The words that count as a whole part of a name, under any country's domain."""
+        return self.words.whole.union(*(words.whole for words in self.national.values()))
+
     def ruling(self, word: str) -> Mapping[str, str]:
         """The government kind, with the word that decided in the reason."""
         reason = f"{self.what} (its name holds {word!r}): it speaks for itself"
@@ -161,6 +165,8 @@ class UrlRules:
     state_us: bool
     us_localities: frozenset[str]
     offices: tuple[OfficeWords, ...]
+    office_labels: frozenset[str]
+    """Every whole office word of every vocabulary: a host's labels below its site meet one rarely."""
     any_path: re.Pattern[str]
     any_host: re.Pattern[str]
     any_address: re.Pattern[str]
@@ -180,6 +186,7 @@ class UrlRules:
         page = tuple(_page_rule(rule) for rule in rules["page"])
         names = tuple(_page_rule({**rule, "host": rule["pattern"]}, _LOWER_CASE) for rule in rules["name"])
         government = rules["government"]
+        offices = tuple(OfficeWords.from_data(f"{key} name", government[key]) for key in _OFFICES)
         return cls(
             page=page,
             names=names,
@@ -188,7 +195,8 @@ class UrlRules:
             government_labels=frozenset(government["labels"]),
             state_us=bool(government.get("state_us")),
             us_localities=frozenset(government.get("us_localities", ())),
-            offices=tuple(OfficeWords.from_data(f"{key} name", government[key]) for key in _OFFICES),
+            offices=offices,
+            office_labels=frozenset().union(*(office.whole_words() for office in offices)),
             sites=sites or {},
             any_path=_any(rule for rule in page if rule.part == "path"),
             any_host=_any(rule for rule in page if rule.part == "host"),
@@ -240,8 +248,29 @@ class UrlRules:
                 reason = f"a site hosted on {candidate}: its owner publishes it ({kind.replace('-', ' ')})"
                 yield f"{PLATFORM} {candidate}", {"kind": kind, "reason": reason}
                 break
+        office = self.host_office(candidates[0], domain) if candidates and domain else None
+        if office:
+            yield office
         if domain:
             yield from self.name_matches(domain)
+
+    def host_office(self, host: str, domain: str) -> tuple[str, Mapping[str, str]] | None:
+        """An office's word as a whole label of a host below its site (``ville.montreal.qc.ca``).
+
+        A place's site often gives its government a subdomain named after the office (``ville.``,
+        ``comune.``, ``gemeinde.``, Japan's ``city.``). Only whole words count there: joined
+        ones below a site are as often a shop's or a paper's section.
+        """
+        below = host[: -len(domain) - 1] if len(host) > len(domain) else ""
+        parts = below.replace(".", "-").split("-") if below else []
+        if not parts or self.office_labels.isdisjoint(parts):
+            return None
+        name = NameParts(domain.rpartition(".")[2], parts, [])
+        for office in self.offices:
+            word = office.word_in(name)
+            if word:
+                return office.name, office.ruling(word)
+        return None
 
     def name_matches(self, domain: str) -> tuple[tuple[str, Mapping[str, str]], ...]:
         """The brand family and the name rule a registrable domain meets, worked out once per domain.

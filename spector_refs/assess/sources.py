@@ -226,12 +226,13 @@ class SourceIndex:
         return self._settle_in_full(host, domain, candidates)
 
     def _adds_nothing(self, host: str, subdomains: tuple[str, ...], domain: str) -> bool:
-        """Whether a host's own names (below its domain) meet no entry, platform or government label."""
+        """Whether a host's own names (below its domain) meet no entry, platform, government or office."""
         sites, platforms = self.data["sites"], self.rules.platforms
         if any(key in sites or key in platforms for key in subdomains):
             return False
         suffix = domain.partition(".")[2]
-        return self.rules.government(host, suffix) == self.rules.government(domain, suffix)
+        same_government = self.rules.government(host, suffix) == self.rules.government(domain, suffix)
+        return same_government and self.rules.host_office(host, domain) is None
 
     def _settle_in_full(
         self, host: str, domain: str | None, candidates: tuple[str, ...] | None = None

@@ -27,6 +27,7 @@ NEW_RULES = (
     "rule:personal suffix",
     "rule:predatory journal name",
     "rule:pedia name",
+    "rule:press-room path",
 )
 
 
@@ -70,6 +71,9 @@ CAUGHT = [
     ("https://www.primaria-exemplu.ro/", ("primary", "government", LOCAL)),
     ("https://www.exampletownship.org/", ("primary", "government", LOCAL)),
     ("https://www.exampleparishcouncil.org.uk/", ("primary", "government", LOCAL)),
+    # the office's word as a whole label of a host below a place's site
+    ("https://ville.exemple-municipal.qc.ca/x", ("primary", "government", LOCAL)),
+    ("https://www.city.example-shi.kanagawa.jp/", ("primary", "government", LOCAL)),
     # ministries, governments, parliaments and police forces named in their own language
     ("https://www.eksempelministeriet.dk/", ("primary", "government", "rule:government-office name")),
     ("https://www.ministeriodeejemplo.example/", ("primary", "government", "rule:government-office name")),
@@ -103,6 +107,7 @@ CAUGHT = [
     # press-release sections and wires, and newspapers, in other languages
     ("https://firma.example/pressemitteilungen/x", ("primary", "press-release", "rule:press-release path")),
     ("https://empresa.example/sala-de-prensa/x", ("primary", "press-release", "rule:press-release path")),
+    ("https://firma.example/de/presse/x", ("primary", "press-release", "rule:press-room path")),
     ("https://www.presseportal-nord.example/", ("primary", "press-release", "rule:press-release wire name")),
     ("https://www.eksempelbladet.example/", ("fine", "news", "rule:newspaper name")),
 ]
@@ -121,6 +126,9 @@ LEFT_ALONE = [
     "https://www.kirchengemeinde-example.de/",
     "https://www.ryfylke.net/",
     "https://www.ijsselexample.nl/",
+    # a host label that only starts with an office's word, a listed paper's /press/ section
+    "https://stadtfest.example-town.de/",
+    "https://www.nytimes.com/press/x",
     # a newspaper called a journal, an encyclopedia
     "https://www.examplejournalstar.com/",
     "https://www.providencejournal.example/",
