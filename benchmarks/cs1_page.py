@@ -183,6 +183,26 @@ def compare_copy(name: str, *, misses: bool = False) -> dict[str, int]:
     return totals
 
 
+def compare_html_reader(name: str, *, misses: bool = False) -> dict[str, int]:
+    """The HTML reader on a labelled page, against the same labels: the page's main list is
+    a bibliography (``div.refbegin``) the HTML reader reads as the sources group, from the
+    COinS beside each citation, as the text reader reads it from the lines."""
+    path, entries, group = SET_LABELS[name]
+    html = ARTICLES[name].read_text(encoding="utf-8")
+    cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
+    labels = {case["number"]: _plain_labels(case["expect"]) for case in cases if "number" in case}
+    from_html = {ref.number: ref for ref in parse_html(html).references if ref.group == group}
+    totals = {
+        "references": len(BeautifulSoup(html, "lxml").select(entries)),
+        "text references": len(from_html),
+    }
+    totals |= {"titled": len(labels), "title": 0, "author": 0, "year": 0}
+    for number, label in sorted(labels.items()):
+        agree = _label_agreement(label, from_html.get(number))
+        _tally(totals, agree, misses, f"#{number}", f"label: {label}", from_html.get(number))
+    return totals
+
+
 def copy_disagreements(name: str) -> dict[int, set[str]]:
     """Reference number → the fields where a stored browser copy disagrees with the labels."""
     _count, labels, from_text = _copy_pairs(name)
@@ -356,17 +376,20 @@ def main() -> int:
             copy = chromium_copy(path.read_text(encoding="utf-8"))
             (COPIES / f"{name}.txt").write_text(copy, encoding="utf-8")
         _report(f"{name} (Chromium's copy)", compare_copy(name, misses=args.misses))
+    for name, (_path, _entries, group) in SET_LABELS.items():
+        if group == SOURCES_GROUP and (name not in HELD_OUT or args.held_out):
+            _report(f"{name} (HTML reader)", compare_html_reader(name, misses=args.misses), "from the HTML")
     return 0
 
 
-def _report(name: str, totals: dict[str, int]) -> None:
+def _report(name: str, totals: dict[str, int], reader: str = "from the text") -> None:
     titled = totals["titled"]
     scores = ", ".join(
         f"{k} {totals[k] / titled:.1%} ({totals[k]}/{titled})" for k in ("title", "author", "year")
     )
     print(
         f"{name}: {totals['references']} references in the HTML, {totals['text references']} read "
-        f"from the text; of the {titled} with a labelled title: {scores}"
+        f"{reader}; of the {titled} with a labelled title: {scores}"
     )
 
 

@@ -63,6 +63,10 @@ HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "cite-quotes": lambda n: (
         '<html><body><ol class="references"><li><cite class="citation">"' + '"x' * n + "</cite></li></ol>"
     ),
+    "bibliography-items": lambda n: "<html><body><h2>References</h2><ul>" + "<li>Roe, A. (2000). T. P." * n,
+    "bibliography-nesting": lambda n: (
+        "<html><body><h2>References</h2>" + '<div class="refbegin">' * n + "<ul><li>x"
+    ),
 }
 WIKI_SHAPES: dict[str, Callable[[int], str]] = {
     "open-templates": lambda n: "Claim.<ref>" + "{{" * n,

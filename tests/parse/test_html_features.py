@@ -287,3 +287,23 @@ def test_cite_error_item_is_a_problem_not_a_citation() -> None:
     assert ref.problems == ("Cite error: The named reference h was invoked but never defined",)
     assert (ref.raw, ref.name, ref.title, ref.authors) == ("", "h", None, ())
     assert article.claims[0].refs == (1,)
+
+
+def test_bibliography_beside_the_footnotes_is_the_sources_group() -> None:
+    """A ``div.refbegin`` list under "References" (Galileo 2017's layout) holds the works the
+    footnotes point at: one sources entry per item, cited or typed by hand, numbered from 1;
+    paragraphs in a notes section are prose, not entries."""
+    page = (
+        '<h2><span class="mw-headline">Notes</span></h2><div class="refbegin"><p>A remark citing '
+        '<cite class="citation book">Roe, Ann (1990). <i>Remarks</i>.</cite>.</p></div>'
+        '<h2><span class="mw-headline">Citations</span></h2><ol class="references">'
+        '<li id="cite_note-1"><span class="reference-text">Smith 2000, p. 4.</span></li></ol>'
+        '<h2><span class="mw-headline">References</span></h2>'
+        '<div class="refbegin columns"><ul>'
+        '<li><cite class="citation book">Smith, John (2000). <i>A Book</i>. London: P.</cite></li>'
+        "<li>Poe, Ben (1999). Typed by Hand. Oxford: Q.</li><li> </li></ul></div>"
+    )
+    article = parse_html(page)
+    sources = [ref for ref in article.references if ref.group == "sources"]
+    assert [(ref.number, ref.title) for ref in sources] == [(1, "A Book"), (2, "Typed by Hand")]
+    assert [ref.number for ref in article.references if ref.group is None] == [1]

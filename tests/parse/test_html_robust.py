@@ -90,6 +90,12 @@ def test_coins_journal_article() -> None:
             {"title": "T", "problems": ("COinS date not understood: 'someday'",)},
             id="bad-date",
         ),
+        pytest.param(  # CS1 in 2017 dropped the lead byte of some characters
+            "rft.btitle=Darwin+1809%931882%3A+Review%94The+%A3+%BB&rft.aulast=Dom%ADnguez",
+            {"title": "Darwin 1809–1882: Review—The £ »", "authors": (Name(family="Domínguez"),)},
+            id="lead-bytes-dropped",
+        ),
+        pytest.param("rft.btitle=A%FFB", {"title": "A\ufffdB"}, id="bad-byte"),
         pytest.param("", {}, id="empty"),
         pytest.param("%%%&&==&rft.btitle", {}, id="garbage"),
     ],

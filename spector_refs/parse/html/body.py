@@ -47,6 +47,8 @@ _CONTAINERS = frozenset({
     "blockquote", "details",
 })  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_REFERENCE_SECTION = "references"  # no prose; its reference lists are read, and its bulleted lists too
+_BIBLIOGRAPHY_LISTS = frozenset({"ul", "ol"})
 _NOTE_LINK = re.compile(r"#cite_note")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.I)
 
@@ -138,6 +140,8 @@ def _visit(tag: Tag, walk: _Walk) -> None:
         _walk_container(tag, walk)
     elif walk.mode == SOURCES_GROUP:
         _read_sources(tag, walk)
+    elif walk.mode == _REFERENCE_SECTION:
+        _read_bibliographies(tag, walk)
     elif walk.mode != "prose" or _skipped(tag):
         return
     elif tag.name == "table":
@@ -173,6 +177,8 @@ def _enter_section(heading: Tag, walk: _Walk) -> None:
     parent_mode = walk.levels[-1][1] if walk.levels else "prose"
     if key in _SOURCES_SECTIONS:
         mode = SOURCES_GROUP
+    elif key in REFERENCE_SECTIONS:
+        mode = _REFERENCE_SECTION
     elif key in SKIPPED_SECTIONS:
         mode = "skip"
     else:
@@ -320,6 +326,44 @@ def _read_list(tag: Tag, walk: _Walk) -> None:
         _read_block(item, walk, "list")
 
 
+def _read_bibliographies(tag: Tag, walk: _Walk) -> None:
+    """Lists beside the reference lists of a "References" (or "Citations", "Notes") section:
+    bibliographies, such as Galileo 2017's ``div.refbegin`` of works the footnotes point at.
+
+    Each item is one entry of the "sources" group, as the plain-text reader reads the
+    unnumbered lines there; prose in the section (explanatory notes written as paragraphs)
+    is not an entry.
+    """
+    if tag.name in _BIBLIOGRAPHY_LISTS:
+        for item in tag.find_all("li", recursive=False):
+            _add_source(item, item.find("cite"), walk)
+    elif tag.name in _CONTAINERS:
+        for child in tag.children:
+            if isinstance(child, Tag) and not _skipped_content(child):
+                _read_bibliographies(child, walk)
+
+
+def _skipped_content(tag: Tag) -> bool:
+    """Hidden or navigational markup; a bibliography's ``refbegin`` wrapper is content here."""
+    return _skipped(tag) and "refbegin" not in (tag.get("class") or ())
+
+
+def _add_source(item: Tag, cite: Tag | None, walk: _Walk) -> None:
+    """One entry of the "sources" group, numbered on from the page's earlier entries."""
+    if id(item) in walk.sources_items or not reader_text(item):
+        return
+    walk.sources_items.add(id(item))
+    walk.sources.append(
+        make_reference(
+            citation_fields(item, cite, walk.index.templates),
+            number=len(walk.sources) + 1,
+            raw=reader_text(item),
+            group=SOURCES_GROUP,
+            line=walk.index.lines.get(id(item)),
+        )
+    )
+
+
 def _read_sources(tag: Tag, walk: _Walk) -> None:
     """Entries of a "Sources" list: each item holding a citation is a reference.
 
@@ -327,17 +371,4 @@ def _read_sources(tag: Tag, walk: _Walk) -> None:
     the sources are not a list); an item citing several works counts once.
     """
     for cite in tag.find_all("cite"):
-        item = cite.find_parent("li") or cite.parent or tag
-        if id(item) in walk.sources_items:
-            continue
-        walk.sources_items.add(id(item))
-        fields = citation_fields(item, cite, walk.index.templates)
-        walk.sources.append(
-            make_reference(
-                fields,
-                number=len(walk.sources) + 1,
-                raw=reader_text(item),
-                group=SOURCES_GROUP,
-                line=walk.index.lines.get(id(item)),
-            )
-        )
+        _add_source(cite.find_parent("li") or cite.parent or tag, cite, walk)

@@ -77,7 +77,16 @@ _MESSAGE_CLASSES = ("cs1-maint", "cs1-visible-error", "cs1-hidden-error")
 DataMwIndex = dict[str, Any]
 """Parsoid's ``data-mw`` JSON records by the ``about`` id of the nodes they describe."""
 _RENDERING_ONLY = frozenset(
-    {"access_date", "archive_date", "language", "maintenance", "url_status", "trans_title"}
+    {
+        "access_date",
+        "archive_date",
+        "language",
+        "maintenance",
+        "url_status",
+        "trans_title",
+        "editors",
+        "translators",
+    }
 )
 _RETRIEVED = re.compile(r"retrieved(?:\s+on)?\s+(.+?)[.\s]*$", re.I | re.S)
 

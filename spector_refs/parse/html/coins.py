@@ -10,6 +10,7 @@ maintenance messages, which the caller reads from the rendered citation.
 
 from __future__ import annotations
 
+import codecs
 import re
 from urllib.parse import parse_qsl
 
@@ -46,6 +47,30 @@ _SCALAR_FIELDS = {
 }
 
 
+def _dropped_lead_byte(error: UnicodeError) -> tuple[str, int]:
+    """The character a lone UTF-8 continuation byte stood for.
+
+    CS1 in 2017 percent-encoded some characters without their lead byte ("1809%931882",
+    "Dom%ADnguez"). 80-9F ended general punctuation (lead E2 80: the dashes and quotes,
+    also between words: "Review%94The"); A0-BF between two letters ended a small Latin-1
+    letter (lead C3: "í"), elsewhere a Latin-1 sign (lead C2: "£", "»"). Any other bad
+    byte is U+FFFD.
+    """
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    data, at = error.object, error.start
+    byte = data[at]
+    if not 0x80 <= byte <= 0xBF:
+        return "\ufffd", at + 1
+    if byte >= 0xA0 and data[max(0, at - 1) : at].isalpha() and data[at + 1 : at + 2].isalpha():
+        return chr(byte + 0x40), at + 1
+    return chr(0x2000 + byte - 0x80 if byte < 0xA0 else byte), at + 1
+
+
+_LEAD_DROPPED = "spector-refs-coins-lead-dropped"
+codecs.register_error(_LEAD_DROPPED, _dropped_lead_byte)
+
+
 def parse_coins(title: str) -> CitationFields:
     """Reference keyword fields from a COinS ``title`` attribute.
 
@@ -53,7 +78,9 @@ def parse_coins(title: str) -> CitationFields:
     value in it could not be read (an unparseable date, say). CS1 writes
     date ranges as ISO intervals ("2007-10/2007-12"); the start is kept.
     """
-    pairs = [(key.strip(), value.strip()) for key, value in parse_qsl(title) if value.strip()]
+    pairs = [
+        (key.strip(), value.strip()) for key, value in parse_qsl(title, errors=_LEAD_DROPPED) if value.strip()
+    ]
     values: dict[str, list[str]] = {}
     for key, value in pairs:
         values.setdefault(key, []).append(value)
