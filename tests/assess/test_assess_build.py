@@ -257,3 +257,14 @@ def test_predatoryjournals_org_publishers(built: dict) -> None:
     for host in ("mdpi.com", "frontiersin.org"):
         assert not any(origin.startswith("predatoryjournals.org") for origin in sites[host]["origin"]), host
     assert "worldscientific.com" not in sites or sites["worldscientific.com"]["kind"] != "predatory"
+
+
+def test_korean_developer_blogs(built: dict) -> None:
+    sites = built["sites"]
+    # a blog on its own domain and one on GitHub Pages (self-published by the host rule alone)
+    assert sites["koosaga.com"]["kind"] == "blog"
+    assert sites["kdy1.github.io"]["kind"] == "blog"
+    assert "awesome-devblog" in _reason(sites["koosaga.com"])
+    # a blog at a path rules that section only
+    section = sites["isku.github.io"]["rules"]
+    assert any(rule["path"] == "/blog*" and rule["kind"] == "blog" for rule in section)
