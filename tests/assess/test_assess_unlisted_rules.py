@@ -8,6 +8,8 @@ there would turn a good source weak or primary.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from spector_refs.assess.config import AssessConfig
@@ -15,6 +17,7 @@ from spector_refs.assess.explain import explain_source
 from spector_refs.assess.sources import SITE_ENTRY, SourceIndex, decision
 from spector_refs.model import SourceProfile
 from tests.assess.test_assess_benchmark_sets import BENCHMARK
+from tests.hardening.scaling import MAX_RATIO, measure_scaling
 
 NEW_RULES = (
     "rule:local-government name",
@@ -182,3 +185,18 @@ def test_no_new_rule_fires_on_a_tuned_sets_fine_rows(index: SourceIndex) -> None
     assert len(urls) > 50
     fired = {url: key for url in urls for match in index.url_matches(url) if (key := match.key) in NEW_RULES}
     assert fired == {}
+
+
+HOSTILE_NAMES = {
+    "scholarly-words": lambda n: "research" * n + "x.com",
+    "office-words": lambda n: "kommune-stadt" * n + ".no",
+    "hyphens": lambda n: "a-" * n + "b.social",
+}
+
+
+@pytest.mark.parametrize("make", HOSTILE_NAMES.values(), ids=HOSTILE_NAMES)
+def test_name_rules_take_linear_time(index: SourceIndex, make: Callable[[int], str]) -> None:
+    # a website-like work name of any length reaches the name rules; _name_matches skips the
+    # per-domain memo, which would time the first run only
+    scaling = measure_scaling(lambda name: list(index.rules._name_matches(name)), make)
+    assert scaling.ratio <= MAX_RATIO, f"10x the name took {scaling.ratio:.0f}x the time"
