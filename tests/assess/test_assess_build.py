@@ -268,3 +268,14 @@ def test_korean_developer_blogs(built: dict) -> None:
     # a blog at a path rules that section only
     section = sites["isku.github.io"]["rules"]
     assert any(rule["path"] == "/blog*" and rule["kind"] == "blog" for rule in section)
+
+
+def test_predatoryjournals_org_journals(built: dict) -> None:
+    sites = built["sites"]
+    # a standalone journal only predatoryjournals.org names, and a hijacked journal's clone
+    assert sites["ajast.net"]["kind"] == "predatory"
+    assert sites["jusst.org"]["kind"] == "predatory"
+    # a journal at a section of an institutional platform rules that section only
+    section = sites["dergipark.gov.tr"]["rules"]
+    assert any(rule["path"] == "/muglajsci*" and rule["kind"] == "predatory" for rule in section)
+    assert sites["dergipark.gov.tr"].get("kind") != "predatory"
