@@ -139,6 +139,9 @@ LEFT_ALONE = [
     "https://www.polizeiticker.example/",
     "https://www.senatorhotel.example/",
     "https://www.exampleministries.org/",
+    # words grown from a Slavic office stem ("obecni" general, "parlamentni" parliamentary)
+    "https://www.obecnipriklad.example/",
+    "https://www.parlamentnipriklad.example/",
     # a word only one country's domain gives away
     "https://www.dimos-example.com/",
     "https://www.city.example.com/",
