@@ -31,6 +31,7 @@ NEW_RULES = (
     "rule:predatory journal name",
     "rule:pedia name",
     "rule:press-room path",
+    "rule:forum topic address",
 )
 
 
@@ -102,6 +103,11 @@ CAUGHT = [
     ("https://ijxyzq.com/article/1", ("weak", "predatory", "rule:predatory journal name")),
     ("https://www.examplejournals.org/", ("weak", "predatory", "rule:predatory journal name")),
     ("https://internationaljournalofexample.com/", ("weak", "predatory", "rule:predatory journal name")),
+    # forum software's thread addresses
+    ("https://hobbyist.example/threads/some-title.12345/", ("weak", "forum", "rule:forum path")),
+    ("https://hobbyist.example/topic/123/some-title", ("weak", "forum", "rule:forum path")),
+    ("https://hobbyist.example/d/123-some-title", ("weak", "forum", "rule:forum path")),
+    ("https://hobbyist.example/index.php?topic=123.0", ("weak", "forum", "rule:forum topic address")),
     # forums named so
     ("https://www.exampleforums.com/t/1", ("weak", "forum", "rule:forum name")),
     ("https://www.brewingtalk.example/", ("weak", "forum", "rule:forum name")),
