@@ -177,6 +177,7 @@ class UrlRules:
         default_factory=dict, compare=False, repr=False
     )
     _outlets: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    """Listed outlets by name without hyphens: the one site each is, or None (several suffixes)."""
 
     @classmethod
     def from_data(
@@ -309,16 +310,17 @@ class UrlRules:
         name onto a cheap generic suffix (``.ltd``, ``.life``, ``.online``); an outlet's own sites
         are under its country's suffix or an old generic one, and the lists name them. So a
         listed outlet's name, five letters or more, under a suffix of after 2012 that no list
-        gives it, is not that outlet. A name the lists give under two suffixes or more is a brand
-        family (``sputniknews.*``, its own rule) or a word several outlets share (``people``).
+        gives it, is not that outlet; hyphens do not matter (``fox-news.top``). A name the lists
+        give under two suffixes or more is a brand family (``sputniknews.*``, its own rule) or a
+        word several outlets share (``people``).
         """
         name, _, suffix = domain.partition(".")
         if "." in suffix or len(suffix) < 3 or suffix in _OLD_GENERIC or len(name) < _MIN_OUTLET_NAME:
             return None
         if not self._outlets and self.sites:
             self._outlets.update(_outlet_names(self.sites))
-        known = self._outlets.get(name)
-        return f"{name}.{known}" if known and known != suffix else None
+        known = self._outlets.get(name.replace("-", ""))
+        return known if known and known.partition(".")[2] != suffix else None
 
     def government(self, host: str, suffix: str | None = None) -> tuple[str, Mapping[str, str]] | None:
         """A government suffix: one the Public Suffix List names (gov.pl, go.kr, 政府.hk — its
@@ -353,11 +355,11 @@ def _any(rules: Iterable[PageRule], flags: re.RegexFlag = re.I) -> re.Pattern[st
 
 
 def _outlet_names(sites: Mapping[str, Mapping[str, Any]]) -> dict[str, str | None]:
-    """Listed news outlets' names and the one suffix each is under (``lemonde`` → ``fr``; None: several).
+    """Listed news outlets by name without hyphens, and the one site each is (``lemonde.fr``).
 
-    A key reads as a name under a suffix when what follows its first label is a top-level
-    domain or a commercial second level under one (``co.uk``, ``com.au``); ``news.sky.com`` is
-    a section of a site, not the outlet ``news``.
+    None for a name the lists give under several suffixes. A key reads as a name under a suffix
+    when what follows its first label is a top-level domain or a commercial second level under
+    one (``co.uk``, ``com.au``); ``news.sky.com`` is a section of a site, not the outlet ``news``.
     """
     names: dict[str, set[str]] = {}
     for key, entry in sites.items():
@@ -365,8 +367,8 @@ def _outlet_names(sites: Mapping[str, Mapping[str, Any]]) -> dict[str, str | Non
         second, dot, _ = suffix.rpartition(".")
         named = not dot or second in _COMMERCIAL_SECOND
         if named and entry.get("kind") in _OUTLET_KINDS and "/" not in key:
-            names.setdefault(name, set()).add(suffix)
-    return {name: suffixes.pop() if len(suffixes) == 1 else None for name, suffixes in names.items()}
+            names.setdefault(name.replace("-", ""), set()).add(key)
+    return {name: keys.pop() if len(keys) == 1 else None for name, keys in names.items()}
 
 
 def _look_alike(domain: str, outlet: str) -> Mapping[str, str]:

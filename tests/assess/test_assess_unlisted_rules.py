@@ -32,6 +32,7 @@ NEW_RULES = (
     "rule:pedia name",
     "rule:press-room path",
     "rule:forum topic address",
+    "rule:DokuWiki page address",
 )
 
 
@@ -86,6 +87,7 @@ CAUGHT = [
     # a listed outlet's name under a new generic suffix is a clone, not the outlet
     ("https://lemonde.quest/2023/x", ("weak", "unknown", "rule:look-alike name")),
     ("https://repubblica.guru/x", ("weak", "unknown", "rule:look-alike name")),
+    ("https://le-monde.quest/x", ("weak", "unknown", "rule:look-alike name")),
     # self-hosted social software on its conventional hosts, and the .social domain
     ("https://mastodon.example.org/@jane", ("weak", "social-media", "rule:fediverse host")),
     ("https://lemmy.example.dev/post/1", ("weak", "forum", "rule:link-aggregator host")),
@@ -108,6 +110,8 @@ CAUGHT = [
     ("https://hobbyist.example/topic/123/some-title", ("weak", "forum", "rule:forum path")),
     ("https://hobbyist.example/d/123-some-title", ("weak", "forum", "rule:forum path")),
     ("https://hobbyist.example/index.php?topic=123.0", ("weak", "forum", "rule:forum topic address")),
+    ("https://tinkerers.example/doku.php?id=start", ("weak", "wiki", "rule:DokuWiki page address")),
+    ("https://tinkerers.example/notice/AbCdEf0123456789", ("weak", "social-media", "rule:social post path")),
     # forums named so
     ("https://www.exampleforums.com/t/1", ("weak", "forum", "rule:forum name")),
     ("https://www.brewingtalk.example/", ("weak", "forum", "rule:forum name")),
