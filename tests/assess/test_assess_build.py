@@ -279,3 +279,11 @@ def test_predatoryjournals_org_journals(built: dict) -> None:
     section = sites["dergipark.gov.tr"]["rules"]
     assert any(rule["path"] == "/muglajsci*" and rule["kind"] == "predatory" for rule in section)
     assert sites["dergipark.gov.tr"].get("kind") != "predatory"
+
+
+def test_typosquats_do_not_make_a_brand_family(built: dict) -> None:
+    brands = built["rules"]["brands"]
+    # RRN typosquats (delfi.life, nd-aktuell.pro) are listed; the outlets they imitate are not condemned
+    assert built["sites"]["delfi.life"]["reliability"] == "generally-unreliable"
+    for name in ("delfi", "nd-aktuell", "tonline", "rbk", "jaewook", "ajms"):
+        assert name not in brands, name
