@@ -285,5 +285,6 @@ def test_typosquats_do_not_make_a_brand_family(built: dict) -> None:
     brands = built["rules"]["brands"]
     # RRN typosquats (delfi.life, nd-aktuell.pro) are listed; the outlets they imitate are not condemned
     assert built["sites"]["delfi.life"]["reliability"] == "generally-unreliable"
-    for name in ("delfi", "nd-aktuell", "tonline", "rbk", "jaewook", "ajms"):
+    # nor do names unrelated sites share (two people's blogs, a university and a news site, 112)
+    for name in ("delfi", "nd-aktuell", "tonline", "rbk", "jaewook", "ajms", "liberty", "112"):
         assert name not in brands, name
