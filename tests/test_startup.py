@@ -93,6 +93,16 @@ def test_help_builds_the_parser_without_the_stages(argv: list[str]) -> None:
     assert stages == [], "the parser imports stage modules; import them in the subcommand's run()"
 
 
+def test_the_commands_list_loads_neither_the_policy_nor_dataclasses() -> None:
+    """``spector-refs --help`` names the commands: the policy's exit codes (with every finding kind and
+    the dataclasses they bring) load after parsing, where a command runs; they were a quarter of its
+    instructions (188.8 M -> 140.2 M, callgrind)."""
+    modules = modules_after(run_cli_code("--help"))
+    names = {m.removeprefix("spector_refs.") for m in modules if m.startswith("spector_refs.")}
+    assert names == {"cli", "errors", "lazy", "version"}
+    assert "dataclasses" not in modules
+
+
 @pytest.mark.parametrize("command", ["links", "sources"])
 def test_a_command_imports_no_other_commands_options(command: str) -> None:
     modules = modules_after(run_cli_code(command, "--help"))
