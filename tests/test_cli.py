@@ -241,7 +241,8 @@ def test_the_program_keeps_mains_exit_code_and_output_and_skips_the_shutdown_col
 
 def test_the_program_still_waits_for_a_running_thread_and_flushes_what_it_printed() -> None:
     """The quick exit (``cli._leave``) skips the interpreter's teardown only when it has nothing to do:
-    a thread that is not a daemon is waited for as at any exit, and buffered output still arrives."""
+    a thread that is not a daemon is waited for as at any exit, a profiler still gets to report, and
+    buffered output still arrives."""
     script = (
         "import threading, time\nfrom spector_refs.cli import _leave\n"
         "threading.Thread(target=lambda: (time.sleep(0.2), print('thread done'))).start()\n"
@@ -249,6 +250,13 @@ def test_the_program_still_waits_for_a_running_thread_and_flushes_what_it_printe
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (3, "main done thread done\n", "")
+    profiled = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-m", "spector_refs", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert profiled.returncode == 0 and "function calls" in profiled.stdout  # the profiler still reports
     script = "from spector_refs.cli import _leave\nprint('x' * 70000); _leave(4)"  # more than a pipe's buffer
     quick = subprocess.run([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, timeout=60)
     assert (quick.returncode, quick.stdout) == (4, "x" * 70000 + "\n")

@@ -139,12 +139,14 @@ def _leave(code: str | int | None) -> NoReturn:
     the run loaded, and of the C libraries' exit handlers (OpenSSL's
     cleanup after a ``links`` run): from the checks' end to the process's,
     a links run took 46–89 ms before, 11–53 ms after (load 13).
-    Where that teardown has work to do, the normal exit runs: a thread
-    that is not a daemon is still running (the interpreter would wait for
-    it), the code is not a plain number, or a stream cannot be flushed (a
-    closed pipe: Python reports it and exits 120).
+    Where the normal exit has work to do, it runs: a thread that is not a
+    daemon is still running (the interpreter would wait for it), a profiler
+    or tracer is watching (``python -m cProfile`` reports when the program
+    raises :class:`SystemExit`), the code is not a plain number, or a stream
+    cannot be flushed (a closed pipe: Python reports it and exits 120).
     """
-    if not isinstance(code, int) or _threads_to_wait_for():
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    if not isinstance(code, int) or watched or _threads_to_wait_for():
         sys.exit(code)
     atexit._run_exitfuncs()  # the handlers run once: this also unregisters them
     try:
