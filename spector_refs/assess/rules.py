@@ -65,13 +65,20 @@ class _Words:
         if not self.whole.isdisjoint(parts):
             return next(part for part in parts if part in self.whole)
         for label in labels:
-            joined = label.startswith(self.leading) or label.endswith(self.trailing)
-            found = joined and next(
-                (w for w in self.leading if label.startswith(w) and len(label) > len(w)),
-                next((w for w in self.trailing if label.endswith(w) and len(label) > len(w)), None),
-            )
-            if found:
-                return found
+            if label.startswith(self.leading) or label.endswith(self.trailing):
+                found = self._joined(label)
+                if found:
+                    return found
+        return None
+
+    def _joined(self, label: str) -> str | None:
+        """The word a label starts or ends with, with a place's name beside it (not the word alone)."""
+        for word in self.leading:
+            if label.startswith(word) and len(label) > len(word):
+                return word
+        for word in self.trailing:
+            if label.endswith(word) and len(label) > len(word):
+                return word
         return None
 
 
@@ -118,7 +125,7 @@ class OfficeWords:
 
     @classmethod
     def from_data(cls, name: str, vocabulary: Mapping[str, Any]) -> OfficeWords:
-        """Compile one vocabulary of ``[rules.government]`` (``local``, ``offices``)."""
+        """Compile one vocabulary of ``[rules.government]`` (``local-government``, ``government-office``)."""
         national = {tld: _Words.from_data(words) for tld, words in vocabulary.get("national", {}).items()}
         words, guard = _Words.from_data(vocabulary), tuple(vocabulary["guard"])
         return cls(name, vocabulary["what"], words, national, guard)
