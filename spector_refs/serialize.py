@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _REFERENCE_FIELDS = (
     "number", "group", "cite_count", "kind", "name", "title", "trans_title", "chapter", "work",
-    "publisher", "place", "edition", "series", "conference", "volume", "issue", "pages", "date",
+    "publisher", "place", "edition", "series", "conference", "others", "volume", "issue", "pages", "date",
     "original_date", "access_date", "archive_date", "url", "archive_url", "url_status", "language",
     "quote",
 )  # fmt: skip

@@ -146,8 +146,8 @@ def _biblatex_entry(ref: Reference, key: str, where: Location) -> Entry:
     _add_numbers(out, ref, kind, ascii_commands=False, edition=not conference)
     out.add("language", escape(ref.language or ""))
     written = _add_identifiers(out, ref, kind, where.url)
-    if kind == kinds.OTHER and not ref.title:
-        out.add("note", escape(ref.raw))
+    free_text = ref.raw if kind == kinds.OTHER and not ref.title else None
+    out.add("note", _joined(*(escape(text) for text in (ref.others, free_text) if text)))
     out.add(
         "addendum",
         _joined(
@@ -281,10 +281,13 @@ def _joined(*parts: str | None) -> str | None:
 
 
 def _bibtex_note(ref: Reference, kind: str, where: Location, written: set[str]) -> str | None:
-    """What classic styles have no field for: site beside a URL, access date, identifiers, archive, text."""
+    """What classic styles have no field for: site beside a URL, other contributors (CS1's
+    ``others``), access date, identifiers, archive, text."""
     parts = []
     if kind == kinds.WEB and where.url and ref.work:
         parts.append(escape(ref.work, ascii_commands=True))
+    if ref.others:
+        parts.append(escape(ref.others, ascii_commands=True))
     if kind == kinds.OTHER and not ref.title:
         parts.append(escape(ref.raw, ascii_commands=True))
     if iso_date(ref.access_date):

@@ -64,6 +64,7 @@ def csl_item(ref: Reference, key: str, where: Location) -> dict[str, Any]:
     if where.archive:
         item["archive_location"] = where.archive.url
     notes = [
+        ref.others,
         ref.raw if kind == kinds.OTHER and not ref.title else None,
         identifier_note(ref, CSL_IDENTIFIERS),
         where.archive.sentence() if where.archive else None,

@@ -86,6 +86,7 @@ def ris_tags(ref: Reference, where: Location) -> Iterator[tuple[str, str]]:
         ("DA", _ris_date(ref.date)),
         ("Y2", _ris_date(ref.access_date)),
         ("LA", ref.language),
+        ("N1", ref.others),
         ("N1", identifier_note(ref, {serial, "doi"})),
         ("N1", where.archive.sentence() if where.archive else None),
         ("N1", ref.raw if kind == kinds.OTHER and not ref.title else None),

@@ -49,6 +49,9 @@ class Reference:
     ``original_date`` is the first publication of a reprint (CS1 ``orig-date``).
     ``conference`` is the event a paper was given at (CS1 ``conference``/``event``);
     ``revisers`` revised the cited entry ("rev. Name", as the Oxford DNB credits them).
+    ``others`` is CS1's ``others``: contributors no name field holds, as the citation words
+    them ("Illustrated by John Tenniel", "Introduction by Orlando Figes", or "In McMullin",
+    the edited volume a contribution appeared in, named as the bibliography names it).
     ``problems`` records what could not be read, so one odd reference never
     aborts a parse. ``tags`` are the inline cleanup tags an editor put inside
     the reference ("dead link" for ``{{dead link}}``), as ``Claim.tags`` are
@@ -75,6 +78,7 @@ class Reference:
     edition: str | None = None
     series: str | None = None
     conference: str | None = None
+    others: str | None = None
     volume: str | None = None
     issue: str | None = None
     pages: str | None = None

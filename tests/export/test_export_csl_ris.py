@@ -32,6 +32,7 @@ references = st.lists(
         chapter=text,
         work=text,
         publisher=text,
+        others=text,
         pages=text,
         date=st.sampled_from([None, "2023", "2023-05", "2023-05-02", "May 2023"]),
         access_date=st.sampled_from([None, "2024-01-31"]),
@@ -76,3 +77,21 @@ def test_bibtex_of_any_reference_parses_as_one_entry_each(refs: list[Reference],
     library = bibtexparser.parse_string(bib)
     assert library.failed_blocks == [] and len(library.entries) == len(refs)
     assert len(pybtex_parse(bib, "bibtex").entries) == len(refs)
+
+
+def test_other_contributors_go_into_the_note_of_every_format() -> None:
+    """CS1's ``others`` has no field anywhere: each format keeps its words in the note."""
+    ref = Reference(
+        1,
+        kind="book",
+        authors=(Name(family="Coyne", given="George V."),),
+        title="The Church's Most Recent Attempt to Dispel the Galileo Myth",
+        others="In McMullin",
+        pages="340–359",
+        date="2005",
+    )
+    biblatex = bibtexparser.parse_string(to_bibtex([ref])).entries[0]
+    bibtex = bibtexparser.parse_string(to_bibtex([ref], dialect="bibtex")).entries[0]
+    assert biblatex.fields_dict["note"].value == bibtex.fields_dict["note"].value == "In McMullin"
+    assert json.loads(to_csl_json([ref]))[0]["note"] == "In McMullin"
+    assert "N1  - In McMullin\n" in to_ris([ref])

@@ -138,6 +138,9 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "name-prefixes": lambda n: "Smith, J. (2000). T of " + "H.M.S. Capt. " * n + "London: P.",
     "initials-ends": lambda n: "Smith, J. (2000). T. " + "x R.N. " * n + "London: P.",
     "sentence-subtitles": lambda n: "Smith, J. (2000). T. " + "With x. Edited y. " * n + "London: P.",
+    "others-parts": lambda n: "Smith, J. (2000). T. " + "Foreword by x. " * n + "London: P.",
+    "in-volume-names": lambda n: "Smith, J. (2000). T. " + "In A & B. " * n + "pp. 1–2.",
+    "others-roles": lambda n: "Smith, J. (2000). T. " + "x (" * n + "illustrator). P.",
     "roman-volumes": lambda n: "Smith, J. (2000). T. " + "III. " * n + "London: P.",
     "editions-after-quotes": lambda n: 'Smith, J. (2000). "T"' + " (x ed.)" * n + ". Retrieved 1 May 2000.",
 }

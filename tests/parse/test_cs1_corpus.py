@@ -63,7 +63,6 @@ KNOWN_MISSES = {
     "book-id-param": "|id= is free text after the publisher, so it cannot be told from a bare publisher",
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
-    "gal6-r69": "'Title. Subtitle. In X.': a subtitle with no telling opening reads as the series",
 }
 LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of the line can equal it
     "dog-122": "Volume 28 of Developments in animal and veterinary sciences",

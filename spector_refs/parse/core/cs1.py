@@ -269,7 +269,9 @@ def _type_to_kind(fields: CitationDraft) -> None:
     kind = (fields.pop("type", "") or "").lower()
     if "report" in kind:
         fields.setdefault("kind", "report")
-    elif kind or any(fields.get(key) for key in ("publisher", "place", "edition", "editors", "series")):
+    elif kind or any(
+        fields.get(key) for key in ("publisher", "place", "edition", "editors", "series", "others")
+    ):
         fields.setdefault("kind", "book")
 
 

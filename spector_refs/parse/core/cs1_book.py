@@ -131,6 +131,16 @@ _NAME_PREFIX = re.compile(  # always followed by a name: "H.M.S. Beagle", "Capt.
 _ARTICLE_STOP = re.compile(r"(?:^|\s)a$")  # "…, 1500–1620: a. Greenwood": the article is no initial
 _OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
 _BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
+_IN_VOLUME = "before an edited volume"  # "Title. In McMullin. pp. 38–53.": |others=, after the title
+_OTHERS = re.compile(  # |others=: contributors no name field holds, as typed
+    r"^(?:(?:Introduction|Foreword|Preface|Afterword|Epilogue|Prologue|Photographs|Illustrations|Drawings|"
+    r"Maps|Notes|Commentary|Narrated|Read|Performed|With (?:an?|notes|illustrations) [\w ]{0,30}?)"
+    r"(?: and [\w ]{1,30}?)? by\s\S.{0,200}"
+    r"|Illustrated|[^()]{1,60}\s\((?:illustrator|photographer|narrator|contributor)s?\))$"
+)
+_IN_VOLUME_NAMES = re.compile(  # "In McMullin", "In Drake & O'Malley": a short list of names, no "(ed.)"
+    r"^In\s[A-Z][\w'’.-]*(?:,?\s(?:[A-Z][\w'’.-]*|&|and|de|van|von|der|den|la|le|du|da|et al\.?)){0,5}$"
+)
 _BY_AUTHORS = "after the work's authors"  # "Introduction. Title. By Darwin, Charles.": |contribution=
 _BY = re.compile(r"^By\s(?P<names>[A-Z].{0,300})$")
 _SERIES_CLOSED = "closed after the series"  # "(2nd ed.)", "(in French)": CS1 puts them after |series=
@@ -281,9 +291,9 @@ def _end_title(run: list[str], fields: CitationDraft, *, ended_by: str) -> None:
         fields.setdefault("chapter", run.pop(0))
     series_at = {_AFTER: 1, _VOLUME_NEXT: 1, _BY_AUTHORS: len(run)}.get(ended_by, len(run) - 1)
     named_series = (
-        ended_by not in (_BEFORE, _SERIES_CLOSED)
+        ended_by not in (_BEFORE, _SERIES_CLOSED, _IN_VOLUME)
         or bool(_SERIES_NAME.search(run[-1]))
-        or _ends_title(run[-2:-1])
+        or (ended_by != _IN_VOLUME and _ends_title(run[-2:-1]))
     ) and not (ended_by == _SERIES_CLOSED and _NUMBERED_PART.search(run[-1]))
     series_at = _after_title_sentences(run, series_at)
     if ended_by != _CLOSED and 0 < series_at < len(run) and "series" not in fields and named_series:
@@ -350,6 +360,9 @@ def _classify(part: str, fields: CitationDraft, *, title_started: bool) -> str |
     if contributors:
         _contributors(contributors.group("role"), contributors.group("names"), fields)
         return _BEFORE
+    if title_started and (_OTHERS.match(part) or _IN_VOLUME_NAMES.match(part)):
+        fields["others"] = f"{fields['others']}. {part}" if fields.get("others") else part
+        return _IN_VOLUME if part.startswith("In ") else _BEFORE
     by = _BY.match(part) if title_started else None
     if by and _are_names(by.group("names")):
         return _BY_AUTHORS
@@ -420,6 +433,8 @@ def _contributors(role: str, text: str, fields: CitationDraft) -> None:
     key = {"Translated": "translators", "Edited": "editors"}.get(role)
     if key:
         fields[key] = tuple(parse_name_list(names))
+    else:  # an illustrator or cartographer: CS1's |others=
+        fields["others"] = f"{role} by {names}"
     if rest:
         _classify_after_title(rest, fields)
 

@@ -150,6 +150,7 @@ def reference_fields_from_template(name: str, params: dict[str, str]) -> Citatio
         "edition": _first(values, "edition"),
         "series": _first(values, "series", "version"),
         "conference": _first(values, "conference", "event"),
+        "others": _first(values, "others"),
         "volume": _first(values, "volume"),
         "issue": _first(values, "issue", "number"),
         "pages": _first(values, "pages", "page", "at"),

@@ -39,6 +39,7 @@ class CitationFields(TypedDict, total=False):
     edition: str
     series: str
     conference: str
+    others: str
     volume: str
     issue: str
     pages: str

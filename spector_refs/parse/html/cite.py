@@ -76,7 +76,7 @@ _MESSAGE_CLASSES = ("cs1-maint", "cs1-visible-error", "cs1-hidden-error")
 # what only the rendering shows; with metadata present the rest of a text reading is a guess
 DataMwIndex = dict[str, Any]
 """Parsoid's ``data-mw`` JSON records by the ``about`` id of the nodes they describe."""
-_RENDERING_ONLY = frozenset(
+_RENDERING_ONLY = frozenset(  # and the contributors COinS leaves out
     {
         "access_date",
         "archive_date",
@@ -86,6 +86,7 @@ _RENDERING_ONLY = frozenset(
         "trans_title",
         "editors",
         "translators",
+        "others",
     }
 )
 _RETRIEVED = re.compile(r"retrieved(?:\s+on)?\s+(.+?)[.\s]*$", re.I | re.S)
