@@ -141,6 +141,10 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "others-parts": lambda n: "Smith, J. (2000). T. " + "Foreword by x. " * n + "London: P.",
     "in-volume-names": lambda n: "Smith, J. (2000). T. " + "In A & B. " * n + "pp. 1–2.",
     "others-roles": lambda n: "Smith, J. (2000). T. " + "x (" * n + "illustrator). P.",
+    "question-parts": lambda n: "Smith, J. (2000). " + "Why? " * n + "London: P.",
+    "roman-volume-stops": lambda n: "Smith, J. (2000). T. " + "Vol. I. " * n + "P.",
+    "initials-after-places": lambda n: "Smith, J. (2000). T. London: " + "M.E. " * n + "Sharpe.",
+    "long-editions": lambda n: "Smith, J. (2000). T (" + "x " * n + "ed.). P.",
     "roman-volumes": lambda n: "Smith, J. (2000). T. " + "III. " * n + "London: P.",
     "editions-after-quotes": lambda n: 'Smith, J. (2000). "T"' + " (x ed.)" * n + ". Retrieved 1 May 2000.",
 }

@@ -41,7 +41,7 @@ _HEAD = re.compile(
 )
 _TITLE_PARENTHETICAL = re.compile(
     r"\s*\((?:"
-    r"(?P<edition>[^()]{1,40}?\s(?:ed\.|[Ee]dition)|[Ff]irst [Ee]dition|\d+(?:st|nd|rd|th)? ed\.)"
+    r"(?P<edition>[^()]{1,80}?\s(?:ed\.|[Ee]dition)|[Ff]irst [Ee]dition|\d+(?:st|nd|rd|th)? ed\.)"
     r"|(?P<format>PDF|DOC|DjVu|PowerPoint|Microsoft Word|EPUB|audio|video|Map|"
     r"Hardcover|Paperback|Print|Online)"
     r"|in (?P<language>[A-Z][\w-]+(?:(?:,| and) [A-Z][\w-]+){0,3})"
@@ -103,7 +103,7 @@ _MAX_ORGANISATION_WORDS = 20
 _EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
 _MAX_PLACE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
-_JOINED_INITIALS = re.compile(r"(?:^|\.\s|\bIn\s)(?:[A-Z]\.)+[A-Z]\.$")
+_JOINED_INITIALS = re.compile(r"(?:^|\.\s|:\s|\bIn\s)(?:[A-Z]\.)+[A-Z]\.$")  # "Place: M.E. Sharpe"
 _EDITOR_ROLE = re.compile(r"\(eds?\.\)")
 _OPEN_BEFORE = re.compile(r"\([^()]*$")
 _CLOSE_AFTER = re.compile(r"[^()]{0,30}\)")
@@ -124,10 +124,14 @@ _SUBTITLE = re.compile(  # "Science. A History. 1543–2001": how a subtitle ope
     r"|With|Being|Containing|Including|Together|Comprising|Edited|Translated|Compiled|Collected|Selected|Revised"
     r")\s|^\d{3,4}\s?[–-]\s?\d{2,4}$"
 )  # "… 1809–1882. With the original omissions restored. Edited and with appendix …": one title
-_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$")  # "… Fitz Roy, R.N", "… of the U.S"
-_NAME_PREFIX = re.compile(  # always followed by a name: "H.M.S. Beagle", "Capt. Fitz Roy"
-    r"(?:^|[\s(])(?:H\.M\.[A-Z]?S|U\.S\.S|R\.M\.S|S\.S|Capt|Cdr|Adm|Maj|Mt|Ft)$"
+_CONTINUED = re.compile(
+    r"(?:^|\s)(?:[A-Z]\.)+[A-Z]$|[?!]$"
+)  # "… Fitz Roy, R.N", "… of the U.S", "What Is Life?"
+_NAME_PREFIX = re.compile(  # always followed by a name: "H.M.S. Beagle", "Capt. Fitz Roy", "Pub. Co."
+    r"(?:^|[\s(])(?:H\.M\.[A-Z]?S|U\.S\.S|R\.M\.S|S\.S|Capt|Cdr|Adm|Maj|Mt|Ft|Pub|Publ|Bros|Assn|Assoc)$"
 )
+_PART_STOP = re.compile(r"\.\s+|\.$|;\s+(?=pp?\.\s)|(?<=[?!]) (?=[A-Z\"“])")  # "What Is Life? Cambridge"
+_ROMAN_VOLUME_STOP = re.compile(r"\bVol\.\s[IVXLC]+$")  # "Vol. I. New York: …": a volume, no initial
 _ARTICLE_STOP = re.compile(r"(?:^|\s)a$")  # "…, 1500–1620: a. Greenwood": the article is no initial
 _OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
 _BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
@@ -208,11 +212,13 @@ def segments(text: str) -> list[str]:
     A full stop after initials run together that open a part ("M.E. Sharpe",
     "W.W. Norton", an editor's "In A.J. Auerbach") or after editors' names before
     their "(eds.)" mark does not end a part; initials that close a part ("the
-    Creation of the U.N. Yale …") do.
+    Creation of the U.N. Yale …") do. A title ending in "?" or "!" gets no full stop
+    from CS1, so a space there before a capital ends a part too ("What Is Life?
+    Cambridge: …"); :func:`joined_parts` puts such parts back together.
     """
     parts, start = [], 0
-    for match in re.finditer(r"\.\s+|\.$|;\s+(?=pp?\.\s)", text):
-        if match.group(0)[0] == ";" or match.group(0) == "." or _ends_part(text, match.start(), match.end()):
+    for match in _PART_STOP.finditer(text):
+        if match.group(0)[0] in "; " or match.group(0) == "." or _ends_part(text, match.start(), match.end()):
             parts.append(text[start : match.start()])
             start = match.end()
     parts.append(text[start:])
@@ -225,7 +231,9 @@ def _ends_part(text: str, stop: int, after: int) -> bool:
         return False
     if _OPEN_BEFORE.search(text[max(0, stop - 30) : stop]) and _CLOSE_AFTER.match(text, after):
         return False  # inside a short parenthetical: "(Dr. phil. thesis)"
-    if _ARTICLE_STOP.search(text[max(0, stop - 2) : stop]):
+    if _ARTICLE_STOP.search(text[max(0, stop - 2) : stop]) or _ROMAN_VOLUME_STOP.search(
+        text[max(0, stop - 12) : stop]
+    ):
         return True
     if _TYPED_EDITION_STOP.search(text[max(0, stop - 14) : stop]) or _PAGES_NEXT.match(text, after):
         return True  # "second ed. Penguin", "Inc. pp. 960": the next part has begun
@@ -297,20 +305,33 @@ def _end_title(run: list[str], fields: CitationDraft, *, ended_by: str) -> None:
     ) and not (ended_by == _SERIES_CLOSED and _NUMBERED_PART.search(run[-1]))
     series_at = _after_title_sentences(run, series_at)
     if ended_by != _CLOSED and 0 < series_at < len(run) and "series" not in fields and named_series:
-        fields["series"] = ". ".join(run[series_at:])
+        fields["series"] = joined_parts(run[series_at:])
         del run[series_at:]
-    fields["title"] = ". ".join(run)
+    fields["title"] = joined_parts(run)
     run.clear()
 
 
 def _after_title_sentences(run: list[str], series_at: int) -> int:
     """Where a series may start in ``run``: not before the last part that opens like a
     subtitle ("… 1809–1882. With the original omissions restored. Edited and with …"), nor
-    right after a part that ends in initials ("… Capt. Fitz Roy, R.N. 2d edition"): a series
-    is named as a collection, and the title's own sentences come before it."""
-    held = [index + 1 for index, part in enumerate(run) if _SUBTITLE.search(part)]
-    held += [index + 2 for index, part in enumerate(run) if _INITIALS_END.search(part)]
-    return max([series_at, *held]) if series_at > 0 else series_at
+    right after a part that ends in initials ("… Capt. Fitz Roy, R.N. 2d edition") or in a
+    question or exclamation mark ("Eureka! Science in Ancient Greece"): a series is named as a
+    collection, and the title's own sentences come before it."""
+    if series_at <= 0:
+        return series_at
+    held = max([series_at, *(index + 1 for index, part in enumerate(run) if _SUBTITLE.search(part))])
+    while held < len(run) and _CONTINUED.search(run[held - 1]):
+        held += 1
+    return held
+
+
+def joined_parts(parts: list[str]) -> str:
+    """Parts of one element joined back as CS1 rendered them: a full stop between them, a
+    space only after a part ending in "?" or "!" ("What Is Life? A Study")."""
+    text = ""
+    for part in parts:
+        text += (" " if text.endswith(("?", "!")) else ". ") + part if text else part
+    return text
 
 
 def _ends_title(before: list[str]) -> bool:
@@ -435,8 +456,8 @@ def _contributors(role: str, text: str, fields: CitationDraft) -> None:
         fields[key] = tuple(parse_name_list(names))
     else:  # an illustrator or cartographer: CS1's |others=
         fields["others"] = f"{role} by {names}"
-    if rest:
-        _classify_after_title(rest, fields)
+    if rest and _classify_after_title(rest, fields) is None:
+        fields.setdefault("publisher", rest)  # "Translated by Wicksteed, P. H. Harvard University Press."
 
 
 def _in_editors(part: str, fields: CitationDraft) -> None:
