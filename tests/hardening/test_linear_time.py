@@ -145,6 +145,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "roman-volume-stops": lambda n: "Smith, J. (2000). T. " + "Vol. I. " * n + "P.",
     "initials-after-places": lambda n: "Smith, J. (2000). T. London: " + "M.E. " * n + "Sharpe.",
     "long-editions": lambda n: "Smith, J. (2000). T (" + "x " * n + "ed.). P.",
+    "contribution-signs": lambda n: 'Smith, J. (2000). "C". T. ' + "By Roe, R. " * n + "Translated by X.",
     "roman-volumes": lambda n: "Smith, J. (2000). T. " + "III. " * n + "London: P.",
     "editions-after-quotes": lambda n: 'Smith, J. (2000). "T"' + " (x ed.)" * n + ". Retrieved 1 May 2000.",
 }

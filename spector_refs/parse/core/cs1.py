@@ -138,6 +138,7 @@ _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colinday
 )
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
+_CONTRIBUTION_SIGN = re.compile(r"\.\s(?:By\s[A-Z][^.]{0,80}\.\s+Translated by\s|By\s[A-Z][\w'’-]+,\s)")
 _IN_PART = re.compile(r"In\s[A-Z]")  # a book's editors, or its |others=: no periodical renders "In …"
 _NAMED_PAGES = re.compile(r"^\.\s+[^.:\"“]{1,80}:\s*\d+(?:[–-]\d+)?(?:\.|$)")  # '"Title". Publisher: 96.'
 _ORIGINAL_DATE = re.compile(r"(?P<date>[^\[\]]{1,40}?)\s*\[(?P<orig>[^\[\]]{1,40})\]")  # "1903 [1889]"
@@ -223,6 +224,7 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
             re.match(r"^(?:\s*\([^()]{1,30}\)|\s\[[^\[\]]{1,300}\])*[.,]?\s*In\s", tail)
         )  # '"Chapter" (PDF). In …'
         or bool(_EDITION.search(_LEADING_PARENTHETICALS.sub("", tail)))  # not '"Site" (2000–2008 ed.).'
+        or bool(_CONTRIBUTION_SIGN.search(tail))  # '"Introduction". Book. By Newton, Isaac. Translated by …'
         or any(_IN_PART.match(part) for part in segments(tail)[1:])  # '"Chapter". Book. In Drake & O'Malley.'
         or _volume_after_title(tail, dated="date" in fields)  # '"Opinion 2027". Opinions…. 60. Order of …'
         or has_title_type(

@@ -456,8 +456,8 @@ def _contributors(role: str, text: str, fields: CitationDraft) -> None:
         fields[key] = tuple(parse_name_list(names))
     else:  # an illustrator or cartographer: CS1's |others=
         fields["others"] = f"{role} by {names}"
-    if rest and _classify_after_title(rest, fields) is None:
-        fields.setdefault("publisher", rest)  # "Translated by Wicksteed, P. H. Harvard University Press."
+    if rest:
+        _classify_after_title(rest, fields)
 
 
 def _in_editors(part: str, fields: CitationDraft) -> None:
