@@ -55,8 +55,10 @@ the parser:
 * ``held-back-8`` — ``tests/fixtures/cs1/held_back_8.json``, 162 lines of two 2025 pages
   ("Newton's laws of motion" and "Scientific instrument"; 77 books, 74 journals, 11 web),
   every cite element of their reference lists as headless Chromium gives it, labels from
-  COinS. Landed before the parser ran on it, to be measured once with the grammar frozen a
-  third time (see its ``origin``); ``--set all`` leaves it out until then.
+  COinS. Landed before the parser ran on it and measured once at the third freeze
+  (b74219b): titles 98.1%, first authors 100%, years 100%; books 96.1% titles. Its three
+  title misses (two of them label-rule sensitive, flagged before the run) are listed by
+  class in its ``origin`` and not fixed.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
@@ -114,9 +116,6 @@ SETS = {
     "held-back-7": HELD_BACK_7,
     "held-back-8": HELD_BACK_8,
 }
-HELD_OUT = ("held-back-8",)
-"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
-out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -266,7 +265,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
+    for name in SETS if args.set == "all" else (args.set,):
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

@@ -27,7 +27,7 @@ citation for the others: title ``rft.btitle`` or ``rft.atitle``, first author
 ``SET_LABELS``, labelled by the held-back set made from them. ``--render`` makes the
 copies again (needs ``chromium``; the copies are committed, so runs do not). Run:
 
-    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render] [--held-out]
+    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render]
 
 No network is used.
 """
@@ -89,9 +89,6 @@ references: New Zealand's copy has no COinS, and the main lists of Galileo and D
 ``ol.references`` of the COinS reader below, which there sits under "Notes" or "Citations".
 Newton's laws of motion (2025, held-back-8) has COinS, but its labels are its set's, whose rule
 (in that file's ``origin``) takes an encyclopaedia entry's title from the entry, not the work."""
-HELD_OUT = ("newtons-laws-2025", "scientific-instrument-2025")
-"""Page copies not measured yet (see ``cs1_corpus.HELD_OUT``): a run leaves them out unless
-``--held-out`` is given, so checking the other pages never shows them."""
 _COPY_SCRIPT = (
     '<script>addEventListener("load", () => { const text = document.body.innerText;'
     ' const copy = Object.assign(document.createElement("pre"), {id: "copy", textContent: text});'
@@ -362,7 +359,6 @@ def main() -> int:
         "--write-text", type=Path, metavar="FILE", help="write the Dog page's plain-text copy"
     )
     parser.add_argument("--render", action="store_true", help="make the browser copies again (chromium)")
-    parser.add_argument("--held-out", action="store_true", help="measure the held-out page copies too")
     args = parser.parse_args()
     for name, path in PAGES.items():
         html = path.read_text(encoding="utf-8")
@@ -370,14 +366,12 @@ def main() -> int:
             args.write_text.write_text(browser_copy(html), encoding="utf-8")
         _report(f"{name} (seed-style copy)", compare(html, misses=args.misses))
     for name, path in ARTICLES.items():
-        if name in HELD_OUT and not args.held_out:
-            continue
         if args.render:
             copy = chromium_copy(path.read_text(encoding="utf-8"))
             (COPIES / f"{name}.txt").write_text(copy, encoding="utf-8")
         _report(f"{name} (Chromium's copy)", compare_copy(name, misses=args.misses))
     for name, (_path, _entries, group) in SET_LABELS.items():
-        if group == SOURCES_GROUP and (name not in HELD_OUT or args.held_out):
+        if group == SOURCES_GROUP:
             _report(f"{name} (HTML reader)", compare_html_reader(name, misses=args.misses), "from the HTML")
     return 0
 
