@@ -60,6 +60,12 @@ the parser:
   (b74219b): titles 98.1%, first authors 100%, years 100%; books 96.1% titles. Its three
   title misses (two of them label-rule sensitive, flagged before the run) are listed by
   class in its ``origin`` and not fixed.
+* ``held-back-9`` — ``tests/fixtures/cs1/held_back_9.json``, 131 lines of two 2025 pages
+  ("Taxonomy (biology)" whole and "Gravity" entries 43–71; 38 books, 40 journals, 39 web,
+  8 encyclopaedia entries, 4 news, 1 magazine, 1 conference), every cite element of those
+  lists as headless Chromium gives it, labels from COinS. Landed before the parser ran on
+  it, to be measured once with the grammar frozen a fourth time (see its ``origin``);
+  ``--set all`` leaves it out until then.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
@@ -67,7 +73,7 @@ a year when the first four digits of the date agree. Dev lines of books (and CS2
 lines) also carry the template's imprint fields — publisher, place, edition,
 series, volume, first editor — scored the same way and reported apart. Run:
 
-    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-8|all] [--kinds book]
+    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-9|all] [--kinds book]
                                     [--write-dev] [--misses]
 
 ``--write-dev`` regenerates ``tests/fixtures/cs1/dog_2018.json`` (the data-driven
@@ -104,6 +110,7 @@ SPEC_HELD_OUT = ROOT / "tests" / "fixtures" / "cs1" / "spec_held_out.json"
 HELD_BACK_6 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json"
 HELD_BACK_7 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json"
 HELD_BACK_8 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_8.json"
+HELD_BACK_9 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_9.json"
 SETS = {
     "dev": DEV,
     "held-back": HELD_BACK,
@@ -116,7 +123,11 @@ SETS = {
     "held-back-6": HELD_BACK_6,
     "held-back-7": HELD_BACK_7,
     "held-back-8": HELD_BACK_8,
+    "held-back-9": HELD_BACK_9,
 }
+HELD_OUT = ("held-back-9",)
+"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
+out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -266,7 +277,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in SETS if args.set == "all" else (args.set,):
+    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

@@ -42,6 +42,7 @@ from cs1_corpus import (
     HELD_BACK_6,
     HELD_BACK_7,
     HELD_BACK_8,
+    HELD_BACK_9,
     ROOT,
     SPEC,
     SPEC_HELD_OUT,
@@ -150,3 +151,21 @@ def test_held_back_8_is_well_formed() -> None:
     )
     assert [case["id"] for case in cases if case["line"] not in copies[case["id"][:4]]] == []
     assert sorted(case["number"] for case in cases if "number" in case) == list(range(1, 144))
+
+
+def test_held_back_9_is_well_formed() -> None:
+    """The ninth held-back set (two 2025 pages, Taxonomy whole and a run of Gravity) was landed
+    before the parser ran on it: only its shape is checked (unique ids, at least 120 lines and 35
+    book-type ones, labels of title, first author and year, every Taxonomy line in Chromium's text
+    of its page, one numbered case per References entry with a citation). It is not in ``CASES``."""
+    cases = _cases(HELD_BACK_9)
+    copy = (ROOT / "benchmarks" / "data" / "pages" / "taxonomy-2025.txt").read_text(encoding="utf-8")
+    assert len({case["id"] for case in cases}) == len(cases) >= 120
+    assert sum(case["kind"] in BOOK_KINDS for case in cases) >= 35
+    assert all(
+        case["expect"]["title"] and set(case["expect"]) == {"title", "author", "year"} for case in cases
+    )
+    assert [case["id"] for case in cases if case["id"].startswith("tax9") and case["line"] not in copy] == []
+    without_citation = {19, 22, 23, 31, 32, 33}
+    numbers = sorted(case["number"] for case in cases if "number" in case)
+    assert numbers == [number for number in range(1, 104) if number not in without_citation]
