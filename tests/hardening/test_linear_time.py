@@ -48,6 +48,8 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "bare-appendix-headings": lambda n: "Notes\nReferences\n" * n,
     "bibliography-lines": lambda n: "References\n" + "Smith, J. (2000). T. London: P.\n" * n,
     "notes-footnotes": lambda n: "Notes\n" + "^ Smith (2000), p. 1.\n" * n,
+    "lead-in-commas": lambda n: "References\n^ " + "D. x, " * n + "quoted in Smith, J. (2000). T.\n",
+    "lead-in-sees": lambda n: "References\n^ " + "See also " * n + "Smith, J. (2000). T.\n",
 }
 HTML_SHAPES: dict[str, Callable[[int], str]] = {
     "open-angles": lambda n: "<html><body><p>" + "<" * n,
@@ -147,6 +149,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "long-editions": lambda n: "Smith, J. (2000). T (" + "x " * n + "ed.). P.",
     "contribution-signs": lambda n: 'Smith, J. (2000). "C". T. ' + "By Roe, R. " * n + "Translated by X.",
     "roman-volumes": lambda n: "Smith, J. (2000). T. " + "III. " * n + "London: P.",
+    "quotes-in-italic-titles": lambda n: "Smith, J. (2000). T: " + "Or, x: " * n + 'Or, "Q". P.',
     "editions-after-quotes": lambda n: 'Smith, J. (2000). "T"' + " (x ed.)" * n + ". Retrieved 1 May 2000.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {

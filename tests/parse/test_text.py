@@ -243,3 +243,22 @@ def test_a_notes_list_of_prose_stays_explanatory_notes() -> None:
     )
     article = parse_text(text)
     assert [(ref.number, ref.group) for ref in article.references] == [(1, "note"), (1, None)]
+
+
+def test_prose_before_the_citation_in_an_entry_is_not_its_author() -> None:
+    """Newton's laws 2025, entries 101 and 109: an editor's lead-in ("quoted in", "See, for
+    example:") joined to the citation by the browser's copy. A surname "See" stays an author."""
+    text = (
+        "Force.[1] Mass.[2] Motion.[3]\n"
+        "References\n"
+        "^ D. Bilodeau, quoted in Fuchs, Christopher A. (2011). Coming of Age. Example Press.\n"
+        '^ See, for example: Eaton, Philip (2019). "Exploring". Example Journal. 15 (1): 2–4.\n'
+        "^ See, John (2001). Mass. London: Example Press.\n"
+    )
+    refs = parse_text(text).references
+    assert [(ref.authors[0].family, ref.title) for ref in refs] == [
+        ("Fuchs", "Coming of Age"),
+        ("Eaton", "Exploring"),
+        ("See", "Mass"),
+    ]
+    assert refs[0].raw.startswith("D. Bilodeau, quoted in")

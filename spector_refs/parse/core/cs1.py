@@ -121,6 +121,8 @@ _BOOK_SIGNS = re.compile(
     r"|\((?:eds?\.|[^()]{1,30} ed\.)\)|,\seds?\.\s\(|Translated by |Edited by |\" series\b"
     r"|\.\sVol\.\s[^.,]{1,40}\.\s"  # a book's "Vol. 12.", never a periodical's "Vol. 2, no. 3."
 )
+_QUOTES_OR_STOPS = re.compile(r"[\"“‘.]")
+_BOOK_IDENTIFIERS = {"isbn", "lccn"}  # catalogue numbers of books; a journal is catalogued by its ISSN
 _BARE_VOLUME = re.compile(r"\d{1,4}[A-Z]?")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -218,7 +220,7 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
     if _JOURNAL_NUMBERS.search(tail) or _NAMED_PAGES.match(tail):  # a cite journal with no journal
         return False
     return (
-        "isbn" in fields["identifiers"]
+        bool(_BOOK_IDENTIFIERS & set(fields["identifiers"]))
         or fields.get("kind") == "book"
         or bool(
             re.match(r"^(?:\s*\([^()]{1,30}\)|\s\[[^\[\]]{1,300}\])*[.,]?\s*In\s", tail)
@@ -386,13 +388,27 @@ def _quoted_title(text: str) -> tuple[int, int] | None:
     At most two forward scans, so no input can make it slow.
     """
     opening = _OPEN_QUOTE.search(text)
-    if not opening:
+    if not opening or _inside_italic_title(text[: opening.start()]):
         return None
     start, quotes = opening.end() + 1, _CLOSING.get(opening.group(), '"”')
     closing = _PART_CLOSE_QUOTE[quotes].search(text, start) or _CLOSE_QUOTE[quotes].search(text, start)
     if not closing or re.match(r"\s*series\b", text[closing.end() :]):  # '"Modular Text" series'
         return None
     return opening.start(), closing.end()
+
+
+def _inside_italic_title(before: str) -> bool:
+    """Whether a quote opening after ", " or ": " is part of the italic title that began
+    at the end of the head ('Dobbs (1975). The Foundations of Newton's Alchemy: Or, "the
+    Hunting of the Greene Lyon". Cambridge …'): CS1 opens its own quoted title only after
+    the head's ". ", and CS2's after its "), "."""
+    head_end = before.rfind(". ")
+    return (
+        before.endswith((", ", ": "))
+        and head_end > 0
+        and before[head_end - 1] == ")"
+        and not _QUOTES_OR_STOPS.search(before, head_end + 2)
+    )
 
 
 def _comma_tail(tail: str, fields: CitationDraft) -> str:

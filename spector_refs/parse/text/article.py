@@ -33,6 +33,10 @@ _REFERENCE_LINE = re.compile(
 )
 _UNNUMBERED_LINE = re.compile(r"^\s*(?:[\^↑]\s*|(?=1(?: \d{1,3})+ \S))(?P<body>.*)$")  # "^ a b …", "1 2 3 …"
 _BRACKETED = re.compile(r"\[([^\[\]]{1,60})\]")
+_LEAD_IN = re.compile(  # "D. Bilodeau, quoted in ", "See, for example: " before "Family, Given"
+    r"^(?:[^;:()\"“]{1,60}?,\s)?(?i:(?:quoted|cited|reprinted)\s+in|(?:see|cf\.)(?:\s+also)?(?:,?\s+for\s+example)?:?"
+    r"|for\s+example:|e\.g\.,?)\s+(?=[A-Z][\w'’-]+,\s[A-Z])"
+)
 _BULLET = re.compile(r"^\s*(?:[•*·▪◦–-]|\d{1,3}[.)])\s+")
 _INFOBOX_MIN_ROWS = 4
 _INFOBOX_MAX_ROW = 60
@@ -245,8 +249,11 @@ def _reference(
 
 
 def _citation_fields(citation: str) -> CitationFields:
-    """A rendered citation's fields, with its inline cleanup tags taken out first."""
-    citation, tags = _take_inline_tags(citation)
+    """A rendered citation's fields, with its inline cleanup tags taken out first, and the
+    prose an editor put before the citation inside the entry ("D. Bilodeau, quoted in",
+    "See, for example:"): a browser's copy joins it to the citation, which the HTML reader
+    reads from its own element, and the grammar would take it for the author."""
+    citation, tags = _take_inline_tags(_LEAD_IN.sub("", citation.lstrip(), count=1))
     fields = parse_rendered_citation(citation)
     if tags:
         fields["tags"] = tags
