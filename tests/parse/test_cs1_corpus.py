@@ -56,7 +56,8 @@ def _cases(path: Path) -> list[dict]:
     return data["cases"] if isinstance(data, dict) else data
 
 
-SETS = (DEV, HELD_BACK, HELD_BACK_2, HELD_BACK_3, HELD_BACK_4, HELD_BACK_5, HELD_BACK_6, HELD_BACK_7)
+SETS: tuple[Path, ...] = (DEV, HELD_BACK, HELD_BACK_2, HELD_BACK_3, HELD_BACK_4, HELD_BACK_5)
+SETS += (HELD_BACK_6, HELD_BACK_7, HELD_BACK_8)  # book-weighted, each measured once, then tuned on
 BOOK_KINDS = ("book", "report", "thesis", "conference", "encyclopaedia")
 CASES = [case for path in SETS for case in _cases(path)]
 SPEC_CASES = _cases(SPEC) + _cases(SPEC_HELD_OUT)
@@ -64,6 +65,8 @@ KNOWN_MISSES = {
     "book-id-param": "|id= is free text after the publisher, so it cannot be told from a bare publisher",
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
+    "nlm8-r41": "'\"Entry\". Encyclopaedia. Vol. N (ed.)': labelled with the entry, as the held-back sets' "
+    "encyclopaedia exception says; the spec set labels five such lines with the encyclopaedia",
 }
 LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of the line can equal it
     "dog-122": "Volume 28 of Developments in animal and veterinary sciences",
@@ -137,7 +140,7 @@ def test_held_back_8_is_well_formed() -> None:
     it: only its shape is checked (unique ids, at least 150 lines and 60 book-type ones, labels of
     title, first author and year, every line in Chromium's text of its page, one numbered case per
     References entry of the Newton page). Measured once at b74219b by ``cs1_corpus.py --set
-    held-back-8`` (98.1 / 100 / 100); its misses are not fixed, so it is not in ``CASES``."""
+    held-back-8`` (98.1 / 100 / 100); tuned on since cc3679e, so its lines are in ``CASES`` too."""
     cases = _cases(HELD_BACK_8)
     pages = ROOT / "benchmarks" / "data" / "pages"
     copies = {
