@@ -67,9 +67,10 @@ the parser:
   ("Taxonomy (biology)" whole, "Gravity" entries 43–71, "Atom" Bibliography and Further
   reading; 56 books, 8 encyclopaedia entries, 1 conference paper, 40 journals, 39 web, 5
   news and magazine), every cite element of those lists as headless Chromium gives it,
-  labels from COinS. Landed before the parser ran on it, to be measured once with the
-  grammar frozen a fourth time (see its ``origin``);
-  ``--set all`` leaves it out until then.
+  labels from COinS. Landed before the parser ran on it and measured once at the fourth
+  freeze (cc3679e): titles 98.7%, first authors 100%, years 100%; cite book 98.2% titles.
+  Its two title misses (both label-rule sensitive, flagged before the run) are listed by
+  class in its ``origin`` and not fixed.
 
 A title counts when it equals the label after case and punctuation are dropped; a
 first author when the parsed family name (or organisation) is part of the label's;
@@ -129,9 +130,6 @@ SETS = {
     "held-back-8": HELD_BACK_8,
     "held-back-9": HELD_BACK_9,
 }
-HELD_OUT = ("held-back-9",)
-"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
-out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -281,7 +279,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
+    for name in SETS if args.set == "all" else (args.set,):
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

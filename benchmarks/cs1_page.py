@@ -27,7 +27,7 @@ citation for the others: title ``rft.btitle`` or ``rft.atitle``, first author
 ``SET_LABELS``, labelled by the held-back set made from them. ``--render`` makes the
 copies again (needs ``chromium``; the copies are committed, so runs do not). Run:
 
-    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render] [--held-out]
+    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render]
 
 No network is used.
 """
@@ -95,9 +95,6 @@ references: New Zealand's copy has no COinS, and the main lists of Galileo and D
 Newton's laws of motion (2025, held-back-8) has COinS, but its labels are its set's, whose rule
 (in that file's ``origin``) takes an encyclopaedia entry's title from the entry, not the work;
 so does Taxonomy (biology) (2025, held-back-9), for its eight Britannica entries."""
-HELD_OUT = ("taxonomy-2025",)
-"""Page copies not measured yet (see ``cs1_corpus.HELD_OUT``): a run leaves them out unless
-``--held-out`` is given, so checking the other pages never shows them."""
 _COPY_SCRIPT = (
     '<script>addEventListener("load", () => { const text = document.body.innerText;'
     ' const copy = Object.assign(document.createElement("pre"), {id: "copy", textContent: text});'
@@ -368,7 +365,6 @@ def main() -> int:
         "--write-text", type=Path, metavar="FILE", help="write the Dog page's plain-text copy"
     )
     parser.add_argument("--render", action="store_true", help="make the browser copies again (chromium)")
-    parser.add_argument("--held-out", action="store_true", help="measure the held-out page copies too")
     args = parser.parse_args()
     for name, path in PAGES.items():
         html = path.read_text(encoding="utf-8")
@@ -376,8 +372,6 @@ def main() -> int:
             args.write_text.write_text(browser_copy(html), encoding="utf-8")
         _report(f"{name} (seed-style copy)", compare(html, misses=args.misses))
     for name, path in ARTICLES.items():
-        if name in HELD_OUT and not args.held_out:
-            continue
         if args.render:
             copy = chromium_copy(path.read_text(encoding="utf-8"))
             (COPIES / f"{name}.txt").write_text(copy, encoding="utf-8")
