@@ -60,32 +60,14 @@ PAGES = {"dog-2018": ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid
 COPIES = ROOT / "benchmarks" / "data" / "pages"
 ARTICLES = {"dog-2018": PAGES["dog-2018"]} | {path.stem: path for path in sorted(COPIES.glob("*.html"))}
 """Long articles measured on a real browser's copy: name → the HTML the copy was made from."""
+CS1_FIXTURES = ROOT / "tests" / "fixtures" / "cs1"
+MAIN_LIST, BIBLIOGRAPHY = "ol.references > li", "div.refbegin > ul > li"
 SET_LABELS = {
-    "new-zealand-2019": (
-        ROOT / "tests" / "fixtures" / "cs1" / "held_back_5.json",
-        "ol.references > li",
-        None,
-    ),
-    "galileo-2017": (
-        ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json",
-        "div.refbegin > ul > li",
-        SOURCES_GROUP,
-    ),
-    "darwin-2017": (
-        ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json",
-        "div.refbegin > ul > li",
-        SOURCES_GROUP,
-    ),
-    "newtons-laws-2025": (
-        ROOT / "tests" / "fixtures" / "cs1" / "held_back_8.json",
-        "ol.references > li",
-        None,
-    ),
-    "taxonomy-2025": (
-        ROOT / "tests" / "fixtures" / "cs1" / "held_back_9.json",
-        "ol.references > li",
-        None,
-    ),
+    "new-zealand-2019": (CS1_FIXTURES / "held_back_5.json", MAIN_LIST, None),
+    "galileo-2017": (CS1_FIXTURES / "held_back_6.json", BIBLIOGRAPHY, SOURCES_GROUP),
+    "darwin-2017": (CS1_FIXTURES / "held_back_7.json", BIBLIOGRAPHY, SOURCES_GROUP),
+    "newtons-laws-2025": (CS1_FIXTURES / "held_back_8.json", MAIN_LIST, None),
+    "taxonomy-2025": (CS1_FIXTURES / "held_back_9.json", MAIN_LIST, None),
 }
 """Pages labelled by a held-back set (its cases' ``number``: the place in the page's main list, by
 that file's rule), the entries of that main list, and the group the text reader gives that list's
