@@ -102,9 +102,27 @@ def build_sources(data_dir: Path = DATA, live: Path | None = None) -> dict[str, 
     }
 
 
+_ONE_LINE_EACH = ("sites", "names", "suffixes", "doi_prefixes")
+"""The big maps, written one entry a line: a site's change is a one-line diff, and the file stays
+some 700 kB smaller than with every key of every entry on its own line."""
+
+
 def render(data: dict[str, Any]) -> str:
     """The JSON text written to disk: stable key order, one trailing newline."""
-    return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    parts = []
+    for key in sorted(data):
+        value = data[key]
+        if key in _ONE_LINE_EACH:
+            lines = (f" {_compact(name)}: {_compact(value[name])}" for name in sorted(value))
+            parts.append(f"{_compact(key)}: {{\n" + ",\n".join(lines) + "\n}")
+        else:
+            nested = json.dumps(value, indent=1, sort_keys=True, ensure_ascii=False)
+            parts.append(f"{_compact(key)}: {nested}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def _compact(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def _site(sites: dict[str, dict[str, Any]], key: str) -> dict[str, Any]:
