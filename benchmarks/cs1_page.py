@@ -11,10 +11,13 @@ the list as ``N. ^ a b citation`` — parses that text, parses the HTML (which
 reads the template parameters Parsoid keeps), and compares each numbered
 reference: title, first author and year.
 
-A title agrees when both are equal after case and punctuation are dropped;
-a first author when the family name (or organisation) agrees the same way;
-a year when the first four digits of the dates agree. References the HTML
-gives no title are counted apart (there is nothing to agree with).
+Titles are compared as the cited title (``Reference.cited_title``: the chapter or
+entry when there is one, else the title), and the container (``Reference.container``)
+beside it wherever the label names one. A title or container agrees when both are
+equal after case and punctuation are dropped; a first author when the family name
+(or organisation) agrees the same way; a year when the first four digits of the
+dates agree. References the HTML gives no title are counted apart (there is nothing
+to agree with).
 
 Beside that renderer, each long article of ``ARTICLES`` is also measured on a
 REAL browser's text of the page: Chromium's ``innerText`` of the body (what it
@@ -22,9 +25,10 @@ copies), kept in ``benchmarks/data/pages/NAME.txt`` with the HTML it came from.
 A browser's text has no list numbers, so it also measures how the text reader
 finds the list. Labels are the HTML parse for the Parsoid Dog page (whose
 template parameters Parsoid keeps) and the COinS spans CS1 writes beside each
-citation for the others: title ``rft.btitle`` or ``rft.atitle``, first author
-``rft.aulast`` or the first ``rft.au``, year ``rft.date`` — except the pages of
-``SET_LABELS``, labelled by the held-back set made from them. ``--render`` makes the
+citation for the others: cited title ``rft.atitle``, else ``rft.btitle``, container
+``rft.btitle`` beside an ``rft.atitle``, else ``rft.jtitle``; first author ``rft.aulast``
+or the first ``rft.au``, year ``rft.date`` — except the pages of ``SET_LABELS``, labelled
+by the held-back set made from them (read by ``cs1_corpus.label_view``). ``--render`` makes the
 copies again (needs ``chromium``; the copies are committed, so runs do not). Run:
 
     python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render]
@@ -56,6 +60,9 @@ from spector_refs.parse.html import parse_html  # noqa: E402
 from spector_refs.parse.html.cite import reader_text  # noqa: E402
 from spector_refs.parse.text import parse_text  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from cs1_corpus import label_view  # noqa: E402
+
 PAGES = {"dog-2018": ROOT / "tests" / "fixtures" / "html" / "html_en_Dog_parsoid2018_mobileapps.html"}
 COPIES = ROOT / "benchmarks" / "data" / "pages"
 ARTICLES = {"dog-2018": PAGES["dog-2018"]} | {path.stem: path for path in sorted(COPIES.glob("*.html"))}
@@ -74,9 +81,9 @@ that file's rule), the entries of that main list, and the group the text reader 
 references: New Zealand's copy has no COinS, and the main lists of Galileo and Darwin (under
 "References") are bibliographies — the "sources" group, numbered from 1 — not the
 ``ol.references`` of the COinS reader below, which there sits under "Notes" or "Citations".
-Newton's laws of motion (2025, held-back-8) has COinS, but its labels are its set's, whose rule
-(in that file's ``origin``) takes an encyclopaedia entry's title from the entry, not the work;
-so does Taxonomy (biology) (2025, held-back-9), for its eight Britannica entries."""
+Newton's laws of motion (2025, held-back-8) and Taxonomy (biology) (2025, held-back-9) have
+COinS, but are labelled by their sets, which name the cited piece the same way (a set's label
+read as cited title and container by ``cs1_corpus.label_view``)."""
 _COPY_SCRIPT = (
     '<script>addEventListener("load", () => { const text = document.body.innerText;'
     ' const copy = Object.assign(document.createElement("pre"), {id: "copy", textContent: text});'
@@ -150,8 +157,10 @@ def _coins(title: str) -> dict[str, str]:
     keys = parse_qs(title)
     first = {key: values[0].strip() for key, values in keys.items() if values and values[0].strip()}
     author = first.get("rft.aulast") or first.get("rft.au", "").split(",")[0]
+    atitle, btitle = first.get("rft.atitle"), first.get("rft.btitle")
     return {
-        "title": first.get("rft.btitle") or first.get("rft.atitle") or "",
+        "title": atitle or btitle or "",
+        "container": (btitle if atitle else None) or first.get("rft.jtitle", ""),
         "author": author,
         "year": (re.search(r"\d{4}", first.get("rft.date", "")) or re.match("", "")).group(),
     }
@@ -161,7 +170,7 @@ def compare_copy(name: str, *, misses: bool = False) -> dict[str, int]:
     """A stored browser copy's plain-text parse against the page's labels."""
     count, labels, from_text = _copy_pairs(name)
     totals = {"references": count, "text references": len(from_text), "titled": len(labels)}
-    totals |= {"title": 0, "author": 0, "year": 0}
+    totals |= {"title": 0, "author": 0, "year": 0, "container": 0, "containers": 0}
     for number, label in sorted(labels.items()):
         agree = _label_agreement(label, from_text.get(number))
         _tally(totals, agree, misses, f"#{number}", f"label: {label}", from_text.get(number))
@@ -175,13 +184,13 @@ def compare_html_reader(name: str, *, misses: bool = False) -> dict[str, int]:
     path, entries, group = SET_LABELS[name]
     html = ARTICLES[name].read_text(encoding="utf-8")
     cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
-    labels = {case["number"]: _plain_labels(case["expect"]) for case in cases if "number" in case}
+    labels = {case["number"]: _case_labels(case) for case in cases if "number" in case}
     from_html = {ref.number: ref for ref in parse_html(html).references if ref.group == group}
     totals = {
         "references": len(BeautifulSoup(html, "lxml").select(entries)),
         "text references": len(from_html),
     }
-    totals |= {"titled": len(labels), "title": 0, "author": 0, "year": 0}
+    totals |= {"titled": len(labels), "title": 0, "author": 0, "year": 0, "container": 0, "containers": 0}
     for number, label in sorted(labels.items()):
         agree = _label_agreement(label, from_html.get(number))
         _tally(totals, agree, misses, f"#{number}", f"label: {label}", from_html.get(number))
@@ -211,30 +220,44 @@ def _copy_pairs(name: str) -> tuple[int, dict[int, dict[str, str]], dict[int, Re
     if name in SET_LABELS:
         path, entries, _group = SET_LABELS[name]
         cases = json.loads(path.read_text(encoding="utf-8"))["cases"]
-        labels = {case["number"]: _plain_labels(case["expect"]) for case in cases if "number" in case}
+        labels = {case["number"]: _case_labels(case) for case in cases if "number" in case}
         return len(BeautifulSoup(html, "lxml").select(entries)), labels, from_text
     coins = coins_labels(html)
     return len(coins), {n: label for n, label in coins.items() if label["title"]}, from_text
 
 
-def _plain_labels(expect: dict[str, str | None]) -> dict[str, str]:
-    return {field: expect.get(field) or "" for field in ("title", "author", "year")}
+def _case_labels(case: dict) -> dict[str, str]:
+    """A held-back case's labels: its cited title and container (``label_view``), author and year."""
+    title, container = label_view(case)
+    expect = case["expect"]
+    return {
+        "title": title,
+        "container": container or "",
+        "author": expect["author"] or "",
+        "year": expect["year"] or "",
+    }
 
 
 def _labels_of(ref: Reference) -> dict[str, str]:
-    return {"title": ref.title or "", "author": _first_author(ref), "year": (ref.date or "")[:4]}
+    return {
+        "title": ref.cited_title or "",
+        "container": ref.container or "",
+        "author": _first_author(ref),
+        "year": (ref.date or "")[:4],
+    }
 
 
 def _label_agreement(label: dict[str, str], ref: Reference | None) -> dict[str, bool]:
     """As :func:`_agreement`; a first author agrees when the parsed family name is part of the label's."""
+    container = {"container": False} if label["container"] else {}
     if ref is None:
-        return {"title": False, "author": False, "year": False}
+        return {"title": False, "author": False, "year": False} | container
     found = _first_author(ref)
     return {
-        "title": _norm(ref.title) == _norm(label["title"]),
+        "title": _norm(ref.cited_title) == _norm(label["title"]),
         "author": (bool(found) and found in _norm(label["author"])) if label["author"] else not found,
         "year": (ref.date or "")[:4] == label["year"],
-    }
+    } | ({"container": _norm(ref.container) == _norm(label["container"])} if container else {})
 
 
 def _inside_block(block: Tag) -> bool:
@@ -277,7 +300,7 @@ def compare(html: str, *, misses: bool = False) -> dict[str, int]:
         "text references": pairs.text_count,
         "titled": len(pairs.titled),
     }
-    totals |= {"title": 0, "author": 0, "year": 0}
+    totals |= {"title": 0, "author": 0, "year": 0, "container": 0, "containers": 0}
     for number, html_ref, text_ref in pairs.titled:
         agree = _agreement(html_ref, text_ref)
         _tally(totals, agree, misses, f"#{number}", f"html: {_summary(html_ref)}", text_ref)
@@ -295,6 +318,7 @@ def _tally(
     """Count one reference's agreeing fields; with ``misses``, print it when a field disagrees."""
     for field, ok in agree.items():
         totals[field] += ok
+    totals["containers"] += "container" in agree
     if misses and not all(agree.values()):
         wrong = [field for field, ok in agree.items() if not ok]
         print(f"{where} {wrong}\n  {truth}\n  text: {_summary(text_ref)}")
@@ -325,19 +349,16 @@ def _pairs(html: str) -> _Pairs:
 
 
 def _agreement(html_ref: Reference, text_ref: Reference | None) -> dict[str, bool]:
-    if text_ref is None:
-        return {"title": False, "author": False, "year": False}
-    return {
-        "title": _norm(text_ref.title) == _norm(html_ref.title),
-        "author": _first_author(text_ref) == _first_author(html_ref),
-        "year": (text_ref.date or "")[:4] == (html_ref.date or "")[:4],
-    }
+    return _label_agreement(_labels_of(html_ref), text_ref) | (
+        {"author": _first_author(text_ref) == _first_author(html_ref)} if text_ref else {}
+    )
 
 
 def _summary(ref: Reference | None) -> str:
     if ref is None:
         return "(missing)"
-    return f"{ref.title!r} / {_first_author(ref)!r} / {ref.date!r} <- {ref.raw[:160]!r}"
+    title = f"{ref.cited_title!r} in {ref.container!r}"
+    return f"{title} / {_first_author(ref)!r} / {ref.date!r} <- {ref.raw[:160]!r}"
 
 
 def main() -> int:
@@ -358,9 +379,8 @@ def main() -> int:
             copy = chromium_copy(path.read_text(encoding="utf-8"))
             (COPIES / f"{name}.txt").write_text(copy, encoding="utf-8")
         _report(f"{name} (Chromium's copy)", compare_copy(name, misses=args.misses))
-    for name, (_path, _entries, group) in SET_LABELS.items():
-        if group == SOURCES_GROUP:
-            _report(f"{name} (HTML reader)", compare_html_reader(name, misses=args.misses), "from the HTML")
+    for name in SET_LABELS:
+        _report(f"{name} (HTML reader)", compare_html_reader(name, misses=args.misses), "from the HTML")
     return 0
 
 
@@ -371,7 +391,8 @@ def _report(name: str, totals: dict[str, int], reader: str = "from the text") ->
     )
     print(
         f"{name}: {totals['references']} references in the HTML, {totals['text references']} read "
-        f"{reader}; of the {titled} with a labelled title: {scores}"
+        f"{reader}; of the {titled} with a labelled title: {scores}; "
+        f"containers {totals['container']}/{totals['containers']} labelled"
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from importlib import import_module
 
+import pytest
+
 import spector_refs.model as model
 from spector_refs.model import LinkTarget, distinct_targets
 
@@ -36,3 +38,20 @@ def test_every_exported_record_loads_on_first_use() -> None:
     records = [value for value in map(vars(model).get, names) if isinstance(value, type)]
     assert len(records) == 13 and all(dataclasses.is_dataclass(record) for record in records)
     assert all(record.__dataclass_params__.frozen for record in records)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("fields", "view"),
+    [
+        pytest.param({"chapter": "Mechanics", "title": "EB"}, ("Mechanics", "EB"), id="chapter-in-book"),
+        pytest.param({"title": "Mechanics", "work": "EB"}, ("Mechanics", "EB"), id="entry-in-work"),
+        pytest.param({"chapter": "Mechanics", "work": "EB"}, ("Mechanics", "EB"), id="entry-no-title"),
+        pytest.param({"title": "Principia"}, ("Principia", None), id="whole-book"),
+    ],
+)
+def test_both_readings_of_a_quoted_part_before_a_plain_one_give_one_view(
+    fields: dict[str, str], view: tuple[str, str | None]
+) -> None:
+    """'"X". Y.' is chapter X of book Y or entry X of work Y: the cited title and container agree."""
+    ref = model.Reference(1, **fields)
+    assert (ref.cited_title, ref.container) == view

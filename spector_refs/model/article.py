@@ -104,6 +104,25 @@ class Reference:
         return f"{self.group or 'ref'} {self.number}"
 
     @property
+    def cited_title(self) -> str | None:
+        """The title of the piece cited: the part (chapter, entry, contribution) if any, else the title.
+
+        CS1 renders ``|chapter=X |title=Y`` (chapter X of book Y) and ``|title=X
+        |encyclopedia=Y`` (entry X of encyclopaedia Y) as the same text, ``"X". Y.``, so a
+        plain-text reading cannot know which fields X and Y filled. It can know the piece
+        cited and what it appeared in: this and :attr:`container` are X and Y under either
+        reading, and under every reader's. Benchmarks score titles on this view and exports
+        write it (docs/parsing.md, "Cited title and container").
+        """
+        return self.chapter or self.title
+
+    @property
+    def container(self) -> str | None:
+        """What the cited piece appeared in: the title when there is a part, else the work
+        (periodical, website, encyclopaedia); see :attr:`cited_title`."""
+        return (self.title if self.chapter else None) or self.work
+
+    @property
     def issn(self) -> str | None:
         return self.identifiers.get("issn")
 

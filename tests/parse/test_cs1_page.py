@@ -30,6 +30,12 @@ EXPECTED = {
     38: {"title"},  # |title= holds "(First Edition)", rendered like CS1's edition
     101: {"title"},  # |title= holds "(1st ed.)"
     193: {"year"},  # the text reads the year of the second citation the reference quotes ("citing …")
+    # the journal (the container) of a journal article:
+    80: {"container"},  # "Veterinary Clinics of North America: Small …" read as Place: Publisher
+    166: {"container"},  # "ACME: an International E-Journal for Critical Geographies", the same
+    90: {"container"},  # "The Journals of Gerontology. Series A, …" cut at its full stop
+    93: {"container"},  # "Journal of reproduction and fertility. Supplement", the same
+    **{number: {"container"} for number in (103, 105, 106, 107, 108, 109, 110)},  # "Vet. J." cut at "Vet."
 }
 
 
@@ -69,6 +75,15 @@ def test_darwin_bibliography_as_chromium_copies_it() -> None:
     """The seventh held-back page (tuned on since cs1g): all 54 References entries agree."""
     assert compare_copy("darwin-2017")["text references"] == 54
     assert copy_disagreements("darwin-2017") == {}
+
+
+def test_html_reader_gives_the_cited_title_of_an_encyclopaedia_entry() -> None:
+    """Taxonomy's eight Britannica entries (cite encyclopedia, COinS atitle + btitle) are read by
+    the HTML reader as chapter and title, by the text reader as title and work: the cited-title
+    view is the entry in the encyclopaedia either way, and every entry agrees with its label."""
+    totals = compare_html_reader("taxonomy-2025")
+    assert (totals["title"], totals["author"], totals["year"], totals["titled"]) == (97, 97, 97, 97)
+    assert copy_disagreements("taxonomy-2025") == {}
 
 
 @pytest.mark.parametrize(("name", "entries"), [("galileo-2017", 111), ("darwin-2017", 54)])
