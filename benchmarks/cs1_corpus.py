@@ -72,6 +72,14 @@ the parser:
   Its two title misses (both label-rule sensitive, flagged before the run) are listed by
   class in its ``origin`` and not fixed; scored as cited titles (cs1i) both are right, so
   it is held to its labels in the tests since.
+* ``held-back-10`` — ``tests/fixtures/cs1/held_back_10.json``, 154 lines of four 2025 pages
+  ("Chemical bond", "Acid" and "Work (physics)" whole, "Periodic table" entries 143–231 and
+  its Bibliography and Further reading; 70 books, 4 conference proceedings, 2 encyclopaedia
+  entries, 45 journals, 27 web, 6 CS2, news and arXiv), every cite element of those lists as
+  headless Chromium gives it, labels from COinS, with the cited piece's own title and its
+  container labelled beside the title. Written by an engineer who did not write the parser and
+  landed before the parser ran on it, to be measured once with the grammar frozen a fifth
+  time (see its ``origin``); ``--set all`` leaves it out until then.
 
 Titles are scored as the cited title (``Reference.cited_title``: the chapter or entry when
 there is one, else the title) against the label read the same way (``label_view``), and the
@@ -83,7 +91,7 @@ a year when the first four digits of the date agree. Dev lines of books (and CS2
 lines) also carry the template's imprint fields — publisher, place, edition,
 series, volume, first editor — scored the same way and reported apart. Run:
 
-    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-9|all] [--kinds book]
+    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-10|all] [--kinds book]
                                     [--write-dev] [--misses]
 
 ``--write-dev`` regenerates ``tests/fixtures/cs1/dog_2018.json`` (the data-driven
@@ -121,6 +129,7 @@ HELD_BACK_6 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_6.json"
 HELD_BACK_7 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json"
 HELD_BACK_8 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_8.json"
 HELD_BACK_9 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_9.json"
+HELD_BACK_10 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_10.json"
 SETS = {
     "dev": DEV,
     "held-back": HELD_BACK,
@@ -134,7 +143,11 @@ SETS = {
     "held-back-7": HELD_BACK_7,
     "held-back-8": HELD_BACK_8,
     "held-back-9": HELD_BACK_9,
+    "held-back-10": HELD_BACK_10,
 }
+HELD_OUT = ("held-back-10",)
+"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
+out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -254,8 +267,11 @@ def label_view(case: dict) -> tuple[str, str | None]:
     encyclopaedia entry itself (their origins). CS1 renders the part in quotes just before its
     book, so a label that follows a quoted part in the line, not itself quoted, is that part's
     container. Otherwise (a label quoted whole, or no quoted part before it) the label is the
-    cited title and the container is not labelled.
+    cited title and the container is not labelled. A set that labels the pair itself from
+    COinS (``cited_title`` and ``container``: held-back-10) is taken as labelled.
     """
+    if "cited_title" in case["expect"]:
+        return case["expect"]["cited_title"], case["expect"]["container"]
     title, chapter = case["expect"]["title"], case.get("fields", {}).get("chapter")
     if chapter:
         return chapter, title
@@ -314,7 +330,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in SETS if args.set == "all" else (args.set,):
+    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:
