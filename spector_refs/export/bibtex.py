@@ -45,25 +45,29 @@ BIBLATEX_TYPES = {
     kinds.REPORT: "report",
     kinds.BOOK: "book",
     kinds.CHAPTER: "inbook",
+    kinds.ENTRY: "inreference",
     kinds.JOURNAL: "article",
     kinds.OTHER: "misc",
 }
-VOLUME_KINDS = frozenset({kinds.JOURNAL, kinds.MAGAZINE, kinds.NEWSPAPER, kinds.BOOK, kinds.CHAPTER})
+BOOK_KINDS = frozenset({kinds.BOOK, kinds.CHAPTER, kinds.ENTRY})
+"""Kinds with a book's imprint: publisher, place, edition, ISBN."""
+VOLUME_KINDS = frozenset({kinds.JOURNAL, kinds.MAGAZINE, kinds.NEWSPAPER, *BOOK_KINDS})
 ISSN_KINDS = frozenset({kinds.NEWSPAPER, kinds.MAGAZINE, kinds.JOURNAL})
 """Kinds exported as ``@article``, the only type of these with an ``issn`` field."""
-CONFERENCE_TYPES = {"inbook": "inproceedings", "book": "proceedings"}
+CONFERENCE_TYPES = {"inbook": "inproceedings", "incollection": "inproceedings", "book": "proceedings"}
 """A chapter or book given at a conference: the biblatex types whose ``eventtitle`` names it.
 
 They have no ``edition``, ``translator`` or ``editora`` (biber's data model), so
 an edition goes into ``addendum`` and translators and revisers are left out.
 """
-REVISED_TYPES = frozenset({"book", "inbook"})
+REVISED_TYPES = frozenset({"book", "inbook", "incollection", "inreference"})
 """biblatex types with ``editora``; there a reviser is ``editora`` with ``editoratype = {reviser}``."""
 BIBTEX_TYPES = {
     **BIBLATEX_TYPES,
     kinds.WEB: "misc",
     kinds.PRESS_RELEASE: "techreport",
     kinds.REPORT: "techreport",
+    kinds.ENTRY: "incollection",
 }
 
 
@@ -124,7 +128,8 @@ class _Fields:
 
 def _biblatex_entry(ref: Reference, key: str, where: Location) -> Entry:
     kind = kinds.source_kind(ref)
-    entry_type = BIBLATEX_TYPES[kind]
+    # biblatex: @inbook is a part of one author's book, @incollection a contribution to an edited one
+    entry_type = "incollection" if kind == kinds.CHAPTER and ref.editors else BIBLATEX_TYPES[kind]
     conference = bool(ref.conference) and entry_type in CONFERENCE_TYPES
     if conference:
         entry_type = CONFERENCE_TYPES[entry_type]
@@ -181,18 +186,19 @@ def _bibtex_entry(ref: Reference, key: str, where: Location) -> Entry:
 
 
 def _add_titles(out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool) -> None:
-    """Title, and for a chapter the book title (biblatex ``booktitle``, BibTeX ``chapter``)."""
-    title = escape_title(ref.title or "", ascii_commands=ascii_commands)
-    if kind != kinds.CHAPTER:
-        out.add("title", title)
+    """Title, and for a part its container: ``booktitle`` (classic BibTeX's ``@inbook`` names
+    the book as ``title`` and the part as ``chapter``)."""
+    if kind not in kinds.PARTS:
+        out.add("title", escape_title(ref.title or "", ascii_commands=ascii_commands))
         return
-    chapter = escape_title(ref.chapter or "", ascii_commands=ascii_commands)
-    if ascii_commands:
-        out.add("title", title)
-        out.add("chapter", chapter)
+    part = escape_title(ref.cited_title or "", ascii_commands=ascii_commands)
+    container = escape_title(ref.container or "", ascii_commands=ascii_commands)
+    if ascii_commands and kind == kinds.CHAPTER:
+        out.add("title", container)
+        out.add("chapter", part)
     else:
-        out.add("title", chapter)
-        out.add("booktitle", title)
+        out.add("title", part)
+        out.add("booktitle", container)
 
 
 def _add_container(out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool) -> None:
@@ -208,7 +214,7 @@ def _add_container(out: _Fields, ref: Reference, kind: str, *, ascii_commands: b
         out.add("type", "Press release" if kind == kinds.PRESS_RELEASE else "Report")
         out.add("institution", body)
         out.add("address" if ascii_commands else "location", place)
-    elif kind in (kinds.BOOK, kinds.CHAPTER):
+    elif kind in BOOK_KINDS:
         out.add("publisher", escape_organisation(ref.publisher or "", ascii_commands=ascii_commands))
         out.add("address" if ascii_commands else "location", place)
     elif kind == kinds.WEB and not ascii_commands:
@@ -220,7 +226,7 @@ def _add_container(out: _Fields, ref: Reference, kind: str, *, ascii_commands: b
 def _add_numbers(
     out: _Fields, ref: Reference, kind: str, *, ascii_commands: bool, edition: bool = True
 ) -> None:
-    if edition and kind in (kinds.BOOK, kinds.CHAPTER):
+    if edition and kind in BOOK_KINDS:
         out.add("edition", escape(ref.edition or "", ascii_commands=ascii_commands))
     if kind in VOLUME_KINDS and (ascii_commands or (ref.volume or "").isdigit()):
         out.add("volume", escape(ref.volume or "", ascii_commands=ascii_commands))
@@ -236,7 +242,7 @@ def _add_identifiers(out: _Fields, ref: Reference, kind: str, url: str | None) -
     Returns the identifier schemes written as fields; the others go into a note.
     """
     written = {"doi"}
-    for scheme, kinds_with_field in (("issn", ISSN_KINDS), ("isbn", (kinds.BOOK, kinds.CHAPTER))):
+    for scheme, kinds_with_field in (("issn", ISSN_KINDS), ("isbn", BOOK_KINDS)):
         value = ref.identifiers.get(scheme, "")
         if kind in kinds_with_field and has_valid_check_digit(scheme, value):
             out.add(scheme, escape(value))

@@ -34,6 +34,7 @@ CSL_TYPES = {
     kinds.REPORT: "report",
     kinds.BOOK: "book",
     kinds.CHAPTER: "chapter",
+    kinds.ENTRY: "entry-encyclopedia",
     kinds.JOURNAL: "article-journal",
     kinds.OTHER: "document",
 }
@@ -74,9 +75,9 @@ def csl_item(ref: Reference, key: str, where: Location) -> dict[str, Any]:
 
 
 def _titles(item: dict[str, Any], ref: Reference, kind: str) -> None:
-    if kind == kinds.CHAPTER:
-        _put(item, "title", clean(ref.chapter or ""))
-        _put(item, "container-title", clean(ref.title or ""))
+    if kind in kinds.PARTS:
+        _put(item, "title", clean(ref.cited_title or ""))
+        _put(item, "container-title", clean(ref.container or ""))
     else:
         _put(item, "title", clean(ref.title or ""))
 
@@ -84,7 +85,7 @@ def _titles(item: dict[str, Any], ref: Reference, kind: str) -> None:
 def _plain_variables(ref: Reference, kind: str, url: str | None) -> dict[str, str | None]:
     issuer = kind in (kinds.PRESS_RELEASE, kinds.REPORT)
     return {
-        "container-title": None if issuer or kind == kinds.CHAPTER else ref.work,
+        "container-title": None if issuer or kind in kinds.PARTS else ref.work,
         "publisher": ref.publisher or (ref.work if issuer else None),
         "publisher-place": ref.place,
         "edition": ref.edition,

@@ -22,8 +22,13 @@ PRESS_RELEASE = "press release"
 REPORT = "report"
 BOOK = "book"
 CHAPTER = "chapter"
+ENTRY = "entry"
 JOURNAL = "journal"
 OTHER = "other"
+PARTS = frozenset({CHAPTER, ENTRY})
+"""Kinds whose record is a part in a container: every format writes ``Reference.cited_title`` as
+its title and ``Reference.container`` as the book or reference work it is in. The two readings
+of CS1's ``"X". Y.`` (chapter X of book Y, entry X of encyclopaedia Y) so export alike."""
 
 NEWS_OUTLETS = frozenset(
     {
@@ -61,6 +66,9 @@ _EXPLICIT = {
     "report": REPORT,
     "techreport": REPORT,
     "book": BOOK,
+    "encyclopedia": ENTRY,
+    "encyclopaedia": ENTRY,
+    "dictionary": ENTRY,
     "journal": JOURNAL,
     "footnote": OTHER,
     "text": OTHER,
@@ -68,7 +76,7 @@ _EXPLICIT = {
 
 
 def source_kind(ref: Reference) -> str:
-    """One of WEB, NEWSPAPER, MAGAZINE, PRESS_RELEASE, REPORT, BOOK, CHAPTER, JOURNAL, OTHER."""
+    """One of WEB, NEWSPAPER, MAGAZINE, PRESS_RELEASE, REPORT, BOOK, CHAPTER, ENTRY, JOURNAL, OTHER."""
     kind = _EXPLICIT.get((ref.kind or "").lower())
     if kind == BOOK and ref.chapter:
         return CHAPTER

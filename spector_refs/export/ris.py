@@ -30,6 +30,7 @@ RIS_TYPES = {
     kinds.REPORT: "RPRT",
     kinds.BOOK: "BOOK",
     kinds.CHAPTER: "CHAP",
+    kinds.ENTRY: "ENCYC",
     kinds.JOURNAL: "JOUR",
     kinds.OTHER: "GEN",
 }
@@ -56,7 +57,7 @@ def ris_tags(ref: Reference, where: Location) -> Iterator[tuple[str, str]]:
     paper = kind == kinds.CHAPTER and bool(ref.conference)
     issuer = kind in (kinds.PRESS_RELEASE, kinds.REPORT)
     yield "TY", "CONF" if paper else RIS_TYPES[kind]
-    title, container = (ref.chapter, ref.title) if kind == kinds.CHAPTER else (ref.title, ref.work)
+    title, container = (ref.cited_title, ref.container) if kind in kinds.PARTS else (ref.title, ref.work)
     candidates: list[tuple[str, str | None]] = [("TI", title)]
     candidates += [("AU", _name(name)) for name in ref.authors]
     candidates += [("A2", _name(name)) for name in ref.editors]

@@ -16,7 +16,19 @@ from spector_refs.export.latex import clean
 from spector_refs.model import Name, Reference
 
 SCHEMA = json.loads((Path(__file__).parent.parent / "fixtures" / "export" / "csl-data.json").read_text())
-KINDS = [None, "web", "news", "magazine", "press release", "report", "book", "journal", "footnote", "text"]
+KINDS = [
+    None,
+    "web",
+    "news",
+    "magazine",
+    "press release",
+    "report",
+    "book",
+    "encyclopedia",
+    "journal",
+    "footnote",
+    "text",
+]
 
 some_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=25)
 text = st.none() | some_text
@@ -62,12 +74,12 @@ def test_ris_values_can_never_break_a_record(refs: list[Reference]) -> None:
     for line in lines:
         assert line == "" or (line[:2].isalnum() and line[2:6] == "  - "), line
     titles = [line[6:] for line in lines if line.startswith("TI  - ")]
-    expected = [clean((ref.chapter if _is_chapter(ref) else ref.title) or "") for ref in refs]
+    expected = [clean((ref.cited_title if _is_part(ref) else ref.title) or "") for ref in refs]
     assert titles == [title for title in expected if title]
 
 
-def _is_chapter(ref: Reference) -> bool:
-    return kinds.source_kind(ref) == kinds.CHAPTER
+def _is_part(ref: Reference) -> bool:
+    return kinds.source_kind(ref) in kinds.PARTS
 
 
 @settings(max_examples=100, deadline=None)
