@@ -33,6 +33,10 @@ NEW_RULES = (
     "rule:press-room path",
     "rule:forum topic address",
     "rule:DokuWiki page address",
+    "rule:wiki section path",
+    "rule:fediverse name",
+    "rule:tabloid name",
+    "rule:one-party press name",
 )
 
 
@@ -123,6 +127,26 @@ CAUGHT = [
     ("https://firma.example/de/presse/x", ("primary", "press-release", "rule:press-room path")),
     ("https://www.presseportal-nord.example/", ("primary", "press-release", "rule:press-release wire name")),
     ("https://www.eksempelbladet.example/", ("fine", "news", "rule:newspaper name")),
+    ("https://firma.example/pressemeldungen/x", ("primary", "press-release", "rule:press-release path")),
+    ("https://firma.example/tiedotteet/x", ("primary", "press-release", "rule:press-release path")),
+    ("https://ministry.example/media-statements/x", ("primary", "press-release", "rule:press-release path")),
+    ("https://www.pressetext-example.com/", ("primary", "press-release", "rule:press-release wire name")),
+    ("https://www.comunicatistampa.example/", ("primary", "press-release", "rule:press-release wire name")),
+    # a wiki in its own directory of a larger site
+    ("https://project.example/mediawiki/Main_Page", ("weak", "wiki", "rule:wiki section path")),
+    ("https://project.example/lockwiki/", ("weak", "wiki", "rule:wiki section path")),
+    # Mastodon-style servers named after the software, a paper that calls itself a tabloid
+    ("https://examplestodon.org/about", ("weak", "social-media", "rule:fediverse name")),
+    ("https://toot.example/", ("weak", "social-media", "rule:fediverse host")),
+    ("https://mstdn.example.jp/", ("weak", "social-media", "rule:fediverse host")),
+    ("https://www.mstdnexample.jp/", ("weak", "social-media", "rule:fediverse name")),
+    ("https://www.exampletabloid.com/", ("weak", "tabloid", "rule:tabloid name")),
+    # papers and broadcasters of one-party states that allow no private press
+    ("https://baoexample.vn/x", ("primary", "state-media", "rule:one-party press name")),
+    ("https://www.exampletv.com.vn/", ("primary", "state-media", "rule:one-party press name")),
+    ("https://www.radioejemplo.cu/", ("primary", "state-media", "rule:one-party press name")),
+    ("https://www.exampletimes.la/", ("primary", "state-media", "rule:one-party press name")),
+    ("https://anything.example.kp/", ("primary", "state-media", "rule:one-party press name")),
 ]
 
 
@@ -163,6 +187,14 @@ LEFT_ALONE = [
     # a commercial Chinese portal, a province's travel site
     "https://www.sina.com.cn/",
     "https://www.yunnantravel.com/",
+    # a slug that only contains "wiki"; a word that contains "toot"; an insurer ("bảo": insure)
+    "https://blog.example/why-wikipedia-matters/",
+    "https://www.betootaexample.com/",
+    "https://www.baoviet.com.vn/",
+    "https://www.exampleshop.vn/",
+    # a newspaper called "presse", a shop under .cu
+    "https://www.examplepresse.de/",
+    "https://www.tienda.cu/",
 ]
 
 
