@@ -132,6 +132,8 @@ CAUGHT = [
     ("https://ministry.example/media-statements/x", ("primary", "press-release", "rule:press-release path")),
     ("https://www.pressetext-example.com/", ("primary", "press-release", "rule:press-release wire name")),
     ("https://www.comunicatistampa.example/", ("primary", "press-release", "rule:press-release wire name")),
+    ("https://release.example/", ("primary", "press-release", "rule:press-release wire name")),
+    ("https://www.company-releases.example/", ("primary", "press-release", "rule:press-release wire name")),
     # a wiki in its own directory of a larger site
     ("https://project.example/mediawiki/Main_Page", ("weak", "wiki", "rule:wiki section path")),
     ("https://project.example/lockwiki/", ("weak", "wiki", "rule:wiki section path")),
@@ -195,6 +197,8 @@ LEFT_ALONE = [
     # a newspaper called "presse", a shop under .cu
     "https://www.examplepresse.de/",
     "https://www.tienda.cu/",
+    # a word that only starts with "release"
+    "https://www.releasetheband.example/",
 ]
 
 
