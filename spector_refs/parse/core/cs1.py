@@ -140,6 +140,13 @@ _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colinday
 )
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
+_ABBREVIATED_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\."  # "Vet.", "Reprod.", "U.S.A."
+_JOURNAL_THEN_NUMBERS = re.compile(  # a journal's name, then its volume and issue or pages
+    rf"\.\s+(?:(?P<abbreviated>(?:{_ABBREVIATED_WORD}\s){{1,12}}{_ABBREVIATED_WORD})\.?"
+    r"|(?P<name>[^\"“”().]{1,200}?)\.)"  # '… of North America: Small Animal Practice. 42'
+    r"\s(?P<volume>\d[\w–-]{0,15})(?:\s\((?P<issue>[^()]{1,20})\))?"
+    r"(?::\s?(?P<pages>[\de][\w–-]{0,20}(?:,\s[\de][\w–-]{0,20})*))?(?=\.?(?:\s|$))"
+)
 _CONTRIBUTION_SIGN = re.compile(r"\.\s(?:By\s[A-Z][^.]{0,80}\.\s+Translated by\s|By\s[A-Z][\w'’-]+,\s)")
 _IN_PART = re.compile(r"In\s[A-Z]")  # a book's editors, or its |others=: no periodical renders "In …"
 _NAMED_PAGES = re.compile(r"^\.\s+[^.:\"“]{1,80}:\s*\d+(?:[–-]\d+)?(?:\.|$)")  # '"Title". Publisher: 96.'
@@ -188,6 +195,8 @@ def parse_rendered_citation(text: str) -> CitationFields:
     if title is not None:
         fields["title"] = title
     tail = _take_trans_title(_comma_tail(tail, fields), fields)
+    if title is not None:
+        tail = _take_journal(tail, fields)
     _read_tail(segments(tail), fields, has_title=title is not None)
     return _finish(fields)
 
@@ -462,6 +471,24 @@ def _take_trans_title(text: str, fields: CitationDraft) -> str:
     return text
 
 
+def _take_journal(tail: str, fields: CitationDraft) -> str:
+    """The journal named after a quoted title, read up to its volume and issue or pages. The
+    name is taken whole before the tail is split at full stops when its own stops or colon
+    would split it: an abbreviated name, every word ending in a stop ("Anim. Reprod. Sci. 60–61:
+    405", "Vet. J. 189 (2): 177"), or a name with a subtitle and no stop ("Veterinary Clinics of
+    North America: Small Animal Practice. 42 (2): 307", not a place and a publisher). A part
+    between the journal and its numbers (CS1's |publisher=, |series=) leaves the tail as it is."""
+    match = _JOURNAL_THEN_NUMBERS.match(tail)
+    if not match or not (match.group("issue") or match.group("pages")):
+        return tail
+    journal = match.group("abbreviated") or match.group("name")
+    if not _WORD.search(journal):
+        return tail
+    fields["work"], fields["volume"] = journal.strip(), match.group("volume")
+    fields["issue"], fields["pages"] = match.group("issue", "pages")
+    return tail[match.end() :]
+
+
 def _read_tail(segments: list[str], fields: CitationDraft, *, has_title: bool) -> None:
     """Classify what follows the title: work, publisher, date, pages…"""
     plain: list[str] = []
@@ -478,7 +505,7 @@ def _read_tail(segments: list[str], fields: CitationDraft, *, has_title: bool) -
     if events:
         fields["conference"] = events[0]
         plain.remove(events[0])
-    if plain:
+    if plain and "work" not in fields:
         fields["work" if has_title and fields.get("kind") != "press release" else "publisher"] = plain.pop(0)
     if plain and "volume" not in fields and _BARE_VOLUME.fullmatch(plain[0]):  # a journal's bold "101."
         fields["volume"] = plain.pop(0)
