@@ -107,6 +107,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "cs2-parts": lambda n: "Smith, J. (2000), " + "Part, " * n + "2005",
     "cs2-continuations": lambda n: "Title, " + "and more, " * n + "2005",
     "cs2-editors": lambda n: 'Smith, J. (2000), "C", in Roe' + ", R; Poe" * n + ", T",
+    "cs2-translators": lambda n: "Smith, J. (2000), T, translated by Roe" + ", R; Poe" * n + ", P",
     "cs2-quotes": lambda n: '"T", ' + '"x", ' * n,
     "amp-names": lambda n: "Smith, J. & " * n + "(2000). T.",
     "whole-name-title-date": lambda n: "John Smith, " + "Title, " * n + "(2000).",

@@ -245,20 +245,25 @@ def _is_book_shaped(text: str, quoted: tuple[int, int] | None, fields: CitationD
 
 
 def _volume_after_title(tail: str, *, dated: bool) -> bool:
-    """Whether a plain part, a bare volume and another part follow a quoted title: a
-    chapter, then its book, the book's volume and the publisher. A journal puts its
-    volume after the journal's name too, but with an issue or pages ("60 (2): 81"),
-    and an untitled report puts the number right after the quotes. With no author
-    CS1 puts the date after the publisher, so in an undated head a year there is
-    the date ('"Democracy Index 2017" (PDF). Economist Intelligence Unit. 2018. p. 5.'). What
-    follows a book's volume is named in words; a journal's article number is not ('Isis. 101. e5.')."""
+    """Whether a plain part and a book's volume follow a quoted title: a chapter, then its
+    book and the book's volume. "Vol. IV" anywhere after the book is one (a periodical writes
+    "Vol. 5, no. 2"; a magazine with a volume alone reads as a book too). A bare number must
+    have another part after it: a journal puts its volume after the journal's name too, but
+    with an issue or pages ("60 (2): 81"), and an untitled report puts the number right after
+    the quotes. With no author CS1 puts the date after the publisher, so in an undated head
+    a year there is the date ('"Democracy Index 2017" (PDF). Economist Intelligence Unit. 2018.
+    p. 5.'). What follows a book's volume is named in words; a journal's article number is not
+    ('Isis. 101. e5.')."""
     parts = [part for part in segments(tail) if not _PARENTHETICAL.fullmatch(part)]
+    if any(_VOLUME_PART.match(part) for part in parts[1:]):  # '"Lectures". Collected Essays. Vol. IV.'
+        return True
     return any(
-        ((_BARE_VOLUME.fullmatch(part) and (dated or not _YEAR.fullmatch(part))) or _VOLUME_PART.match(part))
+        _BARE_VOLUME.fullmatch(part)
+        and (dated or not _YEAR.fullmatch(part))
         and bool(_WORD.search(parts[index + 1]))
         for index, part in enumerate(parts[:-1])
         if index > 0
-    )
+    )  # '"Opinion 2027". Opinions…. 60. Order of …'
 
 
 def _read_book_citation(text: str, quoted: tuple[int, int] | None, fields: CitationDraft) -> None:

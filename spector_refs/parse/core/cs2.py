@@ -26,8 +26,11 @@ _HEAD = re.compile(
     + NO_DATE
     + r")\)(?:\s*\[[^\[\]]{1,40}\])?|[^\"“”()]{1,400}?\s\(eds?\.\)),\s"
 )  # "Authors (Date), " or, undated, "Editors (eds.), "
+_TRANSLATORS = re.compile(r"^translated by (.+)$", re.S)
 _KEYWORD = re.compile(r"^(?:in|translated by|edited by|illustrated by|vol\.|p\.|pp\.)\s", re.I)
-_GIVEN_NAMES = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:;\s.+|\s\(eds?\.\))?$")
+_GIVEN_NAMES = re.compile(  # "James", "J. B.; Bell", "James (eds.)", "J. S. (2nd ed.)"
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:;\s.+|\s\(eds?\.\)|\s\([^()]{1,30}\sed\.\))?$"
+)
 _STOP = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _QUOTED_FIRST = re.compile(r"^(?:\"[^\"]{1,400}\"|“[^”]{1,400}”),\s")
 _YEAR_IN_PARENTHESES = re.compile(r"\(\d{4}[a-z]?\)")
@@ -104,13 +107,17 @@ def _ends_list(before: list[str], group: list[str]) -> bool:
 def _continues(group: list[str], part: str) -> bool:
     """Whether ``part`` still belongs to the part ``group`` began: a lower-case continuation
     of a title, the year of a "Month Day, Year" date, or the given names of an editor
-    "in Family, Given" (more editors follow ";")."""
+    "in Family, Given" or of a translator "translated by Family, Given" (more names follow
+    ";"). A translator's list opens with a family name alone; "translated by Stillman Drake,
+    Penguin" names him whole, so the next part is the publisher."""
     if part[:1].islower() and not _KEYWORD.match(part):
         return True
     if _YEAR.fullmatch(part.rstrip(".")) and _MONTH_DAY.search(group[-1]):  # "October 3, 2008"
         return True
     family_waits = len(group) == 1 or ";" in group[-1]
-    return group[0].startswith("in ") and family_waits and bool(_GIVEN_NAMES.match(part))
+    translators = _TRANSLATORS.match(group[0])
+    names = group[0].startswith("in ") or bool(translators and (len(group) > 1 or " " not in translators[1]))
+    return names and family_waits and bool(_GIVEN_NAMES.match(part))
 
 
 def _top_level_parts(text: str) -> list[str]:
