@@ -152,6 +152,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "roman-volumes": lambda n: "Smith, J. (2000). T. " + "III. " * n + "London: P.",
     "quotes-in-italic-titles": lambda n: "Smith, J. (2000). T: " + "Or, x: " * n + 'Or, "Q". P.',
     "editions-after-quotes": lambda n: 'Smith, J. (2000). "T"' + " (x ed.)" * n + ". Retrieved 1 May 2000.",
+    "ellipses": lambda n: "Smith, J. (2000). T" + " ... x" * n + ". P. PMID 1.",
     "abbreviated-journals": lambda n: 'Smith, J. (2000). "T". ' + "Ab. " * n + "1 (2): 3.",
     "journal-subtitles": lambda n: 'Smith, J. (2000). "T". ' + "J: x " * n + ". 1 (2): 3.",
 }

@@ -71,6 +71,7 @@ _IDENTIFIERS = {
     "biorxiv": re.compile(r"\bbioRxiv\s+(\S+?)(?=\.?(?:\s|$))"),
     "medrxiv": re.compile(r"\bmedRxiv\s+(\S+?)(?=\.?(?:\s|$))"),
 }
+_DOUBLED_STOPS = re.compile(r"(?:\s*\.){2,}")
 _VIA = re.compile(r"\s[–—-]\svia\s[^.]{1,80}?(?:\.(?=\s|$)|$)")  # "– via Google Books": the provider
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _MAX_NAME_WORDS = 8
@@ -361,7 +362,13 @@ def _take_identifiers(text: str, fields: CitationDraft) -> str:
             value = match.group(1).strip()
             fields["identifiers"][name] = value.replace(" ", "-") if name == "isbn" else value
             text = text[: match.start()] + text[match.end() :]
-    return re.sub(r"(?:\s*\.){2,}", ".", text).strip()
+    return _DOUBLED_STOPS.sub(_one_stop, text).strip()
+
+
+def _one_stop(match: re.Match[str]) -> str:
+    """The stops an identifier's removal left side by side, as one; an ellipsis ("Loving ...
+    Whatever") is the title's own and stays."""
+    return match.group() if "..." in match.group() else "."
 
 
 def _take_language_and_format(text: str, fields: CitationDraft) -> str:

@@ -227,6 +227,8 @@ def segments(text: str) -> list[str]:
 
 def _ends_part(text: str, stop: int, after: int) -> bool:
     """Whether the full stop at ``stop`` (followed by spaces up to ``after``) separates two parts."""
+    if text[max(0, stop - 3) : stop + 1] == " ...":  # a spaced ellipsis in a title: "Loving ... Whatever"
+        return False  # (one run into a word may end it: "The Age of Arthur... Weidenfeld & Nicolson")
     if _JOINED_INITIALS.search(text[max(0, stop - 14) : stop + 1]) or _EDITOR_ROLE.match(text, after):
         return False
     if _OPEN_BEFORE.search(text[max(0, stop - 30) : stop]) and _CLOSE_AFTER.match(text, after):
