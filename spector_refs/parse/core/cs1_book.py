@@ -103,6 +103,7 @@ _MAX_ORGANISATION_WORDS = 20
 _EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
 _MAX_PLACE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
+_INITIALS = re.compile(r"[A-Z]\.?(?:\s?[A-Z]\.?)*")
 _JOINED_INITIALS = re.compile(r"(?:^|\.\s|:\s|\bIn\s)(?:[A-Z]\.)+[A-Z]\.$")  # "Place: M.E. Sharpe"
 _EDITOR_ROLE = re.compile(r"\(eds?\.\)")
 _OPEN_BEFORE = re.compile(r"\([^()]*$")
@@ -450,16 +451,20 @@ def _classify_after_title(part: str, fields: CitationDraft) -> str | None:
 
 
 def _contributors(role: str, text: str, fields: CitationDraft) -> None:
-    """ "Translated by Szold, H. Philadelphia: …": the names, then what CS1 ran into them."""
+    """ "Translated by Szold, H. Philadelphia: …": the names, then what CS1 ran into them — a
+    part read by its form, else the publisher ("Translated by Sykes, J. B. Pergamon Press").
+    Initials alone after the names are the last name's ("Bell, J. S.", its stop taken off)."""
     split = _NAMES_THEN_TEXT.match(text)
+    if split and _INITIALS.fullmatch(split.group("rest")):
+        split = None
     names, rest = (split.group("names"), split.group("rest")) if split else (text, "")
     key = {"Translated": "translators", "Edited": "editors"}.get(role)
     if key:
         fields[key] = tuple(parse_name_list(names))
     else:  # an illustrator or cartographer: CS1's |others=
         fields["others"] = f"{role} by {names}"
-    if rest:
-        _classify_after_title(rest, fields)
+    if rest and _classify_after_title(rest, fields) is None:
+        fields.setdefault("publisher", rest)
 
 
 def _in_editors(part: str, fields: CitationDraft) -> None:
