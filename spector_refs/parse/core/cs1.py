@@ -144,9 +144,10 @@ _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _ABBREVIATED_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\."  # "Vet.", "Reprod.", "U.S.A."
 _JOURNAL_THEN_NUMBERS = re.compile(  # a journal's name, then its volume and issue or pages
     rf"\.\s+(?:(?P<abbreviated>(?:{_ABBREVIATED_WORD}\s){{1,12}}{_ABBREVIATED_WORD})\.?"
-    r"|(?P<name>[^\"“”().]{1,200}?)\.)"  # '… of North America: Small Animal Practice. 42'
+    r"|(?P<name>[^\"“”().]{1,200}?"  # '… of North America: Small Animal Practice. 42'
+    r"(?:\.\s(?:Series|Section|Supplement)\b[^\"“”().]{0,120})?)\.)"  # 'Journal. Series A, …. 52'
     r"\s(?P<volume>\d[\w–-]{0,15})(?:\s\((?P<issue>[^()]{1,20})\))?"
-    r"(?::\s?(?P<pages>[\de][\w–-]{0,20}(?:,\s[\de][\w–-]{0,20})*))?(?=\.?(?:\s|$))"
+    r"(?::\s?(?P<pages>[A-Z]?[\de][\w–-]{0,20}(?:,\s[A-Z]?[\de][\w–-]{0,20})*))?(?=\.?(?:\s|$))"
 )
 _CONTRIBUTION_SIGN = re.compile(r"\.\s(?:By\s[A-Z][^.]{0,80}\.\s+Translated by\s|By\s[A-Z][\w'’-]+,\s)")
 _IN_PART = re.compile(r"In\s[A-Z]")  # a book's editors, or its |others=: no periodical renders "In …"
@@ -488,8 +489,10 @@ def _take_journal(tail: str, fields: CitationDraft) -> str:
     name is taken whole before the tail is split at full stops when its own stops or colon
     would split it: an abbreviated name, every word ending in a stop ("Anim. Reprod. Sci. 60–61:
     405", "Vet. J. 189 (2): 177"), or a name with a subtitle and no stop ("Veterinary Clinics of
-    North America: Small Animal Practice. 42 (2): 307", not a place and a publisher). A part
-    between the journal and its numbers (CS1's |publisher=, |series=) leaves the tail as it is."""
+    North America: Small Animal Practice. 42 (2): 307", not a place and a publisher), or with
+    a stop before its series, section or supplement ("Journal of reproduction and fertility.
+    Supplement. 57: 169"). Any other part between the journal and its numbers (CS1's
+    |publisher=) leaves the tail as it is."""
     match = _JOURNAL_THEN_NUMBERS.match(tail)
     if not match or not (match.group("issue") or match.group("pages")):
         return tail
