@@ -62,13 +62,35 @@ CONFIG = LinkCheckConfig(allow_private=True, per_host_interval=0.0)
 
 
 class _AnySlot:
-    """A host slot that always grants the turn: the scheduler is not what is measured here."""
-
-    def before_request(self, host: str, deadline: float) -> bool:
-        return True
+    """A host slot whose turn :func:`_in_place` always grants: the scheduler is not what is measured here."""
 
     def back_off(self, seconds: float) -> None:
         """Nothing to hold."""
+
+
+def _in_place(task: Any) -> Any:
+    """Drive one fetch on this thread, each transfer with ``curl.perform()``, as one thread per check would.
+
+    The checker drives its fetches on :class:`~spector_refs.check.loop.CurlLoop`;
+    this measures the client itself, one blocking request at a time per thread.
+    """
+    import pycurl
+
+    from spector_refs.check.http import Perform
+
+    value: Any = None
+    while True:
+        try:
+            wait = task.send(value)
+        except StopIteration as done:
+            return done.value
+        value = True  # a turn, always granted
+        if isinstance(wait, Perform):
+            try:
+                wait.curl.perform()
+                value = None
+            except pycurl.error as exc:
+                value = int(exc.args[0]), str(exc.args[-1])
 
 
 def _resolver(bases: list[str]) -> HostResolver:
@@ -112,7 +134,6 @@ def requests_client(resolver: HostResolver) -> Fetch:
 def transport_client(resolver: HostResolver) -> Fetch:
     """The checker's :class:`~spector_refs.check.http.Fetcher` now: one Transport shared by every thread."""
     from spector_refs.check.http import Fetcher, Transport
-    from spector_refs.check.tasks import run_blocking
 
     if id(resolver) not in _TRANSPORTS:
         _TRANSPORTS[id(resolver)] = Transport(CONFIG, resolver)
@@ -121,7 +142,7 @@ def transport_client(resolver: HostResolver) -> Fetch:
 
     def fetch(url: str) -> tuple[int, int]:
         deadline = time.monotonic() + 20
-        answer = run_blocking(fetcher.fetch(url, urlsplit(url).hostname or "", slot, deadline))  # type: ignore[arg-type]
+        answer = _in_place(fetcher.fetch(url, urlsplit(url).hostname or "", slot, deadline))  # type: ignore[arg-type]
         assert isinstance(answer, Answer), answer
         return answer.status, len(answer.body)
 

@@ -3,8 +3,9 @@
 URLs that need no request (excluded, malformed, unsupported, fresh in the
 cache) are answered at once, before the HTTP client and the page parsers
 are even imported (see :func:`_load_network`), so a warm re-run starts
-fast; the rest go to a :class:`HostScheduler` that
-worker threads draw from, sharing one :class:`~spector_refs.check.http.Transport`
+fast; the rest go to a :class:`HostScheduler` from which one
+:class:`~spector_refs.check.loop.CurlLoop` per process starts checks as hosts
+come free, all on one :class:`~spector_refs.check.http.Transport`
 (connections kept alive per host). Each finished check is written to the cache straight away, so a
 crash loses nothing already recorded. When no check reached any server the
 machine is offline: those links are "network-unavailable", never broken.
@@ -27,7 +28,7 @@ from spector_refs.check.cache import is_dead, open_cache
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
-from spector_refs.check.tasks import Call, Task, run_blocking
+from spector_refs.check.tasks import Call, Task
 from spector_refs.check.urls import host_key, precheck
 from spector_refs.model import CheckRecord, LinkResult, LinkTarget, Verdict, distinct_targets
 
@@ -143,10 +144,10 @@ class _Run:
         splittable = per_host - reserve if self.config.per_host_interval == 0 else 1
         processes = process_count(jobs, concurrency, self.checker.processes, splittable=splittable)
         if processes == 1:
-            self._run_workers(jobs, concurrency, deliver)
+            self._run_loop(jobs, concurrency, deliver)
             return
         shares, each = deal_jobs(jobs, processes, per_host, reserve=reserve)
-        work = partial(self._run_workers, per_host=each)
+        work = partial(self._run_loop, per_host=each)
         if each == per_host or self.probes is None:
             run_in_processes(shares, concurrency, work, deliver)
             return
@@ -157,7 +158,7 @@ class _Run:
     def _probe_hosts(self, probes: HostProbes, urls: list[str], send: Callable[[Any], None]) -> None:
         """The soft-404 probe of each host the worker processes share, asked here while they check.
 
-        Each answer is sent to every process, whose workers wait for it (see
+        Each answer is sent to every process, whose checks wait for it (see
         :meth:`~spector_refs.check.probe.HostProbes.expect`): a shared host is
         still probed once per run, not once by each process, and no process
         waits for the probe before its first requests. Its request is one of
@@ -165,18 +166,25 @@ class _Run:
         """
         from spector_refs.check.chain import ChainFollower
         from spector_refs.check.http import Fetcher, Transport
+        from spector_refs.check.loop import CurlLoop
 
-        scheduler: HostScheduler[Any] = HostScheduler([], per_host=1, interval=0.0)
+        jobs = [(host_key(url), url) for url in urls]
         transport = Transport(self.config, self.resolver)
-        fetcher = Fetcher(self.config, transport)
-        follower = ChainFollower(self.config, self.resolver, fetcher, probes)
-        try:
-            for url in urls:
-                slot = HostSlot(scheduler, None)
-                send(run_blocking(follower.probe_for_others(probes, url, slot)))
+
+        def ask(host: str, url: str) -> Task[None]:
+            follower = ChainFollower(self.config, self.resolver, Fetcher(self.config, transport), probes)
+            slot = HostSlot(scheduler, host)
+            try:
+                send((yield from follower.probe_for_others(probes, url, slot)))
+            finally:
                 slot.close()
+
+        scheduler: HostScheduler[str] = HostScheduler(jobs, per_host=1, interval=0.0)
+        loop = CurlLoop(scheduler)
+        try:
+            loop.run(ask, self.config.concurrency)
         finally:
-            fetcher.close()
+            loop.close()
             transport.close()
 
     def _precheck(self, target: LinkTarget) -> LinkResult | None:
@@ -196,47 +204,43 @@ class _Run:
         found = cache.fresh(urls, since=since, text=self.checker.keep_text)
         return {url: result for url, result in found.items() if result.checked_at != since}
 
-    def _run_workers(
+    def _run_loop(
         self, jobs: list[tuple[str, Any]], concurrency: int, deliver: Deliver, per_host: int | None = None
     ) -> None:
-        """Check ``jobs`` with ``concurrency`` threads drawing from one scheduler.
+        """Check ``jobs``, ``concurrency`` at a time, on one :class:`~spector_refs.check.loop.CurlLoop`.
 
         ``per_host`` is this process's part of the per-host limit when its
         hosts are shared with other processes (see :func:`~spector_refs.check.workers.deal_jobs`).
         """
-        from concurrent.futures import ThreadPoolExecutor
-
         from spector_refs.check.http import Transport
+        from spector_refs.check.loop import CurlLoop
 
         per_host = per_host or self.config.per_host
         scheduler = HostScheduler(jobs, per_host=per_host, interval=self.config.per_host_interval)
-        workers = min(concurrency, len(jobs))
         transport = Transport(replace(self.config, per_host=per_host), self.resolver)
+        checkers = _Checkers(self.config, self.resolver, transport, self.probes)
+        loop = CurlLoop(scheduler)
+        start = partial(self._check_job, scheduler, checkers, deliver)
         try:
-            with ThreadPoolExecutor(workers, thread_name_prefix="spector-links") as pool:
-                futures = [pool.submit(self._work, scheduler, transport, deliver) for _ in range(workers)]
-                for future in futures:
-                    future.result()
+            loop.run(start, min(concurrency, len(jobs)))
         finally:
+            loop.close()
+            checkers.close()
             transport.close()
 
-    def _work(self, scheduler: HostScheduler, transport: Transport, deliver: Deliver) -> None:
-        from spector_refs.check.chain import ChainFollower
-        from spector_refs.check.http import Fetcher
-
-        fetcher = Fetcher(self.config, transport)
-        follower = ChainFollower(self.config, self.resolver, fetcher, self.probes)
-        archive = _ArchiveSession(self.config)
+    def _check_job(
+        self, scheduler: HostScheduler, checkers: _Checkers, deliver: Deliver, host: str, job: Any
+    ) -> Task[None]:
+        """One job's check, with a follower of its own while it runs, delivered when done."""
+        index, target = job
+        slot = HostSlot(scheduler, host)
+        probe_first = self._probe_first(host, target.url, scheduler)
+        follower, archive = checkers.take()
         try:
-            while (item := scheduler.next_job()) is not None:
-                host, (index, target) = item
-                slot = HostSlot(scheduler, host)
-                probe_first = self._probe_first(host, target.url, scheduler)
-                result, reached = run_blocking(self._check_one(follower, slot, target, archive, probe_first))
-                deliver(index, result, reached)
+            result, reached = yield from self._check_one(follower, slot, target, archive, probe_first)
         finally:
-            fetcher.close()
-            archive.close()
+            checkers.put_back(follower, archive)
+        deliver(index, result, reached)
 
     def _probe_first(self, host: str, url: str, scheduler: HostScheduler) -> bool:
         """Whether to ask the host's soft-404 probe before this, its first job, is checked.
@@ -377,12 +381,45 @@ def _load_network() -> None:
     here, once a request is due and before any worker process forks, so every
     worker inherits them loaded instead of importing them again.
     """
-    for module in ("chain", "titles"):
+    for module in ("chain", "loop", "titles"):
         import_module(f"spector_refs.check.{module}")
 
 
+class _Checkers:
+    """Followers (a fetcher each) and archive sessions for the checks in flight, kept for the next ones."""
+
+    def __init__(
+        self, config: LinkCheckConfig, resolver: HostResolver, transport: Transport, probes: HostProbes | None
+    ):
+        self._config, self._resolver, self._transport, self._probes = config, resolver, transport, probes
+        self._idle: list[tuple[ChainFollower, _ArchiveSession]] = []
+        self._all: list[tuple[ChainFollower, _ArchiveSession]] = []
+
+    def take(self) -> tuple[ChainFollower, _ArchiveSession]:
+        if self._idle:
+            return self._idle.pop()
+        from spector_refs.check.chain import ChainFollower
+        from spector_refs.check.http import Fetcher
+
+        fetcher = Fetcher(self._config, self._transport)
+        made = (
+            ChainFollower(self._config, self._resolver, fetcher, self._probes),
+            _ArchiveSession(self._config),
+        )
+        self._all.append(made)
+        return made
+
+    def put_back(self, follower: ChainFollower, archive: _ArchiveSession) -> None:
+        self._idle.append((follower, archive))
+
+    def close(self) -> None:
+        for follower, archive in self._all:
+            follower.fetcher.close()
+            archive.close()
+
+
 class _ArchiveSession:
-    """One worker's requests session for Wayback Machine lookups, made at its first lookup.
+    """One check's requests session for Wayback Machine lookups, made at its first lookup.
 
     Most runs look nothing up (the lookup is opt-in and only for dead or
     drifted links), and importing requests would cost them more than a

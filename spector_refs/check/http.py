@@ -47,7 +47,6 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import Any
 from urllib.parse import urlsplit
 
 import certifi
@@ -75,7 +74,7 @@ an answer beyond them is malformed, not a page."""
 _CURL_WEIRD_REPLY = 8
 _CURL_WRITE_ERROR = 23  # a write or header callback of ours stopped the transfer
 _CURL_TIMEOUT = 28
-_CURL_ABORTED = 42  # the progress callback stopped it: the server fell silent
+CURL_ABORTED = 42  # the progress callback (or the loop) stopped it: the server fell silent
 
 
 @dataclass(frozen=True)
@@ -242,6 +241,13 @@ class _Transfer:
             return 1
         return None
 
+    def fell_silent(self, now: float) -> bool:
+        """Whether nothing came for ``silence`` seconds: the loop asks this of a transfer whose socket
+        stays quiet (libcurl then does not call ``progress``)."""
+        if now - self.last_byte > self.silence:
+            self.silent = True
+        return self.silent
+
     def header(self, line: bytes) -> int | None:
         self.last_byte = time.monotonic()
         self.lines += 1
@@ -318,19 +324,12 @@ class _Transfer:
 
 @dataclass(eq=False)
 class Perform:
-    """Wait for one transfer on ``curl`` (set up for ``transfer``): None, or libcurl's (code, words)."""
+    """Wait for one transfer on ``curl`` (set up for ``transfer``): resumes with None, or libcurl's
+    (code, words) when it stopped early."""
 
     curl: pycurl.Curl
     transfer: _Transfer
     deadline: float
-
-    def block(self) -> tuple[int, str] | None:
-        try:
-            self.curl.perform()
-        except pycurl.error as exc:
-            detail: tuple[Any, ...] = exc.args  # (libcurl's code, its words)
-            return int(detail[0]), str(detail[-1])
-        return None
 
 
 class Fetcher:
@@ -476,7 +475,7 @@ class Fetcher:
             return transfer.answer(notes, f"the page was cut off ({message})", truncated=True)
         if code == _CURL_TIMEOUT and time.monotonic() >= deadline:
             return self._past_deadline()
-        if code == _CURL_ABORTED and transfer.silent:
+        if code == CURL_ABORTED and transfer.silent:
             return Failure(Verdict.TIMEOUT, "the server did not answer in time")
         failure, transient = curl_failure(code, message)
         return (failure,) if transient else failure

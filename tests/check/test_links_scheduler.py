@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from loopback import ARTICLE, LoopbackServer
 
-from spector_refs.check import LinkCheckConfig, chain, check_links
+from spector_refs.check import LinkCheckConfig, check_links, checker
 from spector_refs.check.scheduler import HostScheduler, HostSlot
 from spector_refs.model import Verdict
 
@@ -125,46 +125,56 @@ def test_scheduler_hands_out_free_hosts_first_and_ends():
     assert scheduler.next_job() is None
 
 
-def test_a_redirect_hop_waits_for_its_host_at_most_until_the_deadline():
+def test_a_redirect_hop_gives_up_its_slot_and_waits_for_its_host_until_the_deadline():
     scheduler = HostScheduler([("a", 1), ("b", 2)], per_host=1, interval=0.0)
     scheduler.next_job()
     scheduler.next_job()
     slot = HostSlot(scheduler, "a")
-    started = time.monotonic()
-    assert not slot.before_request("b", deadline=time.monotonic() + 0.2)  # "b" stays busy
-    assert 0.15 < time.monotonic() - started < 1
+    assert slot.turn("b", deadline=time.monotonic() + 1) is None  # "b" is busy: wait for a release
     assert scheduler.in_flight("a") == 0  # the slot on "a" was given up first: no deadlock
+    assert slot.turn("b", deadline=time.monotonic() - 1) is False  # "b" still busy at the deadline
     scheduler.release("b")
-    assert slot.before_request("b", deadline=time.monotonic() + 1)
+    assert slot.turn("b", deadline=time.monotonic() + 1) is True
     slot.close()
     assert scheduler.in_flight("b") == 0
 
 
+def test_a_held_slot_books_its_next_request_one_interval_later():
+    now = [10.0]
+    scheduler = HostScheduler([("a", 1)], per_host=1, interval=0.5, clock=lambda: now[0])
+    host, _ = scheduler.next_job() or ("", 0)
+    slot = HostSlot(scheduler, host)
+    assert slot.turn("a", deadline=20.0) is True  # the turn the job came with
+    assert slot.turn("a", deadline=20.0) == 10.5
+    assert slot.turn("a", deadline=20.0) == 11.0  # booked after the one before, not after now
+    assert slot.turn("a", deadline=11.2) is False
+
+
 def test_back_off_holds_every_request_to_the_host():
-    scheduler = HostScheduler([("a", 1), ("a", 2)], per_host=2, interval=0.0)
+    now = [0.0]
+    scheduler = HostScheduler([("a", 1), ("a", 2)], per_host=2, interval=0.0, clock=lambda: now[0])
     scheduler.next_job()
     scheduler.back_off("a", 0.3)
-    started = time.monotonic()
+    assert scheduler.next_job() is None
+    assert scheduler.next_due() == 0.3
+    now[0] = 0.3
     assert scheduler.next_job() == ("a", 2)
-    assert time.monotonic() - started >= 0.25
 
 
-def test_the_host_slot_is_free_while_a_page_is_judged(server, loopback_config, monkeypatch):
-    """Judging a page is CPU work, not a request: with one slot the host's next request starts meanwhile."""
+def test_the_host_slot_is_free_while_a_check_waits_on_blocking_work(server, loopback_config, monkeypatch):
+    """A check gives its host slot up after its last request: with one slot, the host's next request
+    starts while the first check still waits for its Wayback Machine lookup."""
     second = threading.Event()
+    server.routes["/page/1"] = lambda h: h.send(404, b"gone")
     server.routes["/page/2"] = lambda h: (second.set(), h.send(200, ARTICLE))
-    classify = chain.classify
     waited: list[bool] = []
-    first = threading.Lock()  # taken once, by the first judgement, and never given back
 
-    def judging(*args, **kwargs):
-        if first.acquire(blocking=False):  # with its slot held, the second request could never come
-            waited.append(second.wait(5))
-        return classify(*args, **kwargs)
+    def lookup(_: object) -> None:  # with the slot still held, the second request could never come
+        waited.append(second.wait(5))
 
-    monkeypatch.setattr(chain, "classify", judging)
-    config = replace(loopback_config, per_host=1, concurrency=2, soft_404_probe=False)
+    monkeypatch.setattr(checker, "_lookup_archive", lookup)
+    config = replace(loopback_config, per_host=1, concurrency=2, soft_404_probe=False, archive_lookup=True)
     results = check_links([server.url("/page/1"), server.url("/page/2")], config)
-    assert [r.verdict for r in results] == [Verdict.OK, Verdict.OK]
+    assert [r.verdict for r in results] == [Verdict.BROKEN, Verdict.OK]
     assert waited == [True]
     assert server.max_in_flight == 1

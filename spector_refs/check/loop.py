@@ -1,0 +1,337 @@
+"""One thread drives every check of a process: libcurl's multi interface, a few timers, a small pool.
+
+Worker threads, one per check in flight, cost more CPU than the requests:
+every Python step of 64 to 128 threads queued on one interpreter lock was
+two to three times dearer than the same step on one thread, and each freed
+host slot had to wake a thread. Here each check is a generator
+(:mod:`~spector_refs.check.tasks`) and :class:`CurlLoop` does its waiting:
+
+* a transfer (``Perform``) is an easy handle added to one ``CurlMulti``,
+  whose sockets and timer libcurl hands to this loop (the socket interface,
+  so a wake-up touches only the transfers that have something to do);
+* a polite turn (``Turn``) is granted at once, booked for a later moment
+  (a timer), or waits for a slot on its host, which a freed slot on that
+  host offers before any new job may take it;
+* work that blocks (``Call``: a DNS lookup, the Wayback Machine; and a new
+  connection, which :class:`~spector_refs.check.http._Transfer` leaves to
+  the loop) runs in a small thread pool and resumes its check when done;
+* another check's soft-404 probe (``Await``) is looked at every few
+  milliseconds until it is in or the wait times out.
+
+Jobs start from the :class:`~spector_refs.check.scheduler.HostScheduler`
+whenever fewer than ``concurrency`` checks are in flight and a host is free.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import heapq
+import itertools
+import math
+import selectors
+import socket
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
+from typing import Any, TypeVar
+
+import pycurl
+
+from spector_refs.check.http import CURL_ABORTED, Perform
+from spector_refs.check.scheduler import HostScheduler
+from spector_refs.check.tasks import Await, Call, Task, Turn
+
+Job = TypeVar("Job")
+Start = Callable[[str, Any], Task[None]]
+"""``start(host, job)``: the check of one job, whose slot on ``host`` the scheduler has taken."""
+
+THREADS = 4
+"""Threads for work that blocks: DNS lookups and new connections are short, and rare next to requests."""
+AWAIT_POLL = 0.005
+"""How often a check waiting for another's soft-404 probe looks again (seconds)."""
+TICK = 1.0
+"""How often the loop looks for transfers whose server fell silent (see ``_stop_silent``)."""
+_EVENTS = {
+    pycurl.POLL_IN: selectors.EVENT_READ,
+    pycurl.POLL_OUT: selectors.EVENT_WRITE,
+    pycurl.POLL_INOUT: selectors.EVENT_READ | selectors.EVENT_WRITE,
+}
+
+
+class _Raise:
+    """What blocking work raised, to be raised in the check that waited for it."""
+
+    __slots__ = ("failure",)
+
+    def __init__(self, failure: BaseException):
+        self.failure = failure
+
+
+class _HopWait:
+    """A check waiting for a slot on ``turn.host``: retried when one is freed or its timer rings."""
+
+    __slots__ = ("done", "task", "turn")
+
+    def __init__(self, task: Task[Any], turn: Turn):
+        self.task, self.turn, self.done = task, turn, False
+
+
+class CurlLoop:
+    """Drives checks started from ``scheduler``'s jobs until every job is done."""
+
+    def __init__(self, scheduler: HostScheduler[Any], *, threads: int = THREADS):
+        self.scheduler = scheduler
+        self._threads = threads
+        self._multi = pycurl.CurlMulti()
+        self._multi.setopt(pycurl.M_SOCKETFUNCTION, self._on_socket)
+        self._multi.setopt(pycurl.M_TIMERFUNCTION, self._on_timer)
+        self._selector = selectors.DefaultSelector()
+        self._wake_in, self._wake_out = socket.socketpair()
+        self._wake_in.setblocking(False)
+        self._selector.register(self._wake_in, selectors.EVENT_READ)
+        self._sockets: dict[int, int] = {}
+        self._curl_due: float | None = None
+        self._transfers: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
+        self._ready: deque[tuple[Task[Any], Any]] = deque()
+        self._timers: list[tuple[float, int, Callable[[], None]]] = []
+        self._order = itertools.count()
+        self._hops: dict[str, deque[_HopWait]] = {}
+        self._freed: list[str] = []
+        self._awaits: list[tuple[Task[Any], Await, float]] = []
+        self._finished: deque[tuple[Callable[[Future[Any]], None], Future[Any]]] = deque()
+        self._pool: ThreadPoolExecutor | None = None
+        self._live = 0
+        self._next_tick = 0.0
+        scheduler.on_release = self._release
+
+    def run(self, start: Start, concurrency: int) -> None:
+        """Check every job, at most ``concurrency`` at once; a check's exception ends the run with it."""
+        while True:
+            self._step_ready()
+            self._serve_freed()
+            if self._awaits:
+                self._check_awaits(time.monotonic())
+            self._fill(start, concurrency)
+            if self._ready:
+                continue
+            if not self._live and not self.scheduler.pending:
+                return
+            self._wait(self._timeout(concurrency))
+
+    def close(self) -> None:
+        for curl in self._transfers:
+            self._multi.remove_handle(curl)
+        self._transfers.clear()
+        self._multi.close()
+        self._selector.close()
+        self._wake_in.close()
+        self._wake_out.close()
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _fill(self, start: Start, concurrency: int) -> None:
+        while self._live < concurrency and (item := self.scheduler.next_job()) is not None:
+            self._live += 1
+            self._ready.append((start(*item), None))
+
+    def _step_ready(self) -> None:
+        while self._ready:
+            task, value = self._ready.popleft()
+            try:
+                wait = task.throw(value.failure) if isinstance(value, _Raise) else task.send(value)
+            except StopIteration:
+                self._live -= 1
+                continue
+            if isinstance(wait, Perform):
+                self._perform(task, wait)
+            elif isinstance(wait, Turn):
+                self._turn(task, wait)
+            elif isinstance(wait, Call):
+                self._call(wait.function, wait.args, partial(self._resume, task))
+            elif isinstance(wait, Await):
+                self._awaits.append((task, wait, time.monotonic() + wait.timeout))
+            else:
+                raise TypeError(f"a check waited for {wait!r}, which the loop does not know")
+
+    def _resume(self, task: Task[Any], done: Future[Any]) -> None:
+        """Resume ``task`` with what blocking work returned; what it raised is raised in the task."""
+        failure = done.exception()
+        self._ready.append((task, done.result() if failure is None else _Raise(failure)))
+
+    # -- politeness ------------------------------------------------------------------------
+
+    def _turn(self, task: Task[Any], turn: Turn) -> None:
+        granted = turn.slot.turn(turn.host, turn.deadline)
+        if isinstance(granted, bool):
+            self._ready.append((task, granted))
+        elif granted is not None:
+            self._at(granted, lambda: self._ready.append((task, True)))
+        else:
+            wait = _HopWait(task, turn)
+            self._hops.setdefault(turn.host, deque()).append(wait)
+            due = self.scheduler.due((turn.host,))
+            self._at(min(due or turn.deadline, turn.deadline), lambda: self._retry(wait))
+
+    def _retry(self, wait: _HopWait) -> None:
+        if not wait.done:
+            wait.done = True
+            self._turn(wait.task, wait.turn)
+
+    def _release(self, host: str) -> None:
+        if host in self._hops:
+            self._freed.append(host)
+
+    def _serve_freed(self) -> None:
+        """Offer each freed slot to a check waiting for that host, before any new job can take it."""
+        freed, self._freed = self._freed, []
+        for host in freed:
+            waits = self._hops.get(host)
+            while waits and self.scheduler.in_flight(host) < self.scheduler.per_host:
+                self._retry(waits.popleft())
+            if waits is not None and not waits:
+                del self._hops[host]
+
+    # -- transfers -------------------------------------------------------------------------
+
+    def _perform(self, task: Task[Any], perform: Perform) -> None:
+        perform.transfer.connect_later = True  # this thread must not wait for a connection
+        self._transfers[perform.curl] = (task, perform)
+        self._multi.add_handle(perform.curl)
+
+    def _on_socket(self, what: int, fd: int, multi: Any, data: Any) -> None:
+        if what == pycurl.POLL_REMOVE:
+            if self._sockets.pop(fd, None) is not None:
+                self._selector.unregister(fd)
+            return
+        events = _EVENTS[what]
+        if fd in self._sockets:
+            self._selector.modify(fd, events)
+        else:
+            self._selector.register(fd, events)
+        self._sockets[fd] = events
+
+    def _on_timer(self, milliseconds: int) -> None:
+        self._curl_due = None if milliseconds < 0 else time.monotonic() + milliseconds / 1000
+
+    def _ended(self) -> None:
+        """Resume the checks whose transfers libcurl has finished."""
+        while True:
+            queued, succeeded, failed = self._multi.info_read()
+            for curl in succeeded:
+                self._finish(curl, None)
+            for curl, code, message in failed:
+                self._finish(curl, (int(code), str(message)))
+            if not queued:
+                return
+
+    def _finish(self, curl: pycurl.Curl, error: tuple[int, str] | None) -> None:
+        self._multi.remove_handle(curl)
+        task, perform = self._transfers.pop(curl)
+        transfer = perform.transfer
+        if error is not None and transfer.connect_later and transfer.port:
+            transfer.connect_later = False  # libcurl asked for a connection: made in the pool, then again
+            self._call(transfer.connect, (), lambda done: self._connected(task, perform, error, done))
+            return
+        self._ready.append((task, error))
+
+    def _connected(
+        self, task: Task[Any], perform: Perform, error: tuple[int, str], done: Future[Any]
+    ) -> None:
+        failure = done.exception()
+        if failure is not None:
+            perform.transfer.connect_error = failure
+            self._ready.append((task, error))
+            return
+        perform.transfer.connected = done.result()
+        remaining = perform.deadline - time.monotonic()
+        perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
+        self._transfers[perform.curl] = (task, perform)
+        self._multi.add_handle(perform.curl)
+
+    def _stop_silent(self, now: float) -> None:
+        """Stop the transfers whose server sent nothing for their ``silence`` seconds, as their progress
+        callback would: libcurl calls it only when something happens on the transfer's socket."""
+        for curl, (task, perform) in list(self._transfers.items()):
+            if perform.transfer.fell_silent(now):
+                self._multi.remove_handle(curl)
+                del self._transfers[curl]
+                self._ready.append((task, (CURL_ABORTED, "Callback aborted")))
+
+    # -- waiting ---------------------------------------------------------------------------
+
+    def _call(
+        self, function: Callable[..., Any], args: tuple[Any, ...], then: Callable[[Future[Any]], None]
+    ) -> None:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="spector-links")
+        future = self._pool.submit(function, *args)
+        future.add_done_callback(lambda done: self._wake(then, done))
+
+    def _wake(self, then: Callable[[Future[Any]], None], done: Future[Any]) -> None:
+        """From a pool thread: queue the follow-up and wake the loop."""
+        self._finished.append((then, done))
+        with contextlib.suppress(OSError):  # the loop has closed: nobody is waiting for this any more
+            self._wake_out.send(b"\0")
+
+    def _at(self, when: float, then: Callable[[], None]) -> None:
+        heapq.heappush(self._timers, (when, next(self._order), then))
+
+    def _timeout(self, concurrency: int) -> float:
+        if self._finished:
+            return 0.0
+        now = time.monotonic()
+        due = [self._next_tick if self._transfers else now + 60.0]
+        if self._curl_due is not None:
+            due.append(self._curl_due)
+        if self._timers:
+            due.append(self._timers[0][0])
+        if self._live < concurrency and self.scheduler.pending:
+            start = self.scheduler.next_due()
+            if start is not None:
+                due.append(start)
+        if self._awaits:
+            due.append(now + AWAIT_POLL)
+        return max(0.0, min(due) - now)
+
+    def _wait(self, timeout: float) -> None:
+        for key, mask in self._selector.select(timeout):
+            if key.fileobj is self._wake_in:
+                while True:
+                    try:
+                        if not self._wake_in.recv(4096):
+                            break
+                    except BlockingIOError:
+                        break
+                continue
+            action = (pycurl.CSELECT_IN if mask & selectors.EVENT_READ else 0) | (
+                pycurl.CSELECT_OUT if mask & selectors.EVENT_WRITE else 0
+            )
+            self._multi.socket_action(key.fd, action)
+        now = time.monotonic()
+        if self._curl_due is not None and now >= self._curl_due:
+            self._curl_due = None
+            self._multi.socket_action(pycurl.SOCKET_TIMEOUT, 0)
+        if self._transfers and now >= self._next_tick:
+            self._next_tick = now + TICK
+            self._stop_silent(now)
+        self._ended()
+        while self._timers and self._timers[0][0] <= now:
+            heapq.heappop(self._timers)[2]()
+        if self._awaits:
+            self._check_awaits(now)
+        while self._finished:
+            then, done = self._finished.popleft()
+            then(done)
+
+    def _check_awaits(self, now: float) -> None:
+        waiting = []
+        for task, wait, until in self._awaits:
+            if wait.event.is_set():
+                self._ready.append((task, True))
+            elif now >= until:
+                self._ready.append((task, False))
+            else:
+                waiting.append((task, wait, until))
+        self._awaits = waiting
