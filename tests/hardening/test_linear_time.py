@@ -40,6 +40,7 @@ TEXT_SHAPES: dict[str, Callable[[int], str]] = {
     "sentence-runs": lambda n: "A. " * n,
     "reference-quotes": lambda n: 'References edit\n\n1. ^ "' + 'x "' * n,
     "reference-parens": lambda n: "References edit\n\n1. ^ Smith, J. (" + "(2023" * n,
+    "see-lead-ins": lambda n: "References edit\n\n1. ^ " + "x. See " * n + '"T".',
     "backlink-letters": lambda n: "References edit\n\n1. ^ " + "a " * n + '"T".',
     "long-word-line": lambda n: "w" * (20 * n),
     "one-line-claims": lambda n: "Claim.[1] " * n,

@@ -262,3 +262,17 @@ def test_prose_before_the_citation_in_an_entry_is_not_its_author() -> None:
         ("See", "Mass"),
     ]
     assert refs[0].raw.startswith("D. Bilodeau, quoted in")
+
+
+def test_a_notes_sentence_before_see_and_a_citation_is_not_its_title() -> None:
+    """New Zealand 2019, entry 10: a sentence of the editor's, then 'See "Title", …' (a CS2
+    citation). The citation is read; the sentence stays in ``raw``."""
+    text = (
+        "Dates.[1]\n"
+        "References\n"
+        "^ There is no official all-numeric date format for New Zealand, but recommendations follow"
+        ' Australian notation. See "The Govt.nz style guide", New Zealand Government, 9 December 2016,'
+        " retrieved 7 March 2019\n"
+    )
+    ref = parse_text(text).references[0]
+    assert (ref.title, ref.date, ref.raw[:8]) == ("The Govt.nz style guide", "2016-12-09", "There is")

@@ -36,6 +36,7 @@ _BRACKETED = re.compile(r"\[([^\[\]]{1,60})\]")
 _LEAD_IN = re.compile(  # "D. Bilodeau, quoted in ", "See, for example: " before "Family, Given"
     r"^(?:[^;:()\"“]{1,60}?,\s)?(?i:(?:quoted|cited|reprinted)\s+in|(?:see|cf\.)(?:\s+also)?(?:,?\s+for\s+example)?:?"
     r"|for\s+example:|e\.g\.,?)\s+(?=[A-Z][\w'’-]+,\s[A-Z])"
+    r"|^[^\"“()]{1,400}?[.!?]\s+See(?:\s+also)?:?\s+(?=[\"“])"  # a note's sentence, then 'See "Title", …'
 )
 _BULLET = re.compile(r"^\s*(?:[•*·▪◦–-]|\d{1,3}[.)])\s+")
 _INFOBOX_MIN_ROWS = 4
