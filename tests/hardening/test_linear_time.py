@@ -155,6 +155,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "editions-after-quotes": lambda n: 'Smith, J. (2000). "T"' + " (x ed.)" * n + ". Retrieved 1 May 2000.",
     "ellipses": lambda n: "Smith, J. (2000). T" + " ... x" * n + ". P. PMID 1.",
     "abbreviated-journals": lambda n: 'Smith, J. (2000). "T". ' + "Ab. " * n + "1 (2): 3.",
+    "abbreviated-journal-parts": lambda n: 'Smith, J. (2000). "T". ' + "Ab. " * n + "X. 1 (2): 3.",
     "journal-subtitles": lambda n: 'Smith, J. (2000). "T". ' + "J: x " * n + ". 1 (2): 3.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {

@@ -30,7 +30,6 @@ EXPECTED = {
     38: {"title"},  # |title= holds "(First Edition)", rendered like CS1's edition
     101: {"title"},  # |title= holds "(1st ed.)"
     193: {"year"},  # the text reads the year of the second citation the reference quotes ("citing …")
-    110: {"container"},  # "Adv. Genet. Advances in Genetics. 24: 323": the journal's series cut into it
 }
 
 

@@ -149,6 +149,9 @@ _JOURNAL_THEN_NUMBERS = re.compile(  # a journal's name, then its volume and iss
     r"\s(?P<volume>\d[\w–-]{0,15})(?:\s\((?P<issue>[^()]{1,20})\))?"
     r"(?::\s?(?P<pages>[A-Z]?[\de][\w–-]{0,20}(?:,\s[A-Z]?[\de][\w–-]{0,20})*))?(?=\.?(?:\s|$))"
 )
+_ABBREVIATED_JOURNAL = re.compile(
+    rf"\.\s+(?P<abbreviated>(?:{_ABBREVIATED_WORD}\s){{1,12}}{_ABBREVIATED_WORD})\.?\s(?=[A-Z])"
+)
 _CONTRIBUTION_SIGN = re.compile(r"\.\s(?:By\s[A-Z][^.]{0,80}\.\s+Translated by\s|By\s[A-Z][\w'’-]+,\s)")
 _IN_PART = re.compile(r"In\s[A-Z]")  # a book's editors, or its |others=: no periodical renders "In …"
 _NAMED_PAGES = re.compile(r"^\.\s+[^.:\"“]{1,80}:\s*\d+(?:[–-]\d+)?(?:\.|$)")  # '"Title". Publisher: 96.'
@@ -495,13 +498,25 @@ def _take_journal(tail: str, fields: CitationDraft) -> str:
     |publisher=) leaves the tail as it is."""
     match = _JOURNAL_THEN_NUMBERS.match(tail)
     if not match or not (match.group("issue") or match.group("pages")):
-        return tail
+        return _take_abbreviated_journal(tail, fields)
     journal = match.group("abbreviated") or match.group("name")
     if not _WORD.search(journal):
         return tail
     fields["work"], fields["volume"] = journal.strip(), match.group("volume")
     fields["issue"], fields["pages"] = match.group("issue", "pages")
     return tail[match.end() :]
+
+
+def _take_abbreviated_journal(tail: str, fields: CitationDraft) -> str:
+    """An abbreviated journal with a part between it and its numbers ("Adv. Genet. Advances in
+    Genetics. 24: 323–70", the |series= or |publisher=): the name whole, the rest as it is. An
+    initial before a capitalised word opens a person's name ("Dr. J. Smith Foundation")."""
+    match = _ABBREVIATED_JOURNAL.match(tail)
+    initial = match is not None and len(match.group("abbreviated").rsplit(" ", 1)[-1]) == 2
+    if not match or initial or not _JOURNAL_NUMBERS.search(tail, match.end()):
+        return tail
+    fields["work"] = match.group("abbreviated")
+    return ". " + tail[match.end() :]
 
 
 def _read_tail(segments: list[str], fields: CitationDraft, *, has_title: bool) -> None:
