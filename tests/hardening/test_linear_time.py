@@ -156,6 +156,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "ellipses": lambda n: "Smith, J. (2000). T" + " ... x" * n + ". P. PMID 1.",
     "abbreviated-journals": lambda n: 'Smith, J. (2000). "T". ' + "Ab. " * n + "1 (2): 3.",
     "abbreviated-journal-parts": lambda n: 'Smith, J. (2000). "T". ' + "Ab. " * n + "X. 1 (2): 3.",
+    "journal-article-numbers": lambda n: '"T". J. 1 (2) ' + "3 – " * n + "4.",
     "journal-subtitles": lambda n: 'Smith, J. (2000). "T". ' + "J: x " * n + ". 1 (2): 3.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {

@@ -142,13 +142,15 @@ _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colinday
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _ABBREVIATED_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\."  # "Vet.", "Reprod.", "U.S.A."
+_PAGE = r"(?:[A-Za-z]?\d)[\w–-]{0,20}"  # "177–82", "B171–8", "e0119248", "L7"
 _JOURNAL_THEN_NUMBERS = re.compile(  # a journal's name, then its volume and issue or pages
     rf"\.\s+(?:(?P<abbreviated>(?:{_ABBREVIATED_WORD}\s){{1,12}}{_ABBREVIATED_WORD})\.?"
     r"|(?P<name>[^\"“”().]{1,200}?"  # '… of North America: Small Animal Practice. 42'
     r"(?:\.\s(?:Series|Section|Supplement)\b[^\"“”().]{0,120})?)\.)"  # 'Journal. Series A, …. 52'
     r"\s(?P<volume>\d[\w–-]{0,15})(?:\s\((?P<issue>[^()]{1,20})\))?"
-    r"(?::\s?(?P<pages>[A-Z]?[\de][\w–-]{0,20}(?:,\s[A-Z]?[\de][\w–-]{0,20})*))?(?=\.?(?:\s|$))"
-)
+    rf"(?:\s(?P<article>{_PAGE}))?(?::\s?(?P<pages>{_PAGE}(?:\s[–-]\s{_PAGE})?(?:,\s{_PAGE})*))?(?=\.?(?:\s|$))"
+)  # '37 (3) 307: 234–238' (an article number, then pages), '26 (2): L7 – L9', '15 (1) 010123'
+
 _ABBREVIATED_JOURNAL = re.compile(
     rf"\.\s+(?P<abbreviated>(?:{_ABBREVIATED_WORD}\s){{1,12}}{_ABBREVIATED_WORD})\.?\s(?=[A-Z])"
 )
@@ -497,13 +499,13 @@ def _take_journal(tail: str, fields: CitationDraft) -> str:
     Supplement. 57: 169"). Any other part between the journal and its numbers (CS1's
     |publisher=) leaves the tail as it is."""
     match = _JOURNAL_THEN_NUMBERS.match(tail)
-    if not match or not (match.group("issue") or match.group("pages")):
+    if not match or not (match.group("issue") or match.group("pages") or match.group("article")):
         return _take_abbreviated_journal(tail, fields)
     journal = match.group("abbreviated") or match.group("name")
     if not _WORD.search(journal):
         return tail
     fields["work"], fields["volume"] = journal.strip(), match.group("volume")
-    fields["issue"], fields["pages"] = match.group("issue", "pages")
+    fields["issue"], fields["pages"] = match.group("issue"), match.group("pages") or match.group("article")
     return tail[match.end() :]
 
 

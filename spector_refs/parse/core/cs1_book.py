@@ -103,7 +103,7 @@ _MAX_ORGANISATION_WORDS = 20
 _EDITOR_MARK = re.compile(r"\s\(?eds?\.\)?|\(editors?\)")
 _MAX_PLACE_WORDS = 6
 _LETTER = re.compile(r"[^\W\d_]")
-_INITIALS = re.compile(r"[A-Z]\.?(?:\s?[A-Z]\.?)*")
+_NAME_END = re.compile(r"[A-Z]\.?(?:\s?[A-Z]\.?)*|[A-Z][\w'’-]+")  # "S.", "Doris": a name's last part
 _JOINED_INITIALS = re.compile(r"(?:^|\.\s|:\s|\bIn\s)(?:[A-Z]\.)+[A-Z]\.$")  # "Place: M.E. Sharpe"
 _EDITOR_ROLE = re.compile(r"\(eds?\.\)")
 _OPEN_BEFORE = re.compile(r"\([^()]*$")
@@ -453,9 +453,10 @@ def _classify_after_title(part: str, fields: CitationDraft) -> str | None:
 def _contributors(role: str, text: str, fields: CitationDraft) -> None:
     """ "Translated by Szold, H. Philadelphia: …": the names, then what CS1 ran into them — a
     part read by its form, else the publisher ("Translated by Sykes, J. B. Pergamon Press").
-    Initials alone after the names are the last name's ("Bell, J. S.", its stop taken off)."""
+    Initials or one word alone after the names are the last name's ("Bell, J. S.", "Hellman,
+    C. Doris"; the part's stop taken off)."""
     split = _NAMES_THEN_TEXT.match(text)
-    if split and _INITIALS.fullmatch(split.group("rest")):
+    if split and _NAME_END.fullmatch(split.group("rest")):
         split = None
     names, rest = (split.group("names"), split.group("rest")) if split else (text, "")
     key = {"Translated": "translators", "Edited": "editors"}.get(role)
