@@ -157,6 +157,8 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "abbreviated-journals": lambda n: 'Smith, J. (2000). "T". ' + "Ab. " * n + "1 (2): 3.",
     "abbreviated-journal-parts": lambda n: 'Smith, J. (2000). "T". ' + "Ab. " * n + "X. 1 (2): 3.",
     "journal-article-numbers": lambda n: '"T". J. 1 (2) ' + "3 – " * n + "4.",
+    "via-providers": lambda n: '"T". W. ' + "– via x.y " * n + "z",
+    "via-long-names": lambda n: '"T". W. – via ' + "x." * n,
     "journal-subtitles": lambda n: 'Smith, J. (2000). "T". ' + "J: x " * n + ". 1 (2): 3.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {

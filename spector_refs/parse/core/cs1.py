@@ -72,7 +72,9 @@ _IDENTIFIERS = {
     "medrxiv": re.compile(r"\bmedRxiv\s+(\S+?)(?=\.?(?:\s|$))"),
 }
 _DOUBLED_STOPS = re.compile(r"(?:\s*\.){2,}")
-_VIA = re.compile(r"\s[–—-]\svia\s[^.]{1,80}?(?:\.(?=\s|$)|$)")  # "– via Google Books": the provider
+_VIA = re.compile(  # "– via Google Books", "– via Newspapers.com": the provider
+    r"\s[–—-]\svia\s[^\s.][^\s]*?(?:\s[^\s]+?){0,8}?(?:\.(?=\s|$)|$)"
+)
 _URL = re.compile(r"https?://[^\s<>\"]+")
 _MAX_NAME_WORDS = 8
 _OPEN_QUOTE = re.compile(r"(?:^|(?<=[.,:)]\s))[\"“‘]")  # CS1 opens a part with a quoted title
@@ -98,6 +100,7 @@ _VOLUME_PART = re.compile(
 )  # a book's (or encyclopaedia's) "Vol. 5", not a magazine's "Vol. 5, no. 2"
 _ACCESS_NOTES = re.compile(  # access icons' text and |lay-url=, which name no part of the work
     r"\s*\((?:subscription|registration) required(?: \(help\))?\)"
+    r"|\s*\(Subscription or participating institution membership required\.\)"  # the OED's
     r"|\s*Lay summary(?:\s[–—-]\s[^.()]{1,120}?(?=\s\(|\.(?:\s|$)|$))?(?:\s\([^()]{1,40}\))?\.?"
 )
 _EDITION = re.compile(r"\s*\(([^()]*?\b(?:ed\.|edition))\)", re.I)
