@@ -159,6 +159,8 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "journal-article-numbers": lambda n: '"T". J. 1 (2) ' + "3 – " * n + "4.",
     "via-providers": lambda n: '"T". W. ' + "– via x.y " * n + "z",
     "via-long-names": lambda n: '"T". W. – via ' + "x." * n,
+    "arxiv-classes": lambda n: '"T". arXiv:1' + " [x]" * n + ".",
+    "event-times": lambda n: '"T". W. ' + "Event occurs at 1:2" * n + ".",
     "journal-subtitles": lambda n: 'Smith, J. (2000). "T". ' + "J: x " * n + ". 1 (2): 3.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {

@@ -55,7 +55,7 @@ _IDENTIFIERS = {
     "pmc": re.compile(r"\bPMC:?\s*(\d+)"),
     "doi": re.compile(r"\bdoi:\s*(10\.\d{4,9}/\S+?)(?=\.?(?:\s|$))", re.I),
     "bibcode": re.compile(r"\bBibcode:\s*(\S{19})"),
-    "arxiv": re.compile(r"\barXiv:\s*(\S+?)(?=\.?(?:\s|$))"),
+    "arxiv": re.compile(r"\barXiv:\s*(\S+?)(?:\s\[[\w.-]{1,30}\])?(?=\.?(?:\s|$))"),  # "… [astro-ph.GA]"
     "jstor": re.compile(r"\bJSTOR\s+(\d+|[a-z][\w.]*\d\w*)"),  # "JSTOR 2095125", "JSTOR j.ctt1nq3vk"
     "s2cid": re.compile(r"\bS2CID\s+(\d+)"),
     "hdl": re.compile(r"\bhdl:\s*(\S+?)(?=\.?(?:\s|$))"),
@@ -87,7 +87,9 @@ _HEAD_DATE = re.compile(  # "(1960a) [1619]": the date, then |orig-date= in brac
     rf"\s*\(([^()]*?\d[a-z]?|{NO_DATE})\)(?:\s*\[[^\[\]]{{1,40}}\])?\s*\.?\s*$"
 )
 _LANGUAGE = re.compile(r"\s*\(in ([A-Z][\w ,-]+?)(?: and [A-Z]\w+)?\)")
-_FORMAT = re.compile(r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report)\)", re.I)
+_FORMAT = re.compile(
+    r"\s*\((?:PDF|DOC|PowerPoint|video|audio|podcast|Press release|Map|Report|Tweet)\)", re.I
+)
 _TRANS_TITLE = re.compile(r"^\s*\[([^\]]+)\]")
 _TRANS_CHAPTER = re.compile(r"^\s*\[[^\[\]]{1,300}\]")
 _PAGES = re.compile(r"^(?:pp?\.|page|pages|at)\s*(.+)$", re.I)
@@ -101,6 +103,7 @@ _VOLUME_PART = re.compile(
 _ACCESS_NOTES = re.compile(  # access icons' text and |lay-url=, which name no part of the work
     r"\s*\((?:subscription|registration) required(?: \(help\))?\)"
     r"|\s*\(Subscription or participating institution membership required\.\)"  # the OED's
+    r"|\s*Event occurs at [\d:]{1,12}\.?"  # |time= of a recording
     r"|\s*Lay summary(?:\s[–—-]\s[^.()]{1,120}?(?=\s\(|\.(?:\s|$)|$))?(?:\s\([^()]{1,40}\))?\.?"
 )
 _EDITION = re.compile(r"\s*\(([^()]*?\b(?:ed\.|edition))\)", re.I)
