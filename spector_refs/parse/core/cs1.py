@@ -154,7 +154,7 @@ _JOURNAL_THEN_NUMBERS = re.compile(  # a journal's name, then its volume and iss
     r"|(?P<name>[^\"“”().]{1,200}?"  # '… of North America: Small Animal Practice. 42'
     r"(?:\.\s(?:Series|Section|Supplement)\b[^\"“”().]{0,120})?)\.)"  # 'Journal. Series A, …. 52'
     r"\s(?P<volume>\d[\w–-]{0,15})(?:\s\((?P<issue>[^()]{1,20})\))?"
-    rf"(?:\s(?P<article>{_PAGE}))?(?::\s?(?P<pages>{_PAGE}(?:\s[–-]\s{_PAGE})?(?:,\s{_PAGE})*))?(?=\.?(?:\s|$))"
+    rf"(?:\s(?P<article>{_PAGE}))?(?::\s?(?P<pages>{_PAGE}(?:\s[–-]\s{_PAGE})?(?:,\s{_PAGE})*))?(?=,?\.?(?:\s|$))"
 )  # '37 (3) 307: 234–238' (an article number, then pages), '26 (2): L7 – L9', '15 (1) 010123'
 
 _ABBREVIATED_JOURNAL = re.compile(
