@@ -77,9 +77,10 @@ the parser:
   its Bibliography and Further reading; 70 books, 4 conference proceedings, 2 encyclopaedia
   entries, 45 journals, 27 web, 6 CS2, news and arXiv), every cite element of those lists as
   headless Chromium gives it, labels from COinS, with the cited piece's own title and its
-  container labelled beside the title. Written by an engineer who did not write the parser and
-  landed before the parser ran on it, to be measured once with the grammar frozen a fifth
-  time (see its ``origin``); ``--set all`` leaves it out until then.
+  container labelled beside the title. Written by an engineer who did not write the parser,
+  landed before the parser ran on it and measured once at the fifth freeze (ac2e217): titles
+  98.7%, first authors 100%, years 99.4%, containers 77/80; book-type lines 97.4% titles. Its
+  misses are listed by class in its ``origin`` and not fixed.
 
 Titles are scored as the cited title (``Reference.cited_title``: the chapter or entry when
 there is one, else the title) against the label read the same way (``label_view``), and the
@@ -145,9 +146,6 @@ SETS = {
     "held-back-9": HELD_BACK_9,
     "held-back-10": HELD_BACK_10,
 }
-HELD_OUT = ("held-back-10",)
-"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
-out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -330,7 +328,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
+    for name in SETS if args.set == "all" else (args.set,):
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

@@ -59,6 +59,7 @@ def _cases(path: Path) -> list[dict]:
 SETS: tuple[Path, ...] = (DEV, HELD_BACK, HELD_BACK_2, HELD_BACK_3, HELD_BACK_4, HELD_BACK_5)
 SETS += (HELD_BACK_6, HELD_BACK_7, HELD_BACK_8)  # book-weighted, each measured once, then tuned on
 SETS += (HELD_BACK_9,)  # measured once; held to its labels since the cited-title view (cs1i)
+SETS += (HELD_BACK_10,)  # measured once at ac2e217 (heldback14e); its misses are strict xfails
 BOOK_KINDS = ("book", "report", "thesis", "conference", "encyclopaedia")
 CASES = [case for path in SETS for case in _cases(path)]
 SPEC_CASES = _cases(SPEC) + _cases(SPEC_HELD_OUT)
@@ -66,6 +67,12 @@ KNOWN_MISSES = {
     "book-id-param": "|id= is free text after the publisher, so it cannot be told from a bare publisher",
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
+    "acd10-u2": "a title ending in a roman numeral ('Volume I.') read as an initial; place, publisher join",
+    "wrk10-r17": "an undated author list joined by commas ('Shortley, G., Williams, D.') read as the title",
+    "ptb10-r196": "'(c. 2006)' read as 2006; its COinS has no date, so the label is null (flagged)",
+    "ptb10-r200": "abbreviated journal holding '&' ('Comp. & Maths. With Appls.') cut at the '&'",
+    "ptb10-r212": "cite arXiv: COinS names 'arXiv' as the journal; the line has it only as an identifier",
+    "ptb10-r224": "a no-break space between a quoted entry and its stop, read as its title and container",
 }
 LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of the line can equal it
     "dog-122": "Volume 28 of Developments in animal and veterinary sciences",
@@ -180,8 +187,9 @@ def test_held_back_10_is_well_formed() -> None:
     parser) was landed before the parser ran on it: only its shape is checked (unique ids, at
     least 150 lines and 60 book-type ones, labels of title, first author and year with the cited
     piece's own title and its container beside them, every Work (physics) line in Chromium's text
-    of its page copy, one numbered case per References entry of that page with a citation). It
-    is measured once, at the next grammar freeze; until then nothing here parses it."""
+    of its page copy, one numbered case per References entry of that page with a citation).
+    Measured once at ac2e217 (98.7 / 100 / 99.4); held to its labels above since, its misses
+    strict xfails."""
     cases = _cases(HELD_BACK_10)
     copy = (ROOT / "benchmarks" / "data" / "pages" / "work-2025.txt").read_text(encoding="utf-8")
     assert len({case["id"] for case in cases}) == len(cases) >= 150

@@ -93,6 +93,13 @@ def test_html_reader_reads_the_bibliography_under_references(name: str, entries:
     )
 
 
+def test_work_references_as_chromium_copies_them() -> None:
+    """The tenth held-back page, measured once at ac2e217: all 30 entries read, the one
+    disagreement is held-back-10's wrk10-r17 (an undated comma-joined author list)."""
+    assert compare_copy("work-2025")["text references"] == 30
+    assert copy_disagreements("work-2025") == {17: {"title"}}
+
+
 def test_set_labelled_pages_line_up_with_their_main_list() -> None:
     """Each numbered case of a page's held-back set is an entry of the page's main list; the
     Newton page (held-back-8) is only measured, so nothing here parses it."""
