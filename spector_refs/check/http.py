@@ -44,7 +44,7 @@ import re
 import socket
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -223,7 +223,7 @@ class _Transfer:
     wanted: bool | None = None
     capped: bool = False
     connect_error: BaseException | None = None
-    connect_later: bool = False
+    connect_later: Callable[[], None] | None = None
     connected: socket.socket | None = None
     port: int = 0
     received: float = 0.0
@@ -293,14 +293,16 @@ class _Transfer:
         """The connection, made here to the vetted address (libcurl only asked for one).
 
         With ``connect_later`` (a loop, whose thread must not block) it is
-        not made here: the transfer fails at once with ``port`` set, and is
-        added again once the loop's pool has :meth:`connect`-ed (``connected``).
+        not made here: ``connect_later`` is called, ``port`` set and libcurl
+        refused the socket; the loop takes the transfer out and adds it again
+        once its pool has :meth:`connect`-ed (``connected``).
         """
         if self.connected is not None:
             connected, self.connected = self.connected, None
             return connected
         self.port = address[3][1]
-        if self.connect_later:
+        if self.connect_later is not None:
+            self.connect_later()
             return pycurl.SOCKET_BAD
         try:
             return self.connect()

@@ -7,14 +7,16 @@ host slot had to wake a thread. Here each check is a generator
 (:mod:`~spector_refs.check.tasks`) and :class:`CurlLoop` does its waiting:
 
 * a transfer (``Perform``) is an easy handle added to one ``CurlMulti``,
-  whose sockets and timer libcurl hands to this loop (the socket interface,
-  so a wake-up touches only the transfers that have something to do);
+  whose sockets libcurl hands to this loop (the socket interface, so a
+  wake-up touches only the transfers that have something to do) and
+  whose next timeout the loop asks for before each wait;
 * a polite turn (``Turn``) is granted at once, booked for a later moment
   (a timer), or waits for a slot on its host, which a freed slot on that
   host offers before any new job may take it;
 * work that blocks (``Call``: a DNS lookup, the Wayback Machine; and a new
-  connection, which :class:`~spector_refs.check.http._Transfer` leaves to
-  the loop) runs in a small thread pool and resumes its check when done;
+  connection, which the transfer asks of the loop instead of making it:
+  the handle is taken out meanwhile and added again once connected) runs
+  in a small thread pool and resumes its check when done;
 * another check's soft-404 probe (``Await``) is looked at every few
   milliseconds until it is in or the wait times out.
 
@@ -53,6 +55,7 @@ AWAIT_POLL = 0.005
 """How often a check waiting for another's soft-404 probe looks again (seconds)."""
 TICK = 1.0
 """How often the loop looks for transfers whose server fell silent (see ``_stop_silent``)."""
+_CURL_COULDNT_CONNECT = 7
 _EVENTS = {
     pycurl.POLL_IN: selectors.EVENT_READ,
     pycurl.POLL_OUT: selectors.EVENT_WRITE,
@@ -86,15 +89,15 @@ class CurlLoop:
         self._threads = threads
         self._multi = pycurl.CurlMulti()
         self._multi.setopt(pycurl.M_SOCKETFUNCTION, self._on_socket)
-        self._multi.setopt(pycurl.M_TIMERFUNCTION, self._on_timer)
         self._selector = selectors.DefaultSelector()
         self._wake_in, self._wake_out = socket.socketpair()
         self._wake_in.setblocking(False)
         self._selector.register(self._wake_in, selectors.EVENT_READ)
         self._sockets: dict[int, int] = {}
-        self._curl_due: float | None = None
         self._transfers: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
         self._ready: deque[tuple[Task[Any], Any]] = deque()
+        self._wanting: list[Perform] = []
+        self._starting: list[Perform] = []
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._order = itertools.count()
         self._hops: dict[str, deque[_HopWait]] = {}
@@ -196,9 +199,22 @@ class CurlLoop:
     # -- transfers -------------------------------------------------------------------------
 
     def _perform(self, task: Task[Any], perform: Perform) -> None:
-        perform.transfer.connect_later = True  # this thread must not wait for a connection
+        perform.transfer.connect_later = partial(self._wanting.append, perform)  # not made on this thread
         self._transfers[perform.curl] = (task, perform)
+        self._starting.append(perform)
         self._multi.add_handle(perform.curl)
+
+    def _run_due(self) -> None:
+        """Run libcurl's timers that are due, which start the transfers just added."""
+        if self._multi.timeout() == 0:
+            self._multi.socket_action(pycurl.SOCKET_TIMEOUT, 0)
+            if self._wanting:
+                self._connect_wanting()
+        if self._starting:  # their silence counts from here, not from while this thread was busy
+            now = time.monotonic()
+            for perform in self._starting:
+                perform.transfer.last_byte = now
+            self._starting.clear()
 
     def _on_socket(self, what: int, fd: int, multi: Any, data: Any) -> None:
         if what == pycurl.POLL_REMOVE:
@@ -211,9 +227,6 @@ class CurlLoop:
         else:
             self._selector.register(fd, events)
         self._sockets[fd] = events
-
-    def _on_timer(self, milliseconds: int) -> None:
-        self._curl_due = None if milliseconds < 0 else time.monotonic() + milliseconds / 1000
 
     def _ended(self) -> None:
         """Resume the checks whose transfers libcurl has finished."""
@@ -229,25 +242,39 @@ class CurlLoop:
     def _finish(self, curl: pycurl.Curl, error: tuple[int, str] | None) -> None:
         self._multi.remove_handle(curl)
         task, perform = self._transfers.pop(curl)
-        transfer = perform.transfer
-        if error is not None and transfer.connect_later and transfer.port:
-            transfer.connect_later = False  # libcurl asked for a connection: made in the pool, then again
-            self._call(transfer.connect, (), lambda done: self._connected(task, perform, error, done))
+        if error is not None and perform.transfer.connect_later is not None and perform.transfer.port:
+            self._connect(task, perform)
             return
         self._ready.append((task, error))
 
-    def _connected(
-        self, task: Task[Any], perform: Perform, error: tuple[int, str], done: Future[Any]
-    ) -> None:
+    def _connect_wanting(self) -> None:
+        """Take the transfers that asked for a new connection out of libcurl and connect them in the pool.
+
+        libcurl does not always report the socket it was refused at once: such
+        a transfer could sit until the silence watch stopped it.
+        """
+        wanting, self._wanting = self._wanting, []
+        for perform in wanting:
+            found = self._transfers.pop(perform.curl, None) if perform.transfer.connect_later else None
+            if found is not None:
+                self._multi.remove_handle(perform.curl)
+                self._connect(found[0], perform)
+
+    def _connect(self, task: Task[Any], perform: Perform) -> None:
+        perform.transfer.connect_later = None
+        self._call(perform.transfer.connect, (), partial(self._connected, task, perform))
+
+    def _connected(self, task: Task[Any], perform: Perform, done: Future[Any]) -> None:
         failure = done.exception()
         if failure is not None:
-            perform.transfer.connect_error = failure
-            self._ready.append((task, error))
+            perform.transfer.connect_error = failure  # the verdict comes from it, not from libcurl's code
+            self._ready.append((task, (_CURL_COULDNT_CONNECT, "")))
             return
         perform.transfer.connected = done.result()
         remaining = perform.deadline - time.monotonic()
         perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
         self._transfers[perform.curl] = (task, perform)
+        self._starting.append(perform)
         self._multi.add_handle(perform.curl)
 
     def _stop_silent(self, now: float) -> None:
@@ -283,8 +310,9 @@ class CurlLoop:
             return 0.0
         now = time.monotonic()
         due = [self._next_tick if self._transfers else now + 60.0]
-        if self._curl_due is not None:
-            due.append(self._curl_due)
+        curl_due = self._multi.timeout()  # asked each time: no timer callback to keep in step
+        if curl_due >= 0:
+            due.append(now + curl_due / 1000)
         if self._timers:
             due.append(self._timers[0][0])
         if self._live < concurrency and self.scheduler.pending:
@@ -309,14 +337,14 @@ class CurlLoop:
                 pycurl.CSELECT_OUT if mask & selectors.EVENT_WRITE else 0
             )
             self._multi.socket_action(key.fd, action)
+        self._run_due()
         now = time.monotonic()
-        if self._curl_due is not None and now >= self._curl_due:
-            self._curl_due = None
-            self._multi.socket_action(pycurl.SOCKET_TIMEOUT, 0)
         if self._transfers and now >= self._next_tick:
             self._next_tick = now + TICK
             self._stop_silent(now)
         self._ended()
+        if self._wanting:
+            self._connect_wanting()
         while self._timers and self._timers[0][0] <= now:
             heapq.heappop(self._timers)[2]()
         if self._awaits:
