@@ -81,6 +81,13 @@ the parser:
   landed before the parser ran on it and measured once at the fifth freeze (ac2e217): titles
   98.7%, first authors 100%, years 99.4%, containers 77/80; book-type lines 97.4% titles. Its
   misses are listed by class in its ``origin`` and not fixed.
+* ``held-back-11`` — ``tests/fixtures/cs1/held_back_11.json``, 223 lines of three 2025 pages
+  ("Plant" References and Further reading whole, "Motion" References whole, "Periodic table"
+  entries 2–66; 59 books, 1 encyclopaedia entry, 97 journals, 62 web, 3 {{citation}}, 1 news),
+  every cite element of those lists as headless Chromium gives it, labels from COinS with the
+  cited piece's own title and its container, as held-back-10. Written by an engineer who did
+  not write the parser and landed before the parser ran on it, to be measured once with the
+  grammar frozen a sixth time (see its ``origin``); ``--set all`` leaves it out until then.
 
 Titles are scored as the cited title (``Reference.cited_title``: the chapter or entry when
 there is one, else the title) against the label read the same way (``label_view``), and the
@@ -92,7 +99,7 @@ a year when the first four digits of the date agree. Dev lines of books (and CS2
 lines) also carry the template's imprint fields — publisher, place, edition,
 series, volume, first editor — scored the same way and reported apart. Run:
 
-    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-10|all] [--kinds book]
+    python benchmarks/cs1_corpus.py [--set dev|held-back|…|held-back-11|all] [--kinds book]
                                     [--write-dev] [--misses]
 
 ``--write-dev`` regenerates ``tests/fixtures/cs1/dog_2018.json`` (the data-driven
@@ -131,6 +138,7 @@ HELD_BACK_7 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_7.json"
 HELD_BACK_8 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_8.json"
 HELD_BACK_9 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_9.json"
 HELD_BACK_10 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_10.json"
+HELD_BACK_11 = ROOT / "tests" / "fixtures" / "cs1" / "held_back_11.json"
 SETS = {
     "dev": DEV,
     "held-back": HELD_BACK,
@@ -145,7 +153,11 @@ SETS = {
     "held-back-8": HELD_BACK_8,
     "held-back-9": HELD_BACK_9,
     "held-back-10": HELD_BACK_10,
+    "held-back-11": HELD_BACK_11,
 }
+HELD_OUT = ("held-back-11",)
+"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
+out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -266,7 +278,7 @@ def label_view(case: dict) -> tuple[str, str | None]:
     book, so a label that follows a quoted part in the line, not itself quoted, is that part's
     container. Otherwise (a label quoted whole, or no quoted part before it) the label is the
     cited title and the container is not labelled. A set that labels the pair itself from
-    COinS (``cited_title`` and ``container``: held-back-10) is taken as labelled.
+    COinS (``cited_title`` and ``container``: held-back-10 and 11) is taken as labelled.
     """
     if "cited_title" in case["expect"]:
         return case["expect"]["cited_title"], case["expect"]["container"]
@@ -328,7 +340,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in SETS if args.set == "all" else (args.set,):
+    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:
