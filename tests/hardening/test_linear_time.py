@@ -162,6 +162,9 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "arxiv-classes": lambda n: '"T". arXiv:1' + " [x]" * n + ".",
     "event-times": lambda n: '"T". W. ' + "Event occurs at 1:2" * n + ".",
     "journal-subtitles": lambda n: 'Smith, J. (2000). "T". ' + "J: x " * n + ". 1 (2): 3.",
+    "undated-initials-lists": lambda n: "Smith, J., " * n + "Title: Sub. P.",
+    "dated-initials-lists": lambda n: "Smith, J. A., " * n + "(2000). T. P.",
+    "numbered-roman-stops": lambda n: "Smith, J. (2000). T. " + "Volume I. " * n + "London: P.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {
     "open-brackets": lambda n: "[" * n,

@@ -68,8 +68,6 @@ KNOWN_MISSES = {
     "book-id-param": "|id= is free text after the publisher, so it cannot be told from a bare publisher",
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
-    "acd10-u2": "a title ending in a roman numeral ('Volume I.') read as an initial; place, publisher join",
-    "wrk10-r17": "an undated author list joined by commas ('Shortley, G., Williams, D.') read as the title",
     "ptb10-r196": "'(c. 2006)' read as 2006; its COinS has no date, so the label is null (flagged)",
     "ptb10-r200": "abbreviated journal holding '&' ('Comp. & Maths. With Appls.') cut at the '&'",
     "ptb10-r212": "cite arXiv: COinS names 'arXiv' as the journal; the line has it only as an identifier",

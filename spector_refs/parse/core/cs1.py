@@ -187,7 +187,7 @@ def parse_rendered_citation(text: str) -> CitationFields:
     rest = _take_bare_url(rest, fields)
     rest = _VIA.sub("", _take_identifiers(rest, fields)).strip()
     quoted = _quoted_title(rest)
-    book = _COMMA_BOOK.match(rest) if quoted is None and not _CS1_HEAD.match(rest) else None
+    book = _COMMA_BOOK.match(rest) if quoted is None and not _cs1_head(rest) else None
     if book:
         return _comma_book(book, fields)
     typed = _NAME_TITLE_DATE.match(rest) if quoted is None else None
@@ -212,6 +212,12 @@ def parse_rendered_citation(text: str) -> CitationFields:
         tail = _take_journal(tail, fields)
     _read_tail(segments(tail), fields, has_title=title is not None)
     return _finish(fields)
+
+
+def _cs1_head(text: str) -> bool:
+    """Whether ``text`` opens with CS1's author block, dated or not: then "Shortley, G., Williams,
+    D. Elements of Physics: …" is no hand-typed "Family, Given, Title, Place: Publisher"."""
+    return bool(_CS1_HEAD.match(text)) or starts_with_undated_authors(text)
 
 
 def is_access_note(text: str) -> bool:

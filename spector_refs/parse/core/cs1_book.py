@@ -29,7 +29,7 @@ import re
 from spector_refs.dates import NO_DATE, is_no_date, parse_date
 from spector_refs.model import Name
 from spector_refs.parse.core.fields import CitationDraft
-from spector_refs.parse.core.names import is_truncated, parse_name_list
+from spector_refs.parse.core.names import INITIALS_NAME, is_truncated, parse_name_list
 from spector_refs.parse.core.tokens import is_sentence_end
 
 _DATE = r"[^()\[\]]{0,40}?\d[a-z]?|" + NO_DATE
@@ -93,7 +93,11 @@ _NAMES_THEN_TEXT = re.compile(
 _FULL_NAME = (
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}(?: [A-Z]\.){0,2}"
 )
-_UNDATED_HEAD = re.compile(rf"^(?P<names>{_FULL_NAME}(?:; {_FULL_NAME})*)(?:(?<=\.)|\.)\s+(?=[A-Z\"“])")
+_ANY_NAME = rf"(?:{_FULL_NAME}|{INITIALS_NAME})"
+_UNDATED_HEAD = re.compile(  # "; " between names, or ", " between "Family, I." names (vanc-accept)
+    rf"^(?P<names>{INITIALS_NAME}(?:, {INITIALS_NAME})+|{_ANY_NAME}(?:; {_ANY_NAME})*)"
+    r"(?:(?<=\.)|\.)\s+(?=[A-Z\"“])"
+)
 _AUTHOR_BEFORE_EDITORS = re.compile(
     r"^(?P<author>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\.\s(?P<editors>[A-Z].{2,})$"
 )
@@ -132,7 +136,9 @@ _NAME_PREFIX = re.compile(  # always followed by a name: "H.M.S. Beagle", "Capt.
     r"(?:^|[\s(])(?:H\.M\.[A-Z]?S|U\.S\.S|R\.M\.S|S\.S|Capt|Cdr|Adm|Maj|Mt|Ft|Pub|Publ|Bros|Assn|Assoc)$"
 )
 _PART_STOP = re.compile(r"\.\s+|\.$|;\s+(?=pp?\.\s)|(?<=[?!]) (?=[A-Z\"“])")  # "What Is Life? Cambridge"
-_ROMAN_VOLUME_STOP = re.compile(r"\bVol\.\s[IVXLC]+$")  # "Vol. I. New York: …": a volume, no initial
+_ROMAN_VOLUME_STOP = re.compile(  # "Vol. I. New York: …", "Volume I. Mason, OH: …": a number, no initial
+    r"\b(?:Vol\.|Volume|Part|Book|Tome|Tomus|Band|World War)\s[IVXLC]+$"
+)
 _ARTICLE_STOP = re.compile(r"(?:^|\s)a$")  # "…, 1500–1620: a. Greenwood": the article is no initial
 _OPEN_ENDING = re.compile(r"\b(?:and|or|of|the|a|an|in|on|for|to|with)$", re.I)
 _BEFORE, _AFTER, _VOLUME_NEXT, _CLOSED = "before publisher", "after publisher", "volume", "closed"
@@ -213,7 +219,8 @@ def segments(text: str) -> list[str]:
     A full stop after initials run together that open a part ("M.E. Sharpe",
     "W.W. Norton", an editor's "In A.J. Auerbach") or after editors' names before
     their "(eds.)" mark does not end a part; initials that close a part ("the
-    Creation of the U.N. Yale …") do. A title ending in "?" or "!" gets no full stop
+    Creation of the U.N. Yale …") do, and so does a roman numeral after a word that numbers
+    ("Organic Chemistry Volume I. Mason, OH: …"). A title ending in "?" or "!" gets no full stop
     from CS1, so a space there before a capital ends a part too ("What Is Life?
     Cambridge: …"); :func:`joined_parts` puts such parts back together.
     """
@@ -235,7 +242,7 @@ def _ends_part(text: str, stop: int, after: int) -> bool:
     if _OPEN_BEFORE.search(text[max(0, stop - 30) : stop]) and _CLOSE_AFTER.match(text, after):
         return False  # inside a short parenthetical: "(Dr. phil. thesis)"
     if _ARTICLE_STOP.search(text[max(0, stop - 2) : stop]) or _ROMAN_VOLUME_STOP.search(
-        text[max(0, stop - 12) : stop]
+        text[max(0, stop - 16) : stop]
     ):
         return True
     if _TYPED_EDITION_STOP.search(text[max(0, stop - 14) : stop]) or _PAGES_NEXT.match(text, after):

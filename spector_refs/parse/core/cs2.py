@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from spector_refs.dates import NO_DATE, parse_date
+from spector_refs.parse.core.cs1_book import starts_with_undated_authors
 from spector_refs.parse.core.tokens import is_sentence_end
 
 _HEAD = re.compile(
@@ -51,13 +52,16 @@ def cs2_as_cs1(text: str) -> str | None:
     without authors, when no full stop separates anything and commas cut it
     into a title, more parts and a date at the end ("WHO expert consultation
     on rabies: First report, WHO Technical Report Series, 931, World Health
-    Organisation, 2005"). A hand-typed "Name (Year) Title, …" is none of these.
+    Organisation, 2005"). CS1's undated author block ("Shortley, G., Williams, D. Elements
+    of Physics: …") is not cut at its commas. A hand-typed "Name (Year) Title, …" is none of these.
     """
     head = _HEAD.match(text)
     if head:
         return head.group("head") + ". " + _as_cs1_parts(text[head.end() :])
     if _QUOTED_FIRST.match(text):
         return _as_cs1_parts(text)
+    if starts_with_undated_authors(text):  # CS1's "Shortley, G., Williams, D. Title: …", cut by commas
+        return None
     if _YEAR_IN_PARENTHESES.search(text) or any(
         is_sentence_end(text, match.start() + 1) for match in _STOP.finditer(text)
     ):

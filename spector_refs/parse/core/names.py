@@ -66,6 +66,11 @@ _ROLE = re.compile(
 _DESCRIPTION = re.compile(r"\s\([^()]{1,120}\)$")  # "Grisar, Hartmann (Professor of … at Innsbruck)"
 _ET_AL = re.compile(r"[;,]?\s*(?:''?)?et\sal\.?(?:''?)?$", re.I)  # CS1 writes "et&nbsp;al."
 
+INITIALS_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, [A-Z]\.(?: ?[A-Z]\.){0,2}(?! ?[A-Z]\.)"
+"""A rendered "Family, I." or "Family, G. H.": given names as initials only, all of them."""
+_INITIALS_LIST = re.compile(rf"{INITIALS_NAME}(?:, {INITIALS_NAME})+")
+"""Names joined by commas, each "Family, I." ("Shortley, G., Williams, D."): a vanc-accept list."""
+_INITIALS_SEPARATOR = re.compile(r"(?<=\.), (?=[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, [A-Z]\.)")
 _LAST_SEPARATOR = re.compile(r"\s*;\s*(?:and\s+|&\s+)?|(?<=[\w.]) & (?=[^,;&]+, )")
 """Between "Last, First" names: CS1's ";", and with ``name-list-style=amp`` or ``and`` the
 "&" or "; and" before the last ("Smith, J.; Jones, K. & Roe, R."). An "&" counts only
@@ -90,6 +95,8 @@ def parse_name_list(text: str) -> list[Name]:
         return []
     if ";" not in text and re.fullmatch(rf"{_VANCOUVER}(?:, {_VANCOUVER})+", text):
         return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
+    if ";" not in text and _INITIALS_LIST.fullmatch(text):
+        return [parse_name(part) for part in _INITIALS_SEPARATOR.split(text)]
     whole = _whole_names(text) if ";" not in text else None
     if whole:
         return [parse_name(part) for part in whole]
