@@ -6,9 +6,9 @@ are even imported (see :func:`_load_network`), so a warm re-run starts
 fast; the rest go to a :class:`HostScheduler` from which one
 :class:`~spector_refs.check.loop.CurlLoop` per process starts checks as hosts
 come free, all on one :class:`~spector_refs.check.http.Transport`
-(connections kept alive per host). Each finished check is written to the cache straight away, so a
-crash loses nothing already recorded. When no check reached any server the
-machine is offline: those links are "network-unavailable", never broken.
+(connections kept alive per host). Finished checks are written to the cache as they arrive (a
+worker process's batch in one transaction), so a crash loses nothing already recorded. When no
+check reached any server the machine is offline: those links are "network-unavailable", never broken.
 """
 
 from __future__ import annotations
@@ -128,11 +128,16 @@ class _Run:
         return self._settle_offline([result for result in self.results if result is not None])
 
     def _run_jobs(self, jobs: list[tuple[str, Any]], advance: Callable[[], None]) -> None:
+        def collect(finished: list[tuple[int, LinkResult, bool]]) -> None:
+            recorded = self._record_all([result for _, result, _ in finished])
+            for (index, _, reached), result in zip(finished, recorded, strict=True):
+                if reached:
+                    self.reached.set()
+                self.results[index] = result
+                advance()
+
         def deliver(index: int, result: LinkResult, reached: bool) -> None:
-            if reached:
-                self.reached.set()
-            self.results[index] = self._record(result)
-            advance()
+            collect([(index, result, reached)])
 
         _load_network()
         from spector_refs.check.probe import HostProbes
@@ -149,11 +154,11 @@ class _Run:
         shares, each = deal_jobs(jobs, processes, per_host, reserve=reserve)
         work = partial(self._run_loop, per_host=each)
         if each == per_host or self.probes is None:
-            run_in_processes(shares, concurrency, work, deliver)
+            run_in_processes(shares, concurrency, work, collect)
             return
         urls = self.probes.expect(target.url for _, (_, target) in jobs)
         beside = partial(self._probe_hosts, self.probes, list(urls.values()))
-        run_in_processes(shares, concurrency, work, deliver, beside=beside, listen=self.probes.provide)
+        run_in_processes(shares, concurrency, work, collect, beside=beside, listen=self.probes.provide)
 
     def _probe_hosts(self, probes: HostProbes, urls: list[str], send: Callable[[Any], None]) -> None:
         """The soft-404 probe of each host the worker processes share, asked here while they check.
@@ -286,23 +291,30 @@ class _Run:
         )
         return (yield from self._with_archive(result, target, archive)), outcome.reached
 
-    def _record(self, result: LinkResult, *, settled: bool = False) -> LinkResult:
-        """Add the link's history and whether it is dead, and write the check to the cache.
+    def _record_all(self, results: list[LinkResult], *, settled: bool = False) -> list[LinkResult]:
+        """Add each link's history and whether it is dead, and write the checks to the cache.
 
-        A failure that may only mean "offline" waits until the run is
+        A batch (a worker process's message) costs one history query and one
+        commit. A failure that may only mean "offline" waits until the run is
         ``settled`` (see ``_settle_offline``); an offline run records nothing.
         """
         cache = self.checker.cache
-        if cache is None or (result.verdict in _UNSETTLED and not settled):
-            return result
-        history = cache.history(result.url)
-        current = CheckRecord(result.checked_at or "", result.verdict, result.status_code)
-        dead = is_dead(
-            (*history, current), failures=self.config.dead_after_failures, days=self.config.dead_after_days
-        )
-        result = replace(result, history=history, dead=dead)
-        cache.record(result)
-        return result
+        if cache is None or not results:
+            return results
+        due = [result for result in results if settled or result.verdict not in _UNSETTLED]
+        histories = cache.histories(result.url for result in due)
+        done: dict[str, LinkResult] = {}
+        for result in due:
+            history = histories.get(result.url, ())
+            current = CheckRecord(result.checked_at or "", result.verdict, result.status_code)
+            dead = is_dead(
+                (*history, current),
+                failures=self.config.dead_after_failures,
+                days=self.config.dead_after_days,
+            )
+            done[result.url] = replace(result, history=history, dead=dead)
+        cache.record_all(done.values())
+        return [done.get(result.url, result) for result in results]
 
     def _with_archive(
         self, result: LinkResult, target: LinkTarget, archive: _ArchiveSession
@@ -339,17 +351,22 @@ class _Run:
         looked up has broken name servers (a DNS failure), each recorded as such.
         """
         reached = self.reached.is_set()
-        settled = []
+        settled: list[LinkResult] = []
+        moved: list[int] = []
         for result in results:
             if result.verdict in _UNSETTLED and not result.from_cache:
                 if reached:
                     verdict = (
                         Verdict.TIMEOUT if result.verdict is Verdict.NETWORK_UNAVAILABLE else result.verdict
                     )
-                    result = self._record(replace(result, verdict=verdict), settled=True)
+                    result = replace(result, verdict=verdict)
+                    moved.append(len(settled))
                 else:
                     result = replace(result, verdict=Verdict.NETWORK_UNAVAILABLE)
             settled.append(result)
+        recorded = self._record_all([settled[position] for position in moved], settled=True)
+        for position, result in zip(moved, recorded, strict=True):
+            settled[position] = result
         return settled
 
 

@@ -18,14 +18,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from spector_refs.check.cache import (
-    NOT_RECORDED,
     SCHEMA_VERSION,
+    check_records,
     decode_result,
     encode_result,
     group_histories,
+    is_recorded,
 )
 from spector_refs.errors import ConfigError
-from spector_refs.model import CheckRecord, LinkResult, Verdict
+from spector_refs.model import CheckRecord, LinkResult
 
 _LOCK_KEY = 0x5EC7_0CAC  # any fixed number: the advisory lock guarding schema creation
 _SCHEMA = (
@@ -99,24 +100,32 @@ class PostgresLinkCache:
 
     def history(self, url: str) -> tuple[CheckRecord, ...]:
         """Every recorded check of ``url``, oldest first."""
+        return self.histories([url]).get(url, ())
+
+    def histories(self, urls: Iterable[str]) -> dict[str, tuple[CheckRecord, ...]]:
+        """Every recorded check of each URL, oldest first, in one query (unchecked URLs left out)."""
+        wanted = list(dict.fromkeys(urls))
+        if not wanted:
+            return {}
         with self._lock:
-            rows = self._db.execute(
-                "SELECT checked_at, verdict, status_code FROM checks WHERE url = %s ORDER BY checked_at, id",
-                (url,),
-            ).fetchall()
-        return tuple(CheckRecord(at, Verdict(verdict), status) for at, verdict, status in rows)
+            grouped = self._histories(wanted)
+        return {url: check_records(rows) for url, rows in grouped.items()}
 
     def record(self, result: LinkResult) -> None:
         """Add one check to the history and make it the latest result, in one transaction."""
-        if result.verdict in NOT_RECORDED or result.checked_at is None:
+        self.record_all([result])
+
+    def record_all(self, results: Iterable[LinkResult]) -> None:
+        """Add each check to the history and make it the latest result, all in one transaction."""
+        rows = [(result, *encode_result(result)) for result in results if is_recorded(result)]
+        if not rows:
             return
-        payload, page = encode_result(result)
-        with self._lock, self._db.transaction():
-            self._db.execute(
+        with self._lock, self._db.transaction(), self._db.cursor() as cursor:
+            cursor.executemany(
                 "INSERT INTO checks (url, checked_at, verdict, status_code) VALUES (%s, %s, %s, %s)",
-                (result.url, result.checked_at, str(result.verdict), result.status_code),
+                [(r.url, r.checked_at, str(r.verdict), r.status_code) for r, _, _ in rows],
             )
-            self._db.execute(_UPSERT, (result.url, result.checked_at, payload, page))
+            cursor.executemany(_UPSERT, [(r.url, r.checked_at, payload, page) for r, payload, page in rows])
 
     def close(self) -> None:
         with self._lock:

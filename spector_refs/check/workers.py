@@ -34,9 +34,11 @@ from typing import Any, TypeVar, cast
 
 Job = TypeVar("Job")
 Deliver = Callable[[int, Any, bool], None]
-"""``deliver(index, result, reached)``: one finished check, in whichever process ran it."""
+"""``deliver(index, result, reached)``: one finished check, in the worker process that ran it."""
+Collect = Callable[[list[tuple[int, Any, bool]]], None]
+"""``collect(finished)``: a worker process's batch of ``(index, result, reached)``, in the parent."""
 Work = Callable[[list[tuple[str, Any]], int, Deliver], None]
-"""``work(jobs, concurrency, deliver)``: check ``jobs`` with that many threads."""
+"""``work(jobs, concurrency, deliver)``: check ``jobs``, that many at a time."""
 Beside = Callable[[Callable[[Any], None]], None]
 """``beside(send)``: work the parent does while the children check, ``send``-ing each child its findings."""
 
@@ -55,7 +57,7 @@ class WorkerProcessError(RuntimeError):
 def process_count(
     jobs: list[tuple[str, Any]], concurrency: int, wanted: int | None, *, splittable: int = 1
 ) -> int:
-    """How many processes to check ``jobs`` with: 1 (threads only) unless it pays.
+    """How many processes to check ``jobs`` with: 1 (this one) unless it pays.
 
     ``wanted`` None is automatic (on Linux): one per usable core, as long as
     each gets :data:`MIN_JOBS_PER_PROCESS` jobs and a host of its own, or
@@ -115,12 +117,12 @@ def run_in_processes(
     shares: list[list[tuple[str, Any]]],
     concurrency: int,
     work: Work,
-    deliver: Deliver,
+    collect: Collect,
     *,
     beside: Beside | None = None,
     listen: Callable[[Any], None] | None = None,
 ) -> None:
-    """Run ``work`` on each share in a forked process; ``deliver`` every result here.
+    """Run ``work`` on each share in a forked process; ``collect`` every batch of results here.
 
     ``beside`` runs in a thread of this process once the children are
     started; every message it sends reaches each child's ``listen``
@@ -149,7 +151,7 @@ def run_in_processes(
     gc.unfreeze()
     aside = _Aside(beside, outboxes) if beside else None
     try:
-        _collect(readers, deliver)
+        _collect(readers, collect)
     finally:
         for process in processes:
             process.join(timeout=5)
@@ -203,7 +205,7 @@ class _Aside(threading.Thread):
             raise self._failure
 
 
-def _collect(readers: list[Connection], deliver: Deliver) -> None:
+def _collect(readers: list[Connection], collect: Collect) -> None:
     pending = list(readers)
     while pending:
         for ready in wait(pending):
@@ -217,8 +219,7 @@ def _collect(readers: list[Connection], deliver: Deliver) -> None:
             elif isinstance(message, str):
                 raise WorkerProcessError(f"a link-checking worker process failed: {message}")
             else:
-                for finished in message:
-                    deliver(*finished)
+                collect(message)
 
 
 def _child(
@@ -244,7 +245,7 @@ class Outbox:
     """A worker process's finished checks on their way to the parent, a batch at a time.
 
     One message per check cost each check a pickled message and a write
-    (which lets go of the GIL among the worker threads), and the parent a
+    (a system call), and the parent a
     wait on its pipes and a read: ~0.05 ms of the parent's CPU per URL on a
     thousand-link run. A batch goes at :data:`BATCH` checks or
     :data:`BATCH_DELAY` seconds after its first, whichever comes first, so

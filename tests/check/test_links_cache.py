@@ -78,6 +78,23 @@ def test_fresh_reads_every_batch_with_or_without_the_page_text(tmp_path, text):
     assert all(result.text == (url if text else None) for url, result in found.items())
 
 
+def test_a_batch_is_recorded_together_and_every_history_comes_back(tmp_path):
+    """``record_all`` writes a worker process's batch at once; ``histories`` reads past one query's 400."""
+    cache = LinkCache(tmp_path / "links.sqlite3")
+    urls = [f"https://example.org/{n}" for n in range(450)]
+    first = [LinkResult(url, Verdict.BROKEN, "HTTP 404", checked_at="2024-05-01T12:00:00Z") for url in urls]
+    cache.record_all(first)
+    cache.record_all(
+        [replace(result, verdict=Verdict.OK, checked_at="2024-05-02T12:00:00Z") for result in first[:2]]
+        + [LinkResult(urls[2], Verdict.EXCLUDED, "excluded", checked_at="2024-05-02T12:00:00Z")]
+    )
+    histories = cache.histories([*urls, "https://example.org/never"])
+    cache.close()
+    assert sorted(histories) == sorted(urls)
+    assert [record.verdict for record in histories[urls[0]]] == [Verdict.BROKEN, Verdict.OK]
+    assert [record.verdict for record in histories[urls[2]]] == [Verdict.BROKEN]  # excluded: not recorded
+
+
 def test_page_text_stored_at_any_compression_level_reads_back(tmp_path):
     """Caches written with zlib's default level (before PAGE_COMPRESSION) keep their page text."""
     cache = LinkCache(tmp_path / "links.sqlite3")
