@@ -17,7 +17,10 @@ order of precedence (documented in docs/assessment.md):
 4. a list entry for the whole site (``nytimes.com``, a parent domain);
 5. a rule about the site's name: hosting platform, brand family;
 6. the generic list: public suffixes (``.gov``, ``gov.uk``) and the
-   government-suffix rule (``gov.pl``, ``go.kr``).
+   government-suffix rule (``gov.pl``, ``go.kr``);
+7. what a checked page declares about its site (its generator meta, a
+   blog-ish type; :mod:`spector_refs.assess.declared`), only for a site no
+   list or configuration names.
 
 The ruling takes its kind from the first of these that gives a kind and its
 reliability from the first that gives a reliability, so "an opinion piece"
@@ -36,6 +39,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from spector_refs.assess.config import AssessConfig, SourceOverride
+from spector_refs.assess.declared import Declaration, page_declares
 from spector_refs.assess.names import normalise_name, shorter_names, title_site_name
 from spector_refs.assess.rules import PLATFORM_RULE, RULES_ORIGIN, UrlRules
 from spector_refs.domains import (
@@ -48,7 +52,7 @@ from spector_refs.domains import (
     website_name,
 )
 from spector_refs.errors import InputError
-from spector_refs.model import Reference, Reliability, SourceProfile
+from spector_refs.model import PageMeta, Reference, Reliability, SourceProfile
 
 SOURCES_JSON = Path(__file__).parent / "data" / "sources.json"
 LEVELS = (
@@ -58,9 +62,10 @@ LEVELS = (
     "list entry for the site",
     "rule about the site",
     "generic list",
+    "what the page declares",
 )
 """The precedence levels of a match, highest first."""
-CONFIG, PAGE_ENTRY, PAGE_RULE, SITE_ENTRY, SITE_RULE, GENERIC = range(len(LEVELS))
+CONFIG, PAGE_ENTRY, PAGE_RULE, SITE_ENTRY, SITE_RULE, GENERIC, DECLARED = range(len(LEVELS))
 
 _CS1_KINDS = {"journal": "academic", "book": "book", "news": "news", "magazine": "magazine"}
 _HOST_CACHE = 65536
@@ -133,24 +138,31 @@ class SourceIndex:
         overrides = {_override_key(key): value for key, value in config.sources.items()}
         return cls(data, overrides, UrlRules.from_data(data["rules"], data["sites"]))
 
-    def by_url(self, url: str, title: str | None = None) -> SourceProfile | None:
-        """The profile of the page a URL points at, or None if nothing matched."""
+    def by_url(
+        self, url: str, title: str | None = None, meta: PageMeta | None = None
+    ) -> SourceProfile | None:
+        """The profile of the page a URL points at, or None if nothing matched.
+
+        ``meta`` is what the checked page declares about itself (see :func:`declared_match`).
+        """
         host, path = split_url(url)
         if not host:
             return None
         site = self._host(host)
         before, rules = self._page_level(site, url, host, path, title)
-        if before or rules:
-            return merge_matches(_in_order(site, before, rules))
+        declared = declared_match(meta, site, before) if meta else None
+        if before or rules or declared:
+            return merge_matches(_in_order(site, before, rules, declared))
         return site.profile
 
-    def url_matches(self, url: str, title: str | None = None) -> list[Match]:
+    def url_matches(self, url: str, title: str | None = None, meta: PageMeta | None = None) -> list[Match]:
         """Every entry and rule that applies to a URL, highest precedence first."""
         host, path = split_url(url)
         if not host:
             return []
         site = self._host(host)
-        return _in_order(site, *self._page_level(site, url, host, path, title))
+        before, rules = self._page_level(site, url, host, path, title)
+        return _in_order(site, before, rules, declared_match(meta, site, before) if meta else None)
 
     def _page_level(
         self, site: _Host, url: str, host: str, path: str, title: str | None
@@ -282,9 +294,31 @@ class SourceIndex:
                     yield _override_match(pattern, override, f"the domain {candidate}")
 
 
-def _in_order(site: _Host, before: list[Match], rules: list[Match]) -> list[Match]:
+def _in_order(
+    site: _Host, before: list[Match], rules: list[Match], declared: Match | None = None
+) -> list[Match]:
     """A URL's matches in order of precedence: the page's, then the host's (see the module docstring)."""
-    return [*before, *site.page_entries, *rules, *site.site_entries, *site.site_rules, *site.generic]
+    found = [*before, *site.page_entries, *rules, *site.site_entries, *site.site_rules, *site.generic]
+    return [*found, declared] if declared else found
+
+
+def declared_match(meta: PageMeta, site: _Host, before: list[Match]) -> Match | None:
+    """What the checked page declares about its site, for a site no list or configuration names.
+
+    A list entry or an override is someone's judgement of the site; a page's generator meta is
+    the site's own software speaking. It comes last, so it gives a kind only when no list and
+    no rule gives one.
+    """
+    if before or site.page_entries or site.site_entries:
+        return None
+    found = page_declares(meta)
+    return _declared_match(found) if found else None
+
+
+def _declared_match(found: Declaration) -> Match:
+    key = f"page:{found.signal}"
+    reason = f"the page declares {found.signal}: {found.kind.replace('-', ' ')} — matched {found.origin}"
+    return Match(DECLARED, key, SourceProfile(kind=found.kind, matched=key, reason=reason), (found.origin,))
 
 
 _UNRELIABLE = frozenset({Reliability.GENERALLY_UNRELIABLE, Reliability.DEPRECATED, Reliability.BLACKLISTED})
@@ -330,9 +364,12 @@ def merge_matches(matches: list[Match]) -> SourceProfile | None:
     )
 
 
-def classify_reference(ref: Reference, index: SourceIndex) -> SourceProfile:
-    """The source profile of one reference; unknown (with the reason) when nothing matched."""
-    profile = _lookup(ref, index)
+def classify_reference(ref: Reference, index: SourceIndex, meta: PageMeta | None = None) -> SourceProfile:
+    """The source profile of one reference; unknown (with the reason) when nothing matched.
+
+    ``meta`` is what the checked page at :func:`page_url` declares about itself, when checked.
+    """
+    profile = _lookup(ref, index, meta)
     cs1 = (ref.kind or "").lower()
     if profile is None:
         if cs1 in _CS1_KINDS or cs1 == "press release":
@@ -394,9 +431,9 @@ def page_url(ref: Reference) -> str | None:
     return None
 
 
-def _lookup(ref: Reference, index: SourceIndex) -> SourceProfile | None:
+def _lookup(ref: Reference, index: SourceIndex, meta: PageMeta | None) -> SourceProfile | None:
     url = page_url(ref)
-    profile = index.by_url(url, ref.title) if url else None
+    profile = index.by_url(url, ref.title, meta) if url else None
     if profile is None and ref.doi:
         profile = index.by_doi(ref.doi)
     for label, name in _names(ref):

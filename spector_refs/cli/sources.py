@@ -10,6 +10,7 @@ this module picks the data file and resolves the user's data directory
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -20,12 +21,18 @@ from spector_refs.errors import InputError
 
 if TYPE_CHECKING:
     from spector_refs.assess.config import AssessConfig
+    from spector_refs.model import PageMeta
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     explain = actions.add_parser("explain", help="why a URL, website, name or DOI gets its ruling")
     explain.add_argument("targets", nargs="+", metavar="URL|NAME", help="URLs, websites, names or DOIs")
+    explain.add_argument(
+        "--links",
+        metavar="FILE",
+        help="`links --format json` output: a checked URL's page may say what its site is (generator meta)",
+    )
     update = actions.add_parser("update", help="rebuild the data from Cite Unseen's live pages (network)")
     update.add_argument("--timeout", type=positive_float, default=30, help="seconds to wait for Meta-Wiki")
     actions.add_parser("info", help="which source data is in use, and how old it is")
@@ -65,8 +72,26 @@ def run(args: argparse.Namespace) -> int:
         print(source_data_text(path, data, bundled=not assess.source_data, today=date.today()))
         return 0
     index = SourceIndex.create(assess)
-    print("\n\n".join(explanation_text(explain_source(target, index, assess)) for target in args.targets))
+    checked = _checked_pages(Path(args.links)) if args.links else {}
+    explained = [
+        explain_source(target, index, assess, checked.get(target.strip())) for target in args.targets
+    ]
+    print("\n\n".join(map(explanation_text, explained)))
     return 0
+
+
+def _checked_pages(path: Path) -> dict[str, PageMeta]:
+    """What each checked page of a ``spector-refs/links/1`` document declares, by its URL."""
+    from spector_refs.assess.declared import declared_meta
+    from spector_refs.serialize import link_result_from_dict
+
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        results = [link_result_from_dict(item) for item in document["results"]]
+    except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise InputError(f"{path}: not `spector-refs links --format json` output ({exc!r})") from None
+    pages = {result.url: declared_meta(result.url, result) for result in results}
+    return {url: meta for url, meta in pages.items() if meta is not None}
 
 
 def _update(args: argparse.Namespace) -> int:

@@ -123,7 +123,9 @@ class PageMeta:
     ``canonical_url`` the address the page gives for itself
     (``<link rel="canonical">``, ``og:url``); ``kinds`` the types it declares
     itself, as given (``og:type`` "article", JSON-LD ``@type`` "Review" or
-    "CollectionPage").
+    "CollectionPage"); ``generator`` the software the page says made it
+    (``<meta name="generator">``: "MediaWiki 1.41.0", "Misskey"), which tells
+    what kind of site an unlisted one is.
     """
 
     title: str | None = None
@@ -136,6 +138,7 @@ class PageMeta:
     authors: tuple[str, ...] = ()
     canonical_url: str | None = None
     kinds: tuple[str, ...] = ()
+    generator: str | None = None
 
     def titles(self) -> tuple[str, ...]:
         """Every distinct title the page gives itself, the most deliberate first."""

@@ -282,7 +282,7 @@ def test_precedence_levels_in_order(index: SourceIndex) -> None:
     assert news.profile.kind == "press-release" and news.kind_from.level == PAGE_ENTRY  # type: ignore[union-attr]
     brand = index.url_matches("https://www.pinterest.com.ar/x")
     assert [match.level for match in brand] == [SITE_RULE]
-    assert len(LEVELS) == 6
+    assert len(LEVELS) == 7 and LEVELS[-1] == "what the page declares"  # the lowest: see test_assess_declared
 
 
 @pytest.mark.parametrize(
