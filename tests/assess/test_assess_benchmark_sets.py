@@ -67,6 +67,12 @@ def test_a_measured_held_back_set_is_now_a_tuning_set(name: str) -> None:
     assert name in BENCHMARK.GROUPS["tuned"]
 
 
+def test_all_leaves_out_a_held_back_set_not_yet_tuned() -> None:
+    sets = ("dev", "dev2", "heldback5", "heldback7")
+    assert BENCHMARK.every_set(sets, ("dev", "heldback5")) == ("dev", "dev2", "heldback5")
+    assert not set(HELD_BACK) & set(BENCHMARK.GROUPS["all"])
+
+
 @pytest.mark.parametrize("held_back", HELD_BACK)
 def test_a_held_back_set_keeps_its_sampling_rule(held_back: str) -> None:
     rows = BENCHMARK.read_set(held_back)
