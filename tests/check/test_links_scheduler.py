@@ -150,6 +150,24 @@ def test_a_held_slot_books_its_next_request_one_interval_later():
     assert slot.turn("a", deadline=11.2) is False
 
 
+def test_a_redirect_hop_waits_for_its_busy_host_and_goes_when_the_slot_is_freed(world):
+    """The hop's request goes out once the check holding the target's one slot is done, never beside it."""
+    target, other = world[0], world[1]
+
+    def slow(h):
+        time.sleep(0.3)
+        h.send(200, ARTICLE)
+
+    target.routes["/slow"] = slow
+    other.routes["/hop"] = lambda h: h.redirect(302, target.url("/page/x"))
+    started = time.monotonic()
+    results = check_links([target.url("/slow"), other.url("/hop")], config(per_host=1, soft_404_probe=False))
+    assert [r.verdict for r in results] == [Verdict.OK, Verdict.REDIRECTED]
+    assert results[1].final_url == target.url("/page/x")
+    assert target.max_in_flight == 1
+    assert 0.3 <= time.monotonic() - started < 2
+
+
 def test_back_off_holds_every_request_to_the_host():
     now = [0.0]
     scheduler = HostScheduler([("a", 1), ("a", 2)], per_host=2, interval=0.0, clock=lambda: now[0])
