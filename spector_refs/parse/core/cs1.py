@@ -72,6 +72,10 @@ _IDENTIFIERS = {
     "medrxiv": re.compile(r"\bmedRxiv\s+(\S+?)(?=\.?(?:\s|$))"),
 }
 _DOUBLED_STOPS = re.compile(r"(?:\s*\.){2,}")
+_SPACE_RUN = re.compile(r"\s{2,}")
+_SPACE_BEFORE_STOP = re.compile(  # '"Entry"\u00a0. Encyclopædia': the space CS1 puts before an icon
+    r"(?<!\s)\s+(?=[.,](?:\s|$))"  # (Wikisource, registration), left before the separator in a copy
+)
 _VIA = re.compile(  # "– via Google Books", "– via Newspapers.com": the provider
     r"\s[–—-]\svia\s[^\s.][^\s]*?(?:\s[^\s]+?){0,8}?(?:\.(?=\s|$)|$)"
 )
@@ -148,18 +152,19 @@ _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colinday
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _ABBREVIATED_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\."  # "Vet.", "Reprod.", "U.S.A."
+_ABBREVIATED_NAME = (  # "Vet. J.", "Comp. & Maths. With Appls.": one "&" or word at most between two,
+    rf"{_ABBREVIATED_WORD}(?:(?:\s&|(?<!\b[A-Z]\.)\s[A-Za-z][\w'’-]*)?\s{_ABBREVIATED_WORD}){{1,12}}"
+)  # and no word after an initial ("Dr. J. Smith Foundation": a person's name)
 _PAGE = r"(?:[A-Za-z]?\d)[\w–-]{0,20}"  # "177–82", "B171–8", "e0119248", "L7"
 _JOURNAL_THEN_NUMBERS = re.compile(  # a journal's name, then its volume and issue or pages
-    rf"\.\s+(?:(?P<abbreviated>(?:{_ABBREVIATED_WORD}\s){{1,12}}{_ABBREVIATED_WORD})\.?"
+    rf"\.\s+(?:(?P<abbreviated>{_ABBREVIATED_NAME})\.?"
     r"|(?P<name>[^\"“”().]{1,200}?"  # '… of North America: Small Animal Practice. 42'
     r"(?:\.\s(?:Series|Section|Supplement)\b[^\"“”().]{0,120})?)\.)"  # 'Journal. Series A, …. 52'
     r"\s(?P<volume>\d[\w–-]{0,15})(?:\s\((?P<issue>[^()]{1,20})\))?"
     rf"(?:\s(?P<article>{_PAGE}))?(?::\s?(?P<pages>{_PAGE}(?:\s[–-]\s{_PAGE})?(?:,\s{_PAGE})*))?(?=,?\.?(?:\s|$))"
 )  # '37 (3) 307: 234–238' (an article number, then pages), '26 (2): L7 – L9', '15 (1) 010123'
 
-_ABBREVIATED_JOURNAL = re.compile(
-    rf"\.\s+(?P<abbreviated>(?:{_ABBREVIATED_WORD}\s){{1,12}}{_ABBREVIATED_WORD})\.?\s(?=[A-Z])"
-)
+_ABBREVIATED_JOURNAL = re.compile(rf"\.\s+(?P<abbreviated>{_ABBREVIATED_NAME})\.?\s(?=[A-Z])")
 _CONTRIBUTION_SIGN = re.compile(r"\.\s(?:By\s[A-Z][^.]{0,80}\.\s+Translated by\s|By\s[A-Z][\w'’-]+,\s)")
 _IN_PART = re.compile(r"In\s[A-Z]")  # a book's editors, or its |others=: no periodical renders "In …"
 _NAMED_PAGES = re.compile(r"^\.\s+[^.:\"“]{1,80}:\s*\d+(?:[–-]\d+)?(?:\.|$)")  # '"Title". Publisher: 96.'
@@ -179,7 +184,9 @@ def parse_rendered_citation(text: str) -> CitationFields:
     raises for odd input.
     """
     fields: CitationDraft = {"identifiers": {}, "problems": []}
-    rest = _take_quote(_ACCESS_NOTES.sub("", _take_maintenance(text.strip(), fields)), fields)
+    text = _SPACE_RUN.sub(" ", text.strip())  # as a browser shows it; a long run would stall the patterns
+    rest = _take_quote(_ACCESS_NOTES.sub("", _take_maintenance(text, fields)), fields)
+    rest = _SPACE_BEFORE_STOP.sub("", rest)
     footnote = _SHORT_FOOTNOTE.match(rest)
     if footnote:
         return _short_footnote(footnote, fields)
