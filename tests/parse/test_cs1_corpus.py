@@ -69,7 +69,6 @@ KNOWN_MISSES = {
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
     "ptb10-r196": "'(c. 2006)' read as 2006; its COinS has no date, so the label is null (flagged)",
-    "ptb10-r212": "cite arXiv: COinS names 'arXiv' as the journal; the line has it only as an identifier",
 }
 LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of the line can equal it
     "dog-122": "Volume 28 of Developments in animal and veterinary sciences",

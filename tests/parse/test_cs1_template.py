@@ -225,6 +225,13 @@ def test_every_work_alias(work_key: str) -> None:
     assert reference_fields_from_template("cite web", {"title": "T", work_key: "Wired"})["work"] == "Wired"
 
 
+def test_cite_arxiv_names_its_repository_as_the_work() -> None:
+    """As CS1's COinS does (``rft.jtitle=arXiv``) and so the HTML and text readers: one container."""
+    fields = reference_fields_from_template("cite arXiv", {"title": "T", "eprint": "1708.04064"})
+    assert (fields["work"], fields["kind"]) == ("arXiv", "arxiv")
+    assert fields["identifiers"] == {"arxiv": "1708.04064"}
+
+
 def test_parameters_are_case_and_space_insensitive() -> None:
     fields = reference_fields_from_template(
         "CITE WEB", {" Title ": "T", "ACCESS-DATE": "2024-01-31", "Archive_URL": "https://web.archive.org/x"}

@@ -28,6 +28,7 @@ from spector_refs.parse.core.cs1_book import (
     segments,
     starts_with_undated_authors,
 )
+from spector_refs.parse.core.cs1_template import PREPRINT_SERVERS
 from spector_refs.parse.core.cs2 import comma_parts, cs2_as_cs1
 from spector_refs.parse.core.fields import CitationDraft, CitationFields, fields_from_draft
 from spector_refs.parse.core.names import is_truncated, parse_name, parse_name_list
@@ -218,7 +219,20 @@ def parse_rendered_citation(text: str) -> CitationFields:
     if title is not None:
         tail = _take_journal(tail, fields)
     _read_tail(segments(tail), fields, has_title=title is not None)
+    _preprint_server(fields)
     return _finish(fields)
+
+
+def _preprint_server(fields: CitationDraft) -> None:
+    """'"Title". arXiv:1708.04064 [physics.hist-ph].': a titled work with nothing but a
+    repository's identifier after it is that repository's preprint (cite arXiv), and the
+    repository is its work, as CS1's own metadata and the other readers have it."""
+    if not fields.get("title") or any(fields.get(key) for key in ("work", "publisher", "kind", "chapter")):
+        return
+    for scheme in fields["identifiers"]:
+        if scheme in PREPRINT_SERVERS:
+            fields["work"], fields["kind"] = PREPRINT_SERVERS[scheme], scheme
+            return
 
 
 def _cs1_head(text: str) -> bool:

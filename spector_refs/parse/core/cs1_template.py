@@ -42,6 +42,11 @@ _KINDS = {
     "av media notes": "av media",
     "press": "press release",
 }
+PREPRINT_SERVERS = {"arxiv": "arXiv"}
+"""The repository a cite arXiv cites from, keyed by the template's kind and identifier scheme alike.
+CS1 names it as the template's periodical in its metadata (COinS ``rft.jtitle=arXiv``, which the
+HTML reader reads as the work), so every reader gives it as the work: the container of a preprint
+cited by its repository identifier alone (docs/parsing.md, "Cited title and container")."""
 _WORK = (
     "website",
     "work",
@@ -144,7 +149,7 @@ def reference_fields_from_template(name: str, params: dict[str, str]) -> Citatio
         "title": _title(values),
         "trans_title": _first(values, "transtitle"),
         "chapter": _first(values, "chapter", "contribution", "entry", "article", "section"),
-        "work": _first(values, *_WORK),
+        "work": _first(values, *_WORK) or PREPRINT_SERVERS.get(citation_kind(name, params) or ""),
         "publisher": _first(values, "publisher", "institution"),
         "place": _first(values, "place", "location", "publicationplace"),
         "edition": _first(values, "edition"),
