@@ -167,6 +167,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "numbered-roman-stops": lambda n: "Smith, J. (2000). T. " + "Volume I. " * n + "London: P.",
     "spaces-before-stops": lambda n: '"T"' + "\u00a0 x" * n + " " * n + ". W.",
     "space-runs": lambda n: 'Smith, J. (2000). "T"' + " " * n + "x. Retrieved 1 May 2000.",
+    "abbreviated-journal-lead-words": lambda n: 'Smith, J. (2000). "T". W ' + "Ab. x " * n + "1 (2): 3.",
     "abbreviated-journal-words": lambda n: 'Smith, J. (2000). "T". ' + "Ab. & x " * n + "1 (2): 3.",
 }
 TOKEN_SHAPES: dict[str, Callable[[int], str]] = {

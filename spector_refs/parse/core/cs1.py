@@ -153,9 +153,13 @@ _NAME_TITLE_AT = re.compile(  # "Colin Day, National Service…, at www.colinday
 _HEAD_EDITORS = re.compile(r"(?<=\))\.\s+(?P<editors>[^()\"“]{1,200}?),?\s\(?eds?\.\)?\.?$")
 _JOURNAL_NUMBERS = re.compile(r"\b\d+\s*(?:\([^()]{1,20}\))?:\s*[\de]")
 _ABBREVIATED_WORD = r"[A-Z](?:[\w'’-]|\.(?=\w))*\."  # "Vet.", "Reprod.", "U.S.A."
-_ABBREVIATED_NAME = (  # "Vet. J.", "Comp. & Maths. With Appls.": one "&" or word at most between two,
-    rf"{_ABBREVIATED_WORD}(?:(?:\s&|(?<!\b[A-Z]\.)\s[A-Za-z][\w'’-]*)?\s{_ABBREVIATED_WORD}){{1,12}}"
-)  # and no word after an initial ("Dr. J. Smith Foundation": a person's name)
+# In an abbreviated journal's name, one "&" or word at most comes before the next abbreviated word
+# ("Comp. & Maths. With Appls."), never a word after an initial ("Dr. J. Smith Foundation" is a name)
+_ABBREVIATED_STEP = rf"(?:(?:\s&|(?<!\b[A-Z]\.)\s[A-Za-z][\w'’-]*)?\s{_ABBREVIATED_WORD})"
+_ABBREVIATED_NAME = (  # "Vet. J."; a word before the first when three follow
+    rf"{_ABBREVIATED_WORD}{_ABBREVIATED_STEP}{{1,12}}"
+    rf"|[A-Z][\w'’-]*\s{_ABBREVIATED_WORD}{_ABBREVIATED_STEP}{{2,12}}"  # "Physis Riv. Internaz. Storia Sci."
+)
 _PAGE = r"(?:[A-Za-z]?\d)[\w–-]{0,20}"  # "177–82", "B171–8", "e0119248", "L7"
 _JOURNAL_THEN_NUMBERS = re.compile(  # a journal's name, then its volume and issue or pages
     rf"\.\s+(?:(?P<abbreviated>{_ABBREVIATED_NAME})\.?"
