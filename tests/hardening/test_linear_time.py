@@ -163,6 +163,7 @@ CITATION_SHAPES: dict[str, Callable[[int], str]] = {
     "event-times": lambda n: '"T". W. ' + "Event occurs at 1:2" * n + ".",
     "journal-subtitles": lambda n: 'Smith, J. (2000). "T". ' + "J: x " * n + ". 1 (2): 3.",
     "undated-initials-lists": lambda n: "Smith, J., " * n + "Title: Sub. P.",
+    "undated-vancouver-lists": lambda n: "Smith J, " * n + "Title: Sub. P.",
     "dated-initials-lists": lambda n: "Smith, J. A., " * n + "(2000). T. P.",
     "numbered-roman-stops": lambda n: "Smith, J. (2000). T. " + "Volume I. " * n + "London: P.",
     "spaces-before-stops": lambda n: '"T"' + "\u00a0 x" * n + " " * n + ". W.",

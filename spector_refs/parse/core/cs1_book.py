@@ -29,7 +29,7 @@ import re
 from spector_refs.dates import NO_DATE, is_no_date, parse_date
 from spector_refs.model import Name
 from spector_refs.parse.core.fields import CitationDraft
-from spector_refs.parse.core.names import INITIALS_NAME, is_truncated, parse_name_list
+from spector_refs.parse.core.names import INITIALS_NAME, VANCOUVER, is_truncated, parse_name_list
 from spector_refs.parse.core.tokens import is_sentence_end
 
 _DATE = r"[^()\[\]]{0,40}?\d[a-z]?|" + NO_DATE
@@ -94,8 +94,9 @@ _FULL_NAME = (
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, [A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2}(?: [A-Z]\.){0,2}"
 )
 _ANY_NAME = rf"(?:{_FULL_NAME}|{INITIALS_NAME})"
-_UNDATED_HEAD = re.compile(  # "; " between names, or ", " between "Family, I." names (vanc-accept)
-    rf"^(?P<names>{INITIALS_NAME}(?:, {INITIALS_NAME})+|{_ANY_NAME}(?:; {_ANY_NAME})*)"
+_UNDATED_HEAD = re.compile(  # "; " between names, or ", " between "Family, I." or "Family I" names (vanc)
+    rf"^(?P<names>{INITIALS_NAME}(?:, {INITIALS_NAME})+|{VANCOUVER}(?:, {VANCOUVER})+"
+    rf"|{_ANY_NAME}(?:; {_ANY_NAME})*)"
     r"(?:(?<=\.)|\.)\s+(?=[A-Z\"“])"
 )
 _AUTHOR_BEFORE_EDITORS = re.compile(

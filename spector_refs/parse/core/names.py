@@ -57,7 +57,7 @@ def parse_name(text: str) -> Name:
 
 
 _VANCOUVER_NAME = re.compile(r"([A-Z][\w'’-]+(?: [a-z][\w'’-]*)*(?: [A-Z][\w'’-]+)?) ([A-Z]{1,3})")
-_VANCOUVER = r"(?:[a-z]+ )*[\w'’-]+ [A-Z]{1,3}"  # "Smith AB", "van der Beek S"
+VANCOUVER = r"(?:[a-z]+ )*[\w'’-]+ [A-Z]{1,3}"  # "Smith AB", "van der Beek S"
 _FINAL_INITIAL = re.compile(r"(?:^|[\s.,])[A-Z]\.$")
 _LETTER = re.compile(r"[^\W\d_]")
 _ROLE = re.compile(
@@ -93,7 +93,7 @@ def parse_name_list(text: str) -> list[Name]:
         text = text.rstrip(" .;")
     if not text or not _LETTER.search(text):  # |author-mask= renders the author as "———"
         return []
-    if ";" not in text and re.fullmatch(rf"{_VANCOUVER}(?:, {_VANCOUVER})+", text):
+    if ";" not in text and re.fullmatch(rf"{VANCOUVER}(?:, {VANCOUVER})+", text):
         return [Name(family=p.rsplit(" ", 1)[0], given=p.rsplit(" ", 1)[1]) for p in text.split(", ")]
     if ";" not in text and _INITIALS_LIST.fullmatch(text):
         return [parse_name(part) for part in _INITIALS_SEPARATOR.split(text)]
