@@ -4,7 +4,7 @@ A label outside the vocabularies (a misspelt kind, a decision the classifier nev
 scored as a miss for ever without anyone noticing, so the benchmark's reader refuses it. The held-back
 set also keeps the discipline of ``benchmarks/data/README.md``: no row on a host a tuned set has, each
 URL once, each row naming its list, and no part in the ``tuned`` group. A held-back set whose misses
-have been read joins ``tuned`` (held-back-3, -4 and -5 did), and from then on it is a tuning set
+have been read joins ``tuned`` (held-back-3 to -6 did), and from then on it is a tuning set
 like the others.
 """
 
@@ -62,7 +62,7 @@ def test_a_label_outside_the_vocabularies_is_refused(tmp_path: Path, monkeypatch
         BENCHMARK.read_set("bad")
 
 
-@pytest.mark.parametrize("name", ["heldback3", "heldback4", "heldback5"])
+@pytest.mark.parametrize("name", ["heldback3", "heldback4", "heldback5", "heldback6"])
 def test_a_measured_held_back_set_is_now_a_tuning_set(name: str) -> None:
     assert name in BENCHMARK.GROUPS["tuned"]
 
@@ -73,7 +73,12 @@ def test_all_leaves_out_a_held_back_set_not_yet_tuned() -> None:
     assert not set(HELD_BACK) & set(BENCHMARK.GROUPS["all"])
 
 
-@pytest.mark.parametrize("held_back", HELD_BACK)
+_ALL_MEASURED = pytest.param(
+    "", marks=pytest.mark.skip(reason="every held-back set is measured and tuned on")
+)
+
+
+@pytest.mark.parametrize("held_back", HELD_BACK or [_ALL_MEASURED])
 def test_a_held_back_set_keeps_its_sampling_rule(held_back: str) -> None:
     rows = BENCHMARK.read_set(held_back)
     tuned = {_host(row.url) for name in BENCHMARK.GROUPS["tuned"] for row in BENCHMARK.read_set(name)}
