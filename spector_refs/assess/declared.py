@@ -2,7 +2,9 @@
 
 No list names every Misskey server, company blog or club wiki, and many sites' addresses say
 nothing of what they are. The pages do: MediaWiki and DokuWiki write their name in
-``<meta name="generator">``, so do Mastodon's and Misskey's relatives and the forum engines;
+``<meta name="generator">``, so do several fediverse servers and forum engines, and Misskey
+writes its own in ``<meta name="application-name">`` (only a bare engine name counts there:
+elsewhere that tag carries a site's own name);
 a blog post declares itself a JSON-LD ``BlogPosting``; a press release may call itself one
 in ``og:type``; a custom-domain Medium blog still gives ``og:site_name`` "Medium". When
 ``audit`` has checked a link, :func:`page_declares` reads those declarations from the
@@ -24,6 +26,7 @@ from spector_refs.domains import registrable_domain, split_url
 from spector_refs.model import LinkResult, PageMeta, Verdict
 
 GENERATOR_ORIGIN = "the page's generator meta"
+APPLICATION_ORIGIN = "the page's application-name meta"
 TYPE_ORIGIN = "the page's declared type (og:type, JSON-LD @type)"
 SITE_NAME_ORIGIN = "the page's og:site_name"
 
@@ -72,13 +75,17 @@ class Declaration(NamedTuple):
 def page_declares(meta: PageMeta) -> Declaration | None:
     """The kind the page's own declarations give its site, or None when they say nothing telling.
 
-    The generator comes first (it names the software, a fact), then a blog-ish or press-release
-    type, then a platform's site name.
+    The generator comes first (it names the software, a fact), then an application-name that is
+    an engine's bare name, then a blog-ish or press-release type, then a platform's site name.
     """
     generator = (meta.generator or "").strip()
     engine = _engine(generator)
     if engine in _ENGINE_KINDS:
         return Declaration(_ENGINE_KINDS[engine], f'generator "{generator}"', GENERATOR_ORIGIN)
+    application = (meta.application_name or "").strip()
+    if _engine(application) in _ENGINE_KINDS and len(application.split()) == 1:
+        kind = _ENGINE_KINDS[_engine(application)]
+        return Declaration(kind, f'application-name "{application}"', APPLICATION_ORIGIN)
     types = [kind for kind in meta.kinds if kind.lower().replace(" ", "") in _BLOG_TYPES]
     if types:
         runs = f' on generator "{generator}"' if engine in _BLOG_ENGINES else ""

@@ -13,8 +13,9 @@ address the page files itself under (``<link rel="canonical">``, ``og:url``),
 whose slug often still carries the headline the article was first given,
 and the kind of page it declares itself (``og:type``, JSON-LD ``@type``):
 a review, a book, a tag page, not only a title; and the software it says
-made it (``<meta name="generator">``), which tells the assessment what kind
-of site a site no list names is (:mod:`spector_refs.assess.declared`).
+made it (``<meta name="generator">``, ``<meta name="application-name">``),
+which tells the assessment what kind of site a site no list names is
+(:mod:`spector_refs.assess.declared`).
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ def page_metadata(page: Page) -> PageMeta | None:
         canonical_url=next((url for url in (_canonical(root), metas.get("og:url")) if _absolute(url)), None),
         kinds=_declared_kinds(metas.get("og:type"), ld.get("types", [])),
         generator=metas.get("generator"),
+        application_name=metas.get("application-name"),
     )
 
 

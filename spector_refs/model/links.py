@@ -124,8 +124,10 @@ class PageMeta:
     (``<link rel="canonical">``, ``og:url``); ``kinds`` the types it declares
     itself, as given (``og:type`` "article", JSON-LD ``@type`` "Review" or
     "CollectionPage"); ``generator`` the software the page says made it
-    (``<meta name="generator">``: "MediaWiki 1.41.0", "Misskey"), which tells
-    what kind of site an unlisted one is.
+    (``<meta name="generator">``: "MediaWiki 1.41.0", "WordPress 6.4") and
+    ``application_name`` the web application it says it is
+    (``<meta name="application-name">``, which Misskey gives), both of which
+    tell what kind of site an unlisted one is.
     """
 
     title: str | None = None
@@ -139,6 +141,7 @@ class PageMeta:
     canonical_url: str | None = None
     kinds: tuple[str, ...] = ()
     generator: str | None = None
+    application_name: str | None = None
 
     def titles(self) -> tuple[str, ...]:
         """Every distinct title the page gives itself, the most deliberate first."""

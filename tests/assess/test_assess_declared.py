@@ -28,10 +28,12 @@ def index() -> SourceIndex:
     return SourceIndex.create()
 
 
-def test_the_generator_meta_is_read() -> None:
+def test_the_generator_and_application_name_metas_are_read() -> None:
     head = '<meta name="generator" content="MediaWiki 1.41.0"><meta property="og:type" content="website">'
+    head += '<meta name="application-name" content="Wiki of Things">'
     meta = read_metadata(f"<html><head>{head}</head><body></body></html>".encode(), "text/html")
     assert meta is not None and (meta.generator, meta.kinds) == ("MediaWiki 1.41.0", ("website",))
+    assert meta.application_name == "Wiki of Things"
 
 
 @pytest.mark.parametrize(
@@ -41,6 +43,7 @@ def test_the_generator_meta_is_read() -> None:
         (PageMeta(generator="DokuWiki"), "wiki"),
         (PageMeta(generator="Misskey"), "social-media"),
         (PageMeta(generator="Mastodon"), "social-media"),
+        (PageMeta(application_name="Misskey"), "social-media"),
         (PageMeta(generator="Discourse 3.2.0 - https://github.com/discourse/discourse"), "forum"),
         (PageMeta(generator="phpBB"), "forum"),
         (PageMeta(generator="WordPress 6.4.2", kinds=("article", "BlogPosting")), "blog"),
@@ -51,6 +54,8 @@ def test_the_generator_meta_is_read() -> None:
         (PageMeta(generator="WordPress 6.4.2", kinds=("article", "NewsArticle")), None),
         (PageMeta(generator="Hugo 0.120.0", site_name="Ministry of Things"), None),
         (PageMeta(kinds=("LiveBlogPosting",)), None),
+        # application-name is often a site's own name: only an engine's bare name counts
+        (PageMeta(application_name="Discourse Weekly"), None),
         (PageMeta(), None),
     ],
 )
@@ -106,7 +111,7 @@ def test_only_a_page_that_answered_for_the_same_site_speaks_for_it() -> None:
 
 
 PAGES = {
-    "/town": '<html><head><meta name="generator" content="Misskey"><title>Town</title></head>'
+    "/town": '<html><head><meta name="application-name" content="Misskey"><title>Town</title></head>'
     "<body><p>Our mayor resigned.</p></body></html>",
 }
 
@@ -146,12 +151,14 @@ def test_audit_flags_a_claim_resting_on_a_checked_social_server(server: str) -> 
     config = LinkCheckConfig(allow_private=True, timeout=2.0, connect_timeout=2.0, deadline=5.0,
                              per_host_interval=0.0, retries=0)  # fmt: skip
     links = check_links(article, config)
-    assert links[0].meta is not None and links[0].meta.generator == "Misskey"
+    assert links[0].meta is not None and links[0].meta.application_name == "Misskey"
     assert assess(article).profile(ref).kind == "unknown"
     checked = assess(article, links)
-    assert checked.profile(ref).matched == 'page:generator "Misskey"'
+    assert checked.profile(ref).matched == 'page:application-name "Misskey"'
     weak = [f for f in checked.findings if f.kind == "weak-only"]
-    assert [f.claim for f in weak] == [0] and "matched the page's generator meta" in weak[0].evidence[0]
+    assert [f.claim for f in weak] == [0] and "matched the page's application-name meta" in weak[0].evidence[
+        0
+    ]
 
 
 def test_explain_reads_a_links_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
