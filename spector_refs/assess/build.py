@@ -1,9 +1,11 @@
 """Build the bundled source data, ``sources.json``, from the upstream lists and our curation.
 
-Run ``python tools/build_sources.py`` after changing anything under
-``spector_refs/assess/data/`` (the upstream copies or ``curation.toml``); a test
-fails when the committed ``sources.json`` differs from what this produces. The
-output is deterministic (no clock, sorted keys) so that test can compare bytes.
+Run ``python -m spector_refs.assess.build`` from the checkout after changing
+anything under ``spector_refs/assess/data/`` (the upstream copies or
+``curation.toml``); it writes the package's own ``data/sources.json``, and
+``--check`` only reports (exit 1) whether that file is current, which a test
+runs too. The output is deterministic (no clock, sorted keys) so the check can
+compare bytes.
 
 Precedence when entries meet: a curated ``[[source]]`` > a curated ``[[group]]``
 > the upstream lists (the strictest reliability of the perennial list,
@@ -17,10 +19,11 @@ entry's own wording says the source is. The URL-shape rules of
 ``[rules]`` are copied in, with the brand families the lists themselves reveal
 (a name listed under two suffixes).
 
-The merge stays inside the package (only the developer's command that writes
-the committed file is in ``tools/``): ``spector-refs sources update`` rebuilds
-the data from the live Meta-Wiki pages at run time, on the user's machine,
-with the same code.
+The merge is inside the package, with the developer's command beside it,
+because ``spector-refs sources update`` rebuilds the data from the live
+Meta-Wiki pages at run time, on the user's machine, with the same code; that
+command's imports stay inside :func:`main` so importing the merge costs nothing
+more.
 """
 
 from __future__ import annotations
@@ -469,3 +472,32 @@ def _provenance(
                 "fetched": fetched["fetched"], "licence": "CC BY-SA 4.0 (Meta-Wiki content)"}  # fmt: skip
         out.append({"file": str(live), "sha256": hashlib.sha256(live.read_bytes()).hexdigest(), **meta})
     return out
+
+
+_COMMAND = "python -m spector_refs.assess.build"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write (or with ``--check`` compare) ``sources.json`` beside the data it is built from."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog=_COMMAND, description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("data_dir", nargs="?", type=Path, default=DATA, help="default: the package's data")
+    parser.add_argument("--check", action="store_true", help="exit 1 if sources.json is out of date")
+    args = parser.parse_args(argv)
+    if not (args.data_dir / "curation.toml").is_file():
+        parser.error(f"{args.data_dir} holds no curation.toml (not a source data directory)")
+    target = args.data_dir / "sources.json"
+    text = render(build_sources(args.data_dir))
+    if args.check:
+        current = target.is_file() and target.read_text(encoding="utf-8") == text
+        command = _COMMAND if args.data_dir == DATA else f"{_COMMAND} {args.data_dir}"
+        print(f"{target} is {'up to date' if current else f'out of date: run {command}'}")
+        return 0 if current else 1
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -5,7 +5,7 @@ on Meta-Wiki) are kept up to date by editors. This module fetches those pages
 through the MediaWiki API — only when the user asks, with a descriptive
 User-Agent as Wikimedia's policy requires — stores their wikitext with the
 revision ids in the user's data directory, and runs the same build as
-``python tools/build_sources.py`` over the bundled lists plus these
+``python -m spector_refs.assess.build`` over the bundled lists plus these
 pages. The resulting ``sources.json`` in the data directory then takes
 precedence over the bundled one (see :func:`source_data_in_use`).
 """

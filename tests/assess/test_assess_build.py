@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -17,15 +17,6 @@ from spector_refs.model import Reliability
 # the checkout's copy, also when the package under test is an installed one without upstream/
 CHECKOUT = Path(__file__).resolve().parents[2]
 DATA = CHECKOUT / "spector_refs" / "assess" / "data"
-
-
-def _tool() -> ModuleType:
-    """``tools/build_sources.py``, loaded from the checkout (tools/ is not an installed package)."""
-    spec = importlib.util.spec_from_file_location("build_sources", CHECKOUT / "tools" / "build_sources.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +31,7 @@ def _reason(entry: dict) -> str:
 
 def test_sources_json_is_fresh(built: dict) -> None:
     committed = (DATA / "sources.json").read_text(encoding="utf-8")
-    assert committed == build.render(built), "run: python tools/build_sources.py"
+    assert committed == build.render(built), "run: python -m spector_refs.assess.build"
 
 
 def test_versioned_with_origin_date_and_licence(built: dict) -> None:
@@ -88,17 +79,47 @@ def test_curation_adds_kinds(built: dict) -> None:
     assert built["suffixes"]["gov"]["kind"] == "government"
 
 
-def test_build_tool_writes_the_file_and_checks_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    tool = _tool()
+def _command(*args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m spector_refs.assess.build``, run in the checkout so that its package is the one built."""
+    command = [sys.executable, "-m", "spector_refs.assess.build", *args]
+    return subprocess.run(command, cwd=CHECKOUT, capture_output=True, text=True, timeout=120)
+
+
+def test_the_build_command_finds_the_committed_file_current() -> None:
+    result = _command("--check")
+    assert (result.returncode, result.stderr) == (0, ""), result.stdout + result.stderr
+    assert result.stdout.strip().endswith("sources.json is up to date")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """The data directory's inputs copied, with a stale ``sources.json`` (one site short)."""
     (tmp_path / "upstream").mkdir()
     for name in ("curation.toml", *(f"upstream/{path.name}" for path in (DATA / "upstream").iterdir())):
         (tmp_path / name).write_bytes((DATA / name).read_bytes())
-    assert tool.main([str(tmp_path), "--check"]) == 1
-    assert "out of date" in capsys.readouterr().out
-    assert tool.main([str(tmp_path)]) == 0
-    written = json.loads((tmp_path / "sources.json").read_text(encoding="utf-8"))
-    assert written["sites"]["reuters.com"]["kind"] == "news"
-    assert tool.main([str(tmp_path), "--check"]) == 0
+    stale = json.loads((DATA / "sources.json").read_text(encoding="utf-8"))
+    del stale["sites"]["reuters.com"]
+    (tmp_path / "sources.json").write_text(build.render(stale), encoding="utf-8")
+    return tmp_path
+
+
+def test_the_build_command_fails_on_a_stale_file(data_copy: Path) -> None:
+    result = _command(str(data_copy), "--check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"out of date: run python -m spector_refs.assess.build {data_copy}" in result.stdout
+
+
+def test_the_build_command_writes_the_file(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert build.main([str(data_copy)]) == 0
+    assert capsys.readouterr().out == f"wrote {data_copy / 'sources.json'}\n"
+    # the same inputs under another directory: the committed (fresh) file, byte for byte
+    assert (data_copy / "sources.json").read_bytes() == (DATA / "sources.json").read_bytes()
+
+
+def test_the_build_command_refuses_a_directory_without_curation(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        build.main([str(tmp_path), "--check"])
+    assert exit_.value.code == 2
 
 
 def test_plain_lists_give_their_category_ruling(built: dict) -> None:
