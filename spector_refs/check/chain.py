@@ -19,7 +19,7 @@ from spector_refs.check.page import Page, is_textual, read_page
 from spector_refs.check.probe import HostProbes, Shape
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostSlot
-from spector_refs.check.tasks import Call, Task
+from spector_refs.check.tasks import Call, Pause, Task
 from spector_refs.check.urls import host_key, request_url, url_problem
 from spector_refs.check.verdict import classify
 from spector_refs.model import Hop, LinkResult, PageMeta, Verdict
@@ -101,6 +101,7 @@ class ChainFollower:
             if not (300 <= answer.status < 400 and answer.location):
                 slot.close()  # judging is CPU work: the host's next request need not wait for it
                 self.fetcher.release()  # nor for its connection
+                yield Pause()  # and the host's next request goes out first
                 return self._judge(url, current, hops, answer)
             hops.append(Hop(current, answer.status))
             try:

@@ -18,7 +18,10 @@ host slot had to wake a thread. Here each check is a generator
   the handle is taken out meanwhile and added again once connected) runs
   in a small thread pool and resumes its check when done;
 * another check's soft-404 probe (``Await``) is looked at every few
-  milliseconds until it is in or the wait times out.
+  milliseconds until it is in or the wait times out;
+* a check done with the network (``Pause``) judges its page only after
+  its freed host slot's next request (a waiting hop's, else a new job's)
+  has gone out: a granted turn and a new transfer are served first.
 
 Jobs start from the :class:`~spector_refs.check.scheduler.HostScheduler`
 whenever fewer than ``concurrency`` checks are in flight and a host is free.
@@ -43,7 +46,7 @@ import pycurl
 
 from spector_refs.check.http import CURL_ABORTED, Perform
 from spector_refs.check.scheduler import HostScheduler
-from spector_refs.check.tasks import Await, Call, Task, Turn
+from spector_refs.check.tasks import Await, Call, Pause, Task, Turn
 
 Job = TypeVar("Job")
 Start = Callable[[str, Any], Task[None]]
@@ -61,6 +64,10 @@ _EVENTS = {
     pycurl.POLL_OUT: selectors.EVENT_WRITE,
     pycurl.POLL_INOUT: selectors.EVENT_READ | selectors.EVENT_WRITE,
 }
+
+
+def _not_running(host: str, job: Any) -> Task[None]:
+    raise AssertionError("a check starts only while the loop runs")
 
 
 class _Raise:
@@ -106,22 +113,25 @@ class CurlLoop:
         self._finished: deque[tuple[Callable[[Future[Any]], None], Future[Any]]] = deque()
         self._pool: ThreadPoolExecutor | None = None
         self._live = 0
+        self._start: Start = _not_running
+        self._concurrency = 0
         self._next_tick = 0.0
         scheduler.on_release = self._release
 
     def run(self, start: Start, concurrency: int) -> None:
         """Check every job, at most ``concurrency`` at once; a check's exception ends the run with it."""
+        self._start, self._concurrency = start, concurrency
         while True:
             self._step_ready()
             self._serve_freed()
             if self._awaits:
                 self._check_awaits(time.monotonic())
-            self._fill(start, concurrency)
+            self._fill()
             if self._ready:
                 continue
             if not self._live and not self.scheduler.pending:
                 return
-            self._wait(self._timeout(concurrency))
+            self._wait(self._timeout())
 
     def close(self) -> None:
         for curl in self._transfers:
@@ -134,10 +144,14 @@ class CurlLoop:
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def _fill(self, start: Start, concurrency: int) -> None:
-        while self._live < concurrency and (item := self.scheduler.next_job()) is not None:
+    def _fill(self, *, first: bool = False) -> None:
+        """Start checks while fewer than ``concurrency`` run and a host is free (``first``: run them next)."""
+        while self._live < self._concurrency and (item := self.scheduler.next_job()) is not None:
             self._live += 1
-            self._ready.append((start(*item), None))
+            if first:
+                self._ready.appendleft((self._start(*item), None))
+            else:
+                self._ready.append((self._start(*item), None))
 
     def _step_ready(self) -> None:
         while self._ready:
@@ -149,6 +163,13 @@ class CurlLoop:
                 continue
             if isinstance(wait, Perform):
                 self._perform(task, wait)
+                if self._ready:  # send it now, not after the rest of the queue
+                    self._run_due()
+            elif isinstance(wait, Pause):  # the freed slot's next request first, this check's judging after
+                self._ready.append((task, None))
+                if self._freed:
+                    self._serve_freed()
+                    self._fill(first=True)
             elif isinstance(wait, Turn):
                 self._turn(task, wait)
             elif isinstance(wait, Call):
@@ -168,7 +189,7 @@ class CurlLoop:
     def _turn(self, task: Task[Any], turn: Turn) -> None:
         granted = turn.slot.turn(turn.host, turn.deadline)
         if isinstance(granted, bool):
-            self._ready.append((task, granted))
+            self._ready.appendleft((task, granted))
         elif granted is not None:
             self._at(granted, lambda: self._ready.append((task, True)))
         else:
@@ -183,8 +204,7 @@ class CurlLoop:
             self._turn(wait.task, wait.turn)
 
     def _release(self, host: str) -> None:
-        if host in self._hops:
-            self._freed.append(host)
+        self._freed.append(host)  # served at once when its check pauses, else before the next fill
 
     def _serve_freed(self) -> None:
         """Offer each freed slot to a check waiting for that host, before any new job can take it."""
@@ -305,7 +325,7 @@ class CurlLoop:
     def _at(self, when: float, then: Callable[[], None]) -> None:
         heapq.heappush(self._timers, (when, next(self._order), then))
 
-    def _timeout(self, concurrency: int) -> float:
+    def _timeout(self) -> float:
         if self._finished:
             return 0.0
         now = time.monotonic()
@@ -315,7 +335,7 @@ class CurlLoop:
             due.append(now + curl_due / 1000)
         if self._timers:
             due.append(self._timers[0][0])
-        if self._live < concurrency and self.scheduler.pending:
+        if self._live < self._concurrency and self.scheduler.pending:
             start = self.scheduler.next_due()
             if start is not None:
                 due.append(start)
