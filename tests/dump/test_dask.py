@@ -39,7 +39,7 @@ def test_a_killed_dask_worker_loses_no_partition(large_dumps: dict[str, Path]) -
         assert len(pids) == 2
         wanted = PageFilter()
         job = Job(Config(), wanted, encode_jsonl)
-        partitions = stream_partitions(large_dumps["bz2"], wanted, 150, set())
+        partitions = stream_partitions(large_dumps["bz2"], wanted, 60, set())
         numbers: list[int] = []
         pages = 0
         for result in engine.map(audit_partition, partitions, job):
@@ -48,6 +48,6 @@ def test_a_killed_dask_worker_loses_no_partition(large_dumps: dict[str, Path]) -
             numbers.append(result.number)
             pages += result.pages
             assert all("title" in json.loads(line) for line in result.payload.splitlines())
-        assert sorted(numbers) == list(range(20)) and pages == 3000
+        assert sorted(numbers) == list(range(20)) and pages == 1200
     finally:
         engine.close()

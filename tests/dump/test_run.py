@@ -105,7 +105,7 @@ def test_a_killed_run_resumes_without_redoing_or_duplicating(
     output = tmp_path / "out.jsonl"
     command = [
         sys.executable, "-m", "spector_refs", "audit", str(large_dumps["bz2"]), "-o", str(output),
-        "--workers", "2", "--partition-size", "100",
+        "--workers", "2", "--partition-size", "40",
     ]  # fmt: skip
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     first = subprocess.Popen(command, env=env, start_new_session=True, stderr=subprocess.PIPE)
@@ -126,10 +126,10 @@ def test_a_killed_run_resumes_without_redoing_or_duplicating(
     assert second.returncode in (0, 1), second.stderr
     records = _records(output)
     titles = [r["title"] for r in records]
-    assert len(titles) == len(set(titles)) == 3000
+    assert len(titles) == len(set(titles)) == 1200
     assert [r["title"] for r in records if r.get("kept")] == [json.loads(lines[0])["title"]]
     summary = json.loads((tmp_path / "out.jsonl.summary.json").read_text())
-    assert summary["pages"] == 3000 and summary["partitions"] == 30
+    assert summary["pages"] == 1200 and summary["partitions"] == 30
 
 
 @pytest.mark.slow
@@ -138,7 +138,7 @@ def test_a_killed_worker_loses_no_partition(large_dumps: dict[str, Path], tmp_pa
 
     output = tmp_path / "out.jsonl"
     outcome: dict[str, object] = {}
-    run = DumpRun(str(large_dumps["multistream"]), str(output), workers=2, partition_size=100)
+    run = DumpRun(str(large_dumps["multistream"]), str(output), workers=2, partition_size=40)
     thread = threading.Thread(target=lambda: outcome.update(summary=audit_dump(run)))
     thread.start()
     parts = tmp_path / "out.jsonl.parts"
@@ -151,5 +151,5 @@ def test_a_killed_worker_loses_no_partition(large_dumps: dict[str, Path], tmp_pa
     thread.join(timeout=600)
     summary = outcome["summary"]
     titles = [r["title"] for r in _records(output)]
-    assert len(titles) == len(set(titles)) == 3000
-    assert summary["pages"] == 3000  # type: ignore[index]
+    assert len(titles) == len(set(titles)) == 1200
+    assert summary["pages"] == 1200  # type: ignore[index]
