@@ -87,8 +87,10 @@ the parser:
   entries 2–66; 59 books, 1 encyclopaedia entry, 97 journals, 62 web, 3 {{citation}}, 1 news),
   every cite element of those lists as headless Chromium gives it, labels from COinS with the
   cited piece's own title and its container, as held-back-10. Written by an engineer who did
-  not write the parser and landed before the parser ran on it, to be measured once with the
-  grammar frozen a sixth time (see its ``origin``); ``--set all`` leaves it out until then.
+  not write the parser, landed before the parser ran on it and measured once at the sixth
+  freeze (789c085): titles 100%, first authors 100%, years 100%, containers 147/150;
+  book-type lines 100 / 100 / 100. Its three container misses are listed by class in its
+  ``origin`` and not fixed.
 
 Titles are scored as the cited title (``Reference.cited_title``: the chapter or entry when
 there is one, else the title) against the label read the same way (``label_view``), and the
@@ -156,9 +158,6 @@ SETS = {
     "held-back-10": HELD_BACK_10,
     "held-back-11": HELD_BACK_11,
 }
-HELD_OUT = ("held-back-11",)
-"""Sets landed before the parser ran on them and not measured yet: ``--set all`` leaves them
-out, so no run over the tuning sets shows them; each is measured once, by name."""
 _AUTHOR_KEYS = ("last", "last1", "surname", "surname1", "author", "author1", "authors", "vauthors")
 _EDITOR_KEYS = ("editor-last", "editor1-last", "editor", "editor1", "editors")
 _BOOK_FIELDS = {
@@ -341,7 +340,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.write_dev:
         DEV.write_text(json.dumps(dog_cases(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for name in [name for name in SETS if name not in HELD_OUT] if args.set == "all" else [args.set]:
+    for name in SETS if args.set == "all" else (args.set,):
         cases = json.loads(SETS[name].read_text(encoding="utf-8"))
         cases = cases["cases"] if isinstance(cases, dict) else cases
         if args.kinds:

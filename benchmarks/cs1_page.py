@@ -31,7 +31,7 @@ or the first ``rft.au``, year ``rft.date`` — except the pages of ``SET_LABELS`
 by the held-back set made from them (read by ``cs1_corpus.label_view``). ``--render`` makes the
 copies again (needs ``chromium``; the copies are committed, so runs do not). Run:
 
-    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render] [--held-out]
+    python benchmarks/cs1_page.py [--misses] [--write-text FILE] [--render]
 
 No network is used.
 """
@@ -87,9 +87,6 @@ Newton's laws of motion (2025, held-back-8) and Taxonomy (biology) (2025, held-b
 COinS, but are labelled by their sets, which name the cited piece the same way (a set's label
 read as cited title and container by ``cs1_corpus.label_view``); so are Work (physics) (2025,
 held-back-10) and Plant (2025, held-back-11)."""
-HELD_OUT = ("plant-2025",)
-"""Page copies not measured yet (see ``cs1_corpus.HELD_OUT``): a run leaves them out unless
-``--held-out`` is given, so checking the other pages never shows them."""
 _COPY_SCRIPT = (
     '<script>addEventListener("load", () => { const text = document.body.innerText;'
     ' const copy = Object.assign(document.createElement("pre"), {id: "copy", textContent: text});'
@@ -374,7 +371,6 @@ def main() -> int:
         "--write-text", type=Path, metavar="FILE", help="write the Dog page's plain-text copy"
     )
     parser.add_argument("--render", action="store_true", help="make the browser copies again (chromium)")
-    parser.add_argument("--held-out", action="store_true", help="measure the held-out page copies too")
     args = parser.parse_args()
     for name, path in PAGES.items():
         html = path.read_text(encoding="utf-8")
@@ -382,15 +378,12 @@ def main() -> int:
             args.write_text.write_text(browser_copy(html), encoding="utf-8")
         _report(f"{name} (seed-style copy)", compare(html, misses=args.misses))
     for name, path in ARTICLES.items():
-        if name in HELD_OUT and not args.held_out:
-            continue
         if args.render:
             copy = chromium_copy(path.read_text(encoding="utf-8"))
             (COPIES / f"{name}.txt").write_text(copy, encoding="utf-8")
         _report(f"{name} (Chromium's copy)", compare_copy(name, misses=args.misses))
     for name in SET_LABELS:
-        if name not in HELD_OUT or args.held_out:
-            _report(f"{name} (HTML reader)", compare_html_reader(name, misses=args.misses), "from the HTML")
+        _report(f"{name} (HTML reader)", compare_html_reader(name, misses=args.misses), "from the HTML")
     return 0
 
 

@@ -61,6 +61,7 @@ SETS: tuple[Path, ...] = (DEV, HELD_BACK, HELD_BACK_2, HELD_BACK_3, HELD_BACK_4,
 SETS += (HELD_BACK_6, HELD_BACK_7, HELD_BACK_8)  # book-weighted, each measured once, then tuned on
 SETS += (HELD_BACK_9,)  # measured once; held to its labels since the cited-title view (cs1i)
 SETS += (HELD_BACK_10,)  # measured once at ac2e217 (heldback14e), tuned on since (cs1j)
+SETS += (HELD_BACK_11,)  # measured once at 789c085 (heldback14f); its misses are strict xfails
 BOOK_KINDS = ("book", "report", "thesis", "conference", "encyclopaedia")
 CASES = [case for path in SETS for case in _cases(path)]
 SPEC_CASES = _cases(SPEC) + _cases(SPEC_HELD_OUT)
@@ -69,6 +70,9 @@ KNOWN_MISSES = {
     "dog-90": "|title= holds '(1st ed.)', which renders exactly like CS1's edition",
     "dog-34": "|title= holds '(First Edition)', which renders exactly like CS1's edition",
     "ptb10-r196": "'(c. 2006)' read as 2006; its COinS has no date, so the label is null (flagged)",
+    "pla11-r115": "a colon in an italic book title split as 'Place: Publisher'; publisher read as container",
+    "pla11-r121": "a colon in a website name split as 'Place: Publisher'; its first half read as container",
+    "ptb11-r27": "an abbreviated journal after '(PDF)' ('Pure Appl. Chem. 60 (3)') cut at its first stop",
 }
 LABEL_HOLDS_SERIES = {  # |volume= holds the series as well, so no reading of the line can equal it
     "dog-122": "Volume 28 of Developments in animal and veterinary sciences",
@@ -205,8 +209,9 @@ def test_held_back_11_is_well_formed() -> None:
     parser) was landed before the parser ran on it: only its shape is checked (unique ids, at
     least 150 lines and 60 book-type ones, labels of title, first author and year with the cited
     piece's own title and its container beside them, every Plant line in Chromium's text of its
-    page copy, one numbered case per References entry of that page with a citation). It is
-    measured once, at the next grammar freeze; until then nothing here parses it."""
+    page copy, one numbered case per References entry of that page with a citation). Measured
+    once at 789c085 (100 / 100 / 100, containers 147/150); held to its labels above since, its
+    three container misses strict xfails."""
     cases = _cases(HELD_BACK_11)
     copy = (ROOT / "benchmarks" / "data" / "pages" / "plant-2025.txt").read_text(encoding="utf-8")
     assert len({case["id"] for case in cases}) == len(cases) >= 150

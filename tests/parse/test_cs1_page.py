@@ -100,6 +100,14 @@ def test_work_references_as_chromium_copies_them() -> None:
     assert copy_disagreements("work-2025") == {}
 
 
+def test_plant_references_as_chromium_copies_them() -> None:
+    """The eleventh held-back page, measured once at 789c085: all 146 entries read; the two
+    disagreements are held-back-11's container misses pla11-r115 and r121 (a colon inside the
+    container split as 'Place: Publisher')."""
+    assert compare_copy("plant-2025")["text references"] == 146
+    assert copy_disagreements("plant-2025") == {115: {"container"}, 121: {"container"}}
+
+
 def test_set_labelled_pages_line_up_with_their_main_list() -> None:
     """Each numbered case of a page's held-back set is an entry of the page's main list; the
     Newton page (held-back-8) is only measured, so nothing here parses it."""
