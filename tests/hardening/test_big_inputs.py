@@ -16,6 +16,7 @@ from spector_refs.parse import parse
 from .checks import assert_well_formed, run_cli, time_limit
 from .documents import text_article
 
+pytestmark = pytest.mark.slow  # a minute of parsing in all; the default run (and CI) still runs it
 MB = 2**20
 SENTENCES = "The operation was coordinated by Europol and involved nine countries across Europe. " * 10
 PARAGRAPH = {

@@ -201,6 +201,7 @@ def test_parse_time_is_linear(run: Callable[[str], object], make: Callable[[int]
     )
 
 
+@pytest.mark.slow  # the quadratic run takes its whole 5 s CPU budget, by design
 def test_quadratic_code_is_caught() -> None:
     """The guard itself: a deliberately quadratic function must fail the bound."""
 
