@@ -29,20 +29,6 @@ SMALL = 160  # main-namespace pages in the small dumps: two samples' worth of pa
 # Pages in the large dumps: enough partitions (30 of 40, 20 of 60) that a kill lands mid-run; these
 # tests were the suite's longest at 3 000 pages, and the property does not depend on the count.
 LARGE = 1200
-HERE = Path(__file__).parent
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep the dump tests on one pytest-xdist worker (``--dist loadgroup``).
-
-    Session fixtures are per worker: split across two, the tests would write
-    the large dumps and start a PostgreSQL server twice. tryfirst, so the mark
-    is there before xdist reads the groups.
-    """
-    for item in items:
-        if item.path.is_relative_to(HERE):
-            item.add_marker(pytest.mark.xdist_group("dump"))
 
 
 @pytest.fixture(scope="session")
