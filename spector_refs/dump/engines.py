@@ -164,7 +164,10 @@ class DaskEngine:
                     n_workers=workers or os.cpu_count() or 1,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    # No dashboard; the scheduler's HTTP routes (health, metrics) on a free loopback
+                    # port, so that two audits on one machine never contend for Dask's fixed 8787.
+                    dashboard_address="127.0.0.1:0",
+                    scheduler_kwargs={"dashboard": False},
                     silence_logs=logging.ERROR,
                 )
                 self._client = Client(self._cluster)

@@ -35,6 +35,8 @@ def test_dask_gives_the_same_records_as_the_local_engine(
 def test_a_killed_dask_worker_loses_no_partition(large_dumps: dict[str, Path]) -> None:
     engine = DaskEngine(2, None)
     try:
+        # the scheduler's HTTP routes on a free loopback port, not Dask's fixed 8787
+        assert engine._client.scheduler_info()["services"]["dashboard"] != 8787
         pids = list(engine._client.run(os.getpid).values())
         assert len(pids) == 2
         wanted = PageFilter()
