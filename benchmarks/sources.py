@@ -61,6 +61,7 @@ from publicsuffixlist import PublicSuffixList
 from spector_refs.assess.config import SOURCE_KINDS, AssessConfig
 from spector_refs.assess.sources import PAGE_ENTRY, SITE_ENTRY, SourceIndex, decision, load_source_data
 from spector_refs.domains import split_url
+from spector_refs.model import SourceProfile
 
 DATA = Path(__file__).parent / "data"
 SETS = {
@@ -107,14 +108,19 @@ DECISIONS = ("weak", "primary", "fine")
 
 def read_set(name: str) -> list[Row]:
     """The labelled rows of a set; a label outside the vocabularies is an error, not a silent miss."""
-    with (DATA / SETS[name]).open(encoding="utf-8", newline="") as handle:
+    return read_rows(DATA / SETS[name])
+
+
+def read_rows(path: Path) -> list[Row]:
+    """The labelled rows of a CSV with the URL sets' columns (the page sets add two of their own)."""
+    with path.open(encoding="utf-8", newline="") as handle:
         rows = [
             Row(r["url"], r["category"], r["decision"], r["kind"], r["label_source"])
             for r in csv.DictReader(handle)
         ]
     for number, row in enumerate(rows, start=2):
         if row.decision not in DECISIONS or (row.kind and row.kind not in SOURCE_KINDS):
-            raise ValueError(f"{SETS[name]} line {number}: unknown label {row.decision}/{row.kind}")
+            raise ValueError(f"{path.name} line {number}: unknown label {row.decision}/{row.kind}")
     return rows
 
 
@@ -125,13 +131,31 @@ def listed(index: SourceIndex, url: str) -> bool:
 
 def score(name: str, rows: Sequence[Row], index: SourceIndex, config: AssessConfig, verbose: bool) -> None:
     """Agreement overall, per category, and for listed and unlisted sites."""
+
+    def judge(row: Row) -> Judgement:
+        got_decision, got_kind = judged(index.by_url(row.url), config)
+        return got_decision, got_kind, ["listed" if listed(index, row.url) else "unlisted"]
+
+    agreement(name, rows, judge, verbose)
+
+
+Judgement = tuple[str, str, list[str]]
+"""What a classifier concluded for a row: the decision, the kind, and the extra groups the row counts in."""
+
+
+def judged(profile: SourceProfile | None, config: AssessConfig) -> tuple[str, str]:
+    """The decision and kind of a profile; a source nothing matched is fine and of unknown kind."""
+    return (decision(profile, config), profile.kind) if profile else ("fine", "unknown")
+
+
+def agreement(
+    name: str, rows: Sequence[Row], judge: Callable[[Row], Judgement], verbose: bool, label: str = "URLs"
+) -> None:
+    """Print the agreement of the judgements with the labels: overall, per category and per extra group."""
     tallies: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     for row in rows:
-        profile = index.by_url(row.url)
-        got_decision = decision(profile, config) if profile else "fine"
-        got_kind = profile.kind if profile else "unknown"
-        groups = ["all", f"category {row.category}", "listed" if listed(index, row.url) else "unlisted"]
-        for group in groups:
+        got_decision, got_kind, extra = judge(row)
+        for group in ["all", f"category {row.category}", *extra]:
             tally = tallies[group]
             tally[0] += got_decision == row.decision
             tally[1] += 1
@@ -139,9 +163,9 @@ def score(name: str, rows: Sequence[Row], index: SourceIndex, config: AssessConf
                 tally[2] += got_kind == row.kind
                 tally[3] += 1
         if verbose and (got_decision != row.decision or (row.kind and got_kind != row.kind)):
-            label = f"{row.decision}/{row.kind} ({row.source})"
-            print(f"  miss: {row.url} → {got_decision}/{got_kind}, label {label}")
-    print(f"\n{name}: {len(rows)} labelled URLs")
+            label_text = f"{row.decision}/{row.kind} ({row.source})"
+            print(f"  miss: {row.url} → {got_decision}/{got_kind}, label {label_text}")
+    print(f"\n{name}: {len(rows)} labelled {label}")
     print(f"  {'group':32} {'decision':>16} {'kind':>16}")
     for group in sorted(tallies, key=lambda g: (g != "all", g)):
         agree, total, kind_agree, kind_total = tallies[group]
