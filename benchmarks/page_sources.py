@@ -120,10 +120,8 @@ def report_declarations(judge: Judge, verbose: bool) -> None:
     print(f", kind right on {kind_right} of {len(kinds)} labelled with a kind")
     if verbose:
         for item, got_decision, got_kind in decided:
-            label = f"{item.row.decision}/{item.row.kind}"
-            print(
-                f"  declared: {item.row.url} → {got_decision}/{got_kind}, label {label}; {declarations(item.meta)}"
-            )
+            label, said = f"{item.row.decision}/{item.row.kind}", declarations(item.meta)
+            print(f"  declared: {item.row.url} → {got_decision}/{got_kind}, label {label}; {said}")
 
 
 def declarations(meta: PageMeta | None) -> str:
