@@ -11,7 +11,8 @@ trimmed copy keeps the page's declarations.
 Every row is a site some shipped list names (that is where its label comes from), so each row is
 classified **as if no list named it**: the index it is looked up in is the shipped one without the
 row's site — every ``sites`` entry whose host is the row's registrable domain or a host under it
-(``example.com``, ``www.example.com``, ``example.com/blog``, ``news.example.com``). Rules, public
+(``example.com``, ``www.example.com``, ``example.com/blog``, ``news.example.com``), and the brand
+families derived from those entries (:func:`without_site`). Rules, curated brand families, public
 suffixes and government suffixes stay: they are what an unlisted site gets. So a listed site
 measures what an unlisted one would get, and the page's declarations have their real chance.
 
@@ -27,12 +28,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sources import DATA, Judgement, Row, agreement, judged, read_rows
 
+from spector_refs.assess.build import DATA as DATA_DIR
+from spector_refs.assess.build import derived_brands
 from spector_refs.assess.config import AssessConfig
 from spector_refs.assess.rules import UrlRules
 from spector_refs.assess.sources import DECLARED, SourceIndex, deciding_matches
@@ -70,7 +74,12 @@ def site_of(url: str) -> str:
 
 
 def without_site(index: SourceIndex, domain: str) -> SourceIndex:
-    """The index less every list entry for the domain and the hosts under it (see the module docstring)."""
+    """The index less every list entry for the domain and the hosts under it (see the module docstring).
+
+    The brand families the build derives from the lists (a name listed under two public suffixes,
+    ``bbc.com`` and ``bbc.co.uk``) are derived again without the hidden site, so that hiding
+    ``bbc.com`` leaves no ``bbc`` family it made; the curated families are rules and stay.
+    """
 
     def is_site(key: str) -> bool:
         host = key.partition("/")[0]
@@ -78,6 +87,12 @@ def without_site(index: SourceIndex, domain: str) -> SourceIndex:
 
     data: dict[str, Any] = dict(index.data)
     data["sites"] = {key: entry for key, entry in index.data["sites"].items() if not is_site(key)}
+    curated = tomllib.loads((DATA_DIR / "curation.toml").read_text(encoding="utf-8"))["rules"]
+    kept = {name: rule for name, rule in data["rules"]["brands"].items() if name in curated["brands"]}
+    derived = derived_brands(
+        data["sites"], set(curated["brands"]["not_brands"]), set(curated["government"]["labels"])
+    )
+    data["rules"] = {**data["rules"], "brands": {**derived, **kept}}
     return SourceIndex(data, index.overrides, UrlRules.from_data(data["rules"], data["sites"]))
 
 

@@ -400,7 +400,7 @@ def _rules(
 ) -> dict[str, Any]:
     """The URL-shape rules: curated page rules, platforms, government labels and brand families."""
     government = set(curated["government"]["labels"])
-    brands = _derived_brands(sites, set(curated["brands"]["not_brands"]), government)
+    brands = derived_brands(sites, set(curated["brands"]["not_brands"]), government)
     for name, value in curated["brands"].items():
         if name != "not_brands":
             ruling = {"kind": value} if isinstance(value, str) else dict(value)
@@ -415,7 +415,7 @@ def _rules(
     }
 
 
-def _derived_brands(
+def derived_brands(
     sites: dict[str, dict[str, Any]], excluded: set[str], government: set[str]
 ) -> dict[str, dict[str, str]]:
     """Names the lists give under two or more public suffixes, all with one ruling (sputniknews.*).
