@@ -6,7 +6,10 @@ nothing of what they are. The pages do: MediaWiki and DokuWiki write their name 
 writes its own in ``<meta name="application-name">`` (only a bare engine name counts there:
 elsewhere that tag carries a site's own name);
 a blog post declares itself a JSON-LD ``BlogPosting``; a press release may call itself one
-in ``og:type``; a custom-domain Medium blog still gives ``og:site_name`` "Medium". When
+in ``og:type``; a forum thread or a social-media post declares a JSON-LD ``DiscussionForumPosting`` or
+``SocialMediaPosting``; a custom-domain Medium blog still gives ``og:site_name`` "Medium", a
+custom-domain Tumblr blog the ``og:type`` ``tumblr-feed:entry``, a custom-domain Blogger blog the
+generator ``blogger`` (a platform that hosts nothing but blogs, unlike WordPress). When
 ``audit`` has checked a link, :func:`page_declares` reads those declarations from the
 result's metadata (:class:`~spector_refs.model.PageMeta`). The assessment uses them only for a
 site no list and no configuration names, and below every rule (docs/assessment.md "How a
@@ -39,6 +42,7 @@ _ENGINES = {
         "mastodon", "misskey", "pleroma", "akkoma", "calckey", "firefish", "sharkey", "iceshrimp",
         "catodon", "gotosocial", "friendica", "hubzilla", "pixelfed", "diaspora", "elgg",
     ),
+    "blog": ("blogger", "tumblr"),
     "forum": (
         "discourse", "phpbb", "vbulletin", "xenforo", "mybb", "smf", "nodebb", "flarum", "vanilla",
         "punbb", "fluxbb", "invision", "ipb", "lemmy", "kbin", "mbin", "yabb", "phorum",
@@ -46,8 +50,8 @@ _ENGINES = {
 }  # fmt: skip
 """Engines that make whatever runs on them that kind of site, by the generator's first word."""
 _BLOG_ENGINES = frozenset(
-    {"wordpress", "blogger", "ghost", "hugo", "jekyll", "hexo", "typepad", "movable", "writefreely",
-     "gatsby", "eleventy", "pelican", "octopress", "hatena", "tumblr", "serendipity", "dotclear"}
+    {"wordpress", "ghost", "hugo", "jekyll", "hexo", "typepad", "movable", "writefreely",
+     "gatsby", "eleventy", "pelican", "octopress", "hatena", "serendipity", "dotclear"}
 )  # fmt: skip
 """General publishing engines: a blog only when the page also declares a blog-ish type."""
 _BLOG_TYPES = frozenset({"blog", "blogposting", "blogpost", "blogs"})
@@ -59,6 +63,11 @@ _PLATFORM_NAMES = {
     "mastodon": "social-media",
 }  # fmt: skip
 """``og:site_name`` values of hosting platforms, as custom-domain pages on them still give it."""
+_PLATFORM_TYPES = {"tumblr-feed": "blog"}
+"""``og:type`` namespaces of hosting platforms (``tumblr-feed:entry``), kept on custom domains too."""
+_POSTING_TYPES = {"discussionforumposting": "forum", "socialmediaposting": "social-media"}
+"""schema.org postings that make the page a forum thread or a social-media post. Their subtype
+``BlogPosting`` (and its ``LiveBlogPosting``, a newsroom's live coverage) is not one of them."""
 _FIRST_WORD = re.compile(r"[^\W\d_][\w.]*", re.U)
 _ENGINE_KINDS = {engine: kind for kind, engines in _ENGINES.items() for engine in engines}
 _DECLARING_VERDICTS = frozenset({Verdict.OK, Verdict.REDIRECTED})
@@ -76,7 +85,8 @@ def page_declares(meta: PageMeta) -> Declaration | None:
     """The kind the page's own declarations give its site, or None when they say nothing telling.
 
     The generator comes first (it names the software, a fact), then an application-name that is
-    an engine's bare name, then a blog-ish or press-release type, then a platform's site name.
+    an engine's bare name, then a blog-ish or press-release type, then a platform's site name or
+    post type, then a forum or social-media posting type.
     """
     generator = (meta.generator or "").strip()
     engine = _engine(generator)
@@ -86,17 +96,37 @@ def page_declares(meta: PageMeta) -> Declaration | None:
     if _engine(application) in _ENGINE_KINDS and len(application.split()) == 1:
         kind = _ENGINE_KINDS[_engine(application)]
         return Declaration(kind, f'application-name "{application}"', APPLICATION_ORIGIN)
+    blog_engine = generator if engine in _BLOG_ENGINES else ""
+    return _declared_type(meta, blog_engine) or _platform(meta) or _posting(meta)
+
+
+def _declared_type(meta: PageMeta, blog_engine: str) -> Declaration | None:
+    """A blog-ish or a press-release type, naming the general engine a blog runs on."""
     types = [kind for kind in meta.kinds if kind.lower().replace(" ", "") in _BLOG_TYPES]
     if types:
-        runs = f' on generator "{generator}"' if engine in _BLOG_ENGINES else ""
+        runs = f' on generator "{blog_engine}"' if blog_engine else ""
         return Declaration("blog", f'type "{types[0]}"{runs}', TYPE_ORIGIN)
     press = next((kind for kind in meta.kinds if _PRESS_TYPE.search(kind)), None)
     if press:
         return Declaration("press-release", f'type "{press}"', TYPE_ORIGIN)
+    return None
+
+
+def _platform(meta: PageMeta) -> Declaration | None:
+    """A hosting platform's site name or ``og:type`` namespace, which custom-domain pages keep."""
     platform = _PLATFORM_NAMES.get((meta.site_name or "").strip().lower())
     if platform:
         return Declaration(platform, f'site name "{meta.site_name}"', SITE_NAME_ORIGIN)
+    typed = next((kind for kind in meta.kinds if kind.partition(":")[0].lower() in _PLATFORM_TYPES), None)
+    if typed:
+        return Declaration(_PLATFORM_TYPES[typed.partition(":")[0].lower()], f'type "{typed}"', TYPE_ORIGIN)
     return None
+
+
+def _posting(meta: PageMeta) -> Declaration | None:
+    """A forum thread's or a social-media post's schema.org type, after any platform's own word."""
+    posting = next((kind for kind in meta.kinds if kind.lower() in _POSTING_TYPES), None)
+    return Declaration(_POSTING_TYPES[posting.lower()], f'type "{posting}"', TYPE_ORIGIN) if posting else None
 
 
 def declared_meta(url: str, result: LinkResult | None) -> PageMeta | None:

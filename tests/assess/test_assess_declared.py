@@ -48,10 +48,24 @@ def test_the_generator_and_application_name_metas_are_read() -> None:
         (PageMeta(kinds=("Blog",)), "blog"),
         (PageMeta(kinds=("press_release",)), "press-release"),
         (PageMeta(site_name="Medium"), "blog"),
+        # platforms that host nothing but blogs, on a custom domain: Blogger's generator, Tumblr's og:type
+        (PageMeta(generator="blogger"), "blog"),
+        (
+            PageMeta(kinds=("tumblr-feed:entry", "SocialMediaPosting"), site_name="Minecraft Update News"),
+            "blog",
+        ),
+        # a forum thread or a social-media post says so in its schema.org type
+        (PageMeta(kinds=("DiscussionForumPosting",), generator="Hugo 0.120.0"), "forum"),
+        (PageMeta(kinds=("article", "SocialMediaPosting")), "social-media"),
         # a general engine alone says nothing: newspapers and ministries run WordPress, Ghost, Hugo
         (PageMeta(generator="WordPress 6.4.2", kinds=("article", "NewsArticle")), None),
         (PageMeta(generator="Hugo 0.120.0", site_name="Ministry of Things"), None),
         (PageMeta(kinds=("LiveBlogPosting",)), None),
+        (PageMeta(kinds=("article", "NewsArticle", "Organization")), None),
+        # another app's og:type namespace, and WordPress alone, say nothing
+        (PageMeta(kinds=("video.other",)), None),
+        (PageMeta(kinds=("instapp:photo",)), None),
+        (PageMeta(generator="WordPress 4.0", site_name="SitePoint", kinds=("article",)), None),
         # application-name is often a site's own name: only an engine's bare name counts
         (PageMeta(application_name="Discourse Weekly"), None),
         (PageMeta(), None),
