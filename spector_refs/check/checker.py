@@ -24,7 +24,6 @@ from functools import partial
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from spector_refs.check.cache import is_dead, open_cache
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostScheduler, HostSlot
@@ -35,6 +34,7 @@ from spector_refs.model import CheckRecord, LinkResult, LinkTarget, Verdict, dis
 if TYPE_CHECKING:
     import requests
 
+    from spector_refs.check.cache import LinkHistory
     from spector_refs.check.chain import ChainFollower
     from spector_refs.check.http import Transport
     from spector_refs.check.probe import HostProbes
@@ -78,7 +78,11 @@ class LinkChecker:
         self._getaddrinfo = getaddrinfo
         self.processes = processes
         self.keep_text = keep_text
-        self.cache = open_cache(self.config.cache_path) if self.config.cache_path else None
+        self.cache: LinkHistory | None = None
+        if self.config.cache_path:  # SQLite and the cache's codec load only for a run that has one
+            from spector_refs.check.cache import open_cache
+
+            self.cache = open_cache(self.config.cache_path)
 
     def __enter__(self) -> LinkChecker:
         return self
@@ -156,7 +160,7 @@ class _Run:
         if each == per_host or self.probes is None:
             run_in_processes(shares, concurrency, work, collect)
             return
-        urls = self.probes.expect(target.url for _, (_, target) in jobs)
+        urls = self.probes.expect(_first_per_authority(target.url for _, (_, target) in jobs))
         beside = partial(self._probe_hosts, self.probes, list(urls.values()))
         run_in_processes(shares, concurrency, work, collect, beside=beside, listen=self.probes.provide)
 
@@ -302,6 +306,8 @@ class _Run:
         if cache is None or not results:
             return results
         due = [result for result in results if settled or result.verdict not in _UNSETTLED]
+        from spector_refs.check.cache import is_dead
+
         histories = cache.histories(result.url for result in due)
         done: dict[str, LinkResult] = {}
         for result in due:
@@ -368,6 +374,20 @@ class _Run:
         for position, result in zip(moved, recorded, strict=True):
             settled[position] = result
         return settled
+
+
+def _first_per_authority(urls: Iterable[str]) -> list[str]:
+    """The first URL of each scheme and authority (``http://host:port``, as written), in order.
+
+    No two origins share a written scheme and authority, so the first URL of
+    each origin is among these: the soft-404 probes' ``expect`` gets the
+    same answer from these few as from every URL, without splitting a
+    thousand URLs of one host before the worker processes may start.
+    """
+    first: dict[tuple[str, ...], str] = {}
+    for url in urls:
+        first.setdefault(tuple(url.split("/", 3)[:3]), url)
+    return list(first.values())
 
 
 def _lookup_archive(lookup: Callable[[], tuple[str, str] | None]) -> tuple[str, str] | Exception | None:

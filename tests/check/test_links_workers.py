@@ -221,3 +221,23 @@ def test_worker_processes_find_what_their_checks_import_already_loaded(two_hosts
     assert len(children) == len(urls)
     assert {"concurrent.futures", "encodings.idna", "zipfile"} <= parent
     assert all(child <= parent for child in children), [sorted(child - parent) for child in children]
+
+
+def test_the_probes_expect_the_same_first_url_per_origin_from_one_url_per_authority():
+    """``_first_per_authority``: a shared host's probe is told the same URL as when every URL was split."""
+    from spector_refs.check.checker import _first_per_authority
+    from spector_refs.check.probe import HostProbes
+
+    urls = [
+        "http://Example.org/a",
+        "https://example.org/b",
+        "http://example.org/c",
+        "http://user@example.org/d",
+        "http://example.org:8080/e",
+        "https://EXAMPLE.org/f",
+        "http://other.example/g?x=1",
+        "http://other.example",
+    ]
+    few = _first_per_authority(urls)
+    assert few == [urls[0], urls[1], urls[2], urls[3], urls[4], urls[5], urls[6]]
+    assert HostProbes(wait=1.0).expect(few) == HostProbes(wait=1.0).expect(urls)
