@@ -87,7 +87,8 @@ class ChainFollower:
     def _follow_hops(self, url: str, slot: HostSlot) -> Task[Outcome]:
         deadline = time.monotonic() + self.config.deadline
         self.fetcher.forget_cookies()
-        current, seen = url, {request_url(url)}
+        current, requested = url, request_url(url)  # made once per hop: it is a split and a join
+        seen = {requested}
         hops: list[Hop] = []
         while True:
             host = urlsplit(current).hostname or ""
@@ -95,7 +96,7 @@ class ChainFollower:
             if resolution.address is None:
                 failure = Failure(resolution.verdict or Verdict.INVALID, resolution.reason)
                 return _failed(failure, current, hops)
-            answer = yield from self.fetcher.fetch(request_url(current), host_key(current), slot, deadline)
+            answer = yield from self.fetcher.fetch(requested, host_key(current), slot, deadline)
             if isinstance(answer, Failure):
                 return _failed(answer, current, hops)
             if not (300 <= answer.status < 400 and answer.location):
@@ -114,8 +115,8 @@ class ChainFollower:
                 return Outcome(stop[0], stop[1], target, tuple(hops), answer, reached=True)
             if host_key(target) != host_key(current):
                 self.fetcher.forget_cookies()
-            seen.add(request_url(target))
-            current = target
+            current, requested = target, request_url(target)
+            seen.add(requested)
 
     def _stop_redirect(self, target: str, seen: set[str], hops: list[Hop]) -> tuple[Verdict, str] | None:
         problem = url_problem(target)

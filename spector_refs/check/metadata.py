@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from spector_refs.check.page import Page, read_page
+from spector_refs.check.page import Page, read_page, title_text
 from spector_refs.dates import parse_date
 from spector_refs.model import PageMeta
 
@@ -33,7 +33,6 @@ _JSON_LD_CHARS = 100_000
 _VALUE_CHARS = 2048
 """Longer than any title, name, date or address a page declares: the cap bounds the title comparison
 (which weighs every word against every other) on a hostile page."""
-_SPACE = re.compile(r"\s+")
 _ISO_START = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ]|$)")
 _TITLE_KEYS = {
     "og:title": "og_title",
@@ -78,26 +77,30 @@ def page_metadata(page: Page) -> PageMeta | None:
         return None
     metas = _meta_tags(root)
     ld = _json_ld(root)
-    fields = {name: metas.get(key) for key, name in reversed(_TITLE_KEYS.items()) if metas.get(key)}
-    dates = [value for key in _DATE_KEYS for value in metas.get_all(key)[:1]] + (
-        [ld["date"]] if ld.get("date") else []
-    )
-    authors = [value for key in _AUTHOR_KEYS for value in metas.get_all(key)] + ld.get("authors", [])
-    heading = next((_collapse("".join(h.itertext())) for h in root.iter("h1")), None)  # see page._WALK_BELOW
+    fields = {name: metas[key][0] for key, name in reversed(_TITLE_KEYS.items()) if key in metas}
+    dates = [metas[key][0] for key in _DATE_KEYS if key in metas] + ([ld["date"]] if ld.get("date") else [])
+    authors = [value for key in _AUTHOR_KEYS if key in metas for value in metas[key]] + ld.get("authors", [])
     return PageMeta(
-        title=_collapse(root.findtext(".//title") or "") or None,
-        heading=heading or None,
+        title=_collapse(title_text(root)) or None,
+        heading=_first_heading(root),
         og_title=fields.get("og_title"),
         citation_title=fields.get("citation_title"),
         headline=ld.get("headline"),
         site_name=fields.get("site_name"),
         published=next((iso for iso in map(iso_date, dates) if iso), None),
         authors=tuple(dict.fromkeys(a for a in authors if a and not a.startswith(("http://", "https://")))),
-        canonical_url=next((url for url in (_canonical(root), metas.get("og:url")) if _absolute(url)), None),
-        kinds=_declared_kinds(metas.get("og:type"), ld.get("types", [])),
-        generator=metas.get("generator"),
-        application_name=metas.get("application-name"),
+        canonical_url=next((u for u in (_canonical(root), _first(metas, "og:url")) if _absolute(u)), None),
+        kinds=_declared_kinds(_first(metas, "og:type"), ld.get("types", [])),
+        generator=_first(metas, "generator"),
+        application_name=_first(metas, "application-name"),
     )
+
+
+def _first_heading(root: Any) -> str | None:
+    """The first ``h1``'s whole text (see ``page._WALK_BELOW`` for why not ``text_content``)."""
+    for heading in root.iter("h1"):
+        return _collapse("".join(heading.itertext())) or None
+    return None
 
 
 def _declared_kinds(og_type: str | None, ld_types: list[str]) -> tuple[str, ...]:
@@ -132,29 +135,22 @@ def iso_date(text: str) -> str | None:
     return parse_date(text.replace("/", "-")) if len(text) <= 40 else None
 
 
-class _Metas:
-    """``<meta name|property=… content=…>`` values by lower-cased key, in page order."""
+_Metas = dict[str, list[str]]
+"""``<meta name|property=… content=…>`` values by lower-cased key, in page order (never an empty list)."""
 
-    def __init__(self) -> None:
-        self.values: dict[str, list[str]] = {}
 
-    def add(self, key: str, value: str) -> None:
-        self.values.setdefault(key.strip().lower(), []).append(value)
-
-    def get(self, key: str) -> str | None:
-        return next(iter(self.values.get(key, ())), None)
-
-    def get_all(self, key: str) -> list[str]:
-        return self.values.get(key, [])
+def _first(metas: _Metas, key: str) -> str | None:
+    values = metas.get(key)
+    return values[0] if values else None
 
 
 def _meta_tags(root: Any) -> _Metas:
-    metas = _Metas()
+    metas: _Metas = {}
     for meta in root.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         value = _collapse(meta.get("content") or "")
         if key and value:
-            metas.add(key, value)
+            metas.setdefault(key.strip().lower(), []).append(value)
     return metas
 
 
@@ -212,4 +208,4 @@ def _names(value: Any) -> Iterator[str]:
 
 
 def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text[: 4 * _VALUE_CHARS]).strip()[:_VALUE_CHARS]
+    return " ".join(text[: 4 * _VALUE_CHARS].split())[:_VALUE_CHARS]  # as page._collapse
