@@ -18,19 +18,19 @@ crosses a fork.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import heapq
 import importlib
-import multiprocessing
 import os
+import pickle
+import select
 import signal
+import struct
 import sys
 import threading
 import time
 from collections.abc import Callable
-from multiprocessing.connection import Connection, wait
-from typing import Any, TypeVar, cast
+from typing import Any, NoReturn, TypeVar, cast
 
 Job = TypeVar("Job")
 Deliver = Callable[[int, Any, bool], None]
@@ -42,9 +42,9 @@ Work = Callable[[list[tuple[str, Any]], int, Deliver], None]
 Beside = Callable[[Callable[[Any], None]], None]
 """``beside(send)``: work the parent does while the children check, ``send``-ing each child its findings."""
 
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 MIN_JOBS_PER_PROCESS = 150
 """Below this a process's fork and the results' trip through a pipe cost more than they save."""
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 BATCH = 32
 BATCH_DELAY = 0.02
 """A worker process sends its finished checks ``BATCH`` at a time, or this many seconds after the first."""
@@ -63,11 +63,12 @@ def process_count(
     each gets :data:`MIN_JOBS_PER_PROCESS` jobs and a host of its own, or
     a part of each host when a host may be split that many ways
     (``splittable``: the per-host limit, or 1 when an interval forbids it);
-    the fork start method is needed (children inherit the loaded checker,
-    no re-import).
+    :func:`os.fork` is needed (children inherit the loaded checker, no
+    re-import).
     """
-    if "fork" not in multiprocessing.get_all_start_methods() or multiprocessing.current_process().daemon:
-        return 1  # a daemonic process (a pool's worker) may not start processes of its own
+    started_by = sys.modules.get("multiprocessing")  # loaded in a process that multiprocessing started
+    if not hasattr(os, "fork") or (started_by is not None and started_by.current_process().daemon):
+        return 1  # a pool's worker (daemonic) checks alone: its pool already uses the cores
     hosts = len({host for host, _ in jobs})
     if wanted is None:
         if not sys.platform.startswith("linux"):
@@ -126,39 +127,103 @@ def run_in_processes(
 
     ``beside`` runs in a thread of this process once the children are
     started; every message it sends reaches each child's ``listen``
-    (called in a thread of the child).
+    (called in a thread of the child). The children are forked with
+    :func:`os.fork` and talk through :class:`Channel` pipes: the
+    multiprocessing package and its process objects cost ~20 ms of imports
+    and set-up on the way to the first request, and no more than a fork
+    and a pipe are used of them.
     """
-    context = multiprocessing.get_context("fork")
     each = max(1, concurrency // len(shares))
     load_for_children()
     sys.stdout.flush()  # a child flushes its copy of these buffers when it exits
     sys.stderr.flush()
+    parent = os.getpid()
+    lifeline, held = os.pipe()  # only this process holds ``held``: its end is the children's signal
+    readers: list[Channel] = []
+    outboxes: list[Channel] = []
+    children: list[int] = []
     gc.freeze()  # the children's collector then leaves the inherited objects' pages unwritten
-    readers: list[Connection] = []
-    outboxes: list[Connection] = []
-    processes = []
-    for share in shares:
-        reader, writer = context.Pipe(duplex=False)
-        inbox, outbox = context.Pipe(duplex=False) if beside else (None, None)
-        process = context.Process(target=_child, args=(work, share, each, writer, inbox, listen), daemon=True)
-        process.start()
-        writer.close()
-        readers.append(reader)
-        processes.append(process)
-        if inbox is not None and outbox is not None:
-            inbox.close()
-            outboxes.append(outbox)
-    gc.unfreeze()
+    try:
+        for share in shares:
+            reader, writer = channel_pair()
+            inbox, outbox = channel_pair() if beside else (None, None)
+            child = os.fork()
+            if child == 0:
+                ends = [reader, *readers, *outboxes, *([outbox] if outbox else [])]
+                held_by_parent = [held, *(end.fileno() for end in ends)]
+                _forked(held_by_parent, parent, lifeline, work, share, each, writer, inbox, listen)
+            children.append(child)
+            writer.close()
+            readers.append(reader)
+            if inbox is not None and outbox is not None:
+                inbox.close()
+                outboxes.append(outbox)
+    finally:
+        gc.unfreeze()
+        os.close(lifeline)
     aside = _Aside(beside, outboxes) if beside else None
     try:
         _collect(readers, collect)
+    except BaseException:
+        for child in children:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(child, signal.SIGKILL)
+        raise
     finally:
-        for process in processes:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
+        for child in children:
+            os.waitpid(child, 0)
+        for reader in readers:
+            reader.close()
+        os.close(held)
     if aside is not None:
         aside.finish()
+
+
+class Channel:
+    """One end of a pipe that carries pickled messages, each after its length.
+
+    What :class:`multiprocessing.connection.Connection` does for a pipe,
+    without the package's imports; :func:`select.select` waits on it.
+    """
+
+    def __init__(self, fd: int):
+        self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def send(self, message: Any) -> None:
+        data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+        view = memoryview(_LENGTH.pack(len(data)) + data)
+        while view:
+            view = view[os.write(self._fd, view) :]
+
+    def recv(self) -> Any:
+        """The next message; :class:`EOFError` once the other end is closed and nothing is left."""
+        (size,) = _LENGTH.unpack(self._read(_LENGTH.size))
+        return pickle.loads(self._read(size))
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+    def _read(self, size: int) -> bytes:
+        parts = []
+        while size:
+            part = os.read(self._fd, size)
+            if not part:
+                raise EOFError
+            parts.append(part)
+            size -= len(part)
+        return b"".join(parts)
+
+
+_LENGTH = struct.Struct("!Q")
+
+
+def channel_pair() -> tuple[Channel, Channel]:
+    """``(reader, writer)``: the two ends of a new pipe."""
+    reader, writer = os.pipe()
+    return Channel(reader), Channel(writer)
 
 
 def load_for_children() -> None:
@@ -179,7 +244,7 @@ def load_for_children() -> None:
 class _Aside(threading.Thread):
     """The parent's own work beside its children (see ``run_in_processes``); its failure is raised here."""
 
-    def __init__(self, beside: Beside, outboxes: list[Connection]):
+    def __init__(self, beside: Beside, outboxes: list[Channel]):
         super().__init__(name="spector-links-parent", daemon=True)
         self._beside, self._outboxes = beside, outboxes
         self._failure: BaseException | None = None
@@ -205,11 +270,11 @@ class _Aside(threading.Thread):
             raise self._failure
 
 
-def _collect(readers: list[Connection], collect: Collect) -> None:
+def _collect(readers: list[Channel], collect: Collect) -> None:
     pending = list(readers)
     while pending:
-        for ready in wait(pending):
-            reader = cast(Connection, ready)
+        ready, _, _ = select.select(pending, [], [])
+        for reader in ready:
             try:
                 message = reader.recv()
             except EOFError:
@@ -222,15 +287,40 @@ def _collect(readers: list[Connection], collect: Collect) -> None:
                 collect(message)
 
 
+def _forked(
+    held_by_parent: list[int],
+    parent: int,
+    lifeline: int,
+    work: Work,
+    jobs: list[tuple[str, Any]],
+    concurrency: int,
+    writer: Channel,
+    inbox: Channel | None,
+    listen: Callable[[Any], None] | None,
+) -> NoReturn:
+    """A forked worker process: close the parent's ends, run :func:`_child`, never return."""
+    code = 1
+    try:
+        for fd in held_by_parent:
+            os.close(fd)
+        die_with_parent(parent, lifeline)
+        _child(work, jobs, concurrency, writer, inbox, listen)
+        code = 0
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
 def _child(
     work: Work,
     jobs: list[tuple[str, Any]],
     concurrency: int,
-    writer: Connection,
-    inbox: Connection | None,
+    writer: Channel,
+    inbox: Channel | None,
     listen: Callable[[Any], None] | None,
 ) -> None:
-    exit_with_parent()
     if inbox is not None and listen is not None:
         threading.Thread(target=_listen, args=(inbox, listen), daemon=True, name="spector-inbox").start()
     outbox = Outbox(writer)
@@ -253,7 +343,7 @@ class Outbox:
     within a fraction of a second.
     """
 
-    def __init__(self, writer: Connection):
+    def __init__(self, writer: Channel):
         self._writer = writer
         self._lock = threading.Lock()  # the batch, and one send at a time
         self._batch: list[tuple[int, Any, bool]] = []
@@ -294,7 +384,7 @@ class Outbox:
             self._batch = []
 
 
-def _listen(inbox: Connection, listen: Callable[[Any], None]) -> None:
+def _listen(inbox: Channel, listen: Callable[[Any], None]) -> None:
     """Hand each message from the parent to ``listen`` until the parent closes the pipe."""
     while True:
         try:
@@ -305,26 +395,43 @@ def _listen(inbox: Connection, listen: Callable[[Any], None]) -> None:
 
 
 def exit_with_parent() -> None:
-    """End this worker process the moment its parent is gone (link workers, dump audit workers).
+    """End this worker process the moment its parent is gone (dump audit workers, started by multiprocessing).
 
     A parent killed with SIGKILL cannot stop its children, and a child
-    would go on checking its share for nobody: a re-run would then request
-    the same links again while the orphan still does. On Linux the kernel
-    kills the child with its parent (``PR_SET_PDEATHSIG``); elsewhere a
-    thread watches the pipe the fork start method gives the child, which
-    ends when the parent exits.
+    would go on working for nobody: a re-run would then request the same
+    links again while the orphan still does. On Linux the kernel kills the
+    child with its parent (``PR_SET_PDEATHSIG``); elsewhere a thread watches
+    the pipe multiprocessing gives the child, which ends when the parent exits.
     """
+    import multiprocessing
+
     parent = multiprocessing.parent_process()
     if parent is None:
         return
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent.pid:  # the parent died before the request took effect
-            os._exit(1)
+    if not sys.platform.startswith("linux"):
+        die_with_parent(cast(int, parent.pid), parent.sentinel)
         return
+    import ctypes
 
-    def watch(sentinel: int) -> None:
-        wait([sentinel])
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent.pid:  # the parent died before the request took effect
         os._exit(1)
 
-    threading.Thread(target=watch, args=(parent.sentinel,), daemon=True, name="spector-parent").start()
+
+def die_with_parent(parent: int, lifeline: int) -> None:
+    """End this process (exit 1) once ``lifeline`` ends: a pipe whose other end only the parent holds.
+
+    The kernel closes that end when the parent exits, however it ends
+    (SIGKILL included); a daemon thread waiting on it then ends this
+    process. ``parent`` is the parent's pid, in case it has gone already.
+    The link workers use this on every system: a thread costs less than
+    loading :mod:`ctypes` for ``prctl`` on the way to the first request.
+    """
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        select.select([lifeline], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="spector-parent").start()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
+import select
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -20,9 +21,12 @@ from spector_refs.check.workers import (
     BATCH,
     BATCH_DELAY,
     MIN_JOBS_PER_PROCESS,
+    Channel,
     Outbox,
     WorkerProcessError,
+    channel_pair,
     deal_jobs,
+    die_with_parent,
     host_shares,
     process_count,
 )
@@ -157,17 +161,34 @@ def test_processes_sharing_a_host_do_not_wait_for_its_probe_to_start(loopback_co
     assert len(answered) == 1 and min(asked) < answered[0]
 
 
+def _ready(reader: Channel, timeout: float) -> bool:
+    return bool(select.select([reader], [], [], timeout)[0])
+
+
 def test_finished_checks_go_to_the_parent_in_batches_and_never_wait_long():
-    reader, writer = multiprocessing.Pipe(duplex=False)
+    reader, writer = channel_pair()
     outbox = Outbox(writer)
     outbox.put(0, "first", True)
-    assert reader.poll(1.0) and reader.recv() == [(0, "first", True)]  # alone, sent after BATCH_DELAY
+    assert _ready(reader, 1.0) and reader.recv() == [(0, "first", True)]  # alone, sent after BATCH_DELAY
     for index in range(1, BATCH + 1):
         outbox.put(index, "r", False)
-    assert reader.poll(BATCH_DELAY / 2) and len(reader.recv()) == BATCH  # a full batch goes at once
+    assert _ready(reader, BATCH_DELAY / 2) and len(reader.recv()) == BATCH  # a full batch goes at once
     outbox.close(None)
     assert reader.recv() is None
     with pytest.raises(EOFError):  # nothing after the last word
+        reader.recv()
+
+
+def test_a_channel_carries_messages_bigger_than_the_pipe_whole():
+    """A batch with page text can exceed the pipe's 64 KiB: the writer's thread sends it in parts."""
+    reader, writer = channel_pair()
+    big = ["x" * 300_000, list(range(50_000))]
+    sender = threading.Thread(target=writer.send, args=(big,))
+    sender.start()
+    assert reader.recv() == big
+    sender.join()
+    writer.close()
+    with pytest.raises(EOFError):
         reader.recv()
 
 
@@ -241,3 +262,20 @@ def test_the_probes_expect_the_same_first_url_per_origin_from_one_url_per_author
     few = _first_per_authority(urls)
     assert few == [urls[0], urls[1], urls[2], urls[3], urls[4], urls[5], urls[6]]
     assert HostProbes(wait=1.0).expect(few) == HostProbes(wait=1.0).expect(urls)
+
+
+def test_a_forked_worker_ends_as_soon_as_its_parents_end_of_the_lifeline_closes():
+    """``die_with_parent``: the parent's end closing (as the kernel does when it dies) ends the child."""
+    lifeline, held = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(held)
+        die_with_parent(os.getppid(), lifeline)
+        time.sleep(30)
+        os._exit(0)
+    os.close(lifeline)
+    started = time.monotonic()
+    os.close(held)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 1
+    assert time.monotonic() - started < 5
