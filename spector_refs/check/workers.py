@@ -231,14 +231,14 @@ def load_for_children() -> None:
 
     A child's first checks import the thread pool (``concurrent.futures``,
     which brings ``logging``), the IDNA codec (``socket`` encodes a host name
-    with it) and the CA bundle's path (``certifi.where``, found through
-    ``importlib.resources``, which loads ``zipfile``): ~6.5 ms of CPU in every
+    with it) and look up the CA bundle's path
+    (:func:`~spector_refs.check.http.ca_bundle`): ~6.5 ms of CPU in every
     child, on its way to its first request. Loaded before the fork, every
     child inherits them, as it inherits the checker.
     """
     for name in ("concurrent.futures.thread", "encodings.idna"):
         importlib.import_module(name)
-    importlib.import_module("certifi").where()
+    importlib.import_module("spector_refs.check.http").ca_bundle()
 
 
 class _Aside(threading.Thread):

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import ssl
+import subprocess
+import sys
 from pathlib import Path
 
+import certifi
 from loopback import LoopbackServer
 
 from spector_refs.check import check_links
@@ -26,3 +29,16 @@ def test_a_self_signed_certificate_is_a_tls_error_never_ok(loopback_config):
     assert result.verdict is Verdict.TLS_ERROR
     assert "could not be verified" in result.reason and "self-signed" in result.reason
     assert server.count("/article") == 0
+
+
+def test_the_ca_bundle_is_certifis_found_without_importing_it():
+    """``ca_bundle``: the same file as ``certifi.where()``, read from the package directory in a fresh
+    interpreter that never loads certifi (nor importlib.resources' zipfile)."""
+    probe = (
+        "import json, sys\nfrom spector_refs.check.http import ca_bundle\n"
+        "print(json.dumps([ca_bundle(), 'certifi' in sys.modules, 'zipfile' in sys.modules]))"
+    )
+    found = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert found.stdout.strip() == f'["{certifi.where()}", false, false]'
