@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from spector_refs.cli import main
+from spector_refs.cli import main, terminal_columns
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -260,3 +261,14 @@ def test_the_program_still_waits_for_a_running_thread_and_flushes_what_it_printe
     script = "from spector_refs.cli import _leave\nprint('x' * 70000); _leave(4)"  # more than a pipe's buffer
     quick = subprocess.run([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, timeout=60)
     assert (quick.returncode, quick.stdout) == (4, "x" * 70000 + "\n")
+
+
+@pytest.mark.parametrize("columns", [None, "57", "0", "wide"], ids=["unset", "57", "zero", "not-a-number"])
+def test_help_is_as_wide_as_shutil_would_make_it(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None
+) -> None:
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert terminal_columns() == shutil.get_terminal_size().columns

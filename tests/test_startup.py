@@ -175,3 +175,12 @@ def test_type_checking_imports_match_the_lazy_exports() -> None:
     assert (
         type_checking_imports(ROOT / "spector_refs" / "model" / "__init__.py") == spector_refs.model._EXPORTS
     )
+
+
+def test_parsing_a_command_line_loads_no_shutil() -> None:
+    """argparse makes a formatter for every option; ours finds the terminal's width without ``shutil``
+    (which loads bz2 and lzma), so no command pays for it before it runs."""
+    code = (
+        "from spector_refs.cli import build_parser\nbuild_parser().parse_args(['links', 'x', '--no-cache'])"
+    )
+    assert "shutil" not in modules_after(code)

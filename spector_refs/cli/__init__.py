@@ -44,8 +44,40 @@ COMMANDS = {
 """Each subcommand and its line in ``--help``; its options are in ``spector_refs.cli.<name>``."""
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, with the terminal's width found without :mod:`shutil`.
+
+    argparse makes a formatter for every option it is given (to check its
+    metavar), and its own looks the width up with ``shutil``, which loads
+    the bz2 and lzma modules: ~3 ms of every command, ``--help`` or not.
+    """
+
+    def __init__(self, prog: str, **kwargs: Any) -> None:
+        kwargs.setdefault("width", terminal_columns())
+        super().__init__(prog, **kwargs)
+
+
+def terminal_columns() -> int:
+    """The terminal's width as :func:`shutil.get_terminal_size` finds it: ``COLUMNS``, the terminal, or 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    stdout = sys.__stdout__
+    try:
+        return (stdout is not None and os.get_terminal_size(stdout.fileno()).columns) or 80
+    except (AttributeError, ValueError, OSError):  # closed, detached, not a terminal
+        return 80
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line usage errors, like every other error of the tool."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         from spector_refs.policy import EXIT_USAGE

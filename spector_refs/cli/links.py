@@ -11,7 +11,6 @@ The link options are shared with ``bib`` and ``audit`` (:mod:`spector_refs.cli.o
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from spector_refs.cli.options import (
@@ -56,6 +55,8 @@ def run(args: argparse.Namespace) -> int:
     with LinkChecker(config, keep_text=False) as checker:  # no claims to verify here
         results = checker.check(read.targets, progress=sys.stderr.isatty())
     if args.format == "json":
+        import json
+
         text = json.dumps(links_document(results), indent=2, ensure_ascii=False)
     else:
         text = links_text(results)
