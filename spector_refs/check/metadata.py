@@ -97,9 +97,12 @@ def page_metadata(page: Page) -> PageMeta | None:
 
 
 def _first_heading(root: Any) -> str | None:
-    """The first ``h1``'s whole text (see ``page._WALK_BELOW`` for why not ``text_content``)."""
+    """The first ``h1``'s whole text (see ``page._WALK_BELOW`` for why not ``text_content``).
+
+    A heading with no child node (most) is its own text, which ``itertext`` would give alone.
+    """
     for heading in root.iter("h1"):
-        return _collapse("".join(heading.itertext())) or None
+        return _collapse("".join(heading.itertext()) if len(heading) else heading.text or "") or None
     return None
 
 
