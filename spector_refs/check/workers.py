@@ -231,12 +231,12 @@ def load_for_children() -> None:
 
     A child's first checks import the thread pool (``concurrent.futures``,
     which brings ``logging``), the IDNA codec (``socket`` encodes a host name
-    with it) and look up the CA bundle's path
+    with it), ``ctypes`` (:func:`die_with_parent`) and look up the CA bundle's path
     (:func:`~spector_refs.check.http.ca_bundle`): ~6.5 ms of CPU in every
     child, on its way to its first request. Loaded before the fork, every
     child inherits them, as it inherits the checker.
     """
-    for name in ("concurrent.futures.thread", "encodings.idna"):
+    for name in ("concurrent.futures.thread", "encodings.idna", "ctypes"):
         importlib.import_module(name)
     importlib.import_module("spector_refs.check.http").ca_bundle()
 
@@ -395,40 +395,41 @@ def _listen(inbox: Channel, listen: Callable[[Any], None]) -> None:
 
 
 def exit_with_parent() -> None:
-    """End this worker process the moment its parent is gone (dump audit workers, started by multiprocessing).
+    """:func:`die_with_parent` for a process multiprocessing started (the dump's workers)."""
+    import multiprocessing
+
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        die_with_parent(cast(int, parent.pid), parent.sentinel)
+
+
+def die_with_parent(parent: int, lifeline: int) -> None:
+    """End this worker process the moment its parent (pid ``parent``) is gone.
 
     A parent killed with SIGKILL cannot stop its children, and a child
     would go on working for nobody: a re-run would then request the same
     links again while the orphan still does. On Linux the kernel kills the
-    child with its parent (``PR_SET_PDEATHSIG``); elsewhere a thread watches
-    the pipe multiprocessing gives the child, which ends when the parent exits.
+    child with its parent (``PR_SET_PDEATHSIG``: at once, where a thread of
+    the child would first need the interpreter lock, which a loaded machine
+    let a killed run's children wait for while they went on requesting);
+    elsewhere :func:`watch_lifeline` ends it.
     """
-    import multiprocessing
-
-    parent = multiprocessing.parent_process()
-    if parent is None:
-        return
     if not sys.platform.startswith("linux"):
-        die_with_parent(cast(int, parent.pid), parent.sentinel)
+        watch_lifeline(lifeline)
         return
-    import ctypes
+    import ctypes  # loaded before the fork (load_for_children)
 
     ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent.pid:  # the parent died before the request took effect
+    if os.getppid() != parent:  # the parent died before the request took effect
         os._exit(1)
 
 
-def die_with_parent(parent: int, lifeline: int) -> None:
+def watch_lifeline(lifeline: int) -> None:
     """End this process (exit 1) once ``lifeline`` ends: a pipe whose other end only the parent holds.
 
-    The kernel closes that end when the parent exits, however it ends
-    (SIGKILL included); a daemon thread waiting on it then ends this
-    process. ``parent`` is the parent's pid, in case it has gone already.
-    The link workers use this on every system: a thread costs less than
-    loading :mod:`ctypes` for ``prctl`` on the way to the first request.
+    The kernel closes that end when the parent exits, however it ends; a
+    daemon thread waiting on it then ends this process.
     """
-    if os.getppid() != parent:
-        os._exit(1)
 
     def watch() -> None:
         select.select([lifeline], [], [])

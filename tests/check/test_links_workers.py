@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
 import threading
@@ -29,6 +30,7 @@ from spector_refs.check.workers import (
     die_with_parent,
     host_shares,
     process_count,
+    watch_lifeline,
 )
 from spector_refs.model import Verdict
 
@@ -265,12 +267,13 @@ def test_the_probes_expect_the_same_first_url_per_origin_from_one_url_per_author
 
 
 def test_a_forked_worker_ends_as_soon_as_its_parents_end_of_the_lifeline_closes():
-    """``die_with_parent``: the parent's end closing (as the kernel does when it dies) ends the child."""
+    """``watch_lifeline`` (where there is no ``PR_SET_PDEATHSIG``): the parent's end closing, as the
+    kernel closes it when the parent dies, ends the child."""
     lifeline, held = os.pipe()
     child = os.fork()
     if child == 0:
         os.close(held)
-        die_with_parent(os.getppid(), lifeline)
+        watch_lifeline(lifeline)
         time.sleep(30)
         os._exit(0)
     os.close(lifeline)
@@ -279,3 +282,38 @@ def test_a_forked_worker_ends_as_soon_as_its_parents_end_of_the_lifeline_closes(
     _, status = os.waitpid(child, 0)
     assert os.waitstatus_to_exitcode(status) == 1
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_forked_worker_is_killed_with_its_parent():
+    """``die_with_parent``: a worker whose parent is killed with SIGKILL is killed at once by the kernel."""
+    report, tell = os.pipe()
+    middle = os.fork()
+    if middle == 0:  # the parent that dies: it forks the worker, reports its pid and waits to be killed
+        lifeline, _ = os.pipe()  # the worker's; only the signal is tested
+        worker = os.fork()
+        if worker == 0:
+            die_with_parent(os.getppid(), lifeline)
+            time.sleep(30)
+            os._exit(0)
+        os.write(tell, str(worker).encode())
+        time.sleep(30)
+        os._exit(0)
+    os.close(tell)
+    worker = int(os.read(report, 32))
+    time.sleep(0.2)  # the worker has asked for the signal by now
+    os.kill(middle, signal.SIGKILL)
+    os.waitpid(middle, 0)
+    deadline = time.monotonic() + 5
+    while _alive(worker) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not _alive(worker)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie waiting for init to reap it does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
