@@ -41,12 +41,19 @@ PARKING_HOSTS = (
 # words (below), so most runs, and every start-up, never pay for them.
 @cache
 def _script_marks() -> re.Pattern[bytes]:
-    """A parking service's script or its lander redirect (bytes, case-blind)."""
+    """A parking service's script or its lander redirect, in lower-cased bytes.
+
+    Searched in the lower-cased window, not case-blind in the page: for bytes
+    both know only ASCII case, every literal here is lower case and every
+    class (``[a-z]``, ``\\w``, ``\\s``) takes a letter or not whatever its case,
+    so each byte is taken or refused alike and the match spans the same bytes;
+    ``re.IGNORECASE`` made the search about six times slower (12 against 1.9 ms
+    on a 64 KB window holding a hint word).
+    """
     return re.compile(
         rb"sedoparking\.com|img\.sedoparking|parking\.bodis\.com|parkingcrew\.net|above\.com/[a-z]*park"
         rb"|google\.com/adsense/domains/caf\.js|/js/parking\.\w+\.js|parklogic|domainparking"
-        rb"|window\.location(?:\.href)?\s*=\s*[\"']/lander[\"']|trafficz|searchvity|dsnextgen",
-        re.IGNORECASE,
+        rb"|window\.location(?:\.href)?\s*=\s*[\"']/lander[\"']|trafficz|searchvity|dsnextgen"
     )
 
 
@@ -66,7 +73,7 @@ def _sale_words() -> re.Pattern[str]:
 
 
 _SCRIPT_HINTS = (b"park", b"adsense", b"lander", b"trafficz", b"searchvity", b"dsnextgen")
-"""A word every :func:`_script_marks` alternative contains (ASCII lower case, as IGNORECASE on bytes)."""
+"""A word every :func:`_script_marks` alternative contains (in the lower-cased window)."""
 _SALE_HINTS = ("domain", "sale", "parked")
 """A word every :func:`_sale_words` alternative contains (looked for in folded text: ``page.folded``)."""
 
@@ -136,9 +143,10 @@ def _parking_script(body: bytes) -> str | None:
     lowered = window.lower()
     if not any(hint in lowered for hint in _SCRIPT_HINTS):
         return None  # the regex costs ~0.1 µs a byte; finding its words, a hundredth of that
-    match = _script_marks().search(window)
+    match = _script_marks().search(lowered)
     if match:
-        return f"the page loads a domain-parking script ({match.group(0).decode('ascii', 'replace')})"
+        found = window[match.start() : match.end()]  # the page's own spelling
+        return f"the page loads a domain-parking script ({found.decode('ascii', 'replace')})"
     return None
 
 
