@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from spector_refs.cli import main, terminal_columns
+from spector_refs.cli import _Formatter, main, terminal_columns
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -272,3 +273,10 @@ def test_help_is_as_wide_as_shutil_would_make_it(
     else:
         monkeypatch.setenv("COLUMNS", columns)
     assert terminal_columns() == shutil.get_terminal_size().columns
+    ours, argparses = (
+        argparse.ArgumentParser(prog="p", formatter_class=formatter)
+        for formatter in (_Formatter, argparse.HelpFormatter)
+    )
+    for parser in (ours, argparses):
+        parser.add_argument("--option", help="a help text long enough to be wrapped " * 4)
+    assert ours.format_help() == argparses.format_help()  # the same lines, wrapped at the same width

@@ -53,7 +53,7 @@ class _Formatter(argparse.HelpFormatter):
     """
 
     def __init__(self, prog: str, **kwargs: Any) -> None:
-        kwargs.setdefault("width", terminal_columns())
+        kwargs.setdefault("width", terminal_columns() - 2)  # argparse's own margin
         super().__init__(prog, **kwargs)
 
 
