@@ -30,6 +30,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any, NoReturn, TypeVar, cast
 
 Job = TypeVar("Job")
@@ -151,7 +152,12 @@ def run_in_processes(
             if child == 0:
                 ends = [reader, *readers, *outboxes, *([outbox] if outbox else [])]
                 held_by_parent = [held, *(end.fileno() for end in ends)]
-                _forked(held_by_parent, parent, lifeline, work, share, each, writer, inbox, listen)
+                _forked(
+                    held_by_parent,
+                    parent,
+                    lifeline,
+                    partial(_child, work, share, each, writer, inbox, listen),
+                )
             children.append(child)
             writer.close()
             readers.append(reader)
@@ -287,24 +293,14 @@ def _collect(readers: list[Channel], collect: Collect) -> None:
                 collect(message)
 
 
-def _forked(
-    held_by_parent: list[int],
-    parent: int,
-    lifeline: int,
-    work: Work,
-    jobs: list[tuple[str, Any]],
-    concurrency: int,
-    writer: Channel,
-    inbox: Channel | None,
-    listen: Callable[[Any], None] | None,
-) -> NoReturn:
-    """A forked worker process: close the parent's ends, run :func:`_child`, never return."""
+def _forked(held_by_parent: list[int], parent: int, lifeline: int, run: Callable[[], None]) -> NoReturn:
+    """A forked worker process: close the parent's ends, ``run`` (:func:`_child`), never return."""
     code = 1
     try:
         for fd in held_by_parent:
             os.close(fd)
         die_with_parent(parent, lifeline)
-        _child(work, jobs, concurrency, writer, inbox, listen)
+        run()
         code = 0
     finally:
         with contextlib.suppress(OSError, ValueError):
