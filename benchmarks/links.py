@@ -18,7 +18,9 @@ library call and of the whole command line (Python start-up included),
 beside lychee's CPU per URL (its process's user + sys, from
 ``RUSAGE_CHILDREN``) and the ratio of the two: on a loaded machine the
 walls mostly measure the load, the CPU ratio does not. For both it
-reports the wall's ratio to lychee and to the limit. The package is
+reports the wall's ratio to lychee and to the limit, and when each one's
+first request reached the world (from the run's start: for a command,
+its start-up; the limit counts from the first request). The package is
 compiled to bytecode first, as installing it does (``compile_package``).
 Then both check
 the hard cases (soft 404, deep link sent home, bot wall, 429), and
@@ -102,12 +104,15 @@ class _World:
         self.latency = latency
         self.in_flight: Counter[str] = Counter()
         self.most: Counter[str] = Counter()
+        self.first: float | None = None
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         host = writer.get_extra_info("sockname")[0]
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
+                if self.first is None:
+                    self.first = time.monotonic()
                 method, path = head.split(b" ", 2)[:2]
                 self.in_flight[host] += 1
                 self.most[host] = max(self.most[host], self.in_flight[host])
@@ -130,13 +135,16 @@ class _World:
         finally:
             writer.close()
 
-    def take_most(self) -> dict[str, int]:
-        most, self.most = dict(self.most), Counter()
-        return most
+    def take_counts(self) -> tuple[dict[str, int], float | None]:
+        """Each host's peak of requests in flight and when the first request came, since the last call."""
+        counts = dict(self.most), self.first
+        self.most, self.first = Counter(), None
+        return counts
 
 
 def serve_world(hosts: int, latency: float, control: Connection) -> None:
-    """Serve ``/page/…`` on 127.0.0.2 … until told to stop; answer "most" with per-host peaks."""
+    """Serve ``/page/…`` on 127.0.0.2 … until told to stop; answer "most" with per-host peaks and the first
+    request's time (``time.monotonic``, which every process on the machine shares)."""
     world = _World(latency)
 
     async def run() -> None:
@@ -155,7 +163,7 @@ def serve_world(hosts: int, latency: float, control: Connection) -> None:
 
         def listen() -> None:
             while control.recv() != "stop":
-                loop.call_soon_threadsafe(lambda: control.send(world.take_most()))
+                loop.call_soon_threadsafe(lambda: control.send(world.take_counts()))
             loop.call_soon_threadsafe(stopped.set_result, None)
 
         threading.Thread(target=listen, daemon=True).start()
@@ -185,6 +193,10 @@ def _child_cpu() -> float:
 class Timing:
     wall: float
     cpu: float = float("nan")
+    began: float = float("nan")
+    """``time.monotonic()`` when the run began: the world's first request is timed from it."""
+    first: float = float("nan")
+    """Seconds from the start to the first request the world received: start-up, for a command."""
 
 
 def run_spector(
@@ -199,10 +211,10 @@ def run_spector(
         cache_path=str(cache) if cache else None,
         max_age=3600,
     )
-    cpu, started = _cpu(), time.perf_counter()
+    cpu, began, started = _cpu(), time.monotonic(), time.perf_counter()
     with LinkChecker(config, processes=processes, keep_text=cache is not None) as checker:
         results = checker.check(urls)
-    return Timing(time.perf_counter() - started, _cpu() - cpu), results
+    return Timing(time.perf_counter() - started, _cpu() - cpu, began), results
 
 
 def run_spector_cli(urls: list[str], scenario: Scenario, retries: int, workdir: Path) -> Timing:
@@ -216,9 +228,9 @@ def run_spector_cli(urls: list[str], scenario: Scenario, retries: int, workdir: 
         "--config", str(config), "--concurrency", str(scenario.concurrency),
         "--per-host", str(scenario.per_host), "-o", str(workdir / "cli-out.txt"),
     ]  # fmt: skip
-    cpu, started = _child_cpu(), time.perf_counter()
+    cpu, began, started = _child_cpu(), time.monotonic(), time.perf_counter()
     finished = subprocess.run(command, cwd=ROOT, check=False, capture_output=True, text=True)
-    timing = Timing(time.perf_counter() - started, _child_cpu() - cpu)
+    timing = Timing(time.perf_counter() - started, _child_cpu() - cpu, began)
     if finished.returncode != 0:
         raise SystemExit(
             f"spector-refs links failed ({finished.returncode}): {finished.stderr.strip()[-300:]}"
@@ -236,9 +248,9 @@ def run_lychee(
         "--host-concurrency", str(scenario.per_host), "--host-request-interval", "0s",
         "--max-retries", str(retries), "--timeout", "20", str(listing),
     ]  # fmt: skip
-    cpu, started = _child_cpu(), time.perf_counter()
+    cpu, began, started = _child_cpu(), time.monotonic(), time.perf_counter()
     finished = subprocess.run(command, capture_output=True, text=True, check=False)
-    timing = Timing(time.perf_counter() - started, _child_cpu() - cpu)
+    timing = Timing(time.perf_counter() - started, _child_cpu() - cpu, began)
     try:
         report = json.loads(finished.stdout)
     except json.JSONDecodeError:
@@ -258,15 +270,22 @@ def lychee_verdicts(report: dict) -> dict[str, str]:
 
 
 def _median(timings: list[Timing]) -> Timing:
-    return Timing(statistics.median(t.wall for t in timings), statistics.median(t.cpu for t in timings))
+    return Timing(
+        statistics.median(t.wall for t in timings),
+        statistics.median(t.cpu for t in timings),
+        first=statistics.median(t.first for t in timings),
+    )
 
 
-def _check_politeness(control: Connection, scenario: Scenario, who: str) -> None:
+def _check_politeness(control: Connection, scenario: Scenario, who: str, timing: Timing) -> None:
+    """Stop if ``who`` broke the per-host limit; note in ``timing`` when its first request came."""
     control.send("most")
-    most = control.recv()
+    most, first = control.recv()
     worst = max(most.values(), default=0)
     if worst > scenario.per_host:
         raise SystemExit(f"{who} had {worst} requests in flight on one host (limit {scenario.per_host})")
+    if first is not None:
+        timing.first = first - timing.began
 
 
 def timed_scenario(
@@ -289,7 +308,8 @@ def timed_scenario(
     )
     print(
         f"{'order':<9} {'lib wall':>9} {'CLI wall':>9} {'lychee':>8} {'CLI÷ly':>7} {'lib÷ly':>7} "
-        f"{'CLI÷lim':>8} {'lib ms/URL':>10} {'CLI ms/URL':>10} {'ly ms/URL':>9} {'CPU lib÷ly':>10}"
+        f"{'CLI÷lim':>8} {'lib ms/URL':>10} {'CLI ms/URL':>10} {'ly ms/URL':>9} {'CPU lib÷ly':>10} "
+        f"{'1st request lib/CLI/ly':>22}"
     )
     for name, urls in (("shuffled", shuffled), ("grouped", grouped)):
         lib, cli, theirs = [], [], []
@@ -298,20 +318,25 @@ def timed_scenario(
             lib.append(timing)
             verdicts = Counter(str(result.verdict) for result in results)
             assert verdicts == {"ok": count}, verdicts
-            _check_politeness(control, scenario, "spector-refs")
+            _check_politeness(control, scenario, "spector-refs", timing)
             cli.append(run_spector_cli(urls, scenario, args.retries, workdir))
-            _check_politeness(control, scenario, "spector-refs links")
+            _check_politeness(control, scenario, "spector-refs links", cli[-1])
             if lychee:
                 theirs.append(run_lychee(lychee, urls, scenario, args.retries, workdir)[0])
-                _check_politeness(control, scenario, "lychee")
+                _check_politeness(control, scenario, "lychee", theirs[-1])
         ours, line, other = _median(lib), _median(cli), _median(theirs) if theirs else Timing(float("nan"))
         per_url = [timing.cpu / count * 1000 for timing in (ours, line, other)]
         print(
             f"{name:<9} {ours.wall:>8.2f}s {line.wall:>8.2f}s {other.wall:>7.2f}s "
             f"{line.wall / other.wall:>7.2f} {ours.wall / other.wall:>7.2f} "
             f"{line.wall / scenario.limit:>8.2f} "
-            f"{per_url[0]:>10.2f} {per_url[1]:>10.2f} {per_url[2]:>9.2f} {ours.cpu / other.cpu:>10.2f}"
+            f"{per_url[0]:>10.2f} {per_url[1]:>10.2f} {per_url[2]:>9.2f} {ours.cpu / other.cpu:>10.2f} "
+            f"{_ms(ours.first):>8} {_ms(line.first):>6} {_ms(other.first):>6}"
         )
+
+
+def _ms(seconds: float) -> str:
+    return "n/a" if seconds != seconds else f"{seconds * 1000:.0f}ms"  # NaN: lychee was not run
 
 
 def warm_cache(bases: list[str], args: argparse.Namespace, workdir: Path) -> None:
