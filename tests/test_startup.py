@@ -141,6 +141,20 @@ def test_warm_links_run_reads_the_cache_without_the_http_client(tmp_path: Path) 
     assert "logging" not in modules, "only a run that reads a .bib file needs logging (to quiet bibtexparser)"
 
 
+def test_the_requesting_half_of_the_link_checker_loads_no_judge() -> None:
+    """What a check needs up to its first request (HTTP client, loop, redirect chain, soft-404 probes,
+    worker processes) imports neither the page parser nor a verdict rule: those ~40 ms load while the
+    first requests are out (``load_judging``), not before them."""
+    code = (
+        "from spector_refs.check.checker import _load_network\n_load_network()\n"
+        "import spector_refs.check.probe, spector_refs.check.workers"
+    )
+    modules = modules_after(code)
+    assert {"spector_refs.check.chain", "spector_refs.check.loop", "pycurl"} <= modules
+    judges = ("page", "verdict", "soft404", "missing", "titles", "metadata", "parking")
+    assert loaded(modules, ("lxml", *(f"spector_refs.check.{name}" for name in judges))) == []
+
+
 def test_lazy_names_are_the_functions_even_after_their_submodules_load() -> None:
     import spector_refs.audit
     import spector_refs.parse.html

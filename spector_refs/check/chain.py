@@ -3,26 +3,32 @@
 Redirects are followed here rather than by requests, because every hop
 must pass the same gate as the first URL: only http and https, a vetted
 (public) address, a polite turn on its host, no loop, no endless chain.
+
+The judging half (page parser, verdict rules, metadata: ~40 ms of imports)
+is imported in :meth:`ChainFollower._judge`, not at the top: the first
+requests need none of it, and a process loads it while they are out
+(:func:`~spector_refs.check.checker.load_judging`), not before them.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure
-from spector_refs.check.http import Answer, Fetcher
-from spector_refs.check.metadata import page_metadata
-from spector_refs.check.page import Page, is_textual, read_page
-from spector_refs.check.probe import HostProbes, Shape
+from spector_refs.check.http import Answer, Fetcher, is_textual
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Call, Pause, Task
 from spector_refs.check.urls import host_key, request_url, url_problem
-from spector_refs.check.verdict import classify
 from spector_refs.model import Hop, LinkResult, PageMeta, Verdict
+
+if TYPE_CHECKING:
+    from spector_refs.check.page import Page
+    from spector_refs.check.probe import HostProbes, Shape
 
 PERMANENT = frozenset({301, 308})
 _NOT_REACHED = frozenset({Verdict.NETWORK_UNAVAILABLE, Verdict.DNS_FAILURE, Verdict.REFUSED, Verdict.INVALID})
@@ -129,6 +135,10 @@ class ChainFollower:
         return None
 
     def _judge(self, url: str, final_url: str, hops: list[Hop], answer: Answer) -> Outcome:
+        from spector_refs.check.metadata import page_metadata  # the judging half: see the module
+        from spector_refs.check.page import Page, read_page
+        from spector_refs.check.verdict import classify
+
         page = read_page(answer.body, answer.content_type) if is_textual(answer.content_type) else Page()
         verdict, reason = classify(
             answer.status,

@@ -54,7 +54,6 @@ import pycurl
 
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure, curl_failure, failure_from_exception
-from spector_refs.check.page import is_textual
 from spector_refs.check.safety import HostResolver, numeric_host
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Task, Turn
@@ -190,6 +189,22 @@ def wants_head(url: str, method: str) -> bool:
     if method != "auto":
         return method == "head"
     return bool(_FILE_PATH.search(urlsplit(url).path))
+
+
+def is_textual(content_type: str | None) -> bool:
+    """Whether a body of this type is worth reading (pages and plain text).
+
+    The transfer asks it of every answer's headers (a body not worth reading is never downloaded),
+    so it lives here, not with the page parser, which loads only once the first answers are in.
+    """
+    if not content_type:
+        return True
+    kind = content_type.split(";", 1)[0].strip().lower()
+    return kind.startswith("text/") or kind in {
+        "application/xhtml+xml",
+        "application/xml",
+        "application/json",
+    }
 
 
 def head_suffices(answer: Answer) -> bool:

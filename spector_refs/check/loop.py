@@ -89,11 +89,20 @@ class _HopWait:
 
 
 class CurlLoop:
-    """Drives checks started from ``scheduler``'s jobs until every job is done."""
+    """Drives checks started from ``scheduler``'s jobs until every job is done.
 
-    def __init__(self, scheduler: HostScheduler[Any], *, threads: int = THREADS):
+    ``idle`` runs once, the first time every transfer in flight has sent its
+    request and nothing else is to be done but wait for answers: work that
+    only the answers need (importing their judges), done while they travel
+    instead of before the first requests.
+    """
+
+    def __init__(
+        self, scheduler: HostScheduler[Any], *, threads: int = THREADS, idle: Callable[[], None] | None = None
+    ):
         self.scheduler = scheduler
         self._threads = threads
+        self._idle = idle
         self._multi = pycurl.CurlMulti()
         self._multi.setopt(pycurl.M_SOCKETFUNCTION, self._on_socket)
         self._selector = selectors.DefaultSelector()
@@ -131,6 +140,10 @@ class CurlLoop:
                 continue
             if not self._live and not self.scheduler.pending:
                 return
+            if self._idle is not None and self._all_sent():
+                idle, self._idle = self._idle, None
+                idle()
+                continue
             self._wait(self._timeout())
 
     def close(self) -> None:
@@ -307,6 +320,17 @@ class CurlLoop:
                 self._ready.append((task, (CURL_ABORTED, "Callback aborted")))
 
     # -- waiting ---------------------------------------------------------------------------
+
+    def _all_sent(self) -> bool:
+        """Whether every check in flight has sent its request: none is waiting for a lookup, a
+        connection or a turn, no transfer is still to be started (``idle`` work then delays nothing
+        but the wait for answers). libcurl counts a request's bytes once it is sent; a handle's count
+        from its last transfer stays until the new one starts, which ``_starting`` rules out."""
+        return (
+            0 < len(self._transfers) == self._live
+            and not self._starting
+            and all(curl.getinfo(pycurl.REQUEST_SIZE) > 0 for curl in self._transfers)
+        )
 
     def _call(
         self, function: Callable[..., Any], args: tuple[Any, ...], then: Callable[[Future[Any]], None]

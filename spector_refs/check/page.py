@@ -244,18 +244,6 @@ def folded(text: str) -> str:
     return text.casefold().replace("ı", "i").replace("i̇", "i")
 
 
-def is_textual(content_type: str | None) -> bool:
-    """Whether a body of this type is worth reading (pages and plain text)."""
-    if not content_type:
-        return True
-    kind = content_type.split(";", 1)[0].strip().lower()
-    return kind.startswith("text/") or kind in {
-        "application/xhtml+xml",
-        "application/xml",
-        "application/json",
-    }
-
-
 def is_html(content_type: str | None, body: bytes = b"") -> bool:
     """HTML by declared type or, when the type is missing, by its first bytes."""
     if content_type:

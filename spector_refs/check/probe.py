@@ -14,6 +14,11 @@ private ones only when the run allows them) and counts against the same
 per-host limits. Workers that need a host's probe while another worker is
 asking wait for that answer instead of asking again, and give up their
 host slot while they wait so the asking worker can always get one.
+
+The comparison's words (:mod:`~spector_refs.check.missing`) and page model
+are imported where they are used: a check makes its host's probes before
+its first request, and compares pages only once answers are in, by when
+the judging half is loaded (:func:`~spector_refs.check.checker.load_judging`).
 """
 
 from __future__ import annotations
@@ -26,11 +31,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from spector_refs.check.missing import tokens
-from spector_refs.check.page import Page
 from spector_refs.check.scheduler import HostSlot
-from spector_refs.check.soft404 import is_deep_link
 from spector_refs.check.tasks import Await, Task
+from spector_refs.check.urls import is_deep_link
 from spector_refs.model import Verdict
 
 _URANDOM = random.SystemRandom()
@@ -179,6 +182,8 @@ def same_as_probe(url: str, outcome: Outcome, shape: Shape) -> str | None:
     final = outcome.final_url if outcome.redirects else None
     if final and shape.final_url and _same_target(final, shape.final_url, shape.path):
         return f"the host redirects a made-up path ({shape.path}) to the same page ({final})"
+    from spector_refs.check.page import Page
+
     page = outcome.page or Page()
     words = _path_words(urlsplit(url).path) | _path_words(shape.path)
     title = _tokens(page.title, words)
@@ -206,10 +211,14 @@ def _origin(url: str) -> str:
 
 def _path_words(path: str) -> frozenset[str]:
     """The words of a path, which many "not found" pages repeat ("nothing found for …")."""
+    from spector_refs.check.missing import tokens
+
     return frozenset(tokens(path))
 
 
 def _tokens(text: str, leave_out: frozenset[str]) -> tuple[str, ...]:
+    from spector_refs.check.missing import tokens
+
     return tuple(t for t in tokens(text) if t not in leave_out)
 
 

@@ -15,11 +15,8 @@ from urllib.parse import urlsplit
 
 from spector_refs.check.missing import body_missing_phrase, reads_as_article, title_says_missing
 from spector_refs.check.page import Page
+from spector_refs.check.urls import HOME_PATH, is_deep_link
 
-_HOME_PATHS = re.compile(
-    r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|main|start|welcome)(?:\.\w{2,5})?/?|home/?)?$",
-    re.IGNORECASE,
-)
 _ERROR_PATHS = re.compile(
     r"(?:^|/)(?:404|error|errors|not[-_]?found|page[-_]?not[-_]?found|missing)(?:[./]|$)", re.I
 )
@@ -76,15 +73,9 @@ def landing_redirect(original: str, final: str) -> str | None:
         return "login page"
     if _ERROR_PATHS.search(after.path):
         return "error page"
-    if _HOME_PATHS.match(after.path or "/") and not after.query:
+    if HOME_PATH.match(after.path or "/") and not after.query:
         return "home page"
     return None
-
-
-def is_deep_link(url: str) -> bool:
-    """A link to something inside a site: a path or query beyond its home, index or language root."""
-    parts = urlsplit(url)
-    return bool(parts.query) or not _HOME_PATHS.match(parts.path or "/")
 
 
 def bot_wall(status: int, headers: Mapping[str, str], page: Page) -> str | None:

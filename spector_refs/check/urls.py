@@ -15,6 +15,11 @@ from spector_refs.check.safety import normalise_host
 from spector_refs.model import Verdict
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+HOME_PATH = re.compile(
+    r"^/(?:[a-z]{2}(?:[-_][a-z]{2})?/?)?(?:(?:index|default|home|main|start|welcome)(?:\.\w{2,5})?/?|home/?)?$",
+    re.IGNORECASE,
+)
+"""The path of a site's home, index or language root (``/``, ``/index.html``, ``/en/``)."""
 
 
 def precheck(url: str, config: LinkCheckConfig) -> tuple[Verdict, str] | None:
@@ -53,3 +58,13 @@ def request_url(url: str) -> str:
     parts = urlsplit(url)
     netloc = parts.netloc.rsplit("@", 1)[-1]
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+
+
+def is_deep_link(url: str) -> bool:
+    """A link to something inside a site: a path or query beyond its home, index or language root.
+
+    Here, not with the soft-404 rules that also use it, because a check asks it before its first
+    request (whether to probe the host first): the rules' wording tables load while that request is out.
+    """
+    parts = urlsplit(url)
+    return bool(parts.query) or not HOME_PATH.match(parts.path or "/")

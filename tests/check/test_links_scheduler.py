@@ -196,3 +196,30 @@ def test_the_host_slot_is_free_while_a_check_waits_on_blocking_work(server, loop
     assert [r.verdict for r in results] == [Verdict.BROKEN, Verdict.OK]
     assert waited == [True]
     assert server.max_in_flight == 1
+
+
+def test_the_loops_idle_work_runs_once_after_the_first_requests_are_out(world, monkeypatch):
+    """``load_judging`` (the judging half's imports) runs while the first wave travels: once, after
+    every request of the wave reached its server (the loop asked nothing of them before), and before
+    any answer came back; the checks that follow are judged as ever."""
+    meter = Meter(latency=0.4)
+    for server in world:
+        server.routes["/page/"] = meter.route
+    urls = [server.url(f"/page/{n}") for server in world for n in range(4)]
+    wave = len(world) * 2  # per_host 2 on each server
+    seen: list[tuple[int, float]] = []
+    started = time.monotonic()
+
+    def idle() -> None:
+        until = time.monotonic() + meter.latency / 2  # the server's thread may not have counted it yet
+        while len(meter.starts) < wave and time.monotonic() < until:
+            time.sleep(0.005)
+        seen.append((len(meter.starts), time.monotonic() - started))
+
+    monkeypatch.setattr(checker, "load_judging", idle)
+    with checker.LinkChecker(config(concurrency=8, per_host=2, soft_404_probe=False), processes=1) as run:
+        results = run.check(urls)
+    assert [r.verdict for r in results] == [Verdict.OK] * len(urls)
+    [(requests, when)] = seen
+    assert requests == wave
+    assert when < meter.latency, "the idle work waited for an answer"

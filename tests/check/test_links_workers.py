@@ -214,6 +214,7 @@ _CHILD_IMPORTS = """
 import json, os, sys
 from datetime import UTC, datetime
 from spector_refs.check import LinkCheckConfig, LinkChecker
+from spector_refs.check.checker import load_judging
 
 def clock():
     if os.getpid() != parent:
@@ -226,24 +227,32 @@ config = LinkCheckConfig(allow_private=True, timeout=1.0, connect_timeout=1.0, p
 with LinkChecker(config, clock=clock, processes=2) as checker:
     checker.check(sys.argv[2:])
 print(json.dumps(sorted(sys.modules)))
+before = set(sys.modules)
+load_judging()
+print(json.dumps(sorted(set(sys.modules) - before)))
 """
 
 
-def test_worker_processes_find_what_their_checks_import_already_loaded(two_hosts, tmp_path):
+def test_worker_processes_find_what_their_requests_import_already_loaded(two_hosts, tmp_path):
     """``load_for_children``: a fresh parent whose checks all run in its children still loads, before
-    the fork, everything those checks import (each child imported concurrent.futures and the IDNA
-    codec itself, ~6.5 ms on its way to its first request)."""
+    the fork, everything those checks import on their way to the first request (each child imported
+    concurrent.futures and the IDNA codec itself, ~6.5 ms); only the judging half, which each child
+    loads while its first requests are out (``load_judging``), is left to them."""
     log = tmp_path / "child-modules"
     urls = [server.url(f"/page/{n}") for n in range(2) for server in two_hosts]
     result = subprocess.run(
         [sys.executable, "-c", _CHILD_IMPORTS, str(log), *urls], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    parent = set(json.loads(result.stdout))
+    parent, judging = (set(json.loads(line)) for line in result.stdout.splitlines()[-2:])
     children = [set(json.loads(line)) for line in log.read_text().splitlines()]
     assert len(children) == len(urls)
     assert {"concurrent.futures", "encodings.idna"} <= parent
-    assert all(child <= parent for child in children), [sorted(child - parent) for child in children]
+    assert {"lxml.html", "spector_refs.check.verdict"} <= judging
+    assert not judging & parent, "the parent, which judges no page here, loaded the judging half"
+    assert all(child <= parent | judging for child in children), [
+        sorted(child - parent - judging) for child in children
+    ]
 
 
 def test_the_probes_expect_the_same_first_url_per_origin_from_one_url_per_authority():
