@@ -239,6 +239,7 @@ class _Transfer:
     capped: bool = False
     connect_error: BaseException | None = None
     connect_later: Callable[[], None] | None = None
+    connecting: socket.socket | None = None
     connected: socket.socket | None = None
     port: int = 0
     received: float = 0.0
@@ -307,26 +308,42 @@ class _Transfer:
     def open_socket(self, purpose: int, address: tuple) -> socket.socket | int:
         """The connection, made here to the vetted address (libcurl only asked for one).
 
-        With ``connect_later`` (a loop, whose thread must not block) it is
-        not made here: ``connect_later`` is called, ``port`` set and libcurl
-        refused the socket; the loop takes the transfer out and adds it again
-        once its pool has :meth:`connect`-ed (``connected``).
+        With ``connect_later`` (a loop, whose thread must not wait) the
+        connect is only begun. Made at once (a server on this machine
+        answers within the call), the socket goes to libcurl as usual; still
+        under way, libcurl is refused the socket, ``connect_later`` is
+        called, and the loop takes the transfer out, waits for ``connecting``
+        to be writable and adds the transfer again with it ``connected``, or
+        resumes the check with ``connect_error``. Without a loop the connect
+        blocks, up to ``connect_timeout``. Either way a failure is what the
+        socket's ``connect`` raised (or would have), the source of the
+        connection-failure verdicts.
         """
         if self.connected is not None:
             connected, self.connected = self.connected, None
             return connected
         self.port = address[3][1]
+        sock = socket.socket(socket.AF_INET6 if ":" in self.address else socket.AF_INET, socket.SOCK_STREAM)
+        sock.settimeout(0.0 if self.connect_later is not None else self.connect_timeout)
+        try:
+            sock.connect((self.address, self.port))
+        except BlockingIOError:  # begun without blocking
+            state = connect_state(sock)
+            if state is True:
+                return sock
+            if state is False:
+                self.connecting = sock  # the loop waits for it
+            else:
+                sock.close()
+                self.connect_error = state
+        except OSError as exc:
+            sock.close()
+            self.connect_error = exc
+        else:
+            return sock
         if self.connect_later is not None:
             self.connect_later()
-            return pycurl.SOCKET_BAD
-        try:
-            return self.connect()
-        except OSError as exc:
-            self.connect_error = exc
-            return pycurl.SOCKET_BAD
-
-    def connect(self) -> socket.socket:
-        return socket.create_connection((self.address, self.port), timeout=self.connect_timeout)
+        return pycurl.SOCKET_BAD
 
     def answer(self, notes: list[str], note: str = "", *, truncated: bool = False) -> Answer:
         return Answer(
@@ -337,6 +354,23 @@ class _Transfer:
             tuple([*notes, note] if note else notes),
             truncated,
         )
+
+
+def connect_state(sock: socket.socket) -> bool | OSError:
+    """How a connect begun without blocking stands: made (True), under way (False), or why it failed.
+
+    The failure is the :class:`OSError` a blocking ``connect`` raises for
+    that error (:class:`ConnectionRefusedError` for a refusal…), so its
+    verdict and wording are the same.
+    """
+    error = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if error:
+        return OSError(error, os.strerror(error))
+    try:
+        sock.getpeername()
+    except OSError:  # not connected yet
+        return False
+    return True
 
 
 @dataclass(eq=False)

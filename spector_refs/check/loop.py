@@ -13,10 +13,14 @@ host slot had to wake a thread. Here each check is a generator
 * a polite turn (``Turn``) is granted at once, booked for a later moment
   (a timer), or waits for a slot on its host, which a freed slot on that
   host offers before any new job may take it;
-* work that blocks (``Call``: a DNS lookup, the Wayback Machine; and a new
-  connection, which the transfer asks of the loop instead of making it:
-  the handle is taken out meanwhile and added again once connected) runs
-  in a small thread pool and resumes its check when done;
+* a new connection is begun without blocking by the transfer, to the
+  vetted address only; unless it was made at once, the loop takes the
+  handle out of libcurl, waits for the socket to be writable (or for the
+  connect timeout) beside libcurl's sockets and adds the handle again,
+  connected, so a first wave of requests goes out at once;
+* work that blocks (``Call``: a DNS lookup, the Wayback Machine) runs in
+  a small thread pool, made at its first use, and resumes its check when
+  done;
 * another check's soft-404 probe (``Await``) is looked at every few
   milliseconds until it is in or the wait times out;
 * a check done with the network (``Pause``) judges its page only after
@@ -44,7 +48,7 @@ from typing import Any, TypeVar
 
 import pycurl
 
-from spector_refs.check.http import CURL_ABORTED, Perform
+from spector_refs.check.http import CURL_ABORTED, Perform, connect_state
 from spector_refs.check.scheduler import HostScheduler
 from spector_refs.check.tasks import Await, Call, Pause, Task, Turn
 
@@ -53,7 +57,7 @@ Start = Callable[[str, Any], Task[None]]
 """``start(host, job)``: the check of one job, whose slot on ``host`` the scheduler has taken."""
 
 THREADS = 4
-"""Threads for work that blocks: DNS lookups and new connections are short, and rare next to requests."""
+"""Threads for work that blocks: DNS lookups and Wayback calls, rare next to requests."""
 AWAIT_POLL = 0.005
 """How often a check waiting for another's soft-404 probe looks again (seconds)."""
 TICK = 1.0
@@ -112,7 +116,7 @@ class CurlLoop:
         self._sockets: dict[int, int] = {}
         self._transfers: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
         self._ready: deque[tuple[Task[Any], Any]] = deque()
-        self._wanting: list[Perform] = []
+        self._wanting: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
         self._starting: list[Perform] = []
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
         self._order = itertools.count()
@@ -150,6 +154,9 @@ class CurlLoop:
         for curl in self._transfers:
             self._multi.remove_handle(curl)
         self._transfers.clear()
+        for key in self._selector.get_map().values():
+            if key.data is not None and (sock := key.data[1].transfer.connecting) is not None:
+                sock.close()  # a connection still being made
         self._multi.close()
         self._selector.close()
         self._wake_in.close()
@@ -232,10 +239,14 @@ class CurlLoop:
     # -- transfers -------------------------------------------------------------------------
 
     def _perform(self, task: Task[Any], perform: Perform) -> None:
-        perform.transfer.connect_later = partial(self._wanting.append, perform)  # not made on this thread
+        perform.transfer.connect_later = partial(self._want_connection, task, perform)
         self._transfers[perform.curl] = (task, perform)
         self._starting.append(perform)
         self._multi.add_handle(perform.curl)
+
+    def _want_connection(self, task: Task[Any], perform: Perform) -> None:
+        """From the transfer's open-socket callback: its connection is begun (or failed), libcurl refused."""
+        self._wanting[perform.curl] = (task, perform)
 
     def _run_due(self) -> None:
         """Run libcurl's timers that are due, which start the transfers just added."""
@@ -274,41 +285,61 @@ class CurlLoop:
 
     def _finish(self, curl: pycurl.Curl, error: tuple[int, str] | None) -> None:
         self._multi.remove_handle(curl)
-        task, perform = self._transfers.pop(curl)
-        if error is not None and perform.transfer.connect_later is not None and perform.transfer.port:
-            self._connect(task, perform)
-            return
+        task = self._transfers.pop(curl)[0]
+        if error is not None and curl in self._wanting:
+            return  # libcurl reported the socket it was refused: its connection is still to be waited for
         self._ready.append((task, error))
 
     def _connect_wanting(self) -> None:
-        """Take the transfers that asked for a new connection out of libcurl and connect them in the pool.
+        """Take the transfers whose connection is begun out of libcurl and wait for their sockets.
 
         libcurl does not always report the socket it was refused at once: such
         a transfer could sit until the silence watch stopped it.
         """
-        wanting, self._wanting = self._wanting, []
-        for perform in wanting:
-            found = self._transfers.pop(perform.curl, None) if perform.transfer.connect_later else None
-            if found is not None:
-                self._multi.remove_handle(perform.curl)
-                self._connect(found[0], perform)
+        wanting, self._wanting = self._wanting, {}
+        for curl, (task, perform) in wanting.items():
+            if self._transfers.pop(curl, None) is not None:
+                self._multi.remove_handle(curl)
+            sock = perform.transfer.connecting
+            if sock is None:  # failed at once: connect_error says why
+                self._ready.append((task, (_CURL_COULDNT_CONNECT, "")))
+                continue
+            self._selector.register(sock, selectors.EVENT_WRITE, (task, perform))
+            timeout = time.monotonic() + perform.transfer.connect_timeout
+            self._at(timeout, partial(self._connect_timed_out, task, perform, sock))
 
-    def _connect(self, task: Task[Any], perform: Perform) -> None:
-        perform.transfer.connect_later = None
-        self._call(perform.transfer.connect, (), partial(self._connected, task, perform))
-
-    def _connected(self, task: Task[Any], perform: Perform, done: Future[Any]) -> None:
-        failure = done.exception()
-        if failure is not None:
-            perform.transfer.connect_error = failure  # the verdict comes from it, not from libcurl's code
+    def _connected(self, task: Task[Any], perform: Perform) -> None:
+        """The socket of a begun connection is writable: connected, or failed with the error it holds."""
+        transfer = perform.transfer
+        sock = transfer.connecting
+        assert sock is not None
+        state = connect_state(sock)
+        if state is False:
+            return  # still under way: it stays watched
+        transfer.connecting = None
+        self._selector.unregister(sock)
+        if state is not True:
+            sock.close()
+            transfer.connect_error = state
             self._ready.append((task, (_CURL_COULDNT_CONNECT, "")))
             return
-        perform.transfer.connected = done.result()
-        remaining = perform.deadline - time.monotonic()
-        perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
+        transfer.connected = sock
+        now = time.monotonic()
+        transfer.last_byte = now  # its silence counts from here: libcurl may ask progress() before _run_due
+        perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil((perform.deadline - now) * 1000)))
         self._transfers[perform.curl] = (task, perform)
         self._starting.append(perform)
         self._multi.add_handle(perform.curl)
+
+    def _connect_timed_out(self, task: Task[Any], perform: Perform, sock: socket.socket) -> None:
+        """The connect timeout has passed: a connection still not made fails as a timed-out connect()."""
+        if perform.transfer.connecting is not sock:
+            return
+        perform.transfer.connecting = None
+        self._selector.unregister(sock)
+        sock.close()
+        perform.transfer.connect_error = TimeoutError("timed out")
+        self._ready.append((task, (_CURL_COULDNT_CONNECT, "")))
 
     def _stop_silent(self, now: float) -> None:
         """Stop the transfers whose server sent nothing for their ``silence`` seconds, as their progress
@@ -369,6 +400,9 @@ class CurlLoop:
 
     def _wait(self, timeout: float) -> None:
         for key, mask in self._selector.select(timeout):
+            if key.data is not None:
+                self._connected(*key.data)
+                continue
             if key.fileobj is self._wake_in:
                 while True:
                     try:

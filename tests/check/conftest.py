@@ -116,14 +116,15 @@ class PublicWeb:
     def getaddrinfo(self, host: str, *args: object, **kwargs: object) -> list:
         return self._dns({**self.addresses, **self.extra})(host, *args, **kwargs)
 
-    def create_connection(self, address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
+    def connect(self, sock: socket.socket, address: tuple[str, int]) -> None:
+        """``socket.socket.connect`` for the test: to the name's server, blocking or not as ``sock`` is."""
         self.connections.append(address)
         if address not in self._routes:
             raise AssertionError(f"connection attempted to {address}")
-        return _CREATE_CONNECTION(self._routes[address], *args, **kwargs)
+        _CONNECT(sock, self._routes[address])
 
 
-_CREATE_CONNECTION = socket.create_connection
+_CONNECT = socket.socket.connect
 
 
 @pytest.fixture
@@ -135,7 +136,7 @@ def public_web(
     def build(servers: dict[str, LoopbackServer], extra: dict[str, str] | None = None) -> PublicWeb:
         web = PublicWeb(servers, fake_dns)
         web.extra = dict(extra or {})
-        monkeypatch.setattr(socket, "create_connection", web.create_connection)
+        monkeypatch.setattr(socket.socket, "connect", lambda sock, address: web.connect(sock, address))
         return web
 
     return build

@@ -135,10 +135,10 @@ def test_no_dns_at_all_is_network_unavailable_never_broken(no_connections):
 
 
 def test_no_route_to_any_host_is_network_unavailable(monkeypatch, news_dns):
-    def unreachable(address, *args, **kwargs):
+    def unreachable(sock, address):
         raise OSError(errno.ENETUNREACH, "Network is unreachable")
 
-    monkeypatch.setattr(socket, "create_connection", unreachable)
+    monkeypatch.setattr(socket.socket, "connect", unreachable)
     with LinkChecker(LinkCheckConfig(), getaddrinfo=news_dns) as checker:
         [result] = checker.check(["https://news.test/a"])
     assert result.verdict is Verdict.NETWORK_UNAVAILABLE
@@ -161,14 +161,14 @@ def test_one_failed_dns_lookup_among_live_hosts_is_a_dns_failure_not_a_timeout(
 
 def test_one_unreachable_host_among_live_ones_is_a_timeout(server, loopback_config, fake_dns, monkeypatch):
     table = {"live.test": "127.0.0.1", "dark.test": "93.184.216.34"}
-    connect = socket.create_connection
+    connect = socket.socket.connect
 
-    def unreachable_dark(address, *args, **kwargs):
+    def unreachable_dark(sock, address):
         if address[0] == "93.184.216.34":
             raise OSError(errno.EHOSTUNREACH, "No route to host")
-        return connect(address, *args, **kwargs)
+        return connect(sock, address)
 
-    monkeypatch.setattr(socket, "create_connection", unreachable_dark)
+    monkeypatch.setattr(socket.socket, "connect", unreachable_dark)
     with LinkChecker(loopback_config, getaddrinfo=fake_dns(table)) as checker:
         live, dark = checker.check([f"http://live.test:{server.port}/article", "https://dark.test/"])
     assert live.verdict is Verdict.OK

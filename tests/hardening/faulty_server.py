@@ -182,6 +182,7 @@ class FaultyServer:
         latency: float = 0.0,
         banner: bytes | None = None,
         host: str = "127.0.0.1",
+        backlog: int = 512,
     ):
         self.routes = routes if routes is not None else ROUTES
         self.tls = tls
@@ -194,7 +195,7 @@ class FaultyServer:
         self._in_flight = 0
         self._connections = 0
         self._lock = threading.Lock()
-        self._listener = socket.create_server((host, 0), backlog=512)
+        self._listener = socket.create_server((host, 0), backlog=backlog)
         self.port = self._listener.getsockname()[1]
         self.scheme = "https" if tls else "http"
         self._thread = threading.Thread(target=self._accept, daemon=True)

@@ -204,13 +204,13 @@ def test_check_links_on_arbitrary_urls(urls: list[str]) -> None:
     def no_dns(*args: object, **kwargs: object) -> list:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    def no_connection(address: object, *args: object, **kwargs: object) -> socket.socket:
+    def no_connection(sock: socket.socket, address: object) -> None:
         attempts.append(address)
         raise ConnectionRefusedError(111, "refused by the test")
 
     config = LinkCheckConfig(timeout=1.0, connect_timeout=1.0, deadline=2.0, retries=0, per_host_interval=0)
     with (
-        mock.patch.object(socket, "create_connection", no_connection),
+        mock.patch.object(socket.socket, "connect", no_connection),
         time_limit(30),
         LinkChecker(config, getaddrinfo=no_dns) as checker,
     ):

@@ -15,6 +15,7 @@ import shutil
 import socket
 import ssl
 import subprocess
+import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -110,6 +111,41 @@ def test_connection_refused() -> None:
     result, elapsed, _ = check_one(f"http://127.0.0.1:{refused_port()}/page")
     assert result.verdict is Verdict.BROKEN and "refused" in result.reason
     assert elapsed <= CONFIG.deadline
+
+
+def test_connections_never_made_each_time_out_at_the_connect_timeout() -> None:
+    """A server whose accept queue is full drops every SYN: each connect waits out its own timeout.
+
+    The connects run side by side (begun without blocking, watched by the
+    loop), so twelve of them end within one connect timeout, not in turns
+    of a few at a time that would run into the deadline.
+    """
+    with socket.create_server(("127.0.0.1", 0), backlog=0) as full:
+        port = full.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)):  # the one place in the queue
+            urls = [f"http://127.0.0.1:{port}/page-{n}" for n in range(12)]
+            config = LinkCheckConfig(**{**_fields(CONFIG), "per_host": 12, "concurrency": 12, "retries": 0})
+            started = time.monotonic()
+            results = check_links(urls, config)
+            elapsed = time.monotonic() - started
+    assert [r.reason for r in results] == ["the server did not answer in time"] * len(urls)
+    assert {r.verdict for r in results} == {Verdict.TIMEOUT}
+    assert CONFIG.connect_timeout <= elapsed <= CONFIG.connect_timeout + SLACK, f"{elapsed:.1f} s"
+
+
+def test_a_connection_made_late_still_carries_the_request() -> None:
+    """A connect whose first SYN was dropped (the server's accept queue full) is made when the SYN is
+    sent again, a second later: the loop waits for it beside the other sockets, then libcurl asks."""
+    server = FaultyServer({"/page": ok}, backlog=0)
+    with socket.create_connection(("127.0.0.1", server.port)):  # the one place in the queue
+        threading.Timer(0.3, server.__enter__).start()  # accepting again: the queue has room
+        try:
+            config = LinkCheckConfig(**{**_fields(CONFIG), "connect_timeout": 4.0, "deadline": 6.0})
+            result, _, _ = check_one(server.url("/page"), config)
+        finally:
+            server.__exit__()
+    assert result.verdict is Verdict.OK, result.reason
+    assert server.requests["/page"] == 1
 
 
 def test_many_faults_at_once_stay_within_one_deadline(server: FaultyServer) -> None:
@@ -235,14 +271,14 @@ def public_host(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[FaultyServer,
 
     with FaultyServer({path: redirect for path in redirects}) as server:
 
-        def create_connection(address: tuple[str, int], *args: object, **kwargs: object) -> socket.socket:
+        def connect_public(sock: socket.socket, address: tuple[str, int]) -> None:
             attempts.append((address[0], address[1]))
             if address[0] != PUBLIC:
                 raise AssertionError(f"a connection to {address} was attempted")
-            return connect(("127.0.0.1", server.port), timeout=2)
+            connect(sock, ("127.0.0.1", server.port))
 
-        connect = socket.create_connection
-        monkeypatch.setattr(socket, "create_connection", create_connection)
+        connect = socket.socket.connect
+        monkeypatch.setattr(socket.socket, "connect", connect_public)
         yield server, attempts
 
 
