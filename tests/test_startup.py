@@ -153,6 +153,9 @@ def test_the_requesting_half_of_the_link_checker_loads_no_judge() -> None:
     assert {"spector_refs.check.chain", "spector_refs.check.loop", "pycurl"} <= modules
     judges = ("page", "verdict", "soft404", "missing", "titles", "metadata", "parking")
     assert loaded(modules, ("lxml", *(f"spector_refs.check.{name}" for name in judges))) == []
+    assert loaded(modules, ("concurrent.futures", "logging")) == [], (
+        "the loop's thread pool is its own (~8 ms)"
+    )
 
 
 def test_lazy_names_are_the_functions_even_after_their_submodules_load() -> None:

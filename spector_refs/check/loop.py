@@ -37,12 +37,13 @@ import contextlib
 import heapq
 import itertools
 import math
+import queue
 import selectors
 import socket
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from typing import Any, TypeVar
 
@@ -55,6 +56,9 @@ from spector_refs.check.tasks import Await, Call, Pause, Task, Turn
 Job = TypeVar("Job")
 Start = Callable[[str, Any], Task[None]]
 """``start(host, job)``: the check of one job, whose slot on ``host`` the scheduler has taken."""
+Then = Callable[[Any, BaseException | None], None]
+"""``then(value, failure)``: what to do with what blocking work returned, or raised."""
+_Work = tuple[Callable[..., Any], tuple[Any, ...], Then]
 
 THREADS = 4
 """Threads for work that blocks: DNS lookups and Wayback calls, rare next to requests."""
@@ -81,6 +85,44 @@ class _Raise:
 
     def __init__(self, failure: BaseException):
         self.failure = failure
+
+
+class _Pool:
+    """A few daemon threads for work that blocks; each result goes to ``done`` from the thread that made it.
+
+    What :class:`concurrent.futures.ThreadPoolExecutor` did here, without
+    importing it: ``concurrent.futures`` loads ``logging``, ~8 ms of every
+    run's way to its first request, for a queue and a few threads. Threads
+    start as work comes, up to ``threads``. Daemon threads, so a lookup still
+    under way never holds up the end of the program (``cli._leave``); work
+    not yet started when the pool is closed is dropped.
+    """
+
+    def __init__(self, threads: int, done: Callable[[Then, Any, BaseException | None], None]):
+        self._work: queue.SimpleQueue[_Work | None] = queue.SimpleQueue()
+        self._threads, self._started, self._done = threads, 0, done
+
+    def submit(self, function: Callable[..., Any], args: tuple[Any, ...], then: Then) -> None:
+        self._work.put((function, args, then))
+        if self._started < self._threads:
+            self._started += 1
+            threading.Thread(target=self._serve, daemon=True, name=f"spector-links_{self._started}").start()
+
+    def close(self) -> None:
+        with contextlib.suppress(queue.Empty):
+            while True:
+                self._work.get_nowait()
+        for _ in range(self._started):
+            self._work.put(None)
+
+    def _serve(self) -> None:
+        while (item := self._work.get()) is not None:
+            function, args, then = item
+            try:
+                value, failure = function(*args), None
+            except BaseException as exc:  # raised in the check that waited for it (_Raise)
+                value, failure = None, exc
+            self._done(then, value, failure)
 
 
 class _HopWait:
@@ -123,8 +165,8 @@ class CurlLoop:
         self._hops: dict[str, deque[_HopWait]] = {}
         self._freed: list[str] = []
         self._awaits: list[tuple[Task[Any], Await, float]] = []
-        self._finished: deque[tuple[Callable[[Future[Any]], None], Future[Any]]] = deque()
-        self._pool: ThreadPoolExecutor | None = None
+        self._finished: deque[tuple[Then, Any, BaseException | None]] = deque()
+        self._pool: _Pool | None = None
         self._live = 0
         self._start: Start = _not_running
         self._concurrency = 0
@@ -162,7 +204,7 @@ class CurlLoop:
         self._wake_in.close()
         self._wake_out.close()
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.close()
 
     def _fill(self, *, first: bool = False) -> None:
         """Start checks while fewer than ``concurrency`` run and a host is free (``first``: run them next)."""
@@ -199,10 +241,9 @@ class CurlLoop:
             else:
                 raise TypeError(f"a check waited for {wait!r}, which the loop does not know")
 
-    def _resume(self, task: Task[Any], done: Future[Any]) -> None:
+    def _resume(self, task: Task[Any], value: Any, failure: BaseException | None) -> None:
         """Resume ``task`` with what blocking work returned; what it raised is raised in the task."""
-        failure = done.exception()
-        self._ready.append((task, done.result() if failure is None else _Raise(failure)))
+        self._ready.append((task, value if failure is None else _Raise(failure)))
 
     # -- politeness ------------------------------------------------------------------------
 
@@ -363,17 +404,14 @@ class CurlLoop:
             and all(curl.getinfo(pycurl.REQUEST_SIZE) > 0 for curl in self._transfers)
         )
 
-    def _call(
-        self, function: Callable[..., Any], args: tuple[Any, ...], then: Callable[[Future[Any]], None]
-    ) -> None:
+    def _call(self, function: Callable[..., Any], args: tuple[Any, ...], then: Then) -> None:
         if self._pool is None:
-            self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="spector-links")
-        future = self._pool.submit(function, *args)
-        future.add_done_callback(lambda done: self._wake(then, done))
+            self._pool = _Pool(self._threads, self._wake)
+        self._pool.submit(function, args, then)
 
-    def _wake(self, then: Callable[[Future[Any]], None], done: Future[Any]) -> None:
+    def _wake(self, then: Then, value: Any, failure: BaseException | None) -> None:
         """From a pool thread: queue the follow-up and wake the loop."""
-        self._finished.append((then, done))
+        self._finished.append((then, value, failure))
         with contextlib.suppress(OSError):  # the loop has closed: nobody is waiting for this any more
             self._wake_out.send(b"\0")
 
@@ -428,8 +466,8 @@ class CurlLoop:
         if self._awaits:
             self._check_awaits(now)
         while self._finished:
-            then, done = self._finished.popleft()
-            then(done)
+            then, value, failure = self._finished.popleft()
+            then(value, failure)
 
     def _check_awaits(self, now: float) -> None:
         waiting = []

@@ -235,14 +235,13 @@ def channel_pair() -> tuple[Channel, Channel]:
 def load_for_children() -> None:
     """Load here, once, what each worker process would otherwise load after the fork.
 
-    A child's first checks import the thread pool (``concurrent.futures``,
-    which brings ``logging``), the IDNA codec (``socket`` encodes a host name
-    with it), ``ctypes`` (:func:`die_with_parent`) and look up the CA bundle's path
-    (:func:`~spector_refs.check.http.ca_bundle`): ~6.5 ms of CPU in every
+    A child's first checks import the IDNA codec (``socket`` encodes a host
+    name with it), ``ctypes`` (:func:`die_with_parent`) and look up the CA bundle's path
+    (:func:`~spector_refs.check.http.ca_bundle`): a few ms of CPU in every
     child, on its way to its first request. Loaded before the fork, every
     child inherits them, as it inherits the checker.
     """
-    for name in ("concurrent.futures.thread", "encodings.idna", "ctypes"):
+    for name in ("encodings.idna", "ctypes"):
         importlib.import_module(name)
     importlib.import_module("spector_refs.check.http").ca_bundle()
 
