@@ -85,14 +85,23 @@ def _is_address(host: str) -> bool:
 
 
 class DomainMemo:
-    """:func:`registrable_domain` for hosts met in bulk: one Public Suffix List walk per site, not per host.
+    """:func:`registrable_domain` for hosts met in bulk: one Public Suffix List walk per parent, not per host.
 
     A host's registrable domain is its parent's whenever no rule of the list is
     longer than the parent and ends with it, because then the same rules match
     both: ``host3.example.co.uk`` is ``example.co.uk`` like ``host2.example.co.uk``
     before it. Under a name some longer rule ends with (``buskerud.no``, whose
     ``nes.buskerud.no`` is a public suffix of its own) every host is walked.
+
+    A host right below a public suffix is its own registrable domain like its
+    siblings (``site2.co.uk`` like ``site1.co.uk``; ``_OWN`` is kept for ``co.uk``)
+    unless a rule names it or its children (``!city.kawasaki.jp``, ``ap.gov.pl``):
+    the walk checks those first and then the parent's rules, the same for both.
+    So a list of distinct sites walks the list once per suffix.
     """
+
+    _OWN = ""
+    """Kept for a parent that is a public suffix: each host just below it is its own registrable domain."""
 
     def __init__(self, limit: int = 65536) -> None:
         self._by_parent: dict[str, str] = {}
@@ -101,29 +110,61 @@ class DomainMemo:
     def __call__(self, host: str) -> str | None:
         if _is_address(host):
             return None
-        parent = host.partition(".")[2]
+        label, _, parent = host.partition(".")
         known = self._by_parent.get(parent)
-        if known is not None:
-            return known
+        if known is not None and label:  # an empty label is no domain
+            if known:
+                return known
+            if label == label.lower() and not _named_by_rule(host):  # the list reads lower case
+                return host
         domain = registrable_domain(host)
         rule_parents = _rule_parents()
-        if domain is not None and domain != host and rule_parents is not None and parent not in rule_parents:
-            if len(self._by_parent) >= self._limit:
-                self._by_parent.clear()
-            self._by_parent[parent] = domain
+        # a host that does not end with its domain as written (upper case, a final dot) is not kept
+        if not domain or not host.endswith(domain) or rule_parents is None:
+            return domain
+        if domain != host and parent not in rule_parents:
+            self._keep(parent, domain)
+        elif domain == host and not _named_by_rule(host):
+            self._keep(parent, self._OWN)
         return domain
+
+    def _keep(self, parent: str, domain: str) -> None:
+        if len(self._by_parent) >= self._limit:
+            self._by_parent.clear()
+        self._by_parent[parent] = domain
+
+
+@lru_cache(maxsize=1)
+def _psl_rules() -> frozenset[str] | None:
+    """The rules of the list (``!x``, ``*.x`` and ``x`` entries); None if they cannot be read.
+
+    They are the ``publicsuffixlist`` package's own; a package that stops exposing them turns
+    :class:`DomainMemo` into a plain walk per host, never into a wrong answer.
+    """
+    rules = getattr(_psl(), "_publicsuffix", None)
+    if not isinstance(rules, (set, frozenset)) or not all(isinstance(rule, str) for rule in rules):
+        return None
+    return frozenset(rules)
+
+
+@lru_cache(maxsize=1)
+def _rule_names() -> frozenset[str] | None:
+    """The names the rules are about: ``x`` for ``x``, ``!x`` and ``*.x``."""
+    rules = _psl_rules()
+    return None if rules is None else frozenset(rule.removeprefix("!").removeprefix("*.") for rule in rules)
+
+
+def _named_by_rule(host: str) -> bool:
+    """Whether a rule of the list names the host itself: as a suffix, an exception or a wildcard's root."""
+    names = _rule_names()
+    return names is None or host in names
 
 
 @lru_cache(maxsize=1)
 def _rule_parents() -> frozenset[str] | None:
-    """Every name some rule of the list is longer than and ends with; None if the rules cannot be read.
-
-    The rules are the ``publicsuffixlist`` package's own (``!x``, ``*.x`` and ``x``
-    entries); a package that stops exposing them turns :class:`DomainMemo` into
-    a plain walk per host, never into a wrong answer.
-    """
-    rules = getattr(_psl(), "_publicsuffix", None)
-    if not isinstance(rules, (set, frozenset)) or not all(isinstance(rule, str) for rule in rules):
+    """Every name some rule of the list is longer than and ends with; None if the rules cannot be read."""
+    rules = _psl_rules()
+    if rules is None:
         return None
     parents = set()
     for rule in rules:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from spector_refs.domains import (
     DomainMemo,
+    _psl_rules,
     host_candidates,
     original_url,
     public_suffix,
@@ -84,12 +87,30 @@ def test_website_like_names(name: str, host: str | None) -> None:
 
 def test_domain_memo_gives_what_the_suffix_list_walk_gives() -> None:
     # hosts in an order that would fool a naive "same parent, same domain" memo: a public suffix
-    # below a private name (nes.buskerud.no), wildcards and their exceptions, addresses
+    # below a private name (nes.buskerud.no), wildcards and their exceptions, addresses; sibling sites
+    # right under a suffix, also upper case, with an empty label or a final dot, under an unknown TLD
     hosts = [
         "a.example.co.uk", "b.example.co.uk", "c.d.example.co.uk", "x.buskerud.no", "nes.buskerud.no",
         "a.nes.buskerud.no", "b.nes.buskerud.no", "x.city.kawasaki.jp", "y.city.kawasaki.jp",
         "foo.kawasaki.jp", "a.foo.kawasaki.jp", "b.foo.kawasaki.jp", "x.2.3.4", "1.2.3.4", "[::1]",
         "someone.blogspot.com", "other.blogspot.com", "www.gov.uk", "x.gov.uk", "example.com", "",
+        "site1.co.uk", "site2.co.uk", "Site3.co.uk", ".co.uk", "co.uk", "other.com", "a.b", "c.b",
+        "kawasaki.jp", "city.kawasaki.jp", "town.kawasaki.jp", "buskerud.no", "vinje.no", "1-2.3", "4-5.3",
+        "A.example.org", "b.example.org", ".example.org", "site1.co.uk.", "site2.co.uk.", "X.co.uk",
+        "y.co.uk", "site1.gov.pl", "ap.gov.pl", "site2.gov.pl", "x.ap.gov.pl", "ic.gov.pl", "site3.gov.pl",
     ]  # fmt: skip
     memo = DomainMemo()
     assert [memo(host) for host in hosts * 2] == [registrable_domain(host) for host in hosts * 2]
+
+
+def test_domain_memo_agrees_with_the_walk_around_every_rule_of_the_list() -> None:
+    # each rule's name, its children and a grandchild (one upper-case), shuffled: siblings under
+    # suffixes, wildcards, exceptions and rules below other rules meet the memo in every order
+    names = sorted({rule.removeprefix("!").removeprefix("*.") for rule in _psl_rules() or ()})
+    hosts = [
+        host for name in names for host in (name, f"x.{name}", f"city.{name}", f"a.x.{name}", f"X.{name}")
+    ]
+    random.Random(11).shuffle(hosts)
+    memo = DomainMemo()
+    assert len(names) > 5000
+    assert [host for host in hosts if memo(host) != registrable_domain(host)] == []

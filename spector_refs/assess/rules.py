@@ -23,7 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, NamedTuple
+
+from spector_refs.assess.screen import AnyOf, any_word
 
 RULES_ORIGIN = "spector_refs rule (curation.toml [rules])"
 PLATFORM = "platform"
@@ -143,6 +146,13 @@ class OfficeWords:
         """The words that count as a whole part of a name, under any country's domain."""
         return self.words.whole.union(*(words.whole for words in self.national.values()))
 
+    def every_word(self) -> frozenset[str]:
+        """Every word of the vocabulary, whole or joined, under any country's domain."""
+        vocabularies = (self.words, *self.national.values())
+        return frozenset().union(
+            *(words.whole.union(words.leading, words.trailing) for words in vocabularies)
+        )
+
     def ruling(self, word: str) -> Mapping[str, str]:
         """The government kind, with the word that decided in the reason."""
         reason = f"{self.what} (its name holds {word!r}): it speaks for itself"
@@ -174,10 +184,12 @@ class UrlRules:
     offices: tuple[OfficeWords, ...]
     office_labels: frozenset[str]
     """Every whole office word of every vocabulary: a host's labels below its site meet one rarely."""
-    any_path: re.Pattern[str]
-    any_host: re.Pattern[str]
-    any_address: re.Pattern[str]
-    any_name: re.Pattern[str]
+    office_screen: re.Pattern[str]
+    """Finds any office word of any vocabulary: a name without hyphens that holds none is no office's."""
+    any_path: AnyOf
+    any_host: AnyOf
+    any_address: AnyOf
+    any_name: AnyOf
     sites: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, repr=False)
     """The listed sites, whose outlets' names a look-alike borrows (:meth:`clone_of`)."""
     _by_domain: dict[str, tuple[tuple[str, Mapping[str, str]], ...]] = field(
@@ -205,6 +217,7 @@ class UrlRules:
             us_localities=frozenset(government.get("us_localities", ())),
             offices=offices,
             office_labels=frozenset().union(*(office.whole_words() for office in offices)),
+            office_screen=any_word(frozenset().union(*(office.every_word() for office in offices))),
             sites=sites or {},
             any_path=_any(rule for rule in page if rule.part == "path"),
             any_host=_any(rule for rule in page if rule.part == "host"),
@@ -233,18 +246,26 @@ class UrlRules:
         address = f"{path}?{query}" if query else ""
         if host_hit is None:
             host_hit = self.host_may_match(host)
-        if not (host_hit or self.any_path.search(path) or (address and self.any_address.search(address))):
+        path_hit = self.any_path.search(path)
+        address_hit = bool(address) and self.any_address.search(address)
+        if not (host_hit or path_hit or address_hit):
             return
-        parts = {"path": path, "host": host, "address": address}
+        # a part that no rule matches (most often the host) is not searched again rule by rule
+        parts = {
+            "path": path if path_hit else "",
+            "host": host if host_hit else "",
+            "address": address if address_hit else "",
+        }
         for rule in self.page:
-            if rule.unlisted and (host_listed if rule.part == "host" else listed):
+            text = parts[rule.part]
+            if not text or (rule.unlisted and (host_listed if rule.part == "host" else listed)):
                 continue
-            if rule.pattern.search(parts[rule.part]):
+            if rule.pattern.search(text):
                 yield rule.name, rule.ruling
 
     def host_may_match(self, host: str) -> bool:
         """Whether a host rule (``blogs.``, ``investors.``, ``wiki.`` …) may apply to pages of this host."""
-        return self.any_host.search(host) is not None
+        return self.any_host.search(host)
 
     def site_matches(
         self, candidates: Sequence[str], domain: str | None
@@ -256,7 +277,8 @@ class UrlRules:
                 reason = f"a site hosted on {candidate}: its owner publishes it ({kind.replace('-', ' ')})"
                 yield f"{PLATFORM} {candidate}", {"kind": kind, "reason": reason}
                 break
-        office = self.host_office(candidates[0], domain) if candidates and domain else None
+        # a host that is its site has no office below it
+        office = self.host_office(candidates[0], domain) if domain and candidates[0] != domain else None
         if office:
             yield office
         if domain:
@@ -299,12 +321,13 @@ class UrlRules:
             yield f"brand {domain.split('.')[0]}.*", brand
         elif outlet := self.clone_of(domain):
             yield "look-alike name", _look_alike(domain, outlet)
-        name = NameParts.of(domain)
-        for office in self.offices:
-            word = office.word_in(name)
-            if word:
-                yield office.name, office.ruling(word)
-                return
+        if self.office_screen.search(domain.replace("-", "")):
+            name = NameParts.of(domain)
+            for office in self.offices:
+                word = office.word_in(name)
+                if word:
+                    yield office.name, office.ruling(word)
+                    return
         for rule in self.names if self.any_name.search(domain) else ():
             if rule.pattern.search(domain):
                 yield rule.name, rule.ruling
@@ -355,10 +378,9 @@ class UrlRules:
         return None
 
 
-def _any(rules: Iterable[PageRule], flags: re.RegexFlag = re.I) -> re.Pattern[str]:
-    """A pattern that matches where any of the rules does: most URLs meet none, and one search says so."""
-    patterns = [f"(?:{rule.pattern.pattern})" for rule in rules]
-    return re.compile("|".join(patterns) or "(?!)", flags)
+def _any(rules: Iterable[PageRule], flags: re.RegexFlag = re.I) -> AnyOf:
+    """Whether any of the rules matches: most URLs meet none, and one screened search says so."""
+    return AnyOf.of((rule.pattern for rule in rules), flags)
 
 
 def _outlet_names(sites: Mapping[str, Mapping[str, Any]]) -> dict[str, str | None]:
@@ -386,6 +408,7 @@ def _look_alike(domain: str, outlet: str) -> Mapping[str, str]:
     return {"reliability": "generally-unreliable", "reason": reason}
 
 
+@lru_cache(maxsize=1024)
 def _government(suffix: str) -> Mapping[str, str]:
     reason = f"a government website (.{suffix}): the government speaks for itself"
     return {"kind": "government", "reason": reason}

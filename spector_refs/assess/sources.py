@@ -118,6 +118,9 @@ class _Host(NamedTuple):
     """Whether a page rule about hosts (``blogs.``, ``investors.``) may apply: searched once per host."""
     hosted: bool
     """Whether the host is on a hosting platform: its pages are its owner's site, as if listed."""
+    with_page_rules: dict[tuple[str, ...], SourceProfile]
+    """The rulings once page rules apply (and nothing else about the page), by the rules' keys: a
+    reference list cites many pages of a site, most of them under one or two rules."""
 
 
 @dataclass(frozen=True)
@@ -151,9 +154,9 @@ class SourceIndex:
         site = self._host(host)
         before, rules = self._page_level(site, url, host, path, title)
         declared = declared_match(meta, site, before) if meta else None
-        if before or rules or declared:
+        if before or declared:
             return merge_matches(_in_order(site, before, rules, declared))
-        return site.profile
+        return _with_page_rules(site, rules) if rules else site.profile
 
     def url_matches(self, url: str, title: str | None = None, meta: PageMeta | None = None) -> list[Match]:
         """Every entry and rule that applies to a URL, highest precedence first."""
@@ -249,7 +252,8 @@ class SourceIndex:
     def _settle_in_full(
         self, host: str, domain: str | None, candidates: tuple[str, ...] | None = None
     ) -> _Host:
-        candidates = candidates or tuple(host_candidates(host, domain))
+        if candidates is None:
+            candidates = (host,) if host == domain else tuple(host_candidates(host, domain))
         sites = self.data["sites"]
         refinable, page, site = [], [], []
         for index, key in enumerate(candidates):
@@ -263,24 +267,30 @@ class SourceIndex:
                 site.append(_entry_match(SITE_ENTRY, entry, key, how))
             else:
                 page.append(_entry_match(PAGE_ENTRY, entry, key, how))
-        how = f"the domain {domain or host}"
-        rules = [_rule_match(SITE_RULE, *rule, how) for rule in self.rules.site_matches(candidates, domain)]
-        if any(match.profile.reliability in _UNRELIABLE for match in (*page, *site)):
+        rules = self._site_rules(host, domain, candidates)
+        if rules and any(match.profile.reliability in _UNRELIABLE for match in (*page, *site)):
             rules = _without_name_guesses(rules, self.rules)
         generic = self._generic(host, domain)
         profile = merge_matches([*page, *site, *rules, *generic])
         host_hit = self.rules.host_may_match(host)
-        hosted = any(match.key.startswith(PLATFORM_RULE) for match in rules)
+        hosted = bool(rules) and any(match.key.startswith(PLATFORM_RULE) for match in rules)
         entries = tuple(refinable), tuple(page), tuple(site), tuple(rules)
-        return _Host(candidates, *entries, generic, profile, host_hit, hosted)
+        return _Host(candidates, *entries, generic, profile, host_hit, hosted, {})
+
+    def _site_rules(self, host: str, domain: str | None, candidates: tuple[str, ...]) -> list[Match]:
+        found = tuple(self.rules.site_matches(candidates, domain))
+        if not found:  # most sites: no reason text to write
+            return []
+        how = f"the domain {domain or host}"
+        return [_rule_match(SITE_RULE, *rule, how) for rule in found]
 
     def _generic(self, host: str, domain: str | None) -> tuple[Match, ...]:
         suffixes = self.data["suffixes"]
         suffix = domain.partition(".")[2] if domain else public_suffix(host)
-        keys = [key for key in (domain, suffix) if key and key in suffixes]
         government = self.rules.government(host, suffix)
-        if not keys and not government:
+        if not government and domain not in suffixes and suffix not in suffixes:
             return ()
+        keys = [key for key in (domain, suffix) if key and key in suffixes]
         how = f"the domain {domain or host}"
         matches = [_entry_match(GENERIC, suffixes[key], f"suffix:{key}", how) for key in dict.fromkeys(keys)]
         if government:
@@ -300,6 +310,21 @@ def _in_order(
     """A URL's matches in order of precedence: the page's, then the host's (see the module docstring)."""
     found = [*before, *site.page_entries, *rules, *site.site_entries, *site.site_rules, *site.generic]
     return [*found, declared] if declared else found
+
+
+def _with_page_rules(site: _Host, rules: list[Match]) -> SourceProfile | None:
+    """The host's ruling with page rules merged in, merged once per host and set of rules.
+
+    A host made from its site's (:meth:`SourceIndex._settle`) shares the site's rulings: the two
+    differ only in what the page rules see, and these are the rules that matched.
+    """
+    key = tuple(match.key for match in rules)
+    known = site.with_page_rules.get(key)
+    if known is None:
+        known = merge_matches(_in_order(site, [], rules))
+        if known is not None:
+            site.with_page_rules[key] = known
+    return known
 
 
 def declared_match(meta: PageMeta, site: _Host, before: list[Match]) -> Match | None:
@@ -347,6 +372,10 @@ def merge_matches(matches: list[Match]) -> SourceProfile | None:
     """One profile: the kind of the first match that gives one, the reliability likewise."""
     if not matches:
         return None
+    if len(matches) == 1:  # most rulings: merged alone, a match's profile is itself (bar the flag below)
+        only = matches[0].profile
+        if matches[0].key == only.matched and (only.kind == "state-media" or not only.sanctioned):
+            return only
     kind, reliable = deciding_matches(matches)
     first, second = kind or reliable or matches[0], reliable if kind else None
     if second is not None and second is not first and matches.index(second) < matches.index(first):
@@ -473,7 +502,7 @@ def _refine(entry: Mapping[str, Any], path: str, title: str | None) -> Mapping[s
 def _entry_match(level: int, entry: Mapping[str, Any], key: str, how: str) -> Match:
     matched = key + (f" ({entry['matched_rule']})" if "matched_rule" in entry else "")
     profile = SourceProfile(
-        reliability=Reliability(entry.get("reliability", "unknown")),
+        reliability=_reliability(entry.get("reliability", "unknown")),
         kind=entry.get("kind", "unknown"),
         matched=matched,
         reason=f"{entry.get('reason') or listed_reason(entry['origin'])} — matched {how}",
@@ -498,12 +527,20 @@ def _page_rule_match(name: str, ruling: Mapping[str, str]) -> Match:
 def _rule_match(level: int, name: str, ruling: Mapping[str, str], how: str) -> Match:
     key = f"rule:{name}"
     profile = SourceProfile(
-        reliability=Reliability(ruling.get("reliability", "unknown")),
+        reliability=_reliability(ruling.get("reliability", "unknown")),
         kind=ruling.get("kind", "unknown"),
         matched=key,
         reason=f"{ruling['reason']} — matched {how}",
     )
     return Match(level, key, profile, (RULES_ORIGIN,))
+
+
+_RELIABILITIES = {reliability.value: reliability for reliability in Reliability}
+
+
+def _reliability(value: str) -> Reliability:
+    """``Reliability(value)`` at a dictionary's cost: every match made asks it."""
+    return _RELIABILITIES.get(value) or Reliability(value)
 
 
 def _override_match(pattern: str, override: SourceOverride, how: str) -> Match:
