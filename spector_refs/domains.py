@@ -106,7 +106,9 @@ class DomainMemo:
     def __init__(self, limit: int = 65536) -> None:
         self._by_parent: dict[str, str] = {}
         self._limit = limit
-        _rule_names(), _rule_parents()  # read the list now, with its owner's start-up, not in its first lookup
+        # the list is read now, with its owner's start-up, not inside the first lookup
+        _rule_names()
+        _rule_parents()
 
     def __call__(self, host: str) -> str | None:
         if _is_address(host):
