@@ -54,12 +54,13 @@ class AnyOf:
         anchored: list[re.Pattern[str]] = []
         rest: list[re.Pattern[str]] = []
         for pattern in patterns:
-            found = literal_factors(pattern) if bool(pattern.flags & re.I) == fold else None
+            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+            found = _factors(parsed) if bool(pattern.flags & re.I) == fold else None
             if found and min(map(len, found)) >= _MIN_FACTOR:
                 words |= found
                 screened.append(pattern)
             else:
-                (anchored if _anchored(pattern) else rest).append(pattern)
+                (anchored if _anchored(parsed) else rest).append(pattern)
         screen = any_word(words) if words else None
         return cls(
             screen, _combined(screened, flags), _combined(anchored, flags), _combined(rest, flags), fold
@@ -90,7 +91,10 @@ def literal_factors(pattern: re.Pattern[str]) -> frozenset[str] | None:
     required strings stands for it; an alternation needs one of its branches; a repeat at least
     once needs its item; a lookaround that must match needs what it looks at.
     """
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    return _factors(sre_parse.parse(pattern.pattern, pattern.flags))
+
+
+def _factors(parsed: Any) -> frozenset[str] | None:
     return _sequence(parsed.data, bool(parsed.state.flags & re.I))
 
 
@@ -141,9 +145,8 @@ def any_word(words: Iterable[str], flags: re.RegexFlag = _CASE_SENSITIVE) -> re.
     return re.compile(_trie(unique) if unique else "(?!)", flags)
 
 
-def _anchored(pattern: re.Pattern[str]) -> bool:
-    """Whether the pattern can match only at the start of the text (it begins with ``^``, re-parsed)."""
-    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+def _anchored(parsed: Any) -> bool:
+    """Whether the (parsed) pattern can match only at the start of the text: it begins with ``^``."""
     starts = bool(parsed.data) and parsed.data[0] == (sre.AT, sre.AT_BEGINNING)
     return starts and not parsed.state.flags & re.M
 

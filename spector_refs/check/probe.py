@@ -211,9 +211,7 @@ def _origin(url: str) -> str:
 
 def _path_words(path: str) -> frozenset[str]:
     """The words of a path, which many "not found" pages repeat ("nothing found for …")."""
-    from spector_refs.check.missing import tokens
-
-    return frozenset(tokens(path))
+    return frozenset(_tokens(path, frozenset()))
 
 
 def _tokens(text: str, leave_out: frozenset[str]) -> tuple[str, ...]:
