@@ -17,37 +17,55 @@ The tables: ``fail-on`` (top level), ``[links]`` → :class:`LinkCheckConfig`,
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spector_refs import settings
-from spector_refs.assess.config import SECTION as ASSESS
-from spector_refs.assess.config import SOURCES, AssessConfig
 from spector_refs.check.config import SECTION as LINKS
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.errors import ConfigError
-from spector_refs.policy import DEFAULT_FAIL_ON, parse_fail_on
+
+if TYPE_CHECKING:
+    from spector_refs.assess.config import AssessConfig
 
 CONFIG_FILE = "spector-refs.toml"
 TOOL_TABLE = "tool.spector-refs"
 FAIL_ON = "fail-on"
-_TOP_LEVEL = (FAIL_ON, LINKS, ASSESS, SOURCES)
-_MOVED = {(ASSESS, "sources"): f"write the overrides in their own [{SOURCES}] table, beside [{ASSESS}]"}
-"""Keys that were once accepted somewhere else, with what to write instead."""
+
+
+def _default_assess() -> AssessConfig:
+    from spector_refs.assess.config import AssessConfig
+
+    return AssessConfig()
+
+
+def _default_fail_on() -> tuple[str, ...]:
+    from spector_refs.policy import DEFAULT_FAIL_ON
+
+    return DEFAULT_FAIL_ON
 
 
 @dataclass(frozen=True)
 class Config:
-    """Everything a run of spector_refs can be told, each part checked when it is built."""
+    """Everything a run of spector_refs can be told, each part checked when it is built.
+
+    The assessment's settings and the policy are imported when the first
+    one is built, not with this module: together with every finding kind
+    they name, ~9 ms that a ``links`` run does not need (:func:`load_link_config`).
+    """
 
     links: LinkCheckConfig = field(default_factory=LinkCheckConfig)
-    assess: AssessConfig = field(default_factory=AssessConfig)
-    fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
+    assess: AssessConfig = field(default_factory=_default_assess)
+    fail_on: tuple[str, ...] = field(default_factory=_default_fail_on)
     source: str | None = None
 
     def __post_init__(self) -> None:
+        from spector_refs.assess.config import AssessConfig
+        from spector_refs.policy import parse_fail_on
+
         object.__setattr__(self, "fail_on", parse_fail_on(self.fail_on))
         for name, kind in (("links", LinkCheckConfig), ("assess", AssessConfig)):
             if not isinstance(getattr(self, name), kind):
@@ -64,15 +82,39 @@ def load_config(path: str | Path | None = None, *, directory: str | Path = ".") 
     key the two set differently is an error, never a silent choice. With
     neither anywhere, the defaults apply.
     """
+    found = _settings_of(path, directory)
+    return Config() if found is None else config_from_table(found[1], source=found[0])
+
+
+def load_link_config(path: str | Path | None = None, *, directory: str | Path = ".") -> LinkCheckConfig:
+    """``load_config(path, directory=directory).links``: the settings ``links``, ``bib`` and ``fix`` read.
+
+    A file that sets nothing but ``[links]`` is checked whole by building
+    that section alone, so the assessment's settings and the policy (~9 ms
+    of imports) stay off the way to the first request; any other key builds
+    the whole :class:`Config`, so each mistake is the same error as for ``audit``.
+    """
+    found = _settings_of(path, directory)
+    if found is None:
+        return LinkCheckConfig()
+    source, table = found
+    if table.keys() <= {LINKS}:
+        with _named(source):
+            return LinkCheckConfig(**section(table, LINKS, LinkCheckConfig))
+    return config_from_table(table, source=source).links
+
+
+def _settings_of(path: str | Path | None, directory: str | Path) -> tuple[str, Mapping[str, Any]] | None:
+    """(how errors name it, the settings) of ``path``, else of the files found from ``directory``, or None."""
     if path is not None:
-        return config_from_file(Path(path))
+        return _read_config(Path(path))
     files = find_config_files(Path(directory))
     if len(files) == 1:
-        return config_from_file(files[0])
+        return _read_config(files[0])
     if files:
         first, second = (_read_config(file) for file in files)
-        return config_from_table(_merged(first, second), source=f"{first[0]} + {second[0]}")
-    return Config()
+        return f"{first[0]} + {second[0]}", _merged(first, second)
+    return None
 
 
 def find_config_files(directory: Path) -> list[Path]:
@@ -86,12 +128,6 @@ def find_config_files(directory: Path) -> list[Path]:
         if found or (folder / ".git").exists():
             return found
     return []
-
-
-def config_from_file(path: Path) -> Config:
-    """Read a ``spector-refs.toml`` or a ``pyproject.toml`` with a tool table."""
-    label, table = _read_config(path)
-    return config_from_table(table, source=label)
 
 
 def _read_config(path: Path) -> tuple[str, Mapping[str, Any]]:
@@ -132,33 +168,51 @@ def _tool_table(data: Mapping[str, Any]) -> Mapping[str, Any] | None:
 
 def config_from_table(table: Mapping[str, Any], *, source: str | None = None) -> Config:
     """Build a :class:`Config` from a parsed TOML table; errors start with ``source``."""
-    try:
-        _check_keys("", table, _TOP_LEVEL)
+    from spector_refs.assess.config import SECTION as ASSESS
+    from spector_refs.assess.config import SOURCES, AssessConfig
+    from spector_refs.policy import DEFAULT_FAIL_ON
+
+    moved = {"sources": f"write the overrides in their own [{SOURCES}] table, beside [{ASSESS}]"}
+    with _named(source):
+        _check_keys("", table, (FAIL_ON, LINKS, ASSESS, SOURCES), None)
         links = LinkCheckConfig(**section(table, LINKS, LinkCheckConfig))
-        assess = AssessConfig(**section(table, ASSESS, AssessConfig), sources=_table(table, SOURCES))
+        assessing = section(table, ASSESS, AssessConfig, moved=moved)
+        assess = AssessConfig(**assessing, sources=_table(table, SOURCES))
         return Config(links=links, assess=assess, fail_on=table.get(FAIL_ON, DEFAULT_FAIL_ON), source=source)
+
+
+@contextmanager
+def _named(source: str | None) -> Iterator[None]:
+    """A :class:`ConfigError` raised inside starts with ``source``, the file it is about."""
+    try:
+        yield
     except ConfigError as exc:
         raise ConfigError(f"{source}: {exc}" if source else str(exc)) from None
 
 
-def section(table: Mapping[str, Any], name: str, kind: type) -> dict[str, Any]:
+def section(
+    table: Mapping[str, Any], name: str, kind: type, *, moved: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """A section's keys as the dataclass's field names, after checking their spelling.
 
     Lists become tuples (TOML has no tuples); the dataclass checks the values.
+    ``moved`` maps keys that were once accepted in this section to what to write instead.
     """
     values = _table(table, name)
     allowed = tuple(settings.key_of("", f.name) for f in settings.keys(kind))
-    _check_keys(name, values, allowed)
+    _check_keys(name, values, allowed, moved)
     return {key.replace("-", "_"): tuple(v) if isinstance(v, list) else v for key, v in values.items()}
 
 
-def _check_keys(section_name: str, table: Mapping[str, Any], allowed: tuple[str, ...]) -> None:
+def _check_keys(
+    section_name: str, table: Mapping[str, Any], allowed: tuple[str, ...], moved: Mapping[str, str] | None
+) -> None:
     """Every key is an allowed key, spelt with hyphens; otherwise say what to write."""
     for key in table:
         where = f"{section_name}.{key}" if section_name else key
         hyphenated = key.replace("_", "-")
-        if (section_name, key.replace("-", "_")) in _MOVED:
-            raise settings.fail(where, _MOVED[section_name, key.replace("-", "_")])
+        if moved and key.replace("-", "_") in moved:
+            raise settings.fail(where, moved[key.replace("-", "_")])
         if key != hyphenated and hyphenated in allowed:
             raise settings.fail(where, f"keys are spelt with hyphens: write {hyphenated!r}")
         if key not in allowed:

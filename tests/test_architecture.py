@@ -36,7 +36,7 @@ ALLOWED: dict[str, set[str]] = {
     # stage 1: parsers read text and build the model
     "parse": {"model", "errors", "dates", "inputs"},
     # the collector turns what the user typed into articles and link targets
-    "collect": {"parse", "model", "errors", "dates", "inputs", "version"},
+    "collect": {"parse", "model", "errors", "dates", "inputs", "version", "lazy"},
     # vocabularies shared by the assessor, the policy and every report
     "findings": {"model", "errors", "parse"},
     "policy": {"findings", "model", "errors"},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from spector_refs import __version__
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.cli import build_parser
 from spector_refs.cli.options import link_config_from_args
-from spector_refs.config import Config, load_config
+from spector_refs.config import Config, load_config, load_link_config
 from spector_refs.errors import ConfigError
 from spector_refs.model import Reliability, Severity
 
@@ -105,11 +106,15 @@ def test_the_cli_reads_the_configuration_of_the_directory_it_runs_in(
         pytest.param("fail-on = [\n", "TOML", id="syntax"),
     ],
 )
-def test_bad_configuration_names_the_key(tmp_path: Path, toml: str, named: str) -> None:
+@pytest.mark.parametrize("load", [load_config, load_link_config])
+def test_bad_configuration_names_the_key(
+    tmp_path: Path, toml: str, named: str, load: Callable[[Path], object]
+) -> None:
+    """``links``' loader (:func:`load_link_config`) refuses every file ``audit``'s does, in the same words."""
     path = tmp_path / "spector-refs.toml"
     path.write_text(toml, encoding="utf-8")
     with pytest.raises(ConfigError, match=named):
-        load_config(path)
+        load(path)
 
 
 @pytest.mark.parametrize(
@@ -135,12 +140,15 @@ def test_bad_configuration_names_the_key(tmp_path: Path, toml: str, named: str) 
         ),
     ],
 )
-def test_an_old_spelling_says_what_to_write_instead(tmp_path: Path, toml: str, message: str) -> None:
+@pytest.mark.parametrize("load", [load_config, load_link_config])
+def test_an_old_spelling_says_what_to_write_instead(
+    tmp_path: Path, toml: str, message: str, load: Callable[[Path], object]
+) -> None:
     """One spelling (hyphens) and one place for source overrides ([sources]); the rest is refused."""
     path = tmp_path / "spector-refs.toml"
     path.write_text(toml, encoding="utf-8")
     with pytest.raises(ConfigError) as info:
-        load_config(path)
+        load(path)
     assert str(info.value).startswith(f"{path}: {message}")
 
 
@@ -156,6 +164,25 @@ def test_unknown_keys_are_reported_alike_in_every_section(tmp_path: Path, sectio
     allowed = message.split("allowed keys: ")[1].split(", ")
     assert allowed and all("_" not in key for key in allowed)
     assert "sources" not in allowed
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        pytest.param("", id="empty"),
+        pytest.param("[links]\nper-host = 1\ntimeout = 5\nexclude = ['^https://x[.]org/']\n", id="links"),
+        pytest.param(
+            'fail-on = ["uncited"]\n[links]\nper-host = 3\n[assess]\nweak-severity = "error"\n', id="all"
+        ),
+    ],
+)
+def test_the_link_settings_alone_are_the_whole_configurations_links(tmp_path: Path, toml: str) -> None:
+    """``links`` reads its settings without building the rest of the configuration; they are the same."""
+    path = tmp_path / "spector-refs.toml"
+    path.write_text(toml, encoding="utf-8")
+    assert load_link_config(path) == load_config(path).links
+    (tmp_path / ".git").mkdir()
+    assert load_link_config(directory=tmp_path) == load_config(directory=tmp_path).links
 
 
 def test_a_bad_value_names_the_file_and_the_hyphenated_key(tmp_path: Path) -> None:

@@ -55,9 +55,10 @@ PARSER_NAMES = {
 }
 
 
-def modules_after(code: str, *args: str) -> set[str]:
-    """The modules a fresh interpreter holds after running ``code`` (``sys.argv[1:]`` = ``args``)."""
-    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+def modules_after(code: str, *args: str, held: str = "sys.modules") -> set[str]:
+    """The modules a fresh interpreter holds after running ``code`` (``sys.argv[1:]`` = ``args``);
+    ``held`` names where ``code`` left them if not in ``sys.modules``."""
+    probe = f"{code}\nimport json, sys\nprint(json.dumps(sorted({held})))"
     result = subprocess.run(
         [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120, cwd=ROOT
     )
@@ -141,6 +142,36 @@ def test_warm_links_run_reads_the_cache_without_the_http_client(tmp_path: Path) 
     assert "logging" not in modules, "only a run that reads a .bib file needs logging (to quiet bibtexparser)"
 
 
+def test_links_over_a_url_list_reaches_its_checks_without_the_articles_or_the_policy(tmp_path: Path) -> None:
+    """Up to the checks, ``links`` over a URL list (with a ``[links]``-only configuration) loads neither
+    the article reader (parsers, wiki client, dates), nor the assessment's settings, nor the policy with
+    every finding kind: ~20 ms that were on its way to the first request. The report and the exit code
+    load after the checks."""
+    (tmp_path / "urls.txt").write_text("http://127.0.0.2:9/a\nhttp://127.0.0.2:9/b\n", encoding="utf-8")
+    config = tmp_path / "spector-refs.toml"
+    config.write_text("[links]\nretries = 0\n", encoding="utf-8")
+    argv = ["links", str(tmp_path / "urls.txt"), "--no-cache", "--config", str(config)]
+    code = (
+        "import sys\nfrom spector_refs.check import checker\n"
+        "def check(self, targets, progress=False):\n"
+        "    global before\n    before = set(sys.modules)\n    return []\n"
+        f"checker.LinkChecker.check = check\n{run_cli_code(*argv, '-o', str(tmp_path / 'out.txt'))}"
+    )
+    modules = modules_after(code, held="before")
+    assert {"spector_refs.collect.targets", "spector_refs.check.config"} <= modules
+    unwanted = (
+        "parse",
+        "dates",
+        "assess",
+        "policy",
+        "findings",
+        "collect.articles",
+        "collect.wiki",
+        "report",
+    )
+    assert loaded(modules, tuple(f"spector_refs.{name}" for name in unwanted)) == []
+
+
 def test_the_requesting_half_of_the_link_checker_loads_no_judge() -> None:
     """What a check needs up to its first request (HTTP client, loop, redirect chain, soft-404 probes,
     worker processes) imports neither the page parser nor a verdict rule: those ~40 ms load while the
@@ -155,6 +186,9 @@ def test_the_requesting_half_of_the_link_checker_loads_no_judge() -> None:
     assert loaded(modules, ("lxml", *(f"spector_refs.check.{name}" for name in judges))) == []
     assert loaded(modules, ("concurrent.futures", "logging")) == [], (
         "the loop's thread pool is its own (~8 ms)"
+    )
+    assert "pickle" not in modules, (
+        "the worker processes' messages load pickle with the first answers, not before the first requests"
     )
 
 

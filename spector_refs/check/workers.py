@@ -22,7 +22,6 @@ import gc
 import heapq
 import importlib
 import os
-import pickle
 import select
 import signal
 import struct
@@ -190,6 +189,9 @@ class Channel:
 
     What :class:`multiprocessing.connection.Connection` does for a pipe,
     without the package's imports; :func:`select.select` waits on it.
+    :mod:`pickle` (~3 ms) is imported with the first message, which a
+    worker process sends once its first requests are answered, not on
+    their way.
     """
 
     def __init__(self, fd: int):
@@ -199,6 +201,8 @@ class Channel:
         return self._fd
 
     def send(self, message: Any) -> None:
+        import pickle
+
         data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
         view = memoryview(_LENGTH.pack(len(data)) + data)
         while view:
@@ -206,6 +210,8 @@ class Channel:
 
     def recv(self) -> Any:
         """The next message; :class:`EOFError` once the other end is closed and nothing is left."""
+        import pickle
+
         (size,) = _LENGTH.unpack(self._read(_LENGTH.size))
         return pickle.loads(self._read(size))
 

@@ -14,8 +14,8 @@ and the exit code is 2, as for any other usage error: a script that forgot
 its command must not pass (argparse-based tools such as pip and git's own
 "usage" path do the same; ``--help`` prints to stdout and exits 0).
 The exit codes are the policy's (:mod:`spector_refs.policy`), imported
-once the arguments are parsed: the policy names every finding kind, and
-with the dataclasses that brings it was a third of ``--help``'s work.
+only for a failed run (:func:`_error_code`): the policy names every finding
+kind, and with the dataclasses that brings it was a third of ``--help``'s work.
 """
 
 from __future__ import annotations
@@ -123,21 +123,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the documented exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    from spector_refs.policy import EXIT_NETWORK, EXIT_USAGE  # after --help has answered (see the module)
-
     if args.command is None:
         parser.print_help(sys.stderr)
-        return EXIT_USAGE
+        return _error_code(None)
     try:
         return int(args.run(args))
     except SpectorError as exc:
         print(f"spector-refs: error: {exc}", file=sys.stderr)
-        return EXIT_NETWORK if isinstance(exc, NetworkError) else EXIT_USAGE
+        return _error_code(exc)
     except KeyboardInterrupt:
         print("spector-refs: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+
+
+def _error_code(error: SpectorError | None) -> int:
+    """The exit code of a run that failed with ``error`` (None: no command given).
+
+    The policy that documents the codes is imported only here and by the
+    commands once their work is done: it names every finding kind, and a
+    ``links`` run loaded it (~5 ms) before its first request.
+    """
+    from spector_refs.policy import EXIT_NETWORK, EXIT_USAGE
+
+    return EXIT_NETWORK if isinstance(error, NetworkError) else EXIT_USAGE
 
 
 def entry_point() -> NoReturn:

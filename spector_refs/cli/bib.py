@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     """Exit 0, or with ``--check-links`` the ``links`` command's code (1 a dead link, 3 offline)."""
     from spector_refs.check import check_links
     from spector_refs.collect import load_article
-    from spector_refs.config import load_config
+    from spector_refs.config import load_link_config
     from spector_refs.export import export
     from spector_refs.policy import link_check_exit_code
     from spector_refs.report.links import bib_link_feedback
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     article = load_article(args.article, input_format=args.input_format)
     results: list[LinkResult] = []
     if args.check_links:
-        config = link_config_from_args(args, load_config(args.config).links)
+        config = link_config_from_args(args, load_link_config(args.config))
         results = check_links(article, config)
     links = {result.url: result for result in results}
     write_output(

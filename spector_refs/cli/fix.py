@@ -58,13 +58,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from spector_refs.check.checker import LinkChecker
     from spector_refs.collect import load_wikitext
-    from spector_refs.config import load_config
+    from spector_refs.config import load_link_config
     from spector_refs.fix import citation_targets, fix
     from spector_refs.model import Verdict
     from spector_refs.policy import EXIT_NETWORK
 
     name, text = load_wikitext(args.article, wiki=args.wiki)
-    config = link_config_from_args(args, load_config(args.config).links)
+    config = link_config_from_args(args, load_link_config(args.config))
     with LinkChecker(config) as checker:
         links = checker.check(citation_targets(text), progress=sys.stderr.isatty())
     if links and all(link.verdict is Verdict.NETWORK_UNAVAILABLE for link in links):

@@ -19,7 +19,6 @@ from spector_refs.cli.options import (
     add_output_option,
     link_config_from_args,
 )
-from spector_refs.output import write_output
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -41,19 +40,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Check the inputs' URLs; what only the report and the exit code need is imported after the checks."""
     from spector_refs.check.checker import LinkChecker
-    from spector_refs.collect import collect_targets, expand_arguments
-    from spector_refs.collect.targets import LINK_INPUT_SUFFIXES
-    from spector_refs.config import load_config
-    from spector_refs.policy import link_check_exit_code
-    from spector_refs.report.links import links_document, links_text
+    from spector_refs.collect.documents import expand_arguments
+    from spector_refs.collect.targets import LINK_INPUT_SUFFIXES, collect_targets
+    from spector_refs.config import load_link_config
 
-    config = link_config_from_args(args, load_config(args.config).links)
+    config = link_config_from_args(args, load_link_config(args.config))
     read = collect_targets(args.inputs)
     for problem in read.problems:
         print(f"spector-refs: warning: {problem}", file=sys.stderr)
     with LinkChecker(config, keep_text=False) as checker:  # no claims to verify here
         results = checker.check(read.targets, progress=sys.stderr.isatty())
+    from spector_refs.output import write_output
+    from spector_refs.policy import link_check_exit_code
+    from spector_refs.report.links import links_document, links_text
+
     if args.format == "json":
         import json
 

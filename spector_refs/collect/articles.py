@@ -13,12 +13,21 @@ directory scan with neither references nor citation markers (a
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spector_refs.collect.documents import ARTICLE, BIBLIOGRAPHY, STDIN, URL_LIST, is_url, read_input
+from spector_refs.collect.documents import (
+    ARTICLE,
+    ARTICLE_SUFFIXES,
+    BIBLIOGRAPHY,
+    STDIN,
+    URL_LIST,
+    WIKITEXT_SUFFIXES,
+    expand,
+    is_url,
+    read_input,
+)
 from spector_refs.collect.wiki import fetch_article, fetch_wikitext, is_page_url
 from spector_refs.errors import InputError
 from spector_refs.inputs import decode_document, read_document
@@ -27,8 +36,6 @@ from spector_refs.parse import detect_format, parse
 if TYPE_CHECKING:
     from spector_refs.model import Article
 
-WIKITEXT_SUFFIXES = frozenset({".wiki", ".wikitext", ".mediawiki"})
-ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", *WIKITEXT_SUFFIXES})
 BUNDLED_ARTICLE = Path(__file__).parent.parent / "data" / "operation_spector.txt"
 NOT_A_PAGE = "not a Wikipedia article URL (…wikipedia.org/wiki/Title); spector-refs links checks any URL"
 _NOT_ARTICLES = {
@@ -71,7 +78,7 @@ def collect_articles(
     skipped: list[Skipped] = []
     files: list[str] = []
     pages = 0
-    for target, scanned in _expand(targets or [str(BUNDLED_ARTICLE)], ARTICLE_SUFFIXES, ()):
+    for target, scanned in expand(targets or [str(BUNDLED_ARTICLE)], ARTICLE_SUFFIXES):
         page = _is_page(target, wiki)
         pages += page
         if revision is not None and pages > 1:
@@ -159,37 +166,3 @@ def load_wikitext(target: str, *, wiki: str | None = None) -> tuple[str, str]:
             f"{target}: not wikitext (fix edits a page's wikitext: a .wiki file or --wiki en TITLE)"
         )
     return Path(target).name, text
-
-
-def expand_arguments(
-    targets: Iterable[str], suffixes: frozenset[str] = ARTICLE_SUFFIXES, *, _lists: tuple[str, ...] = ()
-) -> Iterator[str]:
-    """Each argument as the single inputs it names, in order.
-
-    ``@list.txt`` gives its lines (blank lines and ``#`` comments skipped,
-    lists inside lists followed, a list that includes itself refused) and a
-    directory its files with one of ``suffixes``, sorted; anything else is
-    passed on as it is.
-    """
-    yield from (target for target, _ in _expand(targets, suffixes, _lists))
-
-
-def _expand(
-    targets: Iterable[str], suffixes: frozenset[str], lists: tuple[str, ...]
-) -> Iterator[tuple[str, bool]]:
-    """:func:`expand_arguments`, each input with whether it was found by a directory scan."""
-    for target in targets:
-        if target.startswith("@"):
-            if target in lists:
-                raise InputError(f"{target[1:]}: the argument list includes itself")
-            lines = (line.strip() for line in read_document(target[1:]).splitlines())
-            wanted = [line for line in lines if line and not line.startswith("#")]
-            yield from _expand(wanted, suffixes, (*lists, target))
-        elif target != "-" and not is_url(target) and Path(target).is_dir():
-            files = sorted(p for p in Path(target).rglob("*") if p.suffix.lower() in suffixes and p.is_file())
-            if not files:
-                kinds = ", ".join(sorted(suffixes))
-                raise InputError(f"{target}: no input files ({kinds}) in this directory")
-            yield from ((str(file), True) for file in files)
-        else:
-            yield target, False

@@ -1,5 +1,8 @@
 """What an argument is (a URL is never a path) and what a document is: article, bibliography, URL list.
 
+An argument may also stand for several inputs (an ``@list``, a directory):
+:func:`expand_arguments` gives them, for articles and link inputs alike.
+
 Told apart by content as well as by name, so that ``audit`` can refuse to
 read a ``.bib`` file or a URL list as an article (it yields nothing but
 bogus "uncited" claims) and ``links`` can read all three. A leaf of the
@@ -10,13 +13,17 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from spector_refs.errors import InputError
 from spector_refs.inputs import decode_document, read_document
 
 STDIN = "-"
 ARTICLE, BIBLIOGRAPHY, URL_LIST = "article", "bibliography", "URL list"
 BIB_SUFFIXES = frozenset({".bib", ".bibtex"})
+WIKITEXT_SUFFIXES = frozenset({".wiki", ".wikitext", ".mediawiki"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".html", ".htm", *WIKITEXT_SUFFIXES})
 URL_LINE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://[^\s\x00-\x1f\x7f]+$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _BIB_ENTRY = re.compile(r"^@[a-zA-Z]+\s*[{(]")
@@ -54,3 +61,35 @@ def read_input(argument: str) -> tuple[str, str, str]:
         return "stdin", text, document_kind(text)
     text = read_document(argument)
     return argument, text, document_kind(text, argument)
+
+
+def expand_arguments(targets: Iterable[str], suffixes: frozenset[str] = ARTICLE_SUFFIXES) -> Iterator[str]:
+    """Each argument as the single inputs it names, in order.
+
+    ``@list.txt`` gives its lines (blank lines and ``#`` comments skipped,
+    lists inside lists followed, a list that includes itself refused) and a
+    directory its files with one of ``suffixes``, sorted; anything else is
+    passed on as it is.
+    """
+    yield from (target for target, _ in expand(targets, suffixes))
+
+
+def expand(
+    targets: Iterable[str], suffixes: frozenset[str], lists: tuple[str, ...] = ()
+) -> Iterator[tuple[str, bool]]:
+    """:func:`expand_arguments`, each input with whether it was found by a directory scan."""
+    for target in targets:
+        if target.startswith("@"):
+            if target in lists:
+                raise InputError(f"{target[1:]}: the argument list includes itself")
+            lines = (line.strip() for line in read_document(target[1:]).splitlines())
+            wanted = [line for line in lines if line and not line.startswith("#")]
+            yield from expand(wanted, suffixes, (*lists, target))
+        elif target != STDIN and not is_url(target) and Path(target).is_dir():
+            files = sorted(p for p in Path(target).rglob("*") if p.suffix.lower() in suffixes and p.is_file())
+            if not files:
+                kinds = ", ".join(sorted(suffixes))
+                raise InputError(f"{target}: no input files ({kinds}) in this directory")
+            yield from ((str(file), True) for file in files)
+        else:
+            yield target, False

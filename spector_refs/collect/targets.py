@@ -5,6 +5,10 @@ citation says about it: the access date (for the archive snapshot closest to
 it) and the reference's own archive copy, if it already has one. Reading a
 file or stdin does no network I/O (only a page URL is fetched, through
 :mod:`spector_refs.collect.wiki`); bad lines become ``problems``, never exceptions.
+What only some inputs need (the wiki client for page URLs, the date reader
+for ``.bib`` files, the parsers for articles) is imported when one comes:
+a URL list, the usual input of ``links``, reaches its first request without
+them (~5 ms).
 """
 
 from __future__ import annotations
@@ -15,24 +19,23 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from spector_refs.collect.articles import ARTICLE_SUFFIXES, expand_arguments
 from spector_refs.collect.documents import (
+    ARTICLE_SUFFIXES,
     BIB_SUFFIXES,
     BIBLIOGRAPHY,
     STDIN,
     URL_LINE,
     URL_LIST,
+    expand_arguments,
     is_url,
     read_input,
 )
-from spector_refs.collect.wiki import fetch_article, is_page_url
-from spector_refs.dates import parse_date
 from spector_refs.model import LinkTarget, distinct_targets
-from spector_refs.parse import parse
 
 LINK_INPUT_SUFFIXES = ARTICLE_SUFFIXES | BIB_SUFFIXES
-_LATEX_URL = re.compile(r"\\url\{([^}]+)\}")
-_LATEX_ESCAPE = re.compile(r"\\([%_&#$~])")
+_LATEX_URL = r"\\url\{([^}]+)\}"
+_LATEX_ESCAPE = r"\\([%_&#$~])"
+"""LaTeX in a .bib file's fields: compiled (and cached by :mod:`re`) when one is read."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,8 @@ def targets_from_bib(text: str, name: str = "input") -> Targets:
     """
     import bibtexparser  # only for .bib inputs: it is slow to import
 
+    from spector_refs.dates import parse_date
+
     with _quiet("bibtexparser"):
         library = bibtexparser.parse_string(text)
     found: list[LinkTarget] = []
@@ -58,8 +63,8 @@ def targets_from_bib(text: str, name: str = "input") -> Targets:
         access = parse_date(fields["urldate"]) if fields.get("urldate") else None
         urls = [fields["url"]] if fields.get("url") else []
         for key in ("howpublished", "note"):
-            urls += _LATEX_URL.findall(fields.get(key, ""))
-        found += [LinkTarget(_LATEX_ESCAPE.sub(r"\1", url.strip()), access) for url in urls]
+            urls += re.findall(_LATEX_URL, fields.get(key, ""))
+        found += [LinkTarget(re.sub(_LATEX_ESCAPE, r"\1", url.strip()), access) for url in urls]
     problems = tuple(f"{name}: {_first_line(block.error)}" for block in library.failed_blocks)
     return Targets(tuple(distinct_targets(found)), problems)
 
@@ -120,6 +125,8 @@ def read_targets(target: str | os.PathLike[str]) -> Targets:
     (the URLs it cites) or any other URL (itself)."""
     name = os.fspath(target)
     if is_url(name):
+        from spector_refs.collect.wiki import fetch_article, is_page_url
+
         if is_page_url(name):
             return Targets(tuple(fetch_article(name).link_targets()))
         return Targets((LinkTarget(name.strip()),))
@@ -128,5 +135,7 @@ def read_targets(target: str | os.PathLike[str]) -> Targets:
         return targets_from_bib(text, label)
     if kind == URL_LIST:
         return targets_from_list(text, label)
+    from spector_refs.parse import parse
+
     article = parse(text) if name == STDIN else parse(target)
     return Targets(tuple(article.link_targets()))
