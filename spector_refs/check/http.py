@@ -73,7 +73,7 @@ an answer beyond them is malformed, not a page."""
 _CURL_WEIRD_REPLY = 8
 _CURL_WRITE_ERROR = 23  # a write or header callback of ours stopped the transfer
 _CURL_TIMEOUT = 28
-CURL_ABORTED = 42  # the progress callback (or the loop) stopped it: the server fell silent
+CURL_ABORTED = 42  # the loop stopped it: the server fell silent (see ``_Transfer.fell_silent``)
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,6 @@ class Transport:
         curl.setopt(pycurl.CAINFO, ca_bundle())
         curl.setopt(pycurl.COOKIEFILE, "")  # the handle's cookie engine: one chain's cookies
         curl.setopt(pycurl.MAXCONNECTS, 1)  # the connection to the origin it is kept for
-        curl.setopt(pycurl.NOPROGRESS, 0)  # the progress callback watches for silence
         curl.setopt(pycurl.SOCKOPTFUNCTION, lambda fd, purpose: pycurl.SOCKOPT_ALREADY_CONNECTED)
         return curl
 
@@ -242,24 +241,21 @@ class _Transfer:
     connecting: socket.socket | None = None
     connected: socket.socket | None = None
     port: int = 0
-    received: float = 0.0
+    received: int = 0
     last_byte: float = field(default_factory=time.monotonic)
     silent: bool = False
 
-    def progress(self, download_total: int, downloaded: int, upload_total: int, uploaded: int) -> int | None:
-        """Stop a transfer that has received nothing for ``silence`` seconds (libcurl calls this at least
-        once a second)."""
-        now = time.monotonic()
+    def fell_silent(self, now: float, downloaded: int) -> bool:
+        """Whether nothing came for ``silence`` seconds; the loop asks this of every transfer once a tick.
+
+        ``downloaded`` is libcurl's count of body bytes received, which moves
+        while bytes wait in the decoder (a compressed body) before reaching
+        :meth:`write`: a count that moved since the last tick counts as a byte now.
+        No progress callback watches for this: libcurl called one several times
+        a transfer, each call a Python call and a turn of the interpreter lock.
+        """
         if downloaded != self.received:
             self.received, self.last_byte = downloaded, now
-        elif now - self.last_byte > self.silence:
-            self.silent = True
-            return 1
-        return None
-
-    def fell_silent(self, now: float) -> bool:
-        """Whether nothing came for ``silence`` seconds: the loop asks this of a transfer whose socket
-        stays quiet (libcurl then does not call ``progress``)."""
         if now - self.last_byte > self.silence:
             self.silent = True
         return self.silent
@@ -288,6 +284,7 @@ class _Transfer:
         return None
 
     def write(self, data: bytes) -> int | None:
+        self.last_byte = time.monotonic()
         if self.wanted is None:
             self.wanted = (
                 self.method != "HEAD"
@@ -489,7 +486,6 @@ class Fetcher:
         curl.setopt(pycurl.OPENSOCKETFUNCTION, transfer.open_socket)
         curl.setopt(pycurl.HEADERFUNCTION, transfer.header)
         curl.setopt(pycurl.WRITEFUNCTION, transfer.write)
-        curl.setopt(pycurl.XFERINFOFUNCTION, transfer.progress)
         error = yield Perform(curl, transfer, deadline)
         if error is not None:
             return self._ended(transfer, error[0], error[1], url, deadline, notes)

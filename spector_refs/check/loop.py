@@ -366,7 +366,7 @@ class CurlLoop:
             return
         transfer.connected = sock
         now = time.monotonic()
-        transfer.last_byte = now  # its silence counts from here: libcurl may ask progress() before _run_due
+        transfer.last_byte = now  # its silence counts from here
         perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil((perform.deadline - now) * 1000)))
         self._transfers[perform.curl] = (task, perform)
         self._starting.append(perform)
@@ -383,10 +383,9 @@ class CurlLoop:
         self._ready.append((task, (_CURL_COULDNT_CONNECT, "")))
 
     def _stop_silent(self, now: float) -> None:
-        """Stop the transfers whose server sent nothing for their ``silence`` seconds, as their progress
-        callback would: libcurl calls it only when something happens on the transfer's socket."""
+        """Stop the transfers whose server sent nothing for their ``silence`` seconds."""
         for curl, (task, perform) in list(self._transfers.items()):
-            if perform.transfer.fell_silent(now):
+            if perform.transfer.fell_silent(now, curl.getinfo(pycurl.SIZE_DOWNLOAD_T)):
                 self._multi.remove_handle(curl)
                 del self._transfers[curl]
                 self._ready.append((task, (CURL_ABORTED, "Callback aborted")))
