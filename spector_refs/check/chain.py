@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure
@@ -23,7 +23,7 @@ from spector_refs.check.http import Answer, Fetcher, is_textual
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Call, Pause, Task
-from spector_refs.check.urls import host_key, request_url, url_problem
+from spector_refs.check.urls import host_key, request_url, url_host, url_problem
 from spector_refs.model import Hop, LinkResult, PageMeta, Verdict
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class ChainFollower:
         seen = {requested}
         hops: list[Hop] = []
         while True:
-            host = urlsplit(current).hostname or ""
+            host = url_host(current)
             resolution = self.resolver.known(host) or (yield Call(self.resolver.resolve, (host,)))
             if resolution.address is None:
                 failure = Failure(resolution.verdict or Verdict.INVALID, resolution.reason)

@@ -48,7 +48,6 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import pycurl
 
@@ -57,6 +56,7 @@ from spector_refs.check.failures import Failure, curl_failure, failure_from_exce
 from spector_refs.check.safety import HostResolver, numeric_host
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Task, Turn
+from spector_refs.check.urls import split_url, url_host
 from spector_refs.model import Verdict
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -187,7 +187,7 @@ def wants_head(url: str, method: str) -> bool:
     """
     if method != "auto":
         return method == "head"
-    return bool(_FILE_PATH.search(urlsplit(url).path))
+    return bool(_FILE_PATH.search(split_url(url).path))
 
 
 def is_textual(content_type: str | None) -> bool:
@@ -460,8 +460,8 @@ class Fetcher:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return self._past_deadline()
-        parts = urlsplit(url)
-        host = parts.hostname or ""
+        parts = split_url(url)
+        host = url_host(url)
         try:
             address = self.transport.resolver.pinned(host)
             port = parts.port or (443 if parts.scheme == "https" else 80)
