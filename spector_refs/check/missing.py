@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from spector_refs.check.page import folded
+from spector_refs.check.page import folded, has_any
 from spector_refs.check.titles import CJK
 
 _TITLE_PHRASES = (
@@ -131,7 +131,7 @@ def title_says_missing(text: str) -> bool:
     """Whether a title or heading is a "not found" message (with at most a site name beside it)."""
     text = _straight(text)
     lowered = folded(text)
-    if not any(key in lowered for key in _TITLE_KEYS) or not _title().search(text):
+    if not has_any(lowered, _TITLE_KEYS) or not _title().search(text):
         return False
     parts = [p for p in _SEPARATOR.split(text) if p.strip()]
     for index, part in enumerate(parts):
