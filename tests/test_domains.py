@@ -5,8 +5,12 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from spector_refs.domains import (
+    _PLAIN_ASCII_URL,
+    _PLAIN_URL,
     DomainMemo,
     _psl_rules,
     host_candidates,
@@ -114,3 +118,18 @@ def test_domain_memo_agrees_with_the_walk_around_every_rule_of_the_list() -> Non
     memo = DomainMemo()
     assert len(names) > 5000
     assert [host for host in hosts if memo(host) != registrable_domain(host)] == []
+
+
+url_pieces = st.sampled_from(
+    ["http", "HTTPS", "hTtP", "s", "://", "/", ":", "8080", "?", "#", "www.", "Ex", "a-b", ".", " ", "\n"]
+)
+ascii_urls = st.lists(
+    st.one_of(url_pieces, st.text(alphabet="azAZ09.-/:?#@[] ", max_size=4)), max_size=8
+).map("".join)
+
+
+@given(ascii_urls)
+@example("HTTPS://Www.Ex.COM.:8080/a/b?c=d#e")
+def test_the_ascii_url_pattern_reads_an_ascii_url_as_the_case_blind_one(url: str) -> None:
+    plain, ascii_only = _PLAIN_URL.match(url), _PLAIN_ASCII_URL.match(url)
+    assert (plain and plain.groups()) == (ascii_only and ascii_only.groups()), url

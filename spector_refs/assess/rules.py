@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from spector_refs.assess.screen import AnyOf, any_word
+from spector_refs.assess.screen import AnyOf
 
 RULES_ORIGIN = "spector_refs rule (curation.toml [rules])"
 PLATFORM = "platform"
@@ -184,12 +184,15 @@ class UrlRules:
     offices: tuple[OfficeWords, ...]
     office_labels: frozenset[str]
     """Every whole office word of every vocabulary: a host's labels below its site meet one rarely."""
-    office_screen: re.Pattern[str]
-    """Finds any office word of any vocabulary: a name without hyphens that holds none is no office's."""
     any_path: AnyOf
     any_host: AnyOf
     any_address: AnyOf
     any_name: AnyOf
+    site_screen: re.Pattern[str]
+    """Finds any office word of any vocabulary and any word of the screens of ``any_host`` and
+    ``any_name``: a name without hyphens that holds none is no office's, and a site that holds none
+    meets none of those rules either (:meth:`quiet_site`). One screen for the three: a site seen
+    for the first time is searched once, not three times, and start-up compiles one trie, not two."""
     sites: Mapping[str, Mapping[str, Any]] = field(default_factory=dict, compare=False, repr=False)
     """The listed sites, whose outlets' names a look-alike borrows (:meth:`clone_of`)."""
     _by_domain: dict[str, tuple[tuple[str, Mapping[str, str]], ...]] = field(
@@ -207,6 +210,10 @@ class UrlRules:
         names = tuple(_page_rule({**rule, "host": rule["pattern"]}, _LOWER_CASE) for rule in rules["name"])
         government = rules["government"]
         offices = tuple(OfficeWords.from_data(f"{key} name", government[key]) for key in _OFFICES)
+        office_words = frozenset().union(*(office.every_word() for office in offices))
+        host_rules = [rule.pattern for rule in page if rule.part == "host"]
+        site_rules = ((host_rules, re.I), ([rule.pattern for rule in names], _LOWER_CASE))
+        (any_host, any_name), site_screen = AnyOf.sharing(site_rules, office_words)
         return cls(
             page=page,
             names=names,
@@ -217,12 +224,12 @@ class UrlRules:
             us_localities=frozenset(government.get("us_localities", ())),
             offices=offices,
             office_labels=frozenset().union(*(office.whole_words() for office in offices)),
-            office_screen=any_word(frozenset().union(*(office.every_word() for office in offices))),
             sites=sites or {},
             any_path=_any(rule for rule in page if rule.part == "path"),
-            any_host=_any(rule for rule in page if rule.part == "host"),
+            any_host=any_host,
             any_address=_any(rule for rule in page if rule.part == "address"),
-            any_name=_any(names, _LOWER_CASE),
+            any_name=any_name,
+            site_screen=site_screen,
         )
 
     def page_matches(
@@ -233,7 +240,7 @@ class UrlRules:
         query: str = "",
         host_hit: bool | None = None,
         host_listed: bool | None = None,
-    ) -> Iterator[tuple[str, Mapping[str, str]]]:
+    ) -> list[tuple[str, Mapping[str, str]]]:
         """The page rules a URL meets; ``listed`` (a list names the site) turns off the unlisted-only ones.
 
         An unlisted-only rule about the host (``forum.``, ``wiki.``) is turned off only by
@@ -249,19 +256,40 @@ class UrlRules:
         path_hit = self.any_path.search(path)
         address_hit = bool(address) and self.any_address.search(address)
         if not (host_hit or path_hit or address_hit):
-            return
+            return []  # most URLs: a list, not a generator, is the cheaper way to say none
         # a part that no rule matches (most often the host) is not searched again rule by rule
         parts = {
             "path": path if path_hit else "",
             "host": host if host_hit else "",
             "address": address if address_hit else "",
         }
+        found = []
         for rule in self.page:
             text = parts[rule.part]
             if not text or (rule.unlisted and (host_listed if rule.part == "host" else listed)):
                 continue
             if rule.pattern.search(text):
-                yield rule.name, rule.ruling
+                found.append((rule.name, rule.ruling))
+        return found
+
+    def quiet_site(self, site: str) -> bool:
+        """Whether no rule about a host or a site's name applies to a site that is its own host
+        (``example.com``): no hosting platform, brand family, look-alike, office word, name rule
+        or host rule (:meth:`site_matches` and :meth:`host_may_match` find nothing).
+
+        Most sites a reference list cites are nobody's special case; one search of ``site_screen``
+        tells so where the screens of host rules, name rules and office words would each search
+        the name. False when that cannot be told so: a rule the screens leave out, a hyphen
+        (office words are looked for without them), a name not in ASCII lower case (the host
+        rules ignore case, and their screen reads lower case).
+        """
+        if not (self.any_host.screens_all() and self.any_name.screens_all()):
+            return False
+        if "-" in site or not (site.isascii() and site.islower()) or site in self.platforms:
+            return False
+        if self.brands.get(site.partition(".")[0]) or self.clone_of(site):
+            return False
+        return self.site_screen.search(site) is None
 
     def host_may_match(self, host: str) -> bool:
         """Whether a host rule (``blogs.``, ``investors.``, ``wiki.`` …) may apply to pages of this host."""
@@ -321,7 +349,7 @@ class UrlRules:
             yield f"brand {domain.split('.')[0]}.*", brand
         elif outlet := self.clone_of(domain):
             yield "look-alike name", _look_alike(domain, outlet)
-        if self.office_screen.search(domain.replace("-", "")):
+        if self.site_screen.search(domain.replace("-", "")):
             name = NameParts.of(domain)
             for office in self.offices:
                 word = office.word_in(name)

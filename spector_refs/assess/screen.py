@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, NamedTuple
 
 _MIN_FACTOR = 2
 """The shortest string worth screening for: one character (the ``/`` of every path) rules nothing out."""
@@ -31,7 +31,8 @@ class AnyOf:
     """Several patterns asked together: ``search`` is whether any of them matches (``re.search``)."""
 
     screen: re.Pattern[str] | None
-    """Literal strings one of which every match of ``screened`` holds (lower case if ``fold``)."""
+    """Literal strings one of which every match of ``screened`` holds (lower case if ``fold``), and
+    maybe others: a screen shared by several questions (:meth:`sharing`) finds all of theirs."""
     screened: re.Pattern[str] | None
     """The patterns that name such strings, combined."""
     anchored: re.Pattern[str] | None
@@ -48,23 +49,37 @@ class AnyOf:
 
         A pattern that ignores case where ``flags`` does not (an inline ``(?i)``) is not screened.
         """
-        fold = bool(flags & re.I)
-        words: set[str] = set()
-        screened: list[re.Pattern[str]] = []
-        anchored: list[re.Pattern[str]] = []
-        rest: list[re.Pattern[str]] = []
-        for pattern in patterns:
-            parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-            found = _factors(parsed) if bool(pattern.flags & re.I) == fold else None
-            if found and min(map(len, found)) >= _MIN_FACTOR:
-                words |= found
-                screened.append(pattern)
-            else:
-                (anchored if _anchored(parsed) else rest).append(pattern)
-        screen = any_word(words) if words else None
-        return cls(
-            screen, _combined(screened, flags), _combined(anchored, flags), _combined(rest, flags), fold
-        )
+        (question,), _ = cls.sharing([(patterns, flags)])
+        return question
+
+    @classmethod
+    def sharing(
+        cls, groups: Iterable[tuple[Iterable[re.Pattern[str]], re.RegexFlag]], more: Iterable[str] = ()
+    ) -> tuple[list[AnyOf], re.Pattern[str]]:
+        """One question per group of patterns (as :meth:`of`), all screened by one trie of their
+        literal strings and the words ``more``; the trie is returned too.
+
+        A text the trie finds nothing in matches none of the groups' screened patterns: several
+        questions about one text are answered in one search, and start-up compiles one trie.
+        """
+        parts = [(_split(patterns, flags), flags) for patterns, flags in groups]
+        screen = any_word(set(more).union(*(split.words for split, _ in parts)))
+        questions = [
+            cls(
+                screen if split.words else None,
+                _combined(split.screened, flags),
+                _combined(split.anchored, flags),
+                _combined(split.rest, flags),
+                bool(flags & re.I),
+            )
+            for split, flags in parts
+        ]
+        return questions, screen
+
+    def screens_all(self) -> bool:
+        """Whether every pattern is screened: a text ``screen`` finds nothing in matches none (if
+        ``fold``, an ASCII text read in lower case)."""
+        return self.anchored is None and self.rest is None
 
     def search(self, text: str) -> bool:
         """Whether any of the patterns matches somewhere in the text."""
@@ -82,6 +97,30 @@ class AnyOf:
         ):
             return False
         return self.screened.search(text) is not None
+
+
+class _Split(NamedTuple):
+    """Patterns sorted by how :class:`AnyOf` asks them, with the literal strings of the screened."""
+
+    words: frozenset[str]
+    screened: list[re.Pattern[str]]
+    anchored: list[re.Pattern[str]]
+    rest: list[re.Pattern[str]]
+
+
+def _split(patterns: Iterable[re.Pattern[str]], flags: re.RegexFlag) -> _Split:
+    fold = bool(flags & re.I)
+    words: set[str] = set()
+    split = _Split(frozenset(), [], [], [])
+    for pattern in patterns:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        found = _factors(parsed) if bool(pattern.flags & re.I) == fold else None
+        if found and min(map(len, found)) >= _MIN_FACTOR:
+            words |= found
+            split.screened.append(pattern)
+        else:
+            (split.anchored if _anchored(parsed) else split.rest).append(pattern)
+    return split._replace(words=frozenset(words))
 
 
 def literal_factors(pattern: re.Pattern[str]) -> frozenset[str] | None:

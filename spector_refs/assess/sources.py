@@ -107,6 +107,7 @@ class _Host(NamedTuple):
     """What a host alone settles, computed once per host (a tuple: made for every new host)."""
 
     candidates: tuple[str, ...]
+    """The host and its parents down to its site; empty in :attr:`SourceIndex._unknown`."""
     refinable: tuple[tuple[str, Mapping[str, Any], str], ...]
     page_entries: tuple[Match, ...]
     site_entries: tuple[Match, ...]
@@ -123,6 +124,10 @@ class _Host(NamedTuple):
     reference list cites many pages of a site, most of them under one or two rules."""
 
 
+def _unknown_host() -> _Host:
+    return _Host((), (), (), (), (), (), None, False, False, {})
+
+
 @dataclass(frozen=True)
 class SourceIndex:
     """Source data, its compiled rules and the user's overrides, ready for lookups."""
@@ -132,6 +137,12 @@ class SourceIndex:
     rules: UrlRules
     _hosts: dict[str, _Host] = field(default_factory=dict, compare=False, repr=False)
     _domains: DomainMemo = field(default_factory=DomainMemo, compare=False, repr=False)
+    _unknown: _Host = field(default_factory=_unknown_host, compare=False, repr=False)
+    """The host of every site nothing is known of (:meth:`_plain_site`): one, not one per site.
+
+    Its ``candidates`` are empty, which only overrides would read, and there are none then. Its
+    rulings with page rules are those rules' alone, so all such sites share them; not other
+    indexes, whose rules may rule otherwise."""
 
     @classmethod
     def create(cls, config: AssessConfig | None = None) -> SourceIndex:
@@ -180,8 +191,7 @@ class SourceIndex:
         query = url.partition("?")[2].partition("#")[0]
         host_listed = bool(site.page_entries) or (len(site.candidates) == 1 and bool(site.site_entries))
         matches = self.rules.page_matches(host, path, listed, query, site.host_hit, host_listed)
-        rules = [_page_rule_match(*rule) for rule in matches]
-        return before, rules
+        return before, [_page_rule_match(*rule) for rule in matches] if matches else []
 
     def by_name(self, name: str, title: str | None = None) -> SourceProfile | None:
         """The profile of a work or publisher written as a website or as a name."""
@@ -232,6 +242,9 @@ class SourceIndex:
         out in full.
         """
         domain = self._domains(host)
+        plain = self._plain_site(host) if domain == host else None
+        if plain is not None:
+            return plain
         if domain is None or domain == host:
             return self._settle_in_full(host, domain)
         candidates = tuple(host_candidates(host, domain))
@@ -239,6 +252,20 @@ class SourceIndex:
         if self._adds_nothing(host, candidates[:-1], domain):
             return base._replace(candidates=candidates, host_hit=self.rules.host_may_match(host))
         return self._settle_in_full(host, domain, candidates)
+
+    def _plain_site(self, site: str) -> _Host | None:
+        """The settled host of a site that is its own host when at most the generic list and the
+        government suffixes know of it, as most sites a reference list cites; None otherwise.
+
+        The checks are the ones :meth:`_settle_in_full` makes, cheapest first: no override,
+        list entry or rule about the site or host. A site nothing knows of is :attr:`_unknown`.
+        """
+        if self.overrides or site in self.data["sites"] or not self.rules.quiet_site(site):
+            return None
+        generic = self._generic(site, site)
+        if not generic:
+            return self._unknown
+        return _Host((site,), (), (), (), (), generic, merge_matches(list(generic)), False, False, {})
 
     def _adds_nothing(self, host: str, subdomains: tuple[str, ...], domain: str) -> bool:
         """Whether a host's own names (below its domain) meet no entry, platform, government or office."""

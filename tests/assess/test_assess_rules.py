@@ -371,6 +371,31 @@ def test_a_host_under_a_domain_adds_what_its_own_names_say() -> None:
     assert fresh.by_url("https://www.portland.or.us/x") != locality
 
 
+@pytest.mark.parametrize(
+    "site",
+    [
+        "example.com",
+        "site3.gov.pl",
+        "site4.de",
+        "bbc.co.uk",
+        "exampleblog.com",
+        "gemeindexyz.de",
+        "lemonde.ltd",
+    ],
+)
+def test_a_site_settled_in_one_step_is_settled_as_in_full(site: str) -> None:
+    # a site at most the generic list or a government suffix knows of skips the full settlement
+    # (_plain_site); what it settles to must be what the full one gives, bar the candidates, which
+    # only overrides read, and the rulings with page rules, which fill in later
+    fresh = SourceIndex.create()
+    fast, full = fresh._settle(site), fresh._settle_in_full(site, site)
+    unread = {"candidates": (), "with_page_rules": {}}
+    assert fast._replace(**unread) == full._replace(**unread)
+    if site in ("example.com", "site3.gov.pl", "site4.de"):  # no list, no rule: the one-step kind
+        assert fresh._plain_site(site) is not None
+    assert fresh._plain_site("example.com") is fresh._unknown
+
+
 def test_a_name_rule_does_not_overrule_a_list_that_rates_the_site_unreliable(tmp_path: Path) -> None:
     # "…newswire" reads as a press-release wire (primary) on a site no list names; a site a list
     # rates unreliable keeps that rating (weak), while a platform still says what it hosts

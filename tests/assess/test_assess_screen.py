@@ -102,3 +102,46 @@ def test_a_case_blind_screen_leaves_non_ascii_text_to_the_pattern() -> None:
 def test_any_word_finds_a_word_inside_a_longer_one() -> None:
     pattern = any_word(["ab", "abc", "b"])
     assert [bool(pattern.search(text)) for text in ("xabcx", "b", "a", "")] == [True, True, False, False]
+
+
+DATA = load_source_data()
+LISTED = UrlRules.from_data(DATA["rules"], DATA["sites"])
+"""The shipped rules with the listed sites, whose outlets' names a look-alike borrows."""
+OFFICE_WORDS = sorted(frozenset().union(*(office.every_word() for office in LISTED.offices)))
+labels = st.lists(
+    st.one_of(
+        st.sampled_from(WORDS),
+        st.sampled_from(OFFICE_WORDS),
+        st.sampled_from(["-", "x", "1", "pinterest", "lemonde", "gov", "\u212a"]),
+        st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-", max_size=5),
+    ),
+    min_size=1,
+    max_size=4,
+).map("".join)
+SUFFIXES = ["com", "org", "co.uk", "gov.pl", "de", "ltd", "online", "go.kr", "gov", "nj.us", "or.us", "ca"]
+sites = st.tuples(labels, st.sampled_from(SUFFIXES)).map(".".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sites)
+def test_a_quiet_site_meets_no_rule_about_its_name_or_host(site: str) -> None:
+    if LISTED.quiet_site(site):
+        assert not tuple(LISTED.site_matches((site,), site)) and not LISTED.host_may_match(site), site
+
+
+@pytest.mark.parametrize(
+    ("site", "quiet"),
+    [
+        ("example.com", True),
+        ("site17.co.uk", True),
+        ("exampleblog.com", False),  # a name rule's word
+        ("stadt-ulm.de", False),  # office words are read without hyphens: not told by the screen
+        ("kommunexyz.no", False),  # an office's word
+        ("pinterest.ca", False),  # a brand family
+        ("lemonde.ltd", False),  # a look-alike of a listed outlet
+        ("wordpress.com", False),  # a hosting platform
+        ("investors.com", False),  # a host rule's word
+    ],
+)
+def test_quiet_sites(site: str, quiet: bool) -> None:
+    assert LISTED.quiet_site(site) is quiet
