@@ -46,7 +46,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pycurl
@@ -115,34 +115,34 @@ class Transport:
         self.share.setopt(pycurl.SH_SHARE, pycurl.LOCK_DATA_SSL_SESSION)
         self.headers = [f"Accept: {ACCEPT}", "Accept-Language: en;q=0.9,*;q=0.5"]
         self._lock = threading.Lock()
-        self._idle: dict[str, list[pycurl.Curl]] = {}
+        self._idle: dict[str, list[_Transfer]] = {}
         self._idle_count = 0
         self._most_idle = max(32, 2 * config.concurrency)
 
-    def take(self, origin: str) -> pycurl.Curl:
-        """A handle for one thread, alive to ``origin`` if one is idle, with no cookies."""
+    def take(self, origin: str) -> _Transfer:
+        """A handle for one check, alive to ``origin`` if one is idle, with no cookies."""
         with self._lock:
             idle = self._idle.get(origin)
-            curl = idle.pop() if idle else None
-            if curl is not None:
+            handle = idle.pop() if idle else None
+            if handle is not None:
                 self._idle_count -= 1
                 if not idle:
                     del self._idle[origin]
-        if curl is None:
+        if handle is None:
             return self.handle()
-        curl.setopt(pycurl.COOKIELIST, "ALL")
-        return curl
+        handle.forget_cookies()
+        return handle
 
-    def put_back(self, origin: str, curl: pycurl.Curl) -> None:
-        """Keep ``curl`` (and its connection) for the next request to ``origin``."""
+    def put_back(self, origin: str, handle: _Transfer) -> None:
+        """Keep ``handle`` (and its connection) for the next request to ``origin``."""
         with self._lock:
-            self._idle.setdefault(origin, []).append(curl)
+            self._idle.setdefault(origin, []).append(handle)
             self._idle_count += 1
             oldest = self._evict() if self._idle_count > self._most_idle else None
         if oldest is not None:
-            oldest.close()
+            oldest.curl.close()
 
-    def _evict(self) -> pycurl.Curl:
+    def _evict(self) -> _Transfer:
         """The idle handle left longest on the origin idle longest (dict order: put back least lately)."""
         origin = next(iter(self._idle))
         handles = self._idle.pop(origin)
@@ -152,8 +152,8 @@ class Transport:
         self._idle_count -= 1
         return oldest
 
-    def handle(self) -> pycurl.Curl:
-        """An easy handle with everything that is the same for every request."""
+    def handle(self) -> _Transfer:
+        """An easy handle with everything that is the same for every request, its callbacks included."""
         curl = pycurl.Curl()
         curl.setopt(pycurl.SHARE, self.share)
         curl.setopt(pycurl.NOSIGNAL, 1)  # timeouts without SIGALRM: worker threads
@@ -168,14 +168,18 @@ class Transport:
         curl.setopt(pycurl.COOKIEFILE, "")  # the handle's cookie engine: one chain's cookies
         curl.setopt(pycurl.MAXCONNECTS, 1)  # the connection to the origin it is kept for
         curl.setopt(pycurl.SOCKOPTFUNCTION, lambda fd, purpose: pycurl.SOCKOPT_ALREADY_CONNECTED)
-        return curl
+        handle = _Transfer(curl)
+        curl.setopt(pycurl.OPENSOCKETFUNCTION, handle.open_socket)
+        curl.setopt(pycurl.HEADERFUNCTION, handle.header)
+        curl.setopt(pycurl.WRITEFUNCTION, handle.write)
+        return handle
 
     def close(self) -> None:
         with self._lock:
-            idle = [curl for handles in self._idle.values() for curl in handles]
+            idle = [handle for handles in self._idle.values() for handle in handles]
             self._idle, self._idle_count = {}, 0
-        for curl in idle:
-            curl.close()
+        for handle in idle:
+            handle.curl.close()
         self.share.close()
 
 
@@ -213,37 +217,48 @@ def head_suffices(answer: Answer) -> bool:
     return 200 <= answer.status < 300 and not is_textual(answer.content_type)
 
 
-@dataclass
 class _Transfer:
-    """One request's answer as libcurl hands it over: header lines, then pieces of the decoded body.
+    """An easy handle and the request it carries now: header lines, then pieces of the decoded body.
+
+    Made with its handle (:meth:`Transport.handle`), whose callbacks are
+    its methods, set once: a ``setopt`` costs about a microsecond, and
+    setting three callbacks, the method and the pinned address anew for
+    every request was a tenth of a request's own Python work. :meth:`begin`
+    starts each request afresh; the answer of the last one is taken
+    (:meth:`answer`) before the handle carries another.
 
     A body nobody reads (HEAD, a redirect, a PDF) and the part of a body
     beyond the cap are refused by the write callback, which stops the
     transfer and closes its connection: an endless body never ends.
     """
 
-    method: str
-    limit: int
-    address: str
-    connect_timeout: float
-    silence: float
-    status: int = 0
-    headers: dict[str, str] = field(default_factory=dict)
-    head_done: bool = False
-    lines: int = 0
-    malformed: str = ""
-    chunks: list[bytes] = field(default_factory=list)
-    size: int = 0
-    wanted: bool | None = None
-    capped: bool = False
-    connect_error: BaseException | None = None
-    connect_later: Callable[[], None] | None = None
-    connecting: socket.socket | None = None
-    connected: socket.socket | None = None
-    port: int = 0
-    received: int = 0
-    last_byte: float = field(default_factory=time.monotonic)
-    silent: bool = False
+    def __init__(self, curl: pycurl.Curl):
+        self.curl = curl
+        self.head = False  # NOBODY is set (the last request was a HEAD)
+        self.pin: list[str] = []  # the CURLOPT_RESOLVE entry set (one origin per handle)
+        self.cookies = False  # a Set-Cookie came since the cookie engine was last emptied
+        self.begin("GET", 0, "", 0.0, 0.0)
+
+    def begin(self, method: str, limit: int, address: str, connect_timeout: float, silence: float) -> None:
+        """Start a request: nothing heard yet."""
+        self.method, self.limit, self.address = method, limit, address
+        self.connect_timeout, self.silence = connect_timeout, silence
+        self.status, self.head_done, self.lines, self.malformed = 0, False, 0, ""
+        self.headers: dict[str, str] = {}
+        self.chunks: list[bytes] = []
+        self.wanted: bool | None = None
+        self.size, self.capped = 0, False
+        self.connect_error: BaseException | None = None
+        self.connect_later: Callable[[], None] | None = None
+        self.connecting: socket.socket | None = None
+        self.connected: socket.socket | None = None
+        self.port, self.received, self.last_byte, self.silent = 0, 0, time.monotonic(), False
+
+    def forget_cookies(self) -> None:
+        """Empty the cookie engine (one chain's cookies on one host), if a server set any."""
+        if self.cookies:
+            self.curl.setopt(pycurl.COOKIELIST, "ALL")
+            self.cookies = False
 
     def fell_silent(self, now: float, downloaded: int) -> bool:
         """Whether nothing came for ``silence`` seconds; the loop asks this of every transfer once a tick.
@@ -265,6 +280,7 @@ class _Transfer:
         self.lines += 1
         if len(line) > MAX_HEADER_LINE or self.lines > MAX_HEADERS + 2:  # + the status line and the blank one
             self.malformed = f"a header line over {MAX_HEADER_LINE} bytes or more than {MAX_HEADERS} headers"
+            self.cookies = True  # unread: libcurl may have kept a cookie from it
             return 0
         text = line.decode("latin-1")
         if text.startswith("HTTP/"):  # a new answer (after a 100 Continue): start over
@@ -281,6 +297,8 @@ class _Transfer:
             if colon:
                 key, value = name.strip().lower(), value.strip()
                 self.headers[key] = f"{self.headers[key]}, {value}" if key in self.headers else value
+                if key == "set-cookie":
+                    self.cookies = True
         return None
 
     def write(self, data: bytes) -> int | None:
@@ -391,28 +409,28 @@ class Fetcher:
     def __init__(self, config: LinkCheckConfig, transport: Transport):
         self.config = config
         self.transport = transport
-        self._curl: pycurl.Curl | None = None
+        self._handle_now: _Transfer | None = None
         self._origin = ""
 
     def close(self) -> None:
         self.release()
 
     def forget_cookies(self) -> None:
-        if self._curl is not None:
-            self._curl.setopt(pycurl.COOKIELIST, "ALL")
+        if self._handle_now is not None:
+            self._handle_now.forget_cookies()
 
     def release(self) -> None:
         """Give the handle (and its connection) back for other workers: the chain is done with its origin."""
-        if self._curl is not None:
-            self.transport.put_back(self._origin, self._curl)
-            self._curl = None
+        if self._handle_now is not None:
+            self.transport.put_back(self._origin, self._handle_now)
+            self._handle_now = None
 
-    def _handle(self, origin: str) -> pycurl.Curl:
+    def _handle(self, origin: str) -> _Transfer:
         """This chain's handle for ``origin``: kept across its hops there (cookies), swapped on leaving."""
-        if self._curl is None or origin != self._origin:
+        if self._handle_now is None or origin != self._origin:
             self.release()
-            self._curl, self._origin = self.transport.take(origin), origin
-        return self._curl
+            self._handle_now, self._origin = self.transport.take(origin), origin
+        return self._handle_now
 
     def fetch(self, url: str, host: str, slot: HostSlot, deadline: float) -> Task[Answer | Failure]:
         """The answer for one URL (no redirects followed), HEAD first where it helps."""
@@ -467,25 +485,25 @@ class Fetcher:
             port = parts.port or (443 if parts.scheme == "https" else 80)
         except (OSError, ValueError) as exc:
             return failure_from_exception(exc, url)
-        transfer = _Transfer(
+        transfer = self._handle(f"{parts.scheme}://{host}:{port}")
+        transfer.begin(
             method,
             self.config.max_body_bytes,
             address,
             min(self.config.connect_timeout, remaining),
             self.config.timeout,
         )
-        curl = self._handle(f"{parts.scheme}://{host}:{port}")
+        curl = transfer.curl
         curl.setopt(pycurl.URL, url)
         pin = _pin(host, port, address)
-        if pin:
+        if pin and pin != transfer.pin:  # a handle serves one origin: set once
             curl.setopt(pycurl.RESOLVE, pin)
-        curl.setopt(pycurl.HTTPGET, 1)
-        if method == "HEAD":
-            curl.setopt(pycurl.NOBODY, 1)
+            transfer.pin = pin
+        head = method == "HEAD"
+        if head != transfer.head:  # the method only when it changes
+            curl.setopt(*((pycurl.NOBODY, 1) if head else (pycurl.HTTPGET, 1)))
+            transfer.head = head
         curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
-        curl.setopt(pycurl.OPENSOCKETFUNCTION, transfer.open_socket)
-        curl.setopt(pycurl.HEADERFUNCTION, transfer.header)
-        curl.setopt(pycurl.WRITEFUNCTION, transfer.write)
         error = yield Perform(curl, transfer, deadline)
         if error is not None:
             return self._ended(transfer, error[0], error[1], url, deadline, notes)

@@ -253,7 +253,7 @@ def test_idle_handles_are_kept_per_origin_and_the_one_left_longest_is_closed_fir
     for n, curl in enumerate(handles):
         transport.put_back(f"http://h{n}:80", curl)  # 33 idle: one more than the 32 kept
     with pytest.raises(pycurl.error):
-        first.setopt(pycurl.URL, "http://a/")  # closed: it was left longest
+        first.curl.setopt(pycurl.URL, "http://a/")  # closed: it was left longest
     assert transport.take("http://h0:80") is handles[0]
     transport.close()
 
