@@ -72,24 +72,25 @@ def page_metadata(page: Page) -> PageMeta | None:
     The link checker parses each page once, for its text and for this: a
     second parse of every page was about a tenth of a check's CPU.
     """
-    root = page.tree
-    if root is None:
+    if page.tree is None:
         return None
-    metas = _meta_tags(root)
-    ld = _json_ld(root)
+    tagged = page.tagged
+    metas = _meta_tags(tagged["meta"])
+    ld = _json_ld(tagged["script"])
     fields, dates, authors = _declared(metas)
     dates += [ld["date"]] if ld.get("date") else []
     authors += ld.get("authors", [])
+    canonical = _canonical(tagged["link"])
     return PageMeta(
-        title=_collapse(title_text(root)) or None,
-        heading=_first_heading(root),
+        title=_collapse(title_text(tagged["title"])) or None,
+        heading=_first_heading(tagged["headings"]),
         og_title=fields.get("og_title"),
         citation_title=fields.get("citation_title"),
         headline=ld.get("headline"),
         site_name=fields.get("site_name"),
         published=next((iso for iso in map(iso_date, dates) if iso), None),
         authors=tuple(dict.fromkeys(a for a in authors if a and not a.startswith(("http://", "https://")))),
-        canonical_url=next((u for u in (_canonical(root), _first(metas, "og:url")) if _absolute(u)), None),
+        canonical_url=next((u for u in (canonical, _first(metas, "og:url")) if _absolute(u)), None),
         kinds=_declared_kinds(_first(metas, "og:type"), ld.get("types", [])),
         generator=_first(metas, "generator"),
         application_name=_first(metas, "application-name"),
@@ -110,14 +111,15 @@ def _declared(metas: _Metas) -> tuple[dict[str, str], list[str], list[str]]:
     return fields, dates, authors
 
 
-def _first_heading(root: Any) -> str | None:
+def _first_heading(headings: list[Any]) -> str | None:
     """The first ``h1``'s whole text (see ``page._WALK_BELOW`` for why not ``text_content``).
 
     A heading with no child node (most) is its own text, which ``itertext`` would give alone.
     """
-    for heading in root.iter("h1"):
-        return _collapse("".join(heading.itertext()) if len(heading) else heading.text or "") or None
-    return None
+    heading = next((heading for heading in headings if heading.tag == "h1"), None)
+    if heading is None:
+        return None
+    return _collapse("".join(heading.itertext()) if len(heading) else heading.text or "") or None
 
 
 def _declared_kinds(og_type: str | None, ld_types: list[str]) -> tuple[str, ...]:
@@ -131,9 +133,9 @@ def _declared_kinds(og_type: str | None, ld_types: list[str]) -> tuple[str, ...]
     return tuple(dict.fromkeys(_collapse(kind) for kind in declared if kind.strip()))[:_KINDS]
 
 
-def _canonical(root: Any) -> str | None:
+def _canonical(links: list[Any]) -> str | None:
     """The ``<link rel="canonical">`` address: where the site files the article, whatever URL served it."""
-    for link in root.iter("link"):
+    for link in links:
         if "canonical" in (link.get("rel") or "").lower().split():
             return (link.get("href") or "").strip() or None
     return None
@@ -161,9 +163,9 @@ def _first(metas: _Metas, key: str) -> str | None:
     return values[0] if values else None
 
 
-def _meta_tags(root: Any) -> _Metas:
+def _meta_tags(tags: list[Any]) -> _Metas:
     metas: _Metas = {}
-    for meta in root.iter("meta"):
+    for meta in tags:
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         value = _collapse(meta.get("content") or "")
         if key and value:
@@ -171,10 +173,10 @@ def _meta_tags(root: Any) -> _Metas:
     return metas
 
 
-def _json_ld(root: Any) -> dict[str, Any]:
+def _json_ld(scripts: list[Any]) -> dict[str, Any]:
     """headline, date and authors of the first article-like JSON-LD object; the ``@type`` of every object."""
     found: dict[str, Any] = {"types": []}
-    for script in root.iter("script"):
+    for script in scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:

@@ -63,6 +63,15 @@ _BLOCKS = frozenset(
         "figcaption",
     }
 )
+_TAGGED = {
+    "title": "title",
+    "meta": "meta",
+    "link": "link",
+    "script": "script",
+    "h1": "headings",
+    "h2": "headings",
+}
+"""The elements :attr:`Page.tagged` finds, by tag: what the judges and the metadata read."""
 Value = TypeVar("Value")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 _XML_ENCODING = re.compile(rb"^\s*<\?.*encoding=['\"](.*?)['\"].*\?>", re.I)
@@ -115,16 +124,29 @@ class Page:
         return page
 
     @_part
+    def tagged(self) -> dict[str, list[etree._Element]]:
+        """The elements read by name, each list in page order: ``title``, ``meta``, ``link``, ``script``,
+        and ``headings`` (``h1`` and ``h2``).
+
+        One walk of the tree for the title, the headings and what the page
+        declares (:func:`~spector_refs.check.metadata.page_metadata`): a walk
+        for each went over every element of a big page six times.
+        """
+        tagged: dict[str, list[etree._Element]] = {key: [] for key in _TAGGED.values()}
+        if self._root is not None:
+            for element in self._root.iter(*_TAGGED):
+                tagged[_TAGGED[element.tag]].append(element)
+        return tagged
+
+    @_part
     def title(self) -> str:
-        return _collapse(title_text(self._root)) if self._root is not None else ""
+        return _collapse(title_text(self.tagged["title"]))
 
     @_part
     def headings(self) -> tuple[str, ...]:
         """The first five non-empty ``h1``/``h2`` headings outside invisible parts."""
-        if self._root is None:
-            return ()
         found: list[str] = []
-        for heading in self._root.iter("h1", "h2"):
+        for heading in self.tagged["headings"]:
             if len(found) == 5:
                 break
             if next(heading.iterancestors(*_INVISIBLE), None) is None:
@@ -212,16 +234,13 @@ def _heading_text(heading: etree._Element) -> str:
     return "".join(_visible_pieces(heading, blocks=False))
 
 
-def title_text(root: etree._Element) -> str:
-    """The first ``<title>``'s own text, as ``root.findtext(".//title")`` finds it.
+def title_text(titles: list[etree._Element]) -> str:
+    """The first ``<title>``'s own text (of the page's ``titles``), as ``root.findtext(".//title")`` finds it.
 
-    The same descendant walk without the path language: ``findtext``
-    parses and selects through ElementPath, about a third of a small
-    page's title.
+    ``findtext`` parses and selects through ElementPath, about a third of
+    a small page's title.
     """
-    for title in root.iterdescendants("title"):
-        return title.text or ""
-    return ""
+    return (titles[0].text or "") if titles else ""
 
 
 def text_of(element: etree._Element) -> str:
