@@ -139,7 +139,7 @@ class _Run:
         def collect(finished: list[tuple[int, LinkResult, bool]]) -> None:
             recorded = self._record_all([result for _, result, _ in finished])
             for (index, _, reached), result in zip(finished, recorded, strict=True):
-                if reached:
+                if reached and not self.reached.is_set():  # set() takes a lock and wakes nobody
                     self.reached.set()
                 self.results[index] = result
                 advance()

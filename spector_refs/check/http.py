@@ -56,7 +56,7 @@ from spector_refs.check.failures import Failure, curl_failure, failure_from_exce
 from spector_refs.check.safety import HostResolver, numeric_host
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Task, Turn
-from spector_refs.check.urls import split_url, url_host
+from spector_refs.check.urls import split_url, url_host, url_port
 from spector_refs.model import Verdict
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -478,14 +478,13 @@ class Fetcher:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             return self._past_deadline()
-        parts = split_url(url)
         host = url_host(url)
         try:
             address = self.transport.resolver.pinned(host)
-            port = parts.port or (443 if parts.scheme == "https" else 80)
+            port = url_port(url)
         except (OSError, ValueError) as exc:
             return failure_from_exception(exc, url)
-        transfer = self._handle(f"{parts.scheme}://{host}:{port}")
+        transfer = self._handle(f"{split_url(url).scheme}://{host}:{port}")
         transfer.begin(
             method,
             self.config.max_body_bytes,

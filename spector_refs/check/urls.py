@@ -71,6 +71,13 @@ def url_host(url: str) -> str:
 
 
 @lru_cache(maxsize=KEPT)
+def url_port(url: str) -> int:
+    """The port a request for the URL goes to (its scheme's when none is written); ValueError if bad."""
+    parts = split_url(url)
+    return parts.port or (443 if parts.scheme == "https" else 80)
+
+
+@lru_cache(maxsize=KEPT)
 def host_key(url: str) -> str:
     """The host a URL's politeness limits are counted against."""
     return normalise_host(url_host(url))
