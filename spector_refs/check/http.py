@@ -56,7 +56,7 @@ from spector_refs.check.failures import Failure, curl_failure, failure_from_exce
 from spector_refs.check.safety import HostResolver, numeric_host
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Task, Turn
-from spector_refs.check.urls import split_url, url_host, url_port
+from spector_refs.check.urls import url_host, url_parts, url_port
 from spector_refs.model import Verdict
 
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
@@ -191,7 +191,7 @@ def wants_head(url: str, method: str) -> bool:
     """
     if method != "auto":
         return method == "head"
-    return bool(_FILE_PATH.search(split_url(url).path))
+    return bool(_FILE_PATH.search(url_parts(url).path))
 
 
 def is_textual(content_type: str | None) -> bool:
@@ -484,7 +484,7 @@ class Fetcher:
             port = url_port(url)
         except (OSError, ValueError) as exc:
             return failure_from_exception(exc, url)
-        transfer = self._handle(f"{split_url(url).scheme}://{host}:{port}")
+        transfer = self._handle(f"{url_parts(url).scheme}://{host}:{port}")
         transfer.begin(
             method,
             self.config.max_body_bytes,

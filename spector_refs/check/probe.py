@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Await, Task
-from spector_refs.check.urls import is_deep_link, split_url
+from spector_refs.check.urls import is_deep_link, url_parts
 from spector_refs.model import Verdict
 
 _URANDOM = random.SystemRandom()
@@ -205,7 +205,7 @@ def _same_target(final: str, probed: str, path: str) -> bool:
 
 
 def _origin(url: str) -> str:
-    parts = split_url(url)
+    parts = url_parts(url)
     return f"{parts.scheme.lower()}://{parts.netloc.rsplit('@', 1)[-1].lower()}"
 
 

@@ -22,7 +22,7 @@ HOME_PATH = re.compile(
 )
 """The path of a site's home, index or language root (``/``, ``/index.html``, ``/en/``)."""
 KEPT = 4096
-"""URLs whose parts are kept (:func:`split_url` and the answers below): a run's URLs in flight and more.
+"""URLs whose parts are kept (:func:`url_parts` and the answers below): a run's URLs in flight and more.
 
 A check asks its URL for its host, its request form, whether it is a deep
 link and its origin, each a split (~1.5 µs) and often a property on top
@@ -45,7 +45,7 @@ def url_problem(url: str) -> tuple[Verdict, str] | None:
     if _CONTROL.search(url):
         return Verdict.INVALID, "the URL contains control characters"
     try:
-        parts = split_url(url)
+        parts = url_parts(url)
         parts.port  # noqa: B018 - raises ValueError for a bad port
     except ValueError as exc:
         return Verdict.INVALID, f"malformed URL: {exc}"
@@ -59,7 +59,7 @@ def url_problem(url: str) -> tuple[Verdict, str] | None:
 
 
 @lru_cache(maxsize=KEPT)
-def split_url(url: str) -> SplitResult:
+def url_parts(url: str) -> SplitResult:
     """``urlsplit(url)``, kept for the run's URLs (see :data:`KEPT`); it raises ValueError as it does."""
     return urlsplit(url)
 
@@ -67,13 +67,13 @@ def split_url(url: str) -> SplitResult:
 @lru_cache(maxsize=KEPT)
 def url_host(url: str) -> str:
     """The URL's host name as written, lower case ("" when it has none)."""
-    return split_url(url).hostname or ""
+    return url_parts(url).hostname or ""
 
 
 @lru_cache(maxsize=KEPT)
 def url_port(url: str) -> int:
     """The port a request for the URL goes to (its scheme's when none is written); ValueError if bad."""
-    parts = split_url(url)
+    parts = url_parts(url)
     return parts.port or (443 if parts.scheme == "https" else 80)
 
 
@@ -86,7 +86,7 @@ def host_key(url: str) -> str:
 @lru_cache(maxsize=KEPT)
 def request_url(url: str) -> str:
     """The URL as requested: credentials and fragment removed (never sent anywhere)."""
-    parts = split_url(url)
+    parts = url_parts(url)
     netloc = parts.netloc.rsplit("@", 1)[-1]
     return urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
 
@@ -98,5 +98,5 @@ def is_deep_link(url: str) -> bool:
     Here, not with the soft-404 rules that also use it, because a check asks it before its first
     request (whether to probe the host first): the rules' wording tables load while that request is out.
     """
-    parts = split_url(url)
+    parts = url_parts(url)
     return bool(parts.query) or not HOME_PATH.match(parts.path or "/")
