@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from spector_refs.assess.names import normalise_name
-from spector_refs.assess.sources import listed_reason
+from spector_refs.assess.sources import listed_reason, origin_text
 from spector_refs.assess.upstream import (
     ListedSite,
     PerennialRow,
@@ -59,7 +59,8 @@ SCRIPT = "unreliable-js-rules-2022-01.rb.txt"
 CITE_UNSEEN = "cite-unseen-categorized-domains.json"
 CITE_UNSEEN_STRINGS = "cite-unseen-categorized-strings.json"
 LIVE = "cite-unseen-meta.json"
-FORMAT = 1
+FORMAT = 2
+"""2: an entry's ``origin`` is one string, a line per list (:func:`.sources.entry_origins`)."""
 _CURATION_TITLE = "spector_refs curation of source kinds"
 _PERENNIAL_LABEL = "Wikipedia's perennial sources list (2021-03-17)"
 
@@ -288,6 +289,7 @@ def _resolve(raw: dict[str, Any], info_kinds: list[tuple[re.Pattern[str], str]])
     }
     if entry["reason"] == listed_reason(entry["origin"]):
         del entry["reason"]  # the loader words it from the origins (keeps sources.json small)
+    entry["origin"] = origin_text(entry["origin"])
     if any(ruling.get("sanctioned") for _, _, ruling in listed):
         entry["sanctioned"] = True  # an official sanctions list names it (see AssessConfig.sanctioned_weak)
     name = (curated.get("names") or [None])[0] or (rows[0].name if rows else None)
