@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from spector_refs.cli import starting
 from spector_refs.cli.options import (
     add_config_option,
     add_link_options,
@@ -41,13 +42,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check the inputs' URLs; what only the report and the exit code need is imported after the checks."""
-    from spector_refs.check.checker import LinkChecker
-    from spector_refs.collect.documents import expand_arguments
-    from spector_refs.collect.targets import LINK_INPUT_SUFFIXES, collect_targets
-    from spector_refs.config import load_link_config
+    with starting():  # the checker's imports, the configuration, the inputs read
+        from spector_refs.check.checker import LinkChecker
+        from spector_refs.collect.documents import expand_arguments
+        from spector_refs.collect.targets import LINK_INPUT_SUFFIXES, collect_targets
+        from spector_refs.config import load_link_config
 
-    config = link_config_from_args(args, load_link_config(args.config))
-    read = collect_targets(args.inputs)
+        config = link_config_from_args(args, load_link_config(args.config))
+        read = collect_targets(args.inputs)
     for problem in read.problems:
         print(f"spector-refs: warning: {problem}", file=sys.stderr)
     with LinkChecker(config, keep_text=False) as checker:  # no claims to verify here
