@@ -172,6 +172,26 @@ def test_links_over_a_url_list_reaches_its_checks_without_the_articles_or_the_po
     assert loaded(modules, tuple(f"spector_refs.{name}" for name in unwanted)) == []
 
 
+def test_a_links_run_ends_without_the_finding_kinds(tmp_path: Path) -> None:
+    """After its checks, ``links`` over a URL list loads its report and the policy's exit codes, not
+    the finding kinds (only a fail-on list names them) and the parsers they come from: ~5 ms between
+    its last answer and its exit."""
+    (tmp_path / "urls.txt").write_text("http://127.0.0.2:9/a\n", encoding="utf-8")
+    config = tmp_path / "spector-refs.toml"
+    config.write_text("[links]\nretries = 0\n", encoding="utf-8")
+    argv = ["links", str(tmp_path / "urls.txt"), "--no-cache", "--config", str(config)]
+    code = (
+        "from spector_refs.check import checker\nfrom spector_refs.model import LinkResult, Verdict\n"
+        "def check(self, targets, progress=False):\n"
+        "    return [LinkResult(t.url, Verdict.BROKEN, 'HTTP 404') for t in targets]\n"
+        f"checker.LinkChecker.check = check\n{run_cli_code(*argv, '-o', str(tmp_path / 'out.txt'))}"
+    )
+    modules = modules_after(code)
+    assert {"spector_refs.policy", "spector_refs.report.links", "spector_refs.output"} <= modules
+    assert loaded(modules, ("spector_refs.findings", "spector_refs.parse")) == []
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8").startswith("broken")
+
+
 def test_the_requesting_half_of_the_link_checker_loads_no_judge() -> None:
     """What a check needs up to its first request (HTTP client, loop, redirect chain, soft-404 probes,
     worker processes) imports neither the page parser nor a verdict rule: those ~40 ms load while the
