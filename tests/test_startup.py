@@ -192,6 +192,17 @@ def test_a_links_run_ends_without_the_finding_kinds(tmp_path: Path) -> None:
     assert (tmp_path / "out.txt").read_text(encoding="utf-8").startswith("broken")
 
 
+@pytest.mark.parametrize("titled", [False, True])
+def test_the_judging_half_loads_the_title_checks_only_for_titled_links(titled: bool) -> None:
+    """``load_judging``: the title checks, their domain rules and the Public Suffix List (~12 ms of a
+    worker process's first wait) judge only a link cited with a title; a URL list has none."""
+    code = f"from spector_refs.check.checker import load_judging\nload_judging(titled={titled})"
+    modules = modules_after(code)
+    assert {"lxml.html", "spector_refs.check.verdict", "spector_refs.check.metadata"} <= modules
+    names = ("publicsuffixlist", "spector_refs.check.titles", "spector_refs.domains")
+    assert loaded(modules, names) == (list(names) if titled else [])
+
+
 def test_the_requesting_half_of_the_link_checker_loads_no_judge() -> None:
     """What a check needs up to its first request (HTTP client, loop, redirect chain, soft-404 probes,
     worker processes) imports neither the page parser nor a verdict rule: those ~40 ms load while the

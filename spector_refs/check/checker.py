@@ -193,7 +193,7 @@ class _Run:
                 slot.close()
 
         scheduler: HostScheduler[str] = HostScheduler(jobs, per_host=1, interval=0.0)
-        loop = CurlLoop(scheduler, idle=load_judging)
+        loop = CurlLoop(scheduler)  # no idle work: see load_judging
         try:
             loop.run(ask, self.config.concurrency)
         finally:
@@ -232,7 +232,8 @@ class _Run:
         scheduler = HostScheduler(jobs, per_host=per_host, interval=self.config.per_host_interval)
         transport = Transport(replace(self.config, per_host=per_host), self.resolver)
         checkers = _Checkers(self.config, self.resolver, transport, self.probes)
-        loop = CurlLoop(scheduler, idle=load_judging)
+        titled = any(target.title for _, (_, target) in jobs)
+        loop = CurlLoop(scheduler, idle=partial(load_judging, titled=titled))
         start = partial(self._check_job, scheduler, checkers, deliver)
         try:
             loop.run(start, min(concurrency, len(jobs)))
@@ -424,18 +425,23 @@ def _load_network() -> None:
         import_module(f"spector_refs.check.{module}")
 
 
-def load_judging() -> None:
-    """Import the judging half: the page parser (lxml), the verdict rules, the metadata and title checks.
+def load_judging(*, titled: bool) -> None:
+    """Import the judging half: page parser (lxml), verdict rules, metadata; title checks if ``titled``.
 
-    ~40 ms of imports that no request needs, only the answers: each
-    :class:`~spector_refs.check.loop.CurlLoop` calls this once its first
-    requests are out (its ``idle`` work), while they travel, so they leave
-    that much sooner. A worker process imports them itself, after the fork
-    (two processes, two imports side by side, each on its own core, where
-    the parent's one import before the fork delayed every first request).
-    The modules import each other as they need to; this only loads them early.
+    ~30 ms of imports that no request needs, only the answers: each
+    :class:`~spector_refs.check.loop.CurlLoop` that checks links calls this
+    once its first requests are out (its ``idle`` work), while they travel,
+    so they leave that much sooner. A worker process imports them itself,
+    after the fork (two processes, two imports side by side, each on its own
+    core, where the parent's one import before the fork delayed every first
+    request). The title checks (with the domain rules and the Public Suffix
+    List, ~12 ms) judge only a link whose target has a cited title
+    (:func:`drifted`), never a URL list's. The parent's soft-404 probe loop
+    has no idle work: beside two worker processes on two cores its import
+    took CPU from their first requests; its probe's answer loads what
+    judging it needs when it comes. The modules import each other as they need to; this only loads them early.
     """
-    for module in ("verdict", "metadata", "titles"):
+    for module in ("verdict", "metadata", *(("titles",) if titled else ())):
         import_module(f"spector_refs.check.{module}")
 
 

@@ -17,7 +17,6 @@ import re
 from functools import cache
 
 from spector_refs.check.page import folded, has_any
-from spector_refs.check.titles import CJK
 
 _TITLE_PHRASES = (
     # English
@@ -123,7 +122,14 @@ def _body() -> re.Pattern[str]:
 
 @cache
 def _token() -> re.Pattern[str]:
-    """A word, or one Chinese, Japanese or Korean character (a charset over most of Unicode: ~4 ms)."""
+    """A word, or one Chinese, Japanese or Korean character (a charset over most of Unicode: ~4 ms).
+
+    The characters are the title checks' (:data:`~spector_refs.check.titles.CJK`), imported here:
+    a bare link check judges pages without loading the title checks, their domain rules and the
+    Public Suffix List (~12 ms per worker process, while its first answers wait).
+    """
+    from spector_refs.check.titles import CJK
+
     return re.compile(rf"[{CJK}]|[^\W{CJK}]+")
 
 

@@ -210,7 +210,7 @@ def test_the_loops_idle_work_runs_once_after_the_first_requests_are_out(world, m
     seen: list[tuple[int, float]] = []
     started = time.monotonic()
 
-    def idle() -> None:
+    def idle(*, titled: bool) -> None:
         until = time.monotonic() + meter.latency / 2  # the server's thread may not have counted it yet
         while len(meter.starts) < wave and time.monotonic() < until:
             time.sleep(0.005)

@@ -223,23 +223,28 @@ def clock():
     return datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 parent = os.getpid()
-config = LinkCheckConfig(allow_private=True, timeout=1.0, connect_timeout=1.0, per_host_interval=0.0)
+config = LinkCheckConfig(
+    allow_private=True, timeout=1.0, connect_timeout=1.0, per_host_interval=0.0, per_host=3
+)
 with LinkChecker(config, clock=clock, processes=2) as checker:
     checker.check(sys.argv[2:])
 print(json.dumps(sorted(sys.modules)))
 before = set(sys.modules)
-load_judging()
+load_judging(titled=False)
 print(json.dumps(sorted(set(sys.modules) - before)))
 """
 
 
-def test_worker_processes_find_what_their_requests_import_already_loaded(two_hosts, tmp_path):
+@pytest.mark.parametrize("hosts", [2, 1], ids=["a-host-each", "one-host-shared"])
+def test_worker_processes_find_what_their_requests_import_already_loaded(two_hosts, tmp_path, hosts):
     """``load_for_children``: a fresh parent whose checks all run in its children still loads, before
     the fork, everything those checks import on their way to the first request (each child imported
     the IDNA codec and ctypes itself); only the judging half, which each child
-    loads while its first requests are out (``load_judging``), is left to them."""
+    loads while its first requests are out (``load_judging``), is left to them. A parent that asks
+    the soft-404 probe of a host its children share loads none of it either when the probe is
+    answered 404 (``_chase_made_up``). The title checks are loaded by no process: no URL has a title."""
     log = tmp_path / "child-modules"
-    urls = [server.url(f"/page/{n}") for n in range(2) for server in two_hosts]
+    urls = [server.url(f"/page/{n}") for n in range(3) for server in two_hosts[:hosts]]
     result = subprocess.run(
         [sys.executable, "-c", _CHILD_IMPORTS, str(log), *urls], capture_output=True, text=True, timeout=60
     )
@@ -250,6 +255,7 @@ def test_worker_processes_find_what_their_requests_import_already_loaded(two_hos
     assert "encodings.idna" in parent
     assert {"lxml.html", "spector_refs.check.verdict"} <= judging
     assert not judging & parent, "the parent, which judges no page here, loaded the judging half"
+    assert "spector_refs.check.titles" not in parent | judging | set().union(*children)
     assert all(child <= parent | judging for child in children), [
         sorted(child - parent - judging) for child in children
     ]
