@@ -194,6 +194,32 @@ def test_a_channel_carries_messages_bigger_than_the_pipe_whole():
         reader.recv()
 
 
+_WAITING_RECEIVER = """
+import sys, threading, time
+from spector_refs.check.workers import channel_pair
+
+reader, writer = channel_pair()
+received = []
+waiting = threading.Thread(target=lambda: received.append(reader.recv()))
+waiting.start()
+time.sleep(0.2)
+print("pickle" in sys.modules)
+writer.send({"probe": "answer"})
+waiting.join(10)
+print(received)
+"""
+
+
+def test_a_receiver_loads_pickle_when_its_first_message_comes_not_while_it_waits():
+    """A worker's thread that waits for the parent's messages from its start (``_listen``) took the
+    interpreter lock to import pickle before its process's first request: it waits in the read now."""
+    result = subprocess.run(
+        [sys.executable, "-c", _WAITING_RECEIVER], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["False", "[{'probe': 'answer'}]"]
+
+
 def test_a_failing_worker_process_raises_in_the_parent(two_hosts, loopback_config):
     parent = os.getpid()
 
