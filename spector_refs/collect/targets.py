@@ -24,10 +24,10 @@ from spector_refs.collect.documents import (
     BIB_SUFFIXES,
     BIBLIOGRAPHY,
     STDIN,
-    URL_LINE,
     URL_LIST,
     expand_arguments,
     is_url,
+    list_lines,
     read_input,
 )
 from spector_refs.model import LinkTarget, distinct_targets
@@ -96,17 +96,9 @@ def _first_line(error: object) -> str:
 
 def targets_from_list(text: str, name: str = "input") -> Targets:
     """One URL per line; blank lines and ``#`` comments are skipped."""
-    found: list[LinkTarget] = []
-    problems: list[str] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if URL_LINE.match(line):
-            found.append(LinkTarget(line))
-        else:
-            problems.append(f"{name}:{number}: not a URL: {line[:80]!r}")
-    return Targets(tuple(distinct_targets(found)), tuple(problems))
+    urls, others = list_lines(text)
+    problems = tuple(f"{name}:{number}: not a URL: {line[:80]!r}" for number, line in others)
+    return Targets(tuple(distinct_targets(urls)), problems)
 
 
 def collect_targets(inputs: Iterable[str]) -> Targets:
