@@ -248,11 +248,16 @@ def load_for_children() -> None:
     name with it), ``ctypes`` (:func:`die_with_parent`) and look up the CA bundle's path
     (:func:`~spector_refs.check.http.ca_bundle`): a few ms of CPU in every
     child, on its way to its first request. Loaded before the fork, every
-    child inherits them, as it inherits the checker.
+    child inherits them, as it inherits the checker. So with libcurl's own
+    set-up: a process's first handle of any kind (a child's share of its
+    connections, the parent's probes) costs ~2 ms that the next ones do not
+    (OpenSSL seeds its random generator there; a forked child reseeds its
+    own, as OpenSSL does after every fork).
     """
     for name in ("encodings.idna", "ctypes"):
         importlib.import_module(name)
     importlib.import_module("spector_refs.check.http").ca_bundle()
+    importlib.import_module("pycurl").CurlShare().close()
 
 
 class _Aside(threading.Thread):
