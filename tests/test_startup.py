@@ -198,7 +198,7 @@ def test_the_judging_half_loads_the_title_checks_only_for_titled_links(titled: b
     worker process's first wait) judge only a link cited with a title; a URL list has none."""
     code = f"from spector_refs.check.checker import load_judging\nload_judging(titled={titled})"
     modules = modules_after(code)
-    assert {"lxml.html", "spector_refs.check.verdict", "spector_refs.check.metadata"} <= modules
+    assert {"lxml.etree", "spector_refs.check.verdict", "spector_refs.check.metadata"} <= modules
     names = ("publicsuffixlist", "spector_refs.check.titles", "spector_refs.domains")
     assert loaded(modules, names) == (list(names) if titled else [])
 

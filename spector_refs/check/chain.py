@@ -20,6 +20,7 @@ from urllib.parse import urljoin
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure
 from spector_refs.check.http import Answer, Fetcher, is_textual
+from spector_refs.check.records import record
 from spector_refs.check.safety import HostResolver
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Call, Pause, Task
@@ -169,7 +170,17 @@ class ChainFollower:
         if answer.notes:
             reason = f"{reason} ({'; '.join(answer.notes)})"
         meta = page_metadata(page) if 200 <= answer.status < 300 else None
-        return Outcome(verdict, reason, final_url, tuple(hops), answer, page, reached=True, meta=meta)
+        return record(
+            Outcome,
+            verdict=verdict,
+            reason=reason,
+            final_url=final_url,
+            redirects=tuple(hops),
+            answer=answer,
+            page=page,
+            reached=True,
+            meta=meta,
+        )
 
 
 def _failed(failure: Failure, current: str, hops: list[Hop]) -> Outcome:
@@ -198,7 +209,8 @@ def to_result(
     answer = outcome.answer
     page = outcome.page if max_text is not None else None
     text = page.text[:max_text] if page and page.text else None
-    return LinkResult(
+    return record(
+        LinkResult,
         url=url,
         verdict=outcome.verdict,
         reason=outcome.reason,
@@ -206,9 +218,14 @@ def to_result(
         final_url=outcome.final_url,
         redirects=outcome.redirects,
         checked_at=checked_at,
+        history=(),
+        dead=False,
         suggested_url=suggested_url(outcome),
+        archive_url=None,
+        archive_date=None,
         content_type=answer.content_type if answer else None,
         text=text,
         elapsed=round(elapsed, 3),
+        from_cache=False,
         meta=outcome.meta,
     )

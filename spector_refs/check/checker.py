@@ -58,6 +58,25 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")[:19] + "Z"
 
 
+class _Stamps:
+    """``iso(utc_now())`` for every finished check, worked out once a second.
+
+    A stamp has second precision, and a thousand checks finish in a second
+    or two: making and formatting a datetime for each was ~3 µs of every check.
+    """
+
+    __slots__ = ("_second", "_stamp")
+
+    def __init__(self) -> None:
+        self._second, self._stamp = -1, ""
+
+    def __call__(self) -> str:
+        second = int(time.time())
+        if second != self._second:
+            self._second, self._stamp = second, iso(datetime.fromtimestamp(second, UTC))
+        return self._stamp
+
+
 class LinkChecker:
     """Checks links with one configuration; ``clock`` and ``resolver`` are injectable for tests.
 
@@ -120,6 +139,8 @@ class _Run:
         self.reached = threading.Event()
         self.probes: HostProbes | None = None  # made with the first request: a warm run needs none
         self.probed_first: set[str] = set()
+        clock = checker.clock
+        self.stamp: Callable[[], str] = _Stamps() if clock is utc_now else lambda: iso(clock())
 
     def execute(self, advance: Callable[[], None]) -> list[LinkResult]:
         jobs = []
@@ -292,7 +313,7 @@ class _Run:
         result = to_result(
             target.url,
             outcome,
-            checked_at=iso(self.checker.clock()),
+            checked_at=self.stamp(),
             elapsed=time.monotonic() - started,
             max_text=self.config.max_body_bytes if self.keep_text else None,
         )

@@ -53,6 +53,7 @@ import pycurl
 
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.failures import Failure, curl_failure, failure_from_exception
+from spector_refs.check.records import record
 from spector_refs.check.safety import HostResolver, numeric_host
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Task, Turn
@@ -237,6 +238,7 @@ class _Transfer:
         self.head = False  # NOBODY is set (the last request was a HEAD)
         self.pin: list[str] = []  # the CURLOPT_RESOLVE entry set (one origin per handle)
         self.cookies = False  # a Set-Cookie came since the cookie engine was last emptied
+        self.perform = Perform(curl, self, 0.0)  # what a check yields for each of its requests, made once
         self.begin("GET", 0, "", 0.0, 0.0)
 
     def begin(self, method: str, limit: int, address: str, connect_timeout: float, silence: float) -> None:
@@ -249,7 +251,7 @@ class _Transfer:
         self.wanted: bool | None = None
         self.size, self.capped = 0, False
         self.connect_error: BaseException | None = None
-        self.connect_later: Callable[[], None] | None = None
+        self.connect_later: Callable[[pycurl.Curl], None] | None = None
         self.connecting: socket.socket | None = None
         self.connected: socket.socket | None = None
         self.port, self.received, self.last_byte, self.silent = 0, 0, time.monotonic(), False
@@ -327,8 +329,8 @@ class _Transfer:
         connect is only begun. Made at once (a server on this machine
         answers within the call), the socket goes to libcurl as usual; still
         under way, libcurl is refused the socket, ``connect_later`` is
-        called, and the loop takes the transfer out, waits for ``connecting``
-        to be writable and adds the transfer again with it ``connected``, or
+        called with the handle, and the loop takes the transfer out, waits for
+        ``connecting`` to be writable and adds the transfer again with it ``connected``, or
         resumes the check with ``connect_error``. Without a loop the connect
         blocks, up to ``connect_timeout``. Either way a failure is what the
         socket's ``connect`` raised (or would have), the source of the
@@ -357,17 +359,18 @@ class _Transfer:
         else:
             return sock
         if self.connect_later is not None:
-            self.connect_later()
+            self.connect_later(self.curl)
         return pycurl.SOCKET_BAD
 
     def answer(self, notes: list[str], note: str = "", *, truncated: bool = False) -> Answer:
-        return Answer(
-            self.status,
-            self.headers,
-            b"".join(self.chunks),
-            self.method,
-            tuple([*notes, note] if note else notes),
-            truncated,
+        return record(
+            Answer,
+            status=self.status,
+            headers=self.headers,
+            body=b"".join(self.chunks),
+            method=self.method,
+            notes=tuple([*notes, note] if note else notes),
+            truncated=truncated,
         )
 
 
@@ -453,7 +456,10 @@ class Fetcher:
         """The final answer after retrying resets, garbled answers and 429/502/503/504."""
         notes: list[str] = []
         for attempt in range(self.config.retries + 1):
-            if not (yield Turn(slot, host, deadline)):
+            granted = slot.turn(host, deadline)
+            if not isinstance(granted, bool):
+                granted = yield Turn(slot, host, deadline, granted)
+            if not granted:
                 return Failure(Verdict.TIMEOUT, f"the deadline passed while waiting for a turn on {host}")
             outcome = yield from self._exchange(method, url, deadline, notes)
             last = attempt >= self.config.retries
@@ -503,7 +509,9 @@ class Fetcher:
             curl.setopt(*((pycurl.NOBODY, 1) if head else (pycurl.HTTPGET, 1)))
             transfer.head = head
         curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
-        error = yield Perform(curl, transfer, deadline)
+        perform = transfer.perform
+        perform.deadline = deadline
+        error = yield perform
         if error is not None:
             return self._ended(transfer, error[0], error[1], url, deadline, notes)
         return transfer.answer(notes)

@@ -10,9 +10,9 @@ host slot had to wake a thread. Here each check is a generator
   whose sockets libcurl hands to this loop (the socket interface, so a
   wake-up touches only the transfers that have something to do) and
   whose next timeout the loop asks for before each wait;
-* a polite turn (``Turn``) is granted at once, booked for a later moment
-  (a timer), or waits for a slot on its host, which a freed slot on that
-  host offers before any new job may take it;
+* a polite turn that a check's slot could not grant at once (``Turn``) is
+  booked for a later moment (a timer), or waits for a slot on its host,
+  which a freed slot on that host offers before any new job may take it;
 * a new connection is begun without blocking by the transfer, to the
   vetted address only; unless it was made at once, the loop takes the
   handle out of libcurl, waits for the socket to be writable (or for the
@@ -233,7 +233,7 @@ class CurlLoop:
                     self._serve_freed()
                     self._fill(first=True)
             elif isinstance(wait, Turn):
-                self._turn(task, wait)
+                self._turn(task, wait, wait.granted)
             elif isinstance(wait, Call):
                 self._call(wait.function, wait.args, partial(self._resume, task))
             elif isinstance(wait, Await):
@@ -247,8 +247,9 @@ class CurlLoop:
 
     # -- politeness ------------------------------------------------------------------------
 
-    def _turn(self, task: Task[Any], turn: Turn) -> None:
-        granted = turn.slot.turn(turn.host, turn.deadline)
+    def _turn(self, task: Task[Any], turn: Turn, granted: bool | float | None) -> None:
+        """Resume ``task`` with what its slot said (``HostSlot.turn``): at once, at the moment booked,
+        or once a slot on the host comes free (then asked again)."""
         if isinstance(granted, bool):
             self._ready.appendleft((task, granted))
         elif granted is not None:
@@ -262,7 +263,8 @@ class CurlLoop:
     def _retry(self, wait: _HopWait) -> None:
         if not wait.done:
             wait.done = True
-            self._turn(wait.task, wait.turn)
+            turn = wait.turn
+            self._turn(wait.task, turn, turn.slot.turn(turn.host, turn.deadline))
 
     def _release(self, host: str) -> None:
         self._freed.append(host)  # served at once when its check pauses, else before the next fill
@@ -280,14 +282,14 @@ class CurlLoop:
     # -- transfers -------------------------------------------------------------------------
 
     def _perform(self, task: Task[Any], perform: Perform) -> None:
-        perform.transfer.connect_later = partial(self._want_connection, task, perform)
+        perform.transfer.connect_later = self._want_connection
         self._transfers[perform.curl] = (task, perform)
         self._starting.append(perform)
         self._multi.add_handle(perform.curl)
 
-    def _want_connection(self, task: Task[Any], perform: Perform) -> None:
+    def _want_connection(self, curl: pycurl.Curl) -> None:
         """From the transfer's open-socket callback: its connection is begun (or failed), libcurl refused."""
-        self._wanting[perform.curl] = (task, perform)
+        self._wanting[curl] = self._transfers[curl]
 
     def _run_due(self) -> None:
         """Run libcurl's timers that are due, which start the transfers just added."""

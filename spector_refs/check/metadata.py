@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from spector_refs.check.page import Page, read_page, title_text
+from spector_refs.check.records import record
 from spector_refs.dates import parse_date
 from spector_refs.model import PageMeta
 
@@ -70,7 +71,9 @@ def page_metadata(page: Page) -> PageMeta | None:
     """The declarations read from the page's own parsed tree, or None for a page that is not HTML.
 
     The link checker parses each page once, for its text and for this: a
-    second parse of every page was about a tenth of a check's CPU.
+    second parse of every page was about a tenth of a check's CPU. A page
+    that declares nothing (no meta tags, JSON-LD or links) skips the
+    searches of empty lists, most of such a page's metadata.
     """
     if page.tree is None:
         return None
@@ -81,20 +84,36 @@ def page_metadata(page: Page) -> PageMeta | None:
     dates += [ld["date"]] if ld.get("date") else []
     authors += ld.get("authors", [])
     canonical = _canonical(tagged["link"])
-    return PageMeta(
+    og_url = _first(metas, "og:url")
+    return record(
+        PageMeta,
         title=_collapse(title_text(tagged["title"])) or None,
         heading=_first_heading(tagged["headings"]),
         og_title=fields.get("og_title"),
         citation_title=fields.get("citation_title"),
         headline=ld.get("headline"),
         site_name=fields.get("site_name"),
-        published=next((iso for iso in map(iso_date, dates) if iso), None),
-        authors=tuple(dict.fromkeys(a for a in authors if a and not a.startswith(("http://", "https://")))),
-        canonical_url=next((u for u in (canonical, _first(metas, "og:url")) if _absolute(u)), None),
-        kinds=_declared_kinds(_first(metas, "og:type"), ld.get("types", [])),
+        published=_first_date(dates) if dates else None,
+        authors=_authors(authors) if authors else (),
+        canonical_url=canonical if _absolute(canonical) else og_url if _absolute(og_url) else None,
+        kinds=_declared_kinds(_first(metas, "og:type"), ld["types"]),
         generator=_first(metas, "generator"),
         application_name=_first(metas, "application-name"),
     )
+
+
+def _first_date(dates: list[str]) -> str | None:
+    """The first of ``dates`` that reads as a date, as an ISO date."""
+    for date in dates:
+        found = iso_date(date)
+        if found:
+            return found
+    return None
+
+
+def _authors(names: list[str]) -> tuple[str, ...]:
+    """The distinct names, in order, without the profile addresses some pages give for a name."""
+    return tuple(dict.fromkeys(a for a in names if a and not a.startswith(("http://", "https://"))))
 
 
 def _declared(metas: _Metas) -> tuple[dict[str, str], list[str], list[str]]:
@@ -129,6 +148,8 @@ def _declared_kinds(og_type: str | None, ld_types: list[str]) -> tuple[str, ...]
     body, about a twentieth of the page's parse on a large page, for what
     most sites now declare in JSON-LD.
     """
+    if not og_type and not ld_types:
+        return ()
     declared = [og_type or "", *ld_types]
     return tuple(dict.fromkeys(_collapse(kind) for kind in declared if kind.strip()))[:_KINDS]
 

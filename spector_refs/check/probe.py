@@ -28,12 +28,13 @@ import string
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from spector_refs.check.scheduler import HostSlot
 from spector_refs.check.tasks import Await, Task
-from spector_refs.check.urls import is_deep_link, url_parts
+from spector_refs.check.urls import KEPT, is_deep_link, url_parts
 from spector_refs.model import Verdict
 
 _URANDOM = random.SystemRandom()
@@ -204,7 +205,9 @@ def _same_target(final: str, probed: str, path: str) -> bool:
     return a.query == b.query or path.strip("/") in b.query
 
 
+@lru_cache(maxsize=KEPT)
 def _origin(url: str) -> str:
+    """``scheme://host[:port]`` in lower case, the key of a host's probe; asked by every judged check."""
     parts = url_parts(url)
     return f"{parts.scheme.lower()}://{parts.netloc.rsplit('@', 1)[-1].lower()}"
 

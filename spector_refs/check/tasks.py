@@ -28,11 +28,20 @@ Task = Generator[Any, Any, T]
 
 @dataclass(eq=False)
 class Turn:
-    """Wait for a polite turn on ``host`` (``HostSlot.turn``); resumes with False once ``deadline`` passed."""
+    """Wait for a polite turn on ``host`` that ``slot.turn`` did not grant at once; resumes with True, or
+    False once ``deadline`` passed.
+
+    ``granted`` is what the slot said: a later moment booked for the request,
+    or None (wait for a slot on ``host`` to come free). A check asks its slot
+    itself and yields this only then: the turn of nearly every request is
+    granted at once, and a trip through the loop for it cost each request
+    an object and a resumption of every generator of the check.
+    """
 
     slot: HostSlot
     host: str
     deadline: float
+    granted: float | None
 
 
 @dataclass(eq=False)
