@@ -181,6 +181,7 @@ class _Run:
             self._run_loop(jobs, concurrency, deliver)
             return
         shares, each = deal_jobs(jobs, processes, per_host, reserve=reserve)
+        _load_judging_for_workers(jobs)
         work = partial(self._run_loop, per_host=each)
         if each == per_host or self.probes is None:
             run_in_processes(shares, concurrency, work, collect)
@@ -253,8 +254,7 @@ class _Run:
         scheduler = HostScheduler(jobs, per_host=per_host, interval=self.config.per_host_interval)
         transport = Transport(replace(self.config, per_host=per_host), self.resolver)
         checkers = _Checkers(self.config, self.resolver, transport, self.probes)
-        titled = any(target.title for _, (_, target) in jobs)
-        loop = CurlLoop(scheduler, idle=partial(load_judging, titled=titled))
+        loop = CurlLoop(scheduler, idle=partial(load_judging, titled=_titled(jobs)))
         start = partial(self._check_job, scheduler, checkers, deliver)
         try:
             loop.run(start, min(concurrency, len(jobs)))
@@ -444,6 +444,31 @@ def _load_network() -> None:
     """
     for module in ("chain", "loop"):
         import_module(f"spector_refs.check.{module}")
+
+
+def _titled(jobs: list[tuple[str, Any]]) -> bool:
+    """Whether a job's target has a cited title, which only the title checks judge (:func:`drifted`)."""
+    return any(target.title for _, (_, target) in jobs)
+
+
+_forked_before = False
+"""Whether this process has checked links in worker processes before (:func:`_load_judging_for_workers`)."""
+
+
+def _load_judging_for_workers(jobs: list[tuple[str, Any]]) -> None:
+    """Before forking worker processes: load the judging half for them, if this process forked some before.
+
+    A command line checks once: its workers each import the judging half in
+    their first wait (:func:`load_judging`), and it never loads it itself. A
+    program that checks again and again in worker processes (a service, the
+    library runs of ``benchmarks/links.py``) had every run's workers import it
+    anew: ~35 ms of CPU a run, while their first answers waited. From its
+    second such run on, it loads it here, once, and its workers inherit it.
+    """
+    global _forked_before
+    if _forked_before:
+        load_judging(titled=_titled(jobs))
+    _forked_before = True
 
 
 def load_judging(*, titled: bool) -> None:

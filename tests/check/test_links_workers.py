@@ -287,6 +287,46 @@ def test_worker_processes_find_what_their_requests_import_already_loaded(two_hos
     ]
 
 
+_TWO_RUNS = """
+import json, os, sys
+from datetime import UTC, datetime
+from spector_refs.check import LinkCheckConfig, LinkChecker
+
+def clock():
+    if os.getpid() != parent:
+        with open(sys.argv[1], "a") as log:
+            log.write(json.dumps([run, sorted(sys.modules)]) + "\\n")
+    return datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
+
+parent = os.getpid()
+config = LinkCheckConfig(allow_private=True, timeout=1.0, connect_timeout=1.0, per_host_interval=0.0)
+for run in (1, 2):
+    with LinkChecker(config, clock=clock, processes=2) as checker:
+        checker.check(sys.argv[2:])
+    print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_a_process_that_checks_in_worker_processes_again_loads_the_judging_half_for_them(two_hosts, tmp_path):
+    """``_load_judging_for_workers``: the first run leaves the judging half to its workers (a command line
+    never loads it itself); a second run loads it once before forking, and its workers import nothing."""
+    log = tmp_path / "child-modules"
+    urls = [server.url(f"/page/{n}") for n in range(2) for server in two_hosts]
+    result = subprocess.run(
+        [sys.executable, "-c", _TWO_RUNS, str(log), *urls], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    after_first, after_second = (set(json.loads(line)) for line in result.stdout.splitlines()[-2:])
+    children = [(run, set(modules)) for run, modules in map(json.loads, log.read_text().splitlines())]
+    assert "spector_refs.check.verdict" not in after_first
+    assert "spector_refs.check.verdict" in after_second
+    assert all("lxml.etree" in modules for _, modules in children)
+    assert all(modules <= after_second for run, modules in children if run == 2), (
+        "a second run's worker imported"
+    )
+    assert not all(modules <= after_first for run, modules in children if run == 1)
+
+
 def test_the_probes_expect_the_same_first_url_per_origin_from_one_url_per_authority():
     """``_first_per_authority``: a shared host's probe is told the same URL as when every URL was split."""
     from spector_refs.check.checker import _first_per_authority
