@@ -317,7 +317,9 @@ class _Run:
             elapsed=time.monotonic() - started,
             max_text=self.config.max_body_bytes if self.keep_text else None,
         )
-        return (yield from self._with_archive(result, target, archive)), outcome.reached
+        if result.verdict in _ARCHIVED or drifted(result, target):
+            result = yield from self._with_archive(result, target, archive)
+        return result, outcome.reached
 
     def _record_all(self, results: list[LinkResult], *, settled: bool = False) -> list[LinkResult]:
         """Add each link's history and whether it is dead, and write the checks to the cache.
@@ -350,8 +352,6 @@ class _Run:
         self, result: LinkResult, target: LinkTarget, archive: _ArchiveSession
     ) -> Task[LinkResult]:
         """Suggest an archive copy for a broken, soft-404 or usurped link, or a page that drifted."""
-        if result.verdict not in _ARCHIVED and not drifted(result, target):
-            return result
         if target.archive_url:
             return replace(result, archive_url=target.archive_url, archive_date=target.archive_date)
         if not self.config.archive_lookup:

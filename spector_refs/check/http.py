@@ -436,19 +436,27 @@ class Fetcher:
         return self._handle_now
 
     def fetch(self, url: str, host: str, slot: HostSlot, deadline: float) -> Task[Answer | Failure]:
-        """The answer for one URL (no redirects followed), HEAD first where it helps."""
+        """The answer for one URL (no redirects followed), HEAD first where it helps.
+
+        A GET alone is its request's own task, not one wrapped in another:
+        every wait of a check resumes each of its generators.
+        """
         if wants_head(url, self.config.method):
-            head = yield from self._request("HEAD", url, host, slot, deadline)
-            if isinstance(head, Answer) and head_suffices(head):
-                return head
-            if isinstance(head, Failure) and head.verdict is Verdict.TIMEOUT:
-                return head
-            answer = yield from self._request("GET", url, host, slot, deadline)
-            if isinstance(head, Answer) and isinstance(answer, Answer) and head.status >= 400:
-                note = f"HEAD answered {head.status}, checked with GET"
-                return replace(answer, notes=(note, *answer.notes))
-            return answer
-        return (yield from self._request("GET", url, host, slot, deadline))
+            return self._head_first(url, host, slot, deadline)
+        return self._request("GET", url, host, slot, deadline)
+
+    def _head_first(self, url: str, host: str, slot: HostSlot, deadline: float) -> Task[Answer | Failure]:
+        """HEAD, then GET unless the HEAD settled it (see :func:`head_suffices`) or timed out."""
+        head = yield from self._request("HEAD", url, host, slot, deadline)
+        if isinstance(head, Answer) and head_suffices(head):
+            return head
+        if isinstance(head, Failure) and head.verdict is Verdict.TIMEOUT:
+            return head
+        answer = yield from self._request("GET", url, host, slot, deadline)
+        if isinstance(head, Answer) and isinstance(answer, Answer) and head.status >= 400:
+            note = f"HEAD answered {head.status}, checked with GET"
+            return replace(answer, notes=(note, *answer.notes))
+        return answer
 
     def _request(
         self, method: str, url: str, host: str, slot: HostSlot, deadline: float

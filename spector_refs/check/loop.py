@@ -38,7 +38,7 @@ import heapq
 import itertools
 import math
 import queue
-import selectors
+import select
 import socket
 import threading
 import time
@@ -67,11 +67,22 @@ AWAIT_POLL = 0.005
 TICK = 1.0
 """How often the loop looks for transfers whose server fell silent (see ``_stop_silent``)."""
 _CURL_COULDNT_CONNECT = 7
-_EVENTS = {
-    pycurl.POLL_IN: selectors.EVENT_READ,
-    pycurl.POLL_OUT: selectors.EVENT_WRITE,
-    pycurl.POLL_INOUT: selectors.EVENT_READ | selectors.EVENT_WRITE,
-}
+_IN, _OUT = select.EPOLLIN, select.EPOLLOUT
+_EVENTS = {pycurl.POLL_IN: _IN, pycurl.POLL_OUT: _OUT, pycurl.POLL_INOUT: _IN | _OUT}
+
+
+def _action(ready: int, wanted: int) -> int:
+    """libcurl's ``CSELECT`` bits for what ``epoll`` reported on a socket watched for ``wanted``.
+
+    As :mod:`selectors` reads it: a hang-up or an error makes a socket both
+    readable and writable, for whichever of the two libcurl waits for.
+    """
+    if ready & ~_IN:
+        ready |= _OUT
+    if ready & ~_OUT:
+        ready |= _IN
+    ready &= wanted
+    return (pycurl.CSELECT_IN if ready & _IN else 0) | (pycurl.CSELECT_OUT if ready & _OUT else 0)
 
 
 def _not_running(host: str, job: Any) -> Task[None]:
@@ -151,11 +162,13 @@ class CurlLoop:
         self._idle = idle
         self._multi = pycurl.CurlMulti()
         self._multi.setopt(pycurl.M_SOCKETFUNCTION, self._on_socket)
-        self._selector = selectors.DefaultSelector()
+        self._epoll = select.epoll()
         self._wake_in, self._wake_out = socket.socketpair()
         self._wake_in.setblocking(False)
-        self._selector.register(self._wake_in, selectors.EVENT_READ)
-        self._sockets: dict[int, int] = {}
+        self._wake_fd = self._wake_in.fileno()
+        self._epoll.register(self._wake_fd, _IN)
+        self._sockets: dict[int, int] = {}  # libcurl's sockets: the events it waits for on each
+        self._connecting: dict[int, tuple[Task[Any], Perform]] = {}  # begun connections, by socket
         self._transfers: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
         self._ready: deque[tuple[Task[Any], Any]] = deque()
         self._wanting: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
@@ -196,11 +209,11 @@ class CurlLoop:
         for curl in self._transfers:
             self._multi.remove_handle(curl)
         self._transfers.clear()
-        for key in self._selector.get_map().values():
-            if key.data is not None and (sock := key.data[1].transfer.connecting) is not None:
+        for _, perform in self._connecting.values():
+            if (sock := perform.transfer.connecting) is not None:
                 sock.close()  # a connection still being made
         self._multi.close()
-        self._selector.close()
+        self._epoll.close()
         self._wake_in.close()
         self._wake_out.close()
         if self._pool is not None:
@@ -304,15 +317,22 @@ class CurlLoop:
             self._starting.clear()
 
     def _on_socket(self, what: int, fd: int, multi: Any, data: Any) -> None:
+        """libcurl's socket callback: watch ``fd`` for what it waits for, or no more.
+
+        On ``epoll`` itself: :mod:`selectors` keeps a key object per socket
+        and costs three to four times the system calls it makes, two a
+        transfer (its socket is given up when it ends and taken again by the next).
+        """
         if what == pycurl.POLL_REMOVE:
             if self._sockets.pop(fd, None) is not None:
-                self._selector.unregister(fd)
+                with contextlib.suppress(OSError):  # closed already: the kernel let go of it
+                    self._epoll.unregister(fd)
             return
         events = _EVENTS[what]
         if fd in self._sockets:
-            self._selector.modify(fd, events)
+            self._epoll.modify(fd, events)
         else:
-            self._selector.register(fd, events)
+            self._epoll.register(fd, events)
         self._sockets[fd] = events
 
     def _ended(self) -> None:
@@ -347,7 +367,8 @@ class CurlLoop:
             if sock is None:  # failed at once: connect_error says why
                 self._ready.append((task, (_CURL_COULDNT_CONNECT, "")))
                 continue
-            self._selector.register(sock, selectors.EVENT_WRITE, (task, perform))
+            self._epoll.register(sock, _OUT)
+            self._connecting[sock.fileno()] = (task, perform)
             timeout = time.monotonic() + perform.transfer.connect_timeout
             self._at(timeout, partial(self._connect_timed_out, task, perform, sock))
 
@@ -360,7 +381,7 @@ class CurlLoop:
         if state is False:
             return  # still under way: it stays watched
         transfer.connecting = None
-        self._selector.unregister(sock)
+        self._unwatch(sock)
         if state is not True:
             sock.close()
             transfer.connect_error = state
@@ -379,10 +400,15 @@ class CurlLoop:
         if perform.transfer.connecting is not sock:
             return
         perform.transfer.connecting = None
-        self._selector.unregister(sock)
+        self._unwatch(sock)
         sock.close()
         perform.transfer.connect_error = TimeoutError("timed out")
         self._ready.append((task, (_CURL_COULDNT_CONNECT, "")))
+
+    def _unwatch(self, sock: socket.socket) -> None:
+        """Stop watching a begun connection's socket (made, failed or timed out)."""
+        del self._connecting[sock.fileno()]
+        self._epoll.unregister(sock)
 
     def _stop_silent(self, now: float) -> None:
         """Stop the transfers whose server sent nothing for their ``silence`` seconds."""
@@ -438,11 +464,12 @@ class CurlLoop:
         return max(0.0, min(due) - now)
 
     def _wait(self, timeout: float) -> None:
-        for key, mask in self._selector.select(timeout):
-            if key.data is not None:
-                self._connected(*key.data)
+        for fd, mask in self._epoll.poll(timeout):
+            connecting = self._connecting.get(fd)
+            if connecting is not None:
+                self._connected(*connecting)
                 continue
-            if key.fileobj is self._wake_in:
+            if fd == self._wake_fd:
                 while True:
                     try:
                         if not self._wake_in.recv(4096):
@@ -450,10 +477,7 @@ class CurlLoop:
                     except BlockingIOError:
                         break
                 continue
-            action = (pycurl.CSELECT_IN if mask & selectors.EVENT_READ else 0) | (
-                pycurl.CSELECT_OUT if mask & selectors.EVENT_WRITE else 0
-            )
-            self._multi.socket_action(key.fd, action)
+            self._multi.socket_action(fd, _action(mask, self._sockets.get(fd, _IN | _OUT)))
         self._run_due()
         now = time.monotonic()
         if self._transfers and now >= self._next_tick:

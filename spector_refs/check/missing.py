@@ -89,16 +89,13 @@ _TITLE_KEYS = (
 )  # fmt: skip
 """A word every title phrase holds (in :func:`~spector_refs.check.page.folded` text): most titles hold
 none, and ruling the phrases out by these is ~20 times cheaper than trying them."""
-_APOSTROPHES = re.compile("[’‘ʼ＇]")
 # Every body phrase holds one of these words: the phrases are only tried around them.
 _BODY_KEYS = re.compile(
     "found|exist|esiste|removed|moved|deleted|available|requested file|find|gefunden|trouvé|encontr|nulla"
     "|найден|существ|見つかり|不存在"
 )
 _BEFORE, _AFTER = 200, 60  # characters of a body phrase before and after its key word
-_SEPARATOR = re.compile(r"\s+[|–—·»«/:-]+\s+|:\s+|\s*[|·]\s*")
 _WORD = re.compile(r"\w+")
-_SENTENCE = re.compile(r"[^.!?。！？]+")
 _MOST = 10  # words in a title part that says "not found"
 _SITE_NAME = 6  # words in the other parts: a site name, not a headline
 _PARAGRAPH_SENTENCES = 4  # long sentences that make a page an article, not an error page
@@ -121,6 +118,24 @@ def _body() -> re.Pattern[str]:
 
 
 @cache
+def _separator() -> re.Pattern[str]:
+    """Where a title's parts meet (" | ", " – ", ": "): split only for a title that says "not found"."""
+    return re.compile(r"\s+[|–—·»«/:-]+\s+|:\s+|\s*[|·]\s*")
+
+
+@cache
+def _sentence() -> re.Pattern[str]:
+    """A sentence, read only on a page that says "not found" (see :func:`reads_as_article`)."""
+    return re.compile(r"[^.!?。！？]+")
+
+
+@cache
+def _apostrophes() -> re.Pattern[str]:
+    """A curly or full-width apostrophe, replaced only in a text that holds one."""
+    return re.compile("[’‘ʼ＇]")
+
+
+@cache
 def _token() -> re.Pattern[str]:
     """A word, or one Chinese, Japanese or Korean character (a charset over most of Unicode: ~4 ms).
 
@@ -139,7 +154,7 @@ def title_says_missing(text: str) -> bool:
     lowered = folded(text)
     if not has_any(lowered, _TITLE_KEYS) or not _title().search(text):
         return False
-    parts = [p for p in _SEPARATOR.split(text) if p.strip()]
+    parts = [p for p in _separator().split(text) if p.strip()]
     for index, part in enumerate(parts):
         if "?" in part:  # "When is resource not found (404) appropriate?" asks, an error page tells
             continue
@@ -172,7 +187,9 @@ def body_missing_phrase(text: str) -> str | None:
 
 def _straight(text: str) -> str:
     """Curly and full-width apostrophes as "'" (WordPress prints ``can&rsquo;t``)."""
-    return _APOSTROPHES.sub("'", text) if "’" in text or "‘" in text or "ʼ" in text or "＇" in text else text
+    return (
+        _apostrophes().sub("'", text) if "’" in text or "‘" in text or "ʼ" in text or "＇" in text else text
+    )
 
 
 def reads_as_article(text: str) -> bool:
@@ -186,7 +203,7 @@ def reads_as_article(text: str) -> bool:
     a full stop, does not count; a Chinese or Japanese character is a word).
     """
     long = 0
-    for sentence in _SENTENCE.findall(text):
+    for sentence in _sentence().findall(text):
         if len(tokens(sentence)) in _LONG_SENTENCE:
             long += 1
             if long >= _PARAGRAPH_SENTENCES:

@@ -11,31 +11,46 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from urllib.parse import urlsplit
 
 from spector_refs.check.missing import body_missing_phrase, reads_as_article, title_says_missing
 from spector_refs.check.page import Page
 from spector_refs.check.urls import HOME_PATH, is_deep_link
 
-_ERROR_PATHS = re.compile(
-    r"(?:^|/)(?:404|error|errors|not[-_]?found|page[-_]?not[-_]?found|missing)(?:[./]|$)", re.I
-)
-_LOGIN_PATHS = re.compile(
-    r"(?:^|/)(?:log[-_]?in|sign[-_]?in|auth|sso|subscribe|paywall|register)(?:[./?]|$)", re.I
-)
 _WALL_TITLES = re.compile(
     r"^(?:just a moment\.*|attention required!?(?: \| cloudflare)?|access denied|pardon our interruption"
     r"|are you a robot\??|human verification|please verify you are a human|ddos-guard|one more step"
     r"|security check|robot check|verifying you are human)\s*$",
     re.IGNORECASE,
 )
-_WALL_TEXT = re.compile(
-    r"checking (?:if the site connection is secure|your browser before accessing)"
-    r"|enable javascript and cookies to continue|verify(?:ing)? you are (?:a )?human"
-    r"|incapsula incident id|sucuri website firewall"
-    r"|request unsuccessful\. incapsula|please complete the security check|ray id: [0-9a-f]{8,}",
-    re.IGNORECASE,
-)
+
+
+# Compiled on first use (~1 ms together in every worker process's imports): only a deep link
+# redirected elsewhere and an answer other than 200 need them, and most checks are neither.
+@cache
+def _error_paths() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|/)(?:404|error|errors|not[-_]?found|page[-_]?not[-_]?found|missing)(?:[./]|$)", re.I
+    )
+
+
+@cache
+def _login_paths() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|/)(?:log[-_]?in|sign[-_]?in|auth|sso|subscribe|paywall|register)(?:[./?]|$)", re.I
+    )
+
+
+@cache
+def _wall_text() -> re.Pattern[str]:
+    return re.compile(
+        r"checking (?:if the site connection is secure|your browser before accessing)"
+        r"|enable javascript and cookies to continue|verify(?:ing)? you are (?:a )?human"
+        r"|incapsula incident id|sucuri website firewall"
+        r"|request unsuccessful\. incapsula|please complete the security check|ray id: [0-9a-f]{8,}",
+        re.IGNORECASE,
+    )
 
 
 def soft_404_reason(page: Page) -> str | None:
@@ -69,9 +84,9 @@ def landing_redirect(original: str, final: str) -> str | None:
     after = urlsplit(final)
     if not is_deep_link(original):
         return None
-    if _LOGIN_PATHS.search(after.path):
+    if _login_paths().search(after.path):
         return "login page"
-    if _ERROR_PATHS.search(after.path):
+    if _error_paths().search(after.path):
         return "error page"
     if HOME_PATH.match(after.path or "/") and not after.query:
         return "home page"
@@ -92,7 +107,7 @@ def bot_wall(status: int, headers: Mapping[str, str], page: Page) -> str | None:
     if _WALL_TITLES.match(page.title):
         owner = "Cloudflare " if "cloudflare" in server else ""
         return f"a {owner}bot-check page titled {page.title!r}"
-    if status != 200 and _WALL_TEXT.search(page.opening):
+    if status != 200 and _wall_text().search(page.opening):
         return "a bot-check page"
     if status in (403, 503) and "cloudflare" in server and "cf-ray" in {k.lower() for k in headers}:
         return "Cloudflare's firewall"
