@@ -38,7 +38,6 @@ import heapq
 import itertools
 import math
 import queue
-import select
 import socket
 import threading
 import time
@@ -52,6 +51,7 @@ import pycurl
 from spector_refs.check.http import CURL_ABORTED, Perform, connect_state
 from spector_refs.check.scheduler import HostScheduler
 from spector_refs.check.tasks import Await, Call, Pause, Task, Turn
+from spector_refs.check.watch import IN, OUT, socket_watch
 
 Job = TypeVar("Job")
 Start = Callable[[str, Any], Task[None]]
@@ -67,8 +67,7 @@ AWAIT_POLL = 0.005
 TICK = 1.0
 """How often the loop looks for transfers whose server fell silent (see ``_stop_silent``)."""
 _CURL_COULDNT_CONNECT = 7
-_IN, _OUT = select.EPOLLIN, select.EPOLLOUT
-_EVENTS = {pycurl.POLL_IN: _IN, pycurl.POLL_OUT: _OUT, pycurl.POLL_INOUT: _IN | _OUT}
+_EVENTS = {pycurl.POLL_IN: IN, pycurl.POLL_OUT: OUT, pycurl.POLL_INOUT: IN | OUT}
 
 
 def _action(ready: int, wanted: int) -> int:
@@ -77,12 +76,12 @@ def _action(ready: int, wanted: int) -> int:
     As :mod:`selectors` reads it: a hang-up or an error makes a socket both
     readable and writable, for whichever of the two libcurl waits for.
     """
-    if ready & ~_IN:
-        ready |= _OUT
-    if ready & ~_OUT:
-        ready |= _IN
+    if ready & ~IN:
+        ready |= OUT
+    if ready & ~OUT:
+        ready |= IN
     ready &= wanted
-    return (pycurl.CSELECT_IN if ready & _IN else 0) | (pycurl.CSELECT_OUT if ready & _OUT else 0)
+    return (pycurl.CSELECT_IN if ready & IN else 0) | (pycurl.CSELECT_OUT if ready & OUT else 0)
 
 
 def _not_running(host: str, job: Any) -> Task[None]:
@@ -162,11 +161,11 @@ class CurlLoop:
         self._idle = idle
         self._multi = pycurl.CurlMulti()
         self._multi.setopt(pycurl.M_SOCKETFUNCTION, self._on_socket)
-        self._epoll = select.epoll()
+        self._watch = socket_watch()
         self._wake_in, self._wake_out = socket.socketpair()
         self._wake_in.setblocking(False)
         self._wake_fd = self._wake_in.fileno()
-        self._epoll.register(self._wake_fd, _IN)
+        self._watch.register(self._wake_fd, IN)
         self._sockets: dict[int, int] = {}  # libcurl's sockets: the events it waits for on each
         self._connecting: dict[int, tuple[Task[Any], Perform]] = {}  # begun connections, by socket
         self._transfers: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
@@ -213,7 +212,7 @@ class CurlLoop:
             if (sock := perform.transfer.connecting) is not None:
                 sock.close()  # a connection still being made
         self._multi.close()
-        self._epoll.close()
+        self._watch.close()
         self._wake_in.close()
         self._wake_out.close()
         if self._pool is not None:
@@ -319,20 +318,19 @@ class CurlLoop:
     def _on_socket(self, what: int, fd: int, multi: Any, data: Any) -> None:
         """libcurl's socket callback: watch ``fd`` for what it waits for, or no more.
 
-        On ``epoll`` itself: :mod:`selectors` keeps a key object per socket
-        and costs three to four times the system calls it makes, two a
-        transfer (its socket is given up when it ends and taken again by the next).
+        Two calls a transfer: its socket is given up when it ends and taken
+        again by the next (:mod:`~spector_refs.check.watch` says why on ``epoll`` itself).
         """
         if what == pycurl.POLL_REMOVE:
             if self._sockets.pop(fd, None) is not None:
                 with contextlib.suppress(OSError):  # closed already: the kernel let go of it
-                    self._epoll.unregister(fd)
+                    self._watch.unregister(fd)
             return
         events = _EVENTS[what]
         if fd in self._sockets:
-            self._epoll.modify(fd, events)
+            self._watch.modify(fd, events)
         else:
-            self._epoll.register(fd, events)
+            self._watch.register(fd, events)
         self._sockets[fd] = events
 
     def _ended(self) -> None:
@@ -367,7 +365,7 @@ class CurlLoop:
             if sock is None:  # failed at once: connect_error says why
                 self._ready.append((task, (_CURL_COULDNT_CONNECT, "")))
                 continue
-            self._epoll.register(sock, _OUT)
+            self._watch.register(sock, OUT)
             self._connecting[sock.fileno()] = (task, perform)
             timeout = time.monotonic() + perform.transfer.connect_timeout
             self._at(timeout, partial(self._connect_timed_out, task, perform, sock))
@@ -408,7 +406,7 @@ class CurlLoop:
     def _unwatch(self, sock: socket.socket) -> None:
         """Stop watching a begun connection's socket (made, failed or timed out)."""
         del self._connecting[sock.fileno()]
-        self._epoll.unregister(sock)
+        self._watch.unregister(sock)
 
     def _stop_silent(self, now: float) -> None:
         """Stop the transfers whose server sent nothing for their ``silence`` seconds."""
@@ -464,7 +462,7 @@ class CurlLoop:
         return max(0.0, min(due) - now)
 
     def _wait(self, timeout: float) -> None:
-        for fd, mask in self._epoll.poll(timeout):
+        for fd, mask in self._watch.poll(timeout):
             connecting = self._connecting.get(fd)
             if connecting is not None:
                 self._connected(*connecting)
@@ -477,7 +475,7 @@ class CurlLoop:
                     except BlockingIOError:
                         break
                 continue
-            self._multi.socket_action(fd, _action(mask, self._sockets.get(fd, _IN | _OUT)))
+            self._multi.socket_action(fd, _action(mask, self._sockets.get(fd, IN | OUT)))
         self._run_due()
         now = time.monotonic()
         if self._transfers and now >= self._next_tick:
