@@ -142,20 +142,33 @@ def test_warm_links_run_reads_the_cache_without_the_http_client(tmp_path: Path) 
     assert "logging" not in modules, "only a run that reads a .bib file needs logging (to quiet bibtexparser)"
 
 
+def _links_over_a_list(tmp_path: Path, urls: str) -> list[str]:
+    """The arguments of a ``links`` run over ``urls`` (a URL list) with a ``[links]``-only configuration."""
+    (tmp_path / "urls.txt").write_text(urls, encoding="utf-8")
+    config = tmp_path / "spector-refs.toml"
+    config.write_text("[links]\nretries = 0\n", encoding="utf-8")
+    return [
+        "links",
+        str(tmp_path / "urls.txt"),
+        "--no-cache",
+        "--config",
+        str(config),
+        "-o",
+        str(tmp_path / "out.txt"),
+    ]
+
+
 def test_links_over_a_url_list_reaches_its_checks_without_the_articles_or_the_policy(tmp_path: Path) -> None:
     """Up to the checks, ``links`` over a URL list (with a ``[links]``-only configuration) loads neither
     the article reader (parsers, wiki client, dates), nor the assessment's settings, nor the policy with
     every finding kind: ~20 ms that were on its way to the first request. The report and the exit code
     load after the checks."""
-    (tmp_path / "urls.txt").write_text("http://127.0.0.2:9/a\nhttp://127.0.0.2:9/b\n", encoding="utf-8")
-    config = tmp_path / "spector-refs.toml"
-    config.write_text("[links]\nretries = 0\n", encoding="utf-8")
-    argv = ["links", str(tmp_path / "urls.txt"), "--no-cache", "--config", str(config)]
+    argv = _links_over_a_list(tmp_path, "http://127.0.0.2:9/a\nhttp://127.0.0.2:9/b\n")
     code = (
         "import sys\nfrom spector_refs.check import checker\n"
         "def check(self, targets, progress=False):\n"
         "    global before\n    before = set(sys.modules)\n    return []\n"
-        f"checker.LinkChecker.check = check\n{run_cli_code(*argv, '-o', str(tmp_path / 'out.txt'))}"
+        f"checker.LinkChecker.check = check\n{run_cli_code(*argv)}"
     )
     modules = modules_after(code, held="before")
     assert {"spector_refs.collect.targets", "spector_refs.check.config"} <= modules
@@ -176,15 +189,12 @@ def test_a_links_run_ends_without_the_finding_kinds(tmp_path: Path) -> None:
     """After its checks, ``links`` over a URL list loads its report and the policy's exit codes, not
     the finding kinds (only a fail-on list names them) and the parsers they come from: ~5 ms between
     its last answer and its exit."""
-    (tmp_path / "urls.txt").write_text("http://127.0.0.2:9/a\n", encoding="utf-8")
-    config = tmp_path / "spector-refs.toml"
-    config.write_text("[links]\nretries = 0\n", encoding="utf-8")
-    argv = ["links", str(tmp_path / "urls.txt"), "--no-cache", "--config", str(config)]
+    argv = _links_over_a_list(tmp_path, "http://127.0.0.2:9/a\n")
     code = (
         "from spector_refs.check import checker\nfrom spector_refs.model import LinkResult, Verdict\n"
         "def check(self, targets, progress=False):\n"
         "    return [LinkResult(t.url, Verdict.BROKEN, 'HTTP 404') for t in targets]\n"
-        f"checker.LinkChecker.check = check\n{run_cli_code(*argv, '-o', str(tmp_path / 'out.txt'))}"
+        f"checker.LinkChecker.check = check\n{run_cli_code(*argv)}"
     )
     modules = modules_after(code)
     assert {"spector_refs.policy", "spector_refs.report.links", "spector_refs.output"} <= modules

@@ -85,9 +85,9 @@ class ChainFollower:
         """Ask ``url``'s host for its soft-404 shape for other processes (see :meth:`HostProbes.ask`)."""
         return (yield from probes.ask(url, slot, self._chase_made_up))
 
-    def _chase(self, url: str, slot: HostSlot) -> Task[Outcome]:
+    def _chase(self, url: str, slot: HostSlot, *, judge_errors: bool = True) -> Task[Outcome]:
         try:
-            return (yield from self._follow_hops(url, slot))
+            return (yield from self._follow_hops(url, slot, judge_errors))
         finally:
             self.fetcher.release()
 
@@ -99,12 +99,9 @@ class ChainFollower:
         rules: the parent process, which asks the probe of a host its worker processes share, loads
         none of them (~30 ms of CPU that took two cores from the children's first answers).
         """
-        try:
-            return (yield from self._follow_hops(url, slot, judge_errors=False))
-        finally:
-            self.fetcher.release()
+        return self._chase(url, slot, judge_errors=False)
 
-    def _follow_hops(self, url: str, slot: HostSlot, *, judge_errors: bool = True) -> Task[Outcome]:
+    def _follow_hops(self, url: str, slot: HostSlot, judge_errors: bool) -> Task[Outcome]:
         deadline = time.monotonic() + self.config.deadline
         self.fetcher.forget_cookies()
         current, requested = url, request_url(url)  # made once per hop: it is a split and a join
@@ -218,14 +215,9 @@ def to_result(
         final_url=outcome.final_url,
         redirects=outcome.redirects,
         checked_at=checked_at,
-        history=(),
-        dead=False,
         suggested_url=suggested_url(outcome),
-        archive_url=None,
-        archive_date=None,
         content_type=answer.content_type if answer else None,
         text=text,
         elapsed=round(elapsed, 3),
-        from_cache=False,
         meta=outcome.meta,
     )

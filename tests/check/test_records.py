@@ -7,6 +7,7 @@ import pickle
 import time
 from dataclasses import fields
 
+import pytest
 from verify_world import ARTICLE
 
 from spector_refs.check.chain import ChainFollower, Outcome, to_result
@@ -14,7 +15,7 @@ from spector_refs.check.checker import _Stamps, iso, utc_now
 from spector_refs.check.config import LinkCheckConfig
 from spector_refs.check.http import Answer
 from spector_refs.check.metadata import read_metadata
-from spector_refs.check.records import record
+from spector_refs.check.records import FieldError, record
 from spector_refs.model import Hop, LinkResult, PageMeta, Verdict
 
 URL = "https://news.example/2023/05/02/takedown"
@@ -76,3 +77,13 @@ def test_a_checks_stamp_is_the_current_seconds():
     assert stamp == before == after
     time.sleep(1.05 - time.time() % 1)  # into the next second: the stamp moves on
     assert stamps() == iso(utc_now()) > stamp
+
+
+def test_a_record_takes_the_classs_defaults_and_refuses_a_missing_or_unknown_field():
+    made = record(LinkResult, url=URL, verdict=Verdict.OK, reason="fine", checked_at="x")
+    assert made == LinkResult(URL, Verdict.OK, "fine", checked_at="x")
+    _same_as_made_by_init(made)
+    with pytest.raises(FieldError, match=r"LinkResult made without \['verdict', 'reason'\]"):
+        record(LinkResult, url=URL)
+    with pytest.raises(FieldError, match=r"with unknown \['statsu'\]"):
+        record(LinkResult, url=URL, verdict=Verdict.OK, reason="fine", statsu=200)
