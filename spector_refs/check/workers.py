@@ -28,7 +28,7 @@ import struct
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, NoReturn, TypeVar, cast
 
@@ -134,7 +134,7 @@ def run_in_processes(
     and a pipe are used of them.
     """
     each = max(1, concurrency // len(shares))
-    load_for_children()
+    load_for_children({host for share in shares for host, _ in share})
     sys.stdout.flush()  # a child flushes its copy of these buffers when it exits
     sys.stderr.flush()
     parent = os.getpid()
@@ -241,21 +241,26 @@ def channel_pair() -> tuple[Channel, Channel]:
     return Channel(reader), Channel(writer)
 
 
-def load_for_children() -> None:
-    """Load here, once, what each worker process would otherwise load after the fork.
+def load_for_children(hosts: Iterable[str]) -> None:
+    """Load here, once, what each worker process checking ``hosts`` would otherwise load after the fork.
 
-    A child's first checks import the IDNA codec (``socket`` encodes a host
-    name with it), ``ctypes`` (:func:`die_with_parent`) and look up the CA bundle's path
-    (:func:`~spector_refs.check.http.ca_bundle`): a few ms of CPU in every
-    child, on its way to its first request. Loaded before the fork, every
-    child inherits them, as it inherits the checker. So with libcurl's own
+    A child's first checks import ``ctypes`` (:func:`die_with_parent`), look
+    up the CA bundle's path (:func:`~spector_refs.check.http.ca_bundle`) and,
+    to look a host name up, the IDNA codec (``socket`` encodes the name with
+    it; a numeric host such as a local test server's needs no lookup, and
+    its run no codec, ~2 ms): a few ms of CPU in every child, on its way to
+    its first request. Loaded before the fork, every child inherits them,
+    as it inherits the checker. So with libcurl's own
     set-up: a process's first handle of any kind (a child's share of its
     connections, the parent's probes) costs ~2 ms that the next ones do not
     (OpenSSL seeds its random generator there; a forked child reseeds its
     own, as OpenSSL does after every fork).
     """
-    for name in ("encodings.idna", "ctypes"):
-        importlib.import_module(name)
+    from spector_refs.check.safety import numeric_host
+
+    if any(numeric_host(host) is None for host in hosts):
+        importlib.import_module("encodings.idna")
+    importlib.import_module("ctypes")
     importlib.import_module("spector_refs.check.http").ca_bundle()
     importlib.import_module("pycurl").CurlShare().close()
 

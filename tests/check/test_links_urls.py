@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from spector_refs.check.urls import _PLAIN, url_parts
+from spector_refs.check.urls import _CONTROL, _PLAIN, _origin, _origin_problem, url_parts
 
 _PIECES = st.sampled_from(
     ["a", "b.c", "http://", "HTTPS://", "a+b-c.d://", "http:/", "//", "/", "?", "#", ":", "@", "[", "]",
@@ -59,3 +59,29 @@ def test_the_usual_cited_urls_are_split_by_the_plain_pattern() -> None:
     ]
     assert all(_PLAIN.fullmatch(url) for url in usual)
     assert not _PLAIN.fullmatch("http://[::1]/") and not _PLAIN.fullmatch("https://bücher.example/")
+
+
+def _host(url: str) -> object:
+    """urlsplit's host name of ``url``, or the message of the ValueError it raises."""
+    try:
+        return urlsplit(url).hostname
+    except ValueError as exc:
+        return str(exc)
+
+
+@settings(max_examples=500)
+@given(urls)
+@example("http://a.example:99999/b")
+@example("http://[::1/b")
+@example("HTTP://User@Host.example:8080?q#f")
+@example("http://exa\tmple.org/b")
+@example(" http://a/b")
+@example("mailto:someone@example.org")
+@example("http:///b")
+def test_a_url_is_judged_and_keyed_by_its_origin_as_by_the_whole_of_it(url: str) -> None:
+    """The prechecks and the host key read the scheme and authority once per origin: nothing else counts."""
+    origin = _origin(url)
+    assert url.startswith(origin)
+    assert _host(origin) == _host(url), url
+    if not _CONTROL.search(url):  # url_problem answers those before the origin is looked at
+        assert _origin_problem.__wrapped__(origin) == _origin_problem.__wrapped__(url), url

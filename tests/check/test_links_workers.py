@@ -261,16 +261,23 @@ print(json.dumps(sorted(set(sys.modules) - before)))
 """
 
 
-@pytest.mark.parametrize("hosts", [2, 1], ids=["a-host-each", "one-host-shared"])
-def test_worker_processes_find_what_their_requests_import_already_loaded(two_hosts, tmp_path, hosts):
+@pytest.mark.parametrize(
+    ("hosts", "named"), [(2, False), (1, False), (2, True)], ids=["a-host-each", "one-host-shared", "a-name"]
+)
+def test_worker_processes_find_what_their_requests_import_already_loaded(two_hosts, tmp_path, hosts, named):
     """``load_for_children``: a fresh parent whose checks all run in its children still loads, before
     the fork, everything those checks import on their way to the first request (each child imported
     the IDNA codec and ctypes itself); only the judging half, which each child
     loads while its first requests are out (``load_judging``), is left to them. A parent that asks
     the soft-404 probe of a host its children share loads none of it either when the probe is
-    answered 404 (``_chase_made_up``). The title checks are loaded by no process: no URL has a title."""
+    answered 404 (``_chase_made_up``). The title checks are loaded by no process: no URL has a title.
+    The IDNA codec is loaded only for a host name to look up (``localhost``), not for numeric hosts."""
     log = tmp_path / "child-modules"
-    urls = [server.url(f"/page/{n}") for n in range(3) for server in two_hosts[:hosts]]
+    urls = [
+        server.url(f"/page/{n}", "localhost" if named and server is two_hosts[0] else None)
+        for n in range(3)
+        for server in two_hosts[:hosts]
+    ]
     result = subprocess.run(
         [sys.executable, "-c", _CHILD_IMPORTS, str(log), *urls], capture_output=True, text=True, timeout=60
     )
@@ -278,7 +285,7 @@ def test_worker_processes_find_what_their_requests_import_already_loaded(two_hos
     parent, judging = (set(json.loads(line)) for line in result.stdout.splitlines()[-2:])
     children = [set(json.loads(line)) for line in log.read_text().splitlines()]
     assert len(children) == len(urls)
-    assert "encodings.idna" in parent
+    assert ("encodings.idna" in parent) is named
     assert {"lxml.etree", "spector_refs.check.verdict"} <= judging
     assert not judging & parent, "the parent, which judges no page here, loaded the judging half"
     assert "spector_refs.check.titles" not in parent | judging | set().union(*children)
