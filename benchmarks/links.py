@@ -22,6 +22,16 @@ reports the wall's ratio to lychee and to the limit, and when each one's
 first request reached the world (from the run's start: for a command,
 its start-up; the limit counts from the first request). The package is
 compiled to bytecode first, as installing it does (``compile_package``).
+
+A second table says whose time the gap to the limit is. On each reused
+connection the world sees the client's turn-around (from a response
+written to that connection's next request: reading the answer, freeing
+the slot, sending the slot's next request) and its own lateness (a
+response written later than its request's arrival plus the latency); the
+table gives their median and 90th percentile, all runs of a row pooled,
+for the library, the command line and lychee, beside each one's check
+phase (wall − first request), the part of the wall the limit bounds.
+
 Then both check
 the hard cases (soft 404, deep link sent home, bot wall, 429), and
 spector-refs re-runs on a warm cache.
@@ -53,7 +63,7 @@ import tempfile
 import threading
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -98,21 +108,37 @@ SCENARIOS = {
 
 
 class _World:
-    """The asyncio side: every host's counters of requests in flight."""
+    """The asyncio side: every host's counters of requests in flight, and who kept a connection waiting.
+
+    On a reused connection the time from a response written to that
+    connection's next request head is the client's turn-around: what it
+    took to read the answer, free the slot and send the slot's next request.
+    Beside it, the world's own lateness: a response written later than its
+    request's arrival plus the latency (the world's loop serving the rest of
+    a burst). Both are the world's view (``time.monotonic`` when its loop
+    got to the request), so a request the world noticed late counts in the
+    client's turn-around; it is the same world, and the same delay, for both checkers.
+    """
 
     def __init__(self, latency: float):
         self.latency = latency
         self.in_flight: Counter[str] = Counter()
         self.most: Counter[str] = Counter()
         self.first: float | None = None
+        self.turnarounds: list[float] = []
+        self.lateness: list[float] = []
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         host = writer.get_extra_info("sockname")[0]
+        written: float | None = None  # when this connection's last response went out
         try:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
+                arrived = time.monotonic()
                 if self.first is None:
-                    self.first = time.monotonic()
+                    self.first = arrived
+                if written is not None:
+                    self.turnarounds.append(arrived - written)
                 method, path = head.split(b" ", 2)[:2]
                 self.in_flight[host] += 1
                 self.most[host] = max(self.most[host], self.in_flight[host])
@@ -127,6 +153,8 @@ class _World:
                     b"HTTP/1.1 %s\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n%s"
                     % (status, len(body), b"" if method == b"HEAD" else body)
                 )
+                written = time.monotonic()
+                self.lateness.append(written - arrived - self.latency)
                 await writer.drain()
         except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
             pass
@@ -135,11 +163,13 @@ class _World:
         finally:
             writer.close()
 
-    def take_counts(self) -> tuple[dict[str, int], float | None]:
-        """Each host's peak of requests in flight and when the first request came, since the last call."""
-        counts = dict(self.most), self.first
-        self.most, self.first = Counter(), None
-        return counts
+    def take_counts(self) -> dict:
+        """What the world saw since the last call: each host's peak of requests in flight (``most``), when
+        the first request came (``first``), the clients' ``turnarounds`` and the world's ``lateness``."""
+        seen = {"most": dict(self.most), "first": self.first}
+        seen |= {"turnarounds": self.turnarounds, "lateness": self.lateness}
+        self.most, self.first, self.turnarounds, self.lateness = Counter(), None, [], []
+        return seen
 
 
 def serve_world(hosts: int, latency: float, control: Connection) -> None:
@@ -197,6 +227,15 @@ class Timing:
     """``time.monotonic()`` when the run began: the world's first request is timed from it."""
     first: float = float("nan")
     """Seconds from the start to the first request the world received: start-up, for a command."""
+    turnarounds: list[float] = field(default_factory=list)
+    """The client's turn-around on each reused connection, as the world saw it (see :class:`_World`)."""
+    lateness: list[float] = field(default_factory=list)
+    """How late the world wrote each response, beyond the latency."""
+
+    @property
+    def check_phase(self) -> float:
+        """From the first request to the end: the part of the wall that the limit bounds."""
+        return self.wall - self.first
 
 
 def run_spector(
@@ -278,14 +317,43 @@ def _median(timings: list[Timing]) -> Timing:
 
 
 def _check_politeness(control: Connection, scenario: Scenario, who: str, timing: Timing) -> None:
-    """Stop if ``who`` broke the per-host limit; note in ``timing`` when its first request came."""
+    """Stop if ``who`` broke the per-host limit; note in ``timing`` when its first request came, and
+    what the world saw of its turn-arounds and of its own lateness."""
     control.send("most")
-    most, first = control.recv()
-    worst = max(most.values(), default=0)
+    seen = control.recv()
+    worst = max(seen["most"].values(), default=0)
     if worst > scenario.per_host:
         raise SystemExit(f"{who} had {worst} requests in flight on one host (limit {scenario.per_host})")
-    if first is not None:
-        timing.first = first - timing.began
+    if seen["first"] is not None:
+        timing.first = seen["first"] - timing.began
+    timing.turnarounds, timing.lateness = seen["turnarounds"], seen["lateness"]
+
+
+def _spread(samples: list[float]) -> str:
+    """``median/p90`` in milliseconds."""
+    if len(samples) < 2:
+        return "n/a"
+    p90 = statistics.quantiles(samples, n=10)[-1]
+    return f"{statistics.median(samples) * 1000:.2f}/{p90 * 1000:.2f}"
+
+
+def _print_turnarounds(rows: list[tuple[str, str, list[Timing]]]) -> None:
+    """Whose time the gap to the limit is: each checker's turn-around and the world's lateness,
+    every run of a row pooled, beside the median check phase (wall − first request)."""
+    print(
+        f"{'order':<9} {'checker':<8} {'turn-around ms':>15} {'reused':>7} {'world late ms':>14} "
+        f"{'check phase':>11}   (median/p90, runs pooled; reused connections only)"
+    )
+    for order, checker, timings in rows:
+        if not timings:
+            continue
+        turns = [t for timing in timings for t in timing.turnarounds]
+        late = [t for timing in timings for t in timing.lateness]
+        phase = statistics.median(timing.check_phase for timing in timings)
+        print(
+            f"{order:<9} {checker:<8} {_spread(turns):>15} {len(turns) // len(timings):>7} "
+            f"{_spread(late):>14} {phase:>10.3f}s"
+        )
 
 
 def timed_scenario(
@@ -311,8 +379,11 @@ def timed_scenario(
         f"{'CLI÷lim':>8} {'lib ms/URL':>10} {'CLI ms/URL':>10} {'ly ms/URL':>9} {'CPU lib÷ly':>10} "
         f"{'1st request lib/CLI/ly':>22}"
     )
+    rows: list[tuple[str, str, list[Timing]]] = []
     for name, urls in (("shuffled", shuffled), ("grouped", grouped)):
-        lib, cli, theirs = [], [], []
+        lib: list[Timing] = []
+        cli: list[Timing] = []
+        theirs: list[Timing] = []
         for _ in range(args.repeat):
             timing, results = run_spector(urls, scenario, args.retries, processes=args.processes)
             lib.append(timing)
@@ -333,6 +404,8 @@ def timed_scenario(
             f"{per_url[0]:>10.2f} {per_url[1]:>10.2f} {per_url[2]:>9.2f} {ours.cpu / other.cpu:>10.2f} "
             f"{_ms(ours.first):>8} {_ms(line.first):>6} {_ms(other.first):>6}"
         )
+        rows += [(name, "lib", lib), (name, "CLI", cli), (name, "lychee", theirs)]
+    _print_turnarounds(rows)
 
 
 def _ms(seconds: float) -> str:
