@@ -215,7 +215,7 @@ class _Run:
                 slot.close()
 
         scheduler: HostScheduler[str] = HostScheduler(jobs, per_host=1, interval=0.0)
-        loop = CurlLoop(scheduler)  # no idle work: see load_judging
+        loop = CurlLoop(scheduler)  # no idle work: see judging_steps
         try:
             loop.run(ask, self.config.concurrency)
         finally:
@@ -254,7 +254,7 @@ class _Run:
         scheduler = HostScheduler(jobs, per_host=per_host, interval=self.config.per_host_interval)
         transport = Transport(replace(self.config, per_host=per_host), self.resolver)
         checkers = _Checkers(self.config, self.resolver, transport, self.probes)
-        loop = CurlLoop(scheduler, idle=partial(load_judging, titled=_titled(jobs)))
+        loop = CurlLoop(scheduler, idle=judging_steps(titled=_titled(jobs)))
         start = partial(self._check_job, scheduler, checkers, deliver)
         try:
             loop.run(start, min(concurrency, len(jobs)))
@@ -459,7 +459,7 @@ def _load_judging_for_workers(jobs: list[tuple[str, Any]]) -> None:
     """Before forking worker processes: load the judging half for them, if this process forked some before.
 
     A command line checks once: its workers each import the judging half in
-    their first wait (:func:`load_judging`), and it never loads it itself. A
+    their first wait (:func:`judging_steps`), and it never loads it itself. A
     program that checks again and again in worker processes (a service, the
     library runs of ``benchmarks/links.py``) had every run's workers import it
     anew: ~35 ms of CPU a run, while their first answers waited. From its
@@ -471,24 +471,36 @@ def _load_judging_for_workers(jobs: list[tuple[str, Any]]) -> None:
     _forked_before = True
 
 
-def load_judging(*, titled: bool) -> None:
-    """Import the judging half: page parser (lxml), verdict rules, metadata; title checks if ``titled``.
+def judging_steps(*, titled: bool) -> list[Callable[[], object]]:
+    """The judging half's imports, a module a step: page parser (lxml), soft-404 wording, verdict rules,
+    metadata; the title checks if ``titled``.
 
     ~30 ms of imports that no request needs, only the answers: each
-    :class:`~spector_refs.check.loop.CurlLoop` that checks links calls this
-    once its first requests are out (its ``idle`` work), while they travel,
-    so they leave that much sooner. A worker process imports them itself,
-    after the fork (two processes, two imports side by side, each on its own
-    core, where the parent's one import before the fork delayed every first
-    request). The title checks (with the domain rules and the Public Suffix
-    List, ~12 ms) judge only a link whose target has a cited title
-    (:func:`drifted`), never a URL list's. The parent's soft-404 probe loop
-    has no idle work: beside two worker processes on two cores its import
-    took CPU from their first requests; its probe's answer loads what
-    judging it needs when it comes. The modules import each other as they need to; this only loads them early.
+    :class:`~spector_refs.check.loop.CurlLoop` that checks links runs these
+    steps once its first requests are out (its ``idle`` work), while they
+    travel, so they leave that much sooner. One step at a time, with a look
+    at the network between two: in one piece, the import (40–75 ms in a
+    worker process beside another on two busy cores) held up every answer
+    that came meanwhile, and each answer's slot its next request; the
+    largest step is now the page parser's (lxml.etree, ~15 ms). A worker
+    process imports them itself, after the fork (two processes, two imports
+    side by side, each on its own core, where the parent's one import
+    before the fork delayed every first request). The title checks (with
+    the domain rules and the Public Suffix List, ~12 ms) judge only a link
+    whose target has a cited title (:func:`drifted`), never a URL list's.
+    The parent's soft-404 probe loop has no idle work: beside two worker
+    processes on two cores its import took CPU from their first requests;
+    its probe's answer loads what judging it needs when it comes. The
+    modules import each other as they need to; this only loads them early.
     """
-    for module in ("verdict", "metadata", *(("titles",) if titled else ())):
-        import_module(f"spector_refs.check.{module}")
+    names = ("page", "soft404", "verdict", "metadata", *(("titles",) if titled else ()))
+    return [partial(import_module, f"spector_refs.check.{name}") for name in names]
+
+
+def load_judging(*, titled: bool) -> None:
+    """The judging half at once (:func:`judging_steps`), for worker processes about to be forked."""
+    for step in judging_steps(titled=titled):
+        step()
 
 
 class _Checkers:

@@ -23,12 +23,15 @@ host slot had to wake a thread. Here each check is a generator
   done;
 * another check's soft-404 probe (``Await``) is looked at every few
   milliseconds until it is in or the wait times out;
-* a check done with the network (``Pause``) judges its page only after
-  its freed host slot's next request (a waiting hop's, else a new job's)
-  has gone out: a granted turn and a new transfer are served first.
+* a check done with the network (``Pause``) gives back its place among
+  the ``concurrency`` and its host slot, and judges its page only when
+  nothing on its way to the network is left: the freed slot's next request
+  (a waiting hop's, else a new job's) goes out first, and the watch is
+  looked at again between two judgings. A paused check that asks the
+  network again (its host's soft-404 probe) waits for a place.
 
 Jobs start from the :class:`~spector_refs.check.scheduler.HostScheduler`
-whenever fewer than ``concurrency`` checks are in flight and a host is free.
+whenever fewer than ``concurrency`` checks hold a place and a host is free.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, TypeVar
 
@@ -147,18 +150,23 @@ class _HopWait:
 class CurlLoop:
     """Drives checks started from ``scheduler``'s jobs until every job is done.
 
-    ``idle`` runs once, the first time every transfer in flight has sent its
-    request and nothing else is to be done but wait for answers: work that
-    only the answers need (importing their judges), done while they travel
-    instead of before the first requests.
+    ``idle`` is work that only the answers need (importing their judges), in
+    steps, done while the first answers travel instead of before the first
+    requests: a step runs when nothing is ready and every transfer in flight
+    has sent its request (or a paused check is waiting to be judged), and
+    the network is looked at between two steps, as between two judgings.
     """
 
     def __init__(
-        self, scheduler: HostScheduler[Any], *, threads: int = THREADS, idle: Callable[[], None] | None = None
+        self,
+        scheduler: HostScheduler[Any],
+        *,
+        threads: int = THREADS,
+        idle: Iterable[Callable[[], object]] = (),
     ):
         self.scheduler = scheduler
         self._threads = threads
-        self._idle = idle
+        self._idle = deque(idle)
         self._multi = pycurl.CurlMulti()
         self._multi.setopt(pycurl.M_SOCKETFUNCTION, self._on_socket)
         self._watch = socket_watch()
@@ -169,7 +177,10 @@ class CurlLoop:
         self._sockets: dict[int, int] = {}  # libcurl's sockets: the events it waits for on each
         self._connecting: dict[int, tuple[Task[Any], Perform]] = {}  # begun connections, by socket
         self._transfers: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
-        self._ready: deque[tuple[Task[Any], Any]] = deque()
+        self._ready: deque[tuple[Task[Any], Any]] = deque()  # steps on the way to the network
+        self._judging: deque[Task[Any]] = deque()  # paused checks: CPU work, when nothing else is ready
+        self._placeless: set[Task[Any]] = set()  # checks that gave their place back when they paused
+        self._placing: deque[tuple[Task[Any], Perform]] = deque()  # such checks' requests, for a place
         self._wanting: dict[pycurl.Curl, tuple[Task[Any], Perform]] = {}
         self._starting: list[Perform] = []
         self._timers: list[tuple[float, int, Callable[[], None]]] = []
@@ -196,12 +207,16 @@ class CurlLoop:
             self._fill()
             if self._ready:
                 continue
-            if not self._live and not self.scheduler.pending:
-                return
-            if self._idle is not None and self._all_sent():
-                idle, self._idle = self._idle, None
-                idle()
+            if self._idle and (self._judging or self._all_sent()):
+                if not self._network_first():
+                    self._idle.popleft()()
                 continue
+            if self._judging:
+                if not self._network_first():
+                    self._step(self._judging.popleft(), None)
+                continue
+            if not self._live and not self._placeless and not self.scheduler.pending:
+                return
             self._wait(self._timeout())
 
     def close(self) -> None:
@@ -219,7 +234,16 @@ class CurlLoop:
             self._pool.close()
 
     def _fill(self, *, first: bool = False) -> None:
-        """Start checks while fewer than ``concurrency`` run and a host is free (``first``: run them next)."""
+        """Give free places to paused checks' requests, then start checks while a host is free
+        (``first``: run them next)."""
+        while self._placing and self._live < self._concurrency:
+            task, perform = self._placing.popleft()
+            self._placeless.remove(task)
+            self._live += 1
+            remaining = perform.deadline - time.monotonic()  # its timeout counts from now, to its deadline
+            perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
+            self._perform(task, perform)
+            self._run_due()
         while self._live < self._concurrency and (item := self.scheduler.next_job()) is not None:
             self._live += 1
             if first:
@@ -229,29 +253,51 @@ class CurlLoop:
 
     def _step_ready(self) -> None:
         while self._ready:
-            task, value = self._ready.popleft()
-            try:
-                wait = task.throw(value.failure) if isinstance(value, _Raise) else task.send(value)
-            except StopIteration:
-                self._live -= 1
-                continue
-            if isinstance(wait, Perform):
-                self._perform(task, wait)
-                if self._ready:  # send it now, not after the rest of the queue
-                    self._run_due()
-            elif isinstance(wait, Pause):  # the freed slot's next request first, this check's judging after
-                self._ready.append((task, None))
-                if self._freed:
-                    self._serve_freed()
-                    self._fill(first=True)
-            elif isinstance(wait, Turn):
-                self._turn(task, wait, wait.granted)
-            elif isinstance(wait, Call):
-                self._call(wait.function, wait.args, partial(self._resume, task))
-            elif isinstance(wait, Await):
-                self._awaits.append((task, wait, time.monotonic() + wait.timeout))
+            self._step(*self._ready.popleft())
+
+    def _network_first(self) -> bool:
+        """Before a step of CPU work (judging, idle): serve what came meanwhile; whether it readied a step.
+
+        An answer that came while a burst was being judged waited for the
+        whole burst, and the next request of its slot with it.
+        """
+        events = self._watch.poll(0)
+        if events or (self._timers and self._timers[0][0] <= time.monotonic()):
+            self._handle(events)
+        return bool(self._ready)
+
+    def _step(self, task: Task[Any], value: Any) -> None:
+        try:
+            wait = task.throw(value.failure) if isinstance(value, _Raise) else task.send(value)
+        except StopIteration:
+            if task in self._placeless:
+                self._placeless.remove(task)
             else:
-                raise TypeError(f"a check waited for {wait!r}, which the loop does not know")
+                self._live -= 1
+            return
+        if isinstance(wait, Perform):
+            if task in self._placeless:  # paused once, it asks the network again (a soft-404 probe)
+                self._placing.append((task, wait))
+                self._fill(first=True)
+                return
+            self._perform(task, wait)
+            self._run_due()  # send it now, not after the rest of the queue
+        elif isinstance(wait, Pause):  # its place and freed slot to the next request, its judging after
+            if task not in self._placeless:
+                self._live -= 1
+                self._placeless.add(task)
+            self._judging.append(task)
+            if self._freed:
+                self._serve_freed()
+            self._fill(first=True)
+        elif isinstance(wait, Turn):
+            self._turn(task, wait, wait.granted)
+        elif isinstance(wait, Call):
+            self._call(wait.function, wait.args, partial(self._resume, task))
+        elif isinstance(wait, Await):
+            self._awaits.append((task, wait, time.monotonic() + wait.timeout))
+        else:
+            raise TypeError(f"a check waited for {wait!r}, which the loop does not know")
 
     def _resume(self, task: Task[Any], value: Any, failure: BaseException | None) -> None:
         """Resume ``task`` with what blocking work returned; what it raised is raised in the task."""
@@ -304,11 +350,18 @@ class CurlLoop:
         self._wanting[curl] = self._transfers[curl]
 
     def _run_due(self) -> None:
-        """Run libcurl's timers that are due, which start the transfers just added."""
+        """Run libcurl's timers that are due, which start the transfers just added.
+
+        A transfer can end in that call (its server answered or hung up at
+        once): it is read here, as no socket of its may be left to report it
+        before the silence watch would.
+        """
         if self._multi.timeout() == 0:
-            self._multi.socket_action(pycurl.SOCKET_TIMEOUT, 0)
+            running = self._multi.socket_action(pycurl.SOCKET_TIMEOUT, 0)[1]
             if self._wanting:
                 self._connect_wanting()
+            if running < len(self._transfers):
+                self._ended()
         if self._starting:  # their silence counts from here, not from while this thread was busy
             now = time.monotonic()
             for perform in self._starting:
@@ -462,7 +515,17 @@ class CurlLoop:
         return max(0.0, min(due) - now)
 
     def _wait(self, timeout: float) -> None:
-        for fd, mask in self._watch.poll(timeout):
+        self._handle(self._watch.poll(timeout))
+
+    def _handle(self, events: list[tuple[int, int]]) -> None:
+        """Serve what the socket watch reported, then libcurl's timers, the loop's and finished blocking work.
+
+        A transfer that one socket's answer ended resumes its check at once,
+        up to its next request or its pause, whose freed place and slot start
+        the next request: in a burst of answers, the k-th answer's slot then
+        waits for k answers read and stepped, not for the whole burst read first.
+        """
+        for fd, mask in events:
             connecting = self._connecting.get(fd)
             if connecting is not None:
                 self._connected(*connecting)
@@ -475,15 +538,18 @@ class CurlLoop:
                     except BlockingIOError:
                         break
                 continue
-            self._multi.socket_action(fd, _action(mask, self._sockets.get(fd, IN | OUT)))
+            running = self._multi.socket_action(fd, _action(mask, self._sockets.get(fd, IN | OUT)))[1]
+            if running < len(self._transfers):  # it ended one: its check goes on before the next socket
+                self._ended()
+                self._step_ready()
         self._run_due()
-        now = time.monotonic()
-        if self._transfers and now >= self._next_tick:
-            self._next_tick = now + TICK
-            self._stop_silent(now)
         self._ended()
         if self._wanting:
             self._connect_wanting()
+        now = time.monotonic()
+        if self._transfers and now >= self._next_tick:  # a transfer that ended is not silent
+            self._next_tick = now + TICK
+            self._stop_silent(now)
         while self._timers and self._timers[0][0] <= now:
             heapq.heappop(self._timers)[2]()
         if self._awaits:

@@ -68,5 +68,8 @@ class Pause:
     back and before it judges the page: on one thread, judging a burst of
     answers first held each host's next request back by the whole burst
     (a median 2.3 to 3.4 ms a request in the ``hosts`` benchmark, per host
-    a wave, which is that scenario's critical path).
+    a wave, which is that scenario's critical path). The loop also takes
+    back the check's place among the ``concurrency``: where that limit, not
+    the host's, is the one that binds (the ``single`` benchmark), the next
+    request otherwise still waited for the judging.
     """

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 import zlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -180,12 +181,19 @@ def test_network_unavailable_is_never_recorded(cached_config, clock, fake_dns):
 
 
 def test_each_check_is_committed_at_once(server, cached_config, clock):
-    """Another connection sees the rows while the run is still going (crash safety)."""
+    """Another connection sees the rows while the run is still going (crash safety).
+
+    The second request goes out as soon as the first answer is in, before that check is judged and
+    recorded (its place is given back at once), so the server looks until the row is there.
+    """
     seen = []
 
     def look(h):
+        until = time.monotonic() + 5
         with sqlite3.connect(cached_config.cache_path) as db:
-            seen.append(db.execute("SELECT url FROM checks").fetchall())
+            while not (rows := db.execute("SELECT url FROM checks").fetchall()) and time.monotonic() < until:
+                time.sleep(0.01)
+            seen.append(rows)
         h.send(200, b"<title>late</title>")
 
     server.routes["/late"] = look

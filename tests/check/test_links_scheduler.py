@@ -71,6 +71,36 @@ def test_global_limit_holds_across_hosts(world):
     assert meter.max_in_flight == 3
 
 
+def test_a_paused_check_that_asks_its_host_again_waits_for_a_place(world, monkeypatch):
+    """A check gives its place back once its answer is in (its judging is CPU work), so the next
+    check's request goes first; a soft-404 probe it then asks still counts against the global limit.
+
+    Each host has one deep link, so its probe is asked after its page is judged, when the other
+    host's request (0.2 s) is out and holds the one place.
+    """
+    lock = threading.Lock()
+    seen = {"now": 0, "most": 0}
+
+    def enter(server: LoopbackServer, handler: object) -> None:
+        with lock:
+            seen["now"] += 1
+            seen["most"] = max(seen["most"], seen["now"])
+
+    def leave(server: LoopbackServer) -> None:
+        with lock:
+            seen["now"] -= 1
+
+    monkeypatch.setattr(LoopbackServer, "enter", enter)
+    monkeypatch.setattr(LoopbackServer, "leave", leave)
+    first, second, _ = world
+    second.latency = 0.2
+    urls = [first.url("/article"), second.url("/article")]
+    with checker.LinkChecker(config(concurrency=1, per_host=1, soft_404_probe=True), processes=1) as run:
+        results = run.check(urls)
+    assert [r.verdict for r in results] == [Verdict.OK, Verdict.OK]
+    assert seen == {"now": 0, "most": 1}
+
+
 def test_a_busy_host_does_not_stall_the_others(world):
     """Grouped order (ten links to one site first) must not delay the other sites."""
     meter = Meter(latency=0.2)
@@ -198,28 +228,27 @@ def test_the_host_slot_is_free_while_a_check_waits_on_blocking_work(server, loop
     assert server.max_in_flight == 1
 
 
-def test_the_loops_idle_work_runs_once_after_the_first_requests_are_out(world, monkeypatch):
-    """``load_judging`` (the judging half's imports) runs while the first wave travels: once, after
-    every request of the wave reached its server (the loop asked nothing of them before), and before
-    any answer came back; the checks that follow are judged as ever."""
+def test_the_loops_idle_work_runs_step_by_step_once_the_first_requests_are_out(world, monkeypatch):
+    """``judging_steps`` (the judging half's imports) run while the first wave travels: each once, in
+    order, after every request of the wave reached its server (the loop asked nothing of them before),
+    and before any answer came back; the checks that follow are judged as ever."""
     meter = Meter(latency=0.4)
     for server in world:
         server.routes["/page/"] = meter.route
     urls = [server.url(f"/page/{n}") for server in world for n in range(4)]
     wave = len(world) * 2  # per_host 2 on each server
-    seen: list[tuple[int, float]] = []
+    seen: list[tuple[str, int, float]] = []
     started = time.monotonic()
 
-    def idle(*, titled: bool) -> None:
+    def step(name: str) -> None:
         until = time.monotonic() + meter.latency / 2  # the server's thread may not have counted it yet
         while len(meter.starts) < wave and time.monotonic() < until:
             time.sleep(0.005)
-        seen.append((len(meter.starts), time.monotonic() - started))
+        seen.append((name, len(meter.starts), time.monotonic() - started))
 
-    monkeypatch.setattr(checker, "load_judging", idle)
+    monkeypatch.setattr(checker, "judging_steps", lambda *, titled: [lambda: step("a"), lambda: step("b")])
     with checker.LinkChecker(config(concurrency=8, per_host=2, soft_404_probe=False), processes=1) as run:
         results = run.check(urls)
     assert [r.verdict for r in results] == [Verdict.OK] * len(urls)
-    [(requests, when)] = seen
-    assert requests == wave
-    assert when < meter.latency, "the idle work waited for an answer"
+    assert [(name, requests) for name, requests, _ in seen] == [("a", wave), ("b", wave)]
+    assert seen[-1][2] < meter.latency, "the idle work waited for an answer"
