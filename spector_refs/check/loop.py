@@ -235,7 +235,14 @@ class CurlLoop:
 
     def _fill(self, *, first: bool = False) -> None:
         """Give free places to paused checks' requests, then start checks while a host is free
-        (``first``: run them next)."""
+        (``first``: run them next) and fewer than ``concurrency`` paused checks wait beside them.
+
+        A paused check holds its answer (up to ``max_body_bytes``) until it is
+        judged. Without that bound a process whose network outruns its judging
+        (a CPU-bound worker of a big run) would start every job of its share
+        and hold every answer at once; with it, at most twice ``concurrency``
+        checks are under way.
+        """
         while self._placing and self._live < self._concurrency:
             task, perform = self._placing.popleft()
             self._placeless.remove(task)
@@ -244,7 +251,11 @@ class CurlLoop:
             perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
             self._perform(task, perform)
             self._run_due()
-        while self._live < self._concurrency and (item := self.scheduler.next_job()) is not None:
+        while (
+            self._live < self._concurrency
+            and self._live + len(self._placeless) < 2 * self._concurrency
+            and (item := self.scheduler.next_job()) is not None
+        ):
             self._live += 1
             if first:
                 self._ready.appendleft((self._start(*item), None))

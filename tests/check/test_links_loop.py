@@ -74,6 +74,26 @@ def test_a_paused_check_gives_its_place_and_its_slot_to_the_next_check_before_it
     assert order == ["a started", "b started", "a judged", "b judged"]
 
 
+def test_paused_checks_waiting_to_be_judged_hold_back_new_checks_beyond_twice_the_concurrency():
+    """Judging slower than the network must not start every job at once, each holding its answer."""
+    jobs = [(f"host{n}", f"job{n}") for n in range(40)]
+    scheduler: HostScheduler[str] = HostScheduler(jobs, per_host=1, interval=0.0)
+    under_way: list[int] = []
+    judged: list[str] = []
+
+    def start(host: str, job: str) -> Task[None]:
+        slot = HostSlot(scheduler, host)
+        under_way.append(len(under_way) - len(judged) + 1)  # started so far, less those judged
+        slot.close()
+        yield Pause()
+        time.sleep(0.001)  # judging: CPU work, slower here than these checks' (absent) network
+        judged.append(job)
+
+    run_loop(scheduler, start, concurrency=3)
+    assert sorted(judged) == sorted(job for _, job in jobs)
+    assert max(under_way) == 6, under_way  # 3 places, and 3 paused checks beside them at most
+
+
 def test_work_that_comes_back_while_paused_checks_are_judged_goes_on_before_the_rest_of_them():
     """The loop looks at the network (here: the pool's wake-up) between two judgings, not after all."""
     jobs = [(f"host{n}", name) for n, name in enumerate(["call", "j1", "j2", "j3", "j4", "j5"])]
