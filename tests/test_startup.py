@@ -216,7 +216,7 @@ def test_the_judging_half_loads_the_title_checks_only_for_titled_links(titled: b
 def test_the_requesting_half_of_the_link_checker_loads_no_judge() -> None:
     """What a check needs up to its first request (HTTP client, loop, redirect chain, soft-404 probes,
     worker processes) imports neither the page parser nor a verdict rule: those ~40 ms load while the
-    first requests are out (``load_judging``), not before them."""
+    first requests are out (``judging_steps``), not before them."""
     code = (
         "from spector_refs.check.checker import _load_network\n_load_network()\n"
         "import spector_refs.check.probe, spector_refs.check.workers"

@@ -7,7 +7,7 @@ must pass the same gate as the first URL: only http and https, a vetted
 The judging half (page parser, verdict rules, metadata: ~40 ms of imports)
 is imported in :meth:`ChainFollower._judge`, not at the top: the first
 requests need none of it, and a process loads it while they are out
-(:func:`~spector_refs.check.checker.load_judging`), not before them.
+(:func:`~spector_refs.check.checker.judging_steps`), not before them.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ host slot while they wait so the asking worker can always get one.
 The comparison's words (:mod:`~spector_refs.check.missing`) and page model
 are imported where they are used: a check makes its host's probes before
 its first request, and compares pages only once answers are in, by when
-the judging half is loaded (:func:`~spector_refs.check.checker.load_judging`).
+the judging half is loaded (:func:`~spector_refs.check.checker.judging_steps`).
 """
 
 from __future__ import annotations
