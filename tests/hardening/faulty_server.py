@@ -194,6 +194,7 @@ class FaultyServer:
         self.max_connections = 0
         self._in_flight = 0
         self._connections = 0
+        self._last_event = time.monotonic()
         self._lock = threading.Lock()
         self._listener = socket.create_server((host, 0), backlog=backlog)
         self.port = self._listener.getsockname()[1]
@@ -218,16 +219,34 @@ class FaultyServer:
     def total_requests(self) -> int:
         return sum(self.requests.values())
 
+    def settle(self, quiet: float = 0.3, timeout: float = 10.0) -> None:
+        """Return once no connection is open and nothing arrived for ``quiet`` seconds.
+
+        A client killed mid-run leaves requests in the kernel's buffers
+        that a busy server's threads read and count only later; counting
+        a re-run's requests from before they are read would count them
+        twice. Raises ``TimeoutError`` if the server never goes quiet.
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._lock:
+                idle = self._connections == 0 and time.monotonic() - self._last_event >= quiet
+            if idle:
+                return
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{self._connections} connections still open after {timeout} s")
+            time.sleep(quiet / 10)
+
     def _accept(self) -> None:
         while not self.stopping.is_set():
             try:
                 conn, _ = self._listener.accept()
             except OSError:
                 return
+            self._count_connection(+1)
             threading.Thread(target=self._serve_connection, args=(conn,), daemon=True).start()
 
     def _serve_connection(self, conn: socket.socket) -> None:
-        self._count_connection(+1)
         try:
             if self.banner is not None:
                 conn.sendall(self.banner)
@@ -254,6 +273,7 @@ class FaultyServer:
         handler = self.routes.get(route) or self.routes.get("*") or _not_found
         with self._lock:
             self.requests[path] += 1
+            self._last_event = time.monotonic()
             self._in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self._in_flight)
         try:
@@ -268,6 +288,7 @@ class FaultyServer:
     def _count_connection(self, delta: int) -> None:
         with self._lock:
             self._connections += delta
+            self._last_event = time.monotonic()
             self.max_connections = max(self.max_connections, self._connections)
 
 
