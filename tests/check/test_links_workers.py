@@ -137,18 +137,26 @@ def test_one_host_shared_by_two_processes_still_sees_at_most_its_limit(loopback_
 
 
 def test_processes_sharing_a_host_do_not_wait_for_its_probe_to_start(loopback_config):
-    """The parent asks the probe while the processes fetch: a page is asked before the probe is answered."""
+    """The parent asks the probe while the processes fetch: a page is asked before the probe is answered.
+
+    The probe's answer waits for the first page request (up to 4 s, within
+    the probe's 5 s timeout), so a checker that held its pages back for the
+    probe fails however loaded the machine, and one that does not passes
+    as soon as a worker asks.
+    """
     answered: list[float] = []
     asked: list[float] = []
+    page_asked = threading.Event()
 
     class SlowProbe(LoopbackServer):
         def prefix_route(self, path):  # type: ignore[no-untyped-def]
             if path.startswith("/page/"):
                 asked.append(time.monotonic())
+                page_asked.set()
                 return lambda h: h.send(200, ARTICLE)
 
             def made_up(h):  # type: ignore[no-untyped-def]
-                time.sleep(0.3)
+                page_asked.wait(4.0)
                 answered.append(time.monotonic())
                 h.send(404, b"gone")
 
@@ -156,7 +164,8 @@ def test_processes_sharing_a_host_do_not_wait_for_its_probe_to_start(loopback_co
 
     with SlowProbe("127.0.0.2", routes={}) as server:
         urls = [server.url(f"/page/{n}") for n in range(12)]
-        with LinkChecker(replace(loopback_config, per_host=4), processes=2) as checker:
+        config = replace(loopback_config, per_host=4, timeout=5.0, deadline=8.0)
+        with LinkChecker(config, processes=2) as checker:
             results = checker.check(urls)
         assert server.max_in_flight <= 4
     assert [result.verdict for result in results] == [Verdict.OK] * 12
