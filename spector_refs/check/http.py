@@ -400,6 +400,15 @@ class Perform:
     transfer: _Transfer
     deadline: float
 
+    def time_out_at_deadline(self, now: float) -> None:
+        """Let the transfer run until the check's deadline, counted from ``now``.
+
+        libcurl's timeout counts from when the transfer starts; a transfer
+        that waited (for its connection, for a place among the checks in
+        flight) must not be given its whole time again.
+        """
+        self.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil((self.deadline - now) * 1000)))
+
 
 class Fetcher:
     """One worker's client: HEAD/GET, retries, capped bodies, the chain's cookies.
@@ -516,9 +525,9 @@ class Fetcher:
         if head != transfer.head:  # the method only when it changes
             curl.setopt(*((pycurl.NOBODY, 1) if head else (pycurl.HTTPGET, 1)))
             transfer.head = head
-        curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
         perform = transfer.perform
         perform.deadline = deadline
+        perform.time_out_at_deadline(deadline - remaining)
         error = yield perform
         if error is not None:
             return self._ended(transfer, error[0], error[1], url, deadline, notes)

@@ -39,7 +39,6 @@ from __future__ import annotations
 import contextlib
 import heapq
 import itertools
-import math
 import queue
 import socket
 import threading
@@ -247,8 +246,7 @@ class CurlLoop:
             task, perform = self._placing.popleft()
             self._placeless.remove(task)
             self._live += 1
-            remaining = perform.deadline - time.monotonic()  # its timeout counts from now, to its deadline
-            perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil(remaining * 1000)))
+            perform.time_out_at_deadline(time.monotonic())
             self._perform(task, perform)
             self._run_due()
         while (
@@ -452,7 +450,7 @@ class CurlLoop:
         transfer.connected = sock
         now = time.monotonic()
         transfer.last_byte = now  # its silence counts from here
-        perform.curl.setopt(pycurl.TIMEOUT_MS, max(1, math.ceil((perform.deadline - now) * 1000)))
+        perform.time_out_at_deadline(now)
         self._transfers[perform.curl] = (task, perform)
         self._starting.append(perform)
         self._multi.add_handle(perform.curl)
